@@ -1,0 +1,1 @@
+// Exact integers and rationals (GMP) and MPFR reals/complexes.

@@ -1,0 +1,3 @@
+#include <complex.h>
+#include <cblas.h>
+#include <lapacke.h>
