@@ -1,0 +1,94 @@
+import ArbitraryPrecision
+
+/// Canonical n-ary sums, built at construction: nested sums flattened, numbers
+/// combined, like terms collected, terms sorted in the canonical order.
+extension Expr {
+    public static func add(_ terms: [Expr]) -> Expr {
+        var builder = SumBuilder()
+        for t in terms { builder.add(t) }
+        return builder.build()
+    }
+
+    public static func add(_ a: Expr, _ b: Expr) -> Expr {
+        if a.isZero { return b }
+        if b.isZero { return a }
+        return add([a, b])
+    }
+
+    static func addFlags<C: Collection>(_ terms: C) -> NodeFlags where C.Element == Expr {
+        var all: NodeFlags = [.real, .positive, .nonnegative, .integer, .numeric, .odd]
+        var any: NodeFlags = []
+        for t in terms {
+            all.formIntersection(t.flags)
+            any.formUnion(t.flags.intersection([.noncommuting, .hasBound, .hasGrassmann]))
+        }
+        return all.union(any)
+    }
+}
+
+/// Accumulates terms and builds one canonical sum in O(n log n), so assembling a large
+/// sum term by term does not rebuild it each time (QuantumCumulants.jl #304).
+public struct SumBuilder {
+    private var constant = Coefficient(0)
+    private var index: [Expr: Int] = [:]
+    private var terms: [Expr] = []
+    private var coefficients: [Coefficient] = []
+
+    public init() {}
+
+    public mutating func add(_ e: Expr) {
+        switch e.kind {
+        case .integer, .number:
+            constant.add(Coefficient(of: e))
+        case .add:
+            for c in e.children { add(c) }
+        default:
+            let (c, t) = Coefficient.split(e)
+            add(t, times: c)
+        }
+    }
+
+    /// Adds `coefficient * term` where `term` is not a number and carries no coefficient.
+    mutating func add(_ term: Expr, times c: Coefficient) {
+        if let i = index[term] {
+            coefficients[i].add(c)
+        } else {
+            index[term] = terms.count
+            terms.append(term)
+            coefficients.append(c)
+        }
+    }
+
+    public mutating func add(_ term: Expr, times q: GaussianRational) {
+        if q.isZero { return }
+        let (c, t) = Coefficient.split(term)
+        var product = c
+        product.multiply(Coefficient(q))
+        if t.isOne { constant.add(product) } else { add(t, times: product) }
+    }
+
+    public func build() -> Expr {
+        var out: [Expr] = []
+        out.reserveCapacity(terms.count + 1)
+        for (t, c) in zip(terms, coefficients) where !c.isZero {
+            out.append(c.isOne ? t : Expr.scaled(t, by: c))
+        }
+        out.sort(by: Expr.canonicalLess)
+        if !constant.isZero { out.insert(constant.expr, at: 0) }
+        if out.isEmpty { return .zero }
+        if out.count == 1 { return out[0] }
+        return Expr.raw(.add, flags: Expr.addFlags(out), out)
+    }
+}
+
+extension Expr {
+    /// `c * term` for a term without numeric coefficient, built directly.
+    static func scaled(_ term: Expr, by c: Coefficient) -> Expr {
+        if c.isOne { return term }
+        if c.isZero { return .zero }
+        if term.kind == .add { return Expr.mul([c.expr, term]) }
+        var list: [Expr] = [c.expr]
+        if term.kind == .mul { list.append(contentsOf: term.children) } else { list.append(term) }
+        return Expr.raw(.mul, flags: mulFlags(list), list)
+    }
+}

@@ -1,0 +1,170 @@
+import ArbitraryPrecision
+
+/// Canonical n-ary products, built at construction.
+///
+/// A product is laid out as `[coefficient] commuting factors (sorted) · Grassmann-odd
+/// factors (sorted, sign of the permutation absorbed into the coefficient) · operator
+/// factors (kept in order; operators of different spaces commute and are grouped by
+/// space)`. Powers of equal commuting bases combine; equal adjacent operator bases
+/// combine; a repeated Grassmann factor makes the product zero.
+extension Expr {
+    public static func mul(_ factors: [Expr]) -> Expr {
+        var state = ProductState()
+        for f in factors { state.feed(f) }
+        return state.build()
+    }
+
+    public static func mul(_ a: Expr, _ b: Expr) -> Expr {
+        if a.isOne { return b }
+        if b.isOne { return a }
+        return mul([a, b])
+    }
+
+    static func mulFlags<C: Collection>(_ factors: C) -> NodeFlags where C.Element == Expr {
+        var all: NodeFlags = [.real, .positive, .nonnegative, .integer, .numeric]
+        var any: NodeFlags = []
+        var oddCount = 0
+        for f in factors {
+            all.formIntersection(f.flags)
+            any.formUnion(f.flags.intersection([.noncommuting, .hasBound, .hasGrassmann]))
+            if f.flags.contains(.odd) { oddCount += 1 }
+        }
+        if oddCount % 2 == 1 { any.insert(.odd) }
+        return all.union(any)
+    }
+
+    /// The Hilbert space of an operator factor, or nil when the factor is not a plain
+    /// operator (a sum of operators, say), which then blocks reordering across it.
+    static func operatorSpace(_ f: Expr) -> Int? {
+        switch f.kind {
+        case .symbol, .function:
+            let s = f.kind == .symbol ? f.symbol! : f.head!
+            if case .operator(let space) = s.info.commutation { return space }
+            return nil
+        case .pow:
+            return operatorSpace(f.children[0])
+        default:
+            return nil
+        }
+    }
+}
+
+private struct ProductState {
+    var coefficient = Coefficient(1)
+    var baseIndex: [Expr: Int] = [:]
+    var bases: [Expr] = []
+    var exponents: [[Expr]] = []
+    var odd: [Expr] = []
+    var ordered: [Expr] = []
+
+    mutating func feed(_ f: Expr) {
+        switch f.kind {
+        case .integer, .number:
+            coefficient.multiply(Coefficient(of: f))
+        case .mul:
+            for c in f.children { feed(c) }
+        default:
+            if f.flags.contains(.noncommuting) {
+                ordered.append(f)
+            } else if f.flags.contains(.odd) {
+                odd.append(f)
+            } else {
+                let (b, e) = f.asPower
+                if let i = baseIndex[b] {
+                    exponents[i].append(e)
+                } else {
+                    baseIndex[b] = bases.count
+                    bases.append(b)
+                    exponents.append([e])
+                }
+            }
+        }
+    }
+
+    mutating func build() -> Expr {
+        if coefficient.isZero { return .zero }
+        var factors: [Expr] = []
+        var needsAnotherPass = false
+        for (b, es) in zip(bases, exponents) {
+            let p = es.count == 1 ? (es[0].isOne ? b : Expr.pow(b, es[0])) : Expr.pow(b, Expr.add(es))
+            switch p.kind {
+            case .integer, .number:
+                coefficient.multiply(Coefficient(of: p))
+            case .mul:
+                needsAnotherPass = true
+                factors.append(p)
+            default:
+                factors.append(p)
+            }
+        }
+        if coefficient.isZero { return .zero }
+        if needsAnotherPass {
+            return Expr.mul([coefficient.expr] + factors + odd + ordered)
+        }
+        factors.sort(by: Expr.canonicalLess)
+
+        if !odd.isEmpty {
+            // Insertion sort counting transpositions: each swap of two odd factors flips the sign.
+            var swaps = 0
+            for i in 1..<max(odd.count, 1) {
+                var j = i
+                while j > 0 && Expr.canonicalLess(odd[j], odd[j - 1]) {
+                    odd.swapAt(j, j - 1)
+                    swaps += 1
+                    j -= 1
+                }
+            }
+            for i in 1..<max(odd.count, 1) where odd[i] == odd[i - 1] { return .zero }
+            if swaps % 2 == 1 { coefficient.multiply(Coefficient(-1)) }
+            factors.append(contentsOf: odd)
+        }
+
+        if !ordered.isEmpty {
+            factors.append(contentsOf: Self.normaliseOperatorWord(ordered))
+        }
+
+        if factors.isEmpty { return coefficient.expr }
+        if factors.count == 1 {
+            if coefficient.isOne { return factors[0] }
+            if factors[0].kind == .add {
+                // A number times a sum distributes, so c·(x+y) and c·x + c·y are one form.
+                var builder = SumBuilder()
+                let c = coefficient.value
+                for t in factors[0].children { builder.add(t, times: c) }
+                return builder.build()
+            }
+        }
+        if !coefficient.isOne { factors.insert(coefficient.expr, at: 0) }
+        return Expr.raw(.mul, flags: Expr.mulFlags(factors), factors)
+    }
+
+    /// Groups operators of different spaces (they commute) keeping the order within a
+    /// space, and combines equal adjacent bases: a^m a^n = a^(m+n).
+    static func normaliseOperatorWord(_ word: [Expr]) -> [Expr] {
+        var out: [Expr] = []
+        var segment: [(space: Int, factor: Expr)] = []
+        func flush() {
+            // Stable sort by space: operators of different spaces commute.
+            let sorted = segment.enumerated().sorted {
+                $0.element.space != $1.element.space ? $0.element.space < $1.element.space : $0.offset < $1.offset
+            }.map { $0.element.factor }
+            out.append(contentsOf: sorted)
+            segment.removeAll()
+        }
+        for f in word {
+            if let s = Expr.operatorSpace(f) { segment.append((s, f)) } else { flush(); out.append(f) }
+        }
+        flush()
+        var merged: [Expr] = []
+        for f in out {
+            if let last = merged.last, last.asPower.base == f.asPower.base, Expr.operatorSpace(f) != nil {
+                merged.removeLast()
+                let p = Expr.pow(f.asPower.base, Expr.add(last.asPower.exponent, f.asPower.exponent))
+                if !p.isOne { merged.append(p) }
+            } else {
+                merged.append(f)
+            }
+        }
+        return merged
+    }
+}

@@ -1,0 +1,150 @@
+import Synchronization
+
+/// What simplification may assume about a symbol's values.
+public struct Assumptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let real = Assumptions(rawValue: 1)
+    public static let positive = Assumptions(rawValue: 2)
+    public static let nonnegative = Assumptions(rawValue: 4)
+    public static let integer = Assumptions(rawValue: 8)
+
+    /// Closes the set under implication (positive ⇒ nonnegative ⇒ real, integer ⇒ real).
+    public var closed: Assumptions {
+        var a = self
+        if a.contains(.positive) { a.insert(.nonnegative) }
+        if a.contains(.nonnegative) || a.contains(.integer) { a.insert(.real) }
+        return a
+    }
+}
+
+/// How a symbol's values multiply with others. Declared on the symbol (as Cadabra's
+/// `::AntiCommuting` or FORM's non-commuting `Function`), never a separate expression type.
+public enum Commutation: Sendable, Hashable {
+    /// Ordinary commuting scalar.
+    case commuting
+    /// Grassmann-odd number: anticommutes with other odd factors, squares to zero.
+    case grassmann
+    /// Operator acting on Hilbert space `space`: keeps its order relative to operators
+    /// of the same space and commutes with operators of other spaces.
+    case `operator`(space: Int)
+}
+
+/// Builtin functions whose simplification rules the core knows.
+public enum Builtin: String, Sendable, CaseIterable {
+    case exp, log, sin, cos, tan, sinh, cosh, tanh, atan
+    case conj, re, im, abs, sign
+    /// Heaviside step θ(x), with θ(0) left unevaluated.
+    case theta
+    /// Dirac delta δ(x).
+    case delta
+    /// Kronecker delta δ_{ij} (two arguments).
+    case kdelta
+}
+
+/// Numeric constants known to every evaluator.
+public enum Constant: String, Sendable, CaseIterable {
+    case pi
+    case infinity
+}
+
+/// Everything the core knows about one symbol. Symbols with the same name but different
+/// declarations are different symbols (as in SymPy), so a declaration never changes the
+/// meaning of expressions that were built before it.
+public struct SymbolInfo: Sendable, Hashable {
+    public var name: String
+    public var assumptions: Assumptions
+    public var commutation: Commutation
+    /// A function symbol is applied to arguments (`F_b(ω)`, `ψ(t)`); its application
+    /// inherits the symbol's assumptions and commutation.
+    public var isFunction: Bool
+    public var builtin: Builtin?
+    public var constant: Constant?
+
+    public init(name: String, assumptions: Assumptions = [], commutation: Commutation = .commuting,
+                isFunction: Bool = false) {
+        self.name = name
+        self.assumptions = assumptions.closed
+        self.commutation = commutation
+        self.isFunction = isFunction
+        self.builtin = nil
+        self.constant = nil
+    }
+}
+
+/// A declared symbol: a small handle into the global symbol table.
+public struct Symbol: Hashable, Sendable, CustomStringConvertible {
+    public let index: UInt32
+    init(index: UInt32) { self.index = index }
+
+    /// Declares (or finds) the symbol with this name and declaration.
+    public init(_ name: String, _ assumptions: Assumptions = [], commutation: Commutation = .commuting) {
+        self = SymbolTable.shared.intern(SymbolInfo(name: name, assumptions: assumptions, commutation: commutation))
+    }
+
+    /// Declares (or finds) a function symbol such as `F_b` or a Grassmann field `ψ`.
+    public static func function(_ name: String, _ assumptions: Assumptions = [],
+                                commutation: Commutation = .commuting) -> Symbol {
+        SymbolTable.shared.intern(SymbolInfo(name: name, assumptions: assumptions,
+                                             commutation: commutation, isFunction: true))
+    }
+
+    public static func builtin(_ b: Builtin) -> Symbol { SymbolTable.shared.builtinSymbols[b]! }
+    public static func constant(_ c: Constant) -> Symbol { SymbolTable.shared.constantSymbols[c]! }
+
+    public var info: SymbolInfo { SymbolTable.shared.info(self) }
+    public var name: String { info.name }
+    public var description: String { info.name }
+    public var expr: Expr { Expr.symbol(self) }
+
+    /// Applies a function symbol to arguments.
+    public func callAsFunction(_ args: Expr...) -> Expr { Expr.apply(self, args) }
+}
+
+final class SymbolTable: @unchecked Sendable {
+    static let shared = SymbolTable()
+
+    private let store = AppendOnlyStore<SymbolInfo>()
+    private let lookup = Mutex<[SymbolInfo: UInt32]>([:])
+    let builtinSymbols: [Builtin: Symbol]
+    let constantSymbols: [Constant: Symbol]
+
+    private init() {
+        var builtins: [Builtin: Symbol] = [:]
+        var constants: [Constant: Symbol] = [:]
+        var table: [SymbolInfo: UInt32] = [:]
+        for b in Builtin.allCases {
+            var info = SymbolInfo(name: b.rawValue, isFunction: true)
+            info.builtin = b
+            let i = store.append(info)
+            table[info] = i
+            builtins[b] = Symbol(index: i)
+        }
+        for c in Constant.allCases {
+            var info = SymbolInfo(name: c.rawValue, assumptions: [.positive])
+            info.constant = c
+            let i = store.append(info)
+            table[info] = i
+            constants[c] = Symbol(index: i)
+        }
+        builtinSymbols = builtins
+        constantSymbols = constants
+        lookup.withLock { $0 = table }
+    }
+
+    func intern(_ info: SymbolInfo) -> Symbol {
+        lookup.withLock { table in
+            if let i = table[info] { return Symbol(index: i) }
+            let i = store.append(info)
+            table[info] = i
+            return Symbol(index: i)
+        }
+    }
+
+    @inline(__always) func info(_ s: Symbol) -> SymbolInfo { store[s.index] }
+
+    /// All declared symbols with this name (a name may carry several declarations).
+    func symbols(named name: String) -> [Symbol] {
+        lookup.withLock { table in table.filter { $0.key.name == name }.map { Symbol(index: $0.value) } }
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+import ArbitraryPrecision
+@testable import Symbolic
+
+/// Canonical-form invariants of the core constructors. Expected values are the
+/// mathematical identities written by hand next to each check.
+@Suite struct CanonicalFormTests {
+    let x = Expr.symbol("x")
+    let y = Expr.symbol("y")
+    let z = Expr.symbol("z")
+
+    @Test func sumsCollectLikeTermsAndOrderIndependently() {
+        #expect(x + y == y + x)
+        #expect((x + y) + z == x + (y + z))
+        #expect(x + x == 2 * x)
+        #expect(x - x == 0)
+        #expect(2 * x + 3 * y - x - 3 * y == x)
+        #expect((x + 1) + 2 == x + 3)
+        #expect(Expr.add([x, Expr.add([y, z]), -y]) == x + z)
+    }
+
+    @Test func productsCombinePowersAndCoefficients() {
+        #expect(x * y == y * x)
+        #expect(x * x == Expr.pow(x, 2))
+        #expect(Expr.pow(x, 2) * Expr.pow(x, -2) == 1)
+        #expect(2 * x * 3 == 6 * x)
+        #expect(x * 0 == 0)
+        // A number distributes over a sum: 2(x + y) = 2x + 2y.
+        #expect(2 * (x + y) == 2 * x + 2 * y)
+        #expect(Expr.pow(x * y, 2) == Expr.pow(x, 2) * Expr.pow(y, 2))
+    }
+
+    @Test func exactNumbers() {
+        #expect(Expr.i * Expr.i == -1)
+        #expect(Expr.rational(1, 2) + Expr.rational(1, 3) == Expr.rational(5, 6))
+        #expect(Expr.pow(4, .half) == 2)
+        #expect(Expr.pow(8, Expr.rational(2, 3)) == 4)
+        #expect(Expr.pow(-4, .half) == 2 * Expr.i)
+        // 1/sqrt(2) = sqrt(2)/2: denominators are rationalised.
+        #expect(Expr.pow(2, Expr.rational(-1, 2)) == Expr.sqrt(2) / 2)
+        #expect(Expr.sqrt(2) * Expr.sqrt(2) == 2)
+        #expect(Expr.pow(Expr.sqrt(2), 3) == 2 * Expr.sqrt(2))
+        // 2^64 exceeds Int64 and becomes a GMP integer.
+        #expect(Expr.pow(2, 64).numberValue == GaussianRational(BigRational(BigInt("18446744073709551616")!)))
+    }
+
+    @Test func assumptionsDriveSimplification() {
+        let r = Expr.symbol("r", [.real])
+        let p = Expr.symbol("p", [.positive])
+        #expect(Expr.conj(r) == r)
+        #expect(Expr.conj(x) != x)
+        #expect(Expr.conj(Expr.conj(x)) == x)
+        #expect(Expr.sqrt(Expr.pow(p, 2)) == p)
+        #expect(Expr.sqrt(Expr.pow(r, 2)) == Expr.abs(r))
+        #expect(Expr.sqrt(Expr.pow(x, 2)) != x)
+        #expect(Expr.conj(Expr.i * x) == -Expr.i * Expr.conj(x))
+        #expect(Expr.abs(-3 * p) == 3 * p)
+    }
+
+    @Test func functionSymmetries() {
+        #expect(Expr.sin(-x) == -Expr.sin(x))
+        #expect(Expr.cos(-2 * x) == Expr.cos(2 * x))
+        #expect(Expr.exp(Expr.log(x)) == x)
+        #expect(Expr.exp(0) == 1)
+        #expect(Expr.kroneckerDelta(x, x) == 1)
+        #expect(Expr.kroneckerDelta(x, y) == Expr.kroneckerDelta(y, x))
+        #expect(Expr.kroneckerDelta(1, 2) == 0)
+        #expect(Expr.theta(3) == 1)
+    }
+
+    @Test func grassmannSignsAndNilpotency() {
+        let psi = Expr.symbol(Symbol("psi", commutation: .grassmann))
+        let chi = Expr.symbol(Symbol("chi", commutation: .grassmann))
+        #expect(psi * chi == -(chi * psi))
+        #expect(psi * psi == 0)
+        #expect(psi * x * chi == -(chi * psi * x))
+        // An even bilinear commutes with everything.
+        let bilinear = psi * chi
+        #expect(bilinear * x == x * bilinear)
+        #expect((psi * chi) * (psi * chi) == 0)
+    }
+
+    @Test func operatorOrderIsKept() {
+        let a = Expr.symbol(Symbol("a", commutation: .operator(space: 0)))
+        let ad = Expr.symbol(Symbol("a†", commutation: .operator(space: 0)))
+        let s = Expr.symbol(Symbol("S", commutation: .operator(space: 1)))
+        #expect(a * ad != ad * a)
+        #expect(a * ad - ad * a != 0)
+        #expect(a * a == Expr.pow(a, 2))
+        // Operators of different spaces commute: S a = a S.
+        #expect(s * a == a * s)
+        #expect(2 * x * a * ad == x * a * 2 * ad)
+    }
+
+    @Test func bindersCompareUpToRenaming() {
+        let w = Symbol("w", [.real]), v = Symbol("v", [.real])
+        let f = Symbol.function("F")
+        let i1 = Expr.integral(f(.symbol(w)) * x, w, from: -Expr.infinity, to: .infinity)
+        let i2 = Expr.integral(x * f(.symbol(v)), v, from: -Expr.infinity, to: .infinity)
+        #expect(i1 == i2)
+        let body = i1.instantiateBinder(with: y)
+        #expect(body == f(y) * x)
+    }
+
+    @Test func hashConsingGivesIdentity() {
+        let e1 = Expr.sin(x + y) * (Expr.pow(x, 3) + 2)
+        let e2 = (2 + Expr.pow(x, 3)) * Expr.sin(y + x)
+        #expect(e1.id == e2.id)
+    }
+}
