@@ -30,6 +30,18 @@ import ArbitraryPrecision
         #expect(Expr.pow(x * y, 2) == Expr.pow(x, 2) * Expr.pow(y, 2))
     }
 
+    @Test func sumFactorsGiveTheirContentToTheCoefficient() {
+        // (2x + 2y) z = 2 (x + y) z: grouping does not change the canonical form.
+        #expect((2 * x + 2 * y) * z == 2 * ((x + y) * z))
+        #expect((2 * (x + y)) * z == 2 * ((x + y) * z))
+        // (2x + 2y)^2 = 4 (x + y)^2, the same node as (2x+2y)(2x+2y).
+        #expect(Expr.pow(2 * x + 2 * y, 2) == 4 * Expr.pow(x + y, 2))
+        #expect((2 * x + 2 * y) * (2 * x + 2 * y) == Expr.pow(2 * x + 2 * y, 2))
+        // (x/2 + y/3) z = (1/6)(3x + 2y) z, and (−x − y) z = −(x + y) z.
+        #expect((x / 2 + y / 3) * z == Expr.rational(1, 6) * ((3 * x + 2 * y) * z))
+        #expect((-x - y) * z == -((x + y) * z))
+    }
+
     @Test func exactNumbers() {
         #expect(Expr.i * Expr.i == -1)
         #expect(Expr.rational(1, 2) + Expr.rational(1, 3) == Expr.rational(5, 6))

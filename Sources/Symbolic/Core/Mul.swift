@@ -63,6 +63,14 @@ private struct ProductState {
             coefficient.multiply(Coefficient(of: f))
         case .mul:
             for c in f.children { feed(c) }
+        case .add:
+            let (content, primitive) = f.sumContent()
+            if !content.isOne {
+                coefficient.multiply(Coefficient(content))
+                feed(primitive)
+                return
+            }
+            fallthrough
         default:
             if f.flags.contains(.noncommuting) {
                 ordered.append(f)

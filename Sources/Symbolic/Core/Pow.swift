@@ -37,6 +37,12 @@ extension Expr {
                 let rest = base.children.filter { !$0.isNonnegative }
                 return mul(positive.map { pow($0, exponent) } + [pow(mul(rest), exponent)])
             }
+        case .add:
+            // Pull the content out of a sum: (2x+2y)^2 = 4 (x+y)^2, matching products.
+            let (content, primitive) = base.sumContent()
+            if !content.isOne && (eInteger != nil || (content.isReal && content.re.signum > 0 && exponent.isReal)) {
+                return mul(pow(number(content), exponent), pow(primitive, exponent))
+            }
         case .function where base.builtin == .exp:
             let x = base.children[0]
             if eInteger != nil || (x.isReal && exponent.isReal) { return exp(mul(x, exponent)) }
