@@ -29,7 +29,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .target(
             name: "ArbitraryPrecision",
-            dependencies: ["CGMP", "CMPFR", .product(name: "ComplexModule", package: "swift-numerics")],
+            dependencies: ["CGMP", "CMPFR", .product(name: "ComplexModule", package: "swift-numerics"),
+                           .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(
@@ -50,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ArbitraryPrecisionTests",
-            dependencies: ["ArbitraryPrecision", "CLapack",
+            dependencies: ["ArbitraryPrecision", "CLapack", "CMPFR", "CGMP",
                            .product(name: "ComplexModule", package: "swift-numerics")]
         ),
         .testTarget(
