@@ -40,6 +40,10 @@ public enum Builtin: String, Sendable, CaseIterable {
     case delta
     /// Kronecker delta δ_{ij} (two arguments).
     case kdelta
+    /// `derivative(F(a₁, …, aₙ), k)`: the partial derivative of the user function F with
+    /// respect to its k-th slot (k = 1…n, an integer), evaluated at the arguments. Nested
+    /// nodes give higher derivatives. Built by `Expr.derivative(_:)` (chain rule).
+    case derivative
 }
 
 /// Numeric constants known to every evaluator.
