@@ -9,23 +9,33 @@ extension Matrix {
     /// The adjugate adj(A), with A · adj(A) = det(A) · 1.
     public func adjugate(normalize: (Expr) -> Expr = Matrix.defaultNormalize) throws -> Matrix {
         guard isSquare else { throw MatrixError.notSquare(rows: rows, columns: columns) }
-        return adjugateAndDeterminant(normalize).adjugate
+        let parts = adjugateParts(normalize)
+        return Matrix(rows: rows, columns: columns) { i, j in
+            parts.signs[i * columns + j] == 1 ? parts.unsigned[i, j] : normalize(-parts.unsigned[i, j])
+        }
     }
 
+    /// adj(A)_ij = signs_ij · unsigned_ij, and det A.
+    ///
+    /// The sign is kept apart because the core distributes a number over a sum: −(x − y)
+    /// becomes the new sum y − x, which no longer cancels against (x − y)⁻¹. Multiplying
+    /// sign, cofactor and det⁻¹ in one product lets equal factors cancel (this is what makes
+    /// the inverse of the Keldysh matrix [[0, a], [b, c]] come out as 1/b and 1/a exactly).
+    ///
     /// Cofactors for n ≤ 4 (each a small Laplace or Berkowitz determinant, compact
     /// unexpanded); above that Cayley–Hamilton with the Berkowitz coefficients:
     /// adj(A) = (−1)^{n−1} (A^{n−1} + p₁ A^{n−2} + … + p_{n−1}), n − 1 products in all.
-    func adjugateAndDeterminant(_ normalize: (Expr) -> Expr) -> (adjugate: Matrix, determinant: Expr) {
+    func adjugateParts(_ normalize: (Expr) -> Expr) -> (signs: [Int], unsigned: Matrix, determinant: Expr) {
         let n = rows
-        if n == 0 { return (Matrix.zero(0, 0), .one) }
-        if n == 1 { return (Matrix.identity(1), self[0, 0]) }
+        if n == 0 { return ([], Matrix.zero(0, 0), .one) }
+        if n == 1 { return ([1], Matrix.identity(1), self[0, 0]) }
         if n <= 4 {
-            let cofactors = Matrix(rows: n, columns: n) { i, j -> Expr in
-                let d = (try? minor(i, j).determinant(normalize: normalize)) ?? .zero
-                return (i + j) % 2 == 0 ? d : normalize(-d)
+            // Entry (i, j) of the adjugate is the (j, i) cofactor.
+            let minors = Matrix(rows: n, columns: n) { i, j in
+                (try? minor(j, i).determinant(normalize: normalize)) ?? .zero
             }
-            let det = try! determinant(normalize: normalize)
-            return (cofactors.transpose, det)
+            let signs = (0..<n * n).map { ($0 / n + $0 % n) % 2 == 0 ? 1 : -1 }
+            return (signs, minors, try! determinant(normalize: normalize))
         }
         let p = berkowitzVector(normalize)
         var b = Matrix.identity(n)
@@ -34,7 +44,28 @@ extension Matrix {
             for i in 0..<n { b[i, i] = normalize(b[i, i] + p[k]) }
         }
         let det = n % 2 == 0 ? p[n] : normalize(-p[n])
-        return (n % 2 == 1 ? b : b.map { normalize(-$0) }, det)
+        return (Array(repeating: n % 2 == 1 ? 1 : -1, count: n * n), b, det)
+    }
+
+    /// adj(A)·B / det A with every entry built as one product sign · value · det⁻¹.
+    private func dividedAdjugate(times rhs: Matrix?, _ normalize: (Expr) -> Expr) throws -> Matrix {
+        let (signs, unsigned, det) = adjugateParts(normalize)
+        guard !normalize(det).isZero else { throw MatrixError.singular(block: nil) }
+        let inv = Expr.pow(det, .minusOne)
+        guard let rhs else {
+            return Matrix(rows: rows, columns: columns) { i, j in
+                let v = unsigned[i, j]
+                return v.isZero ? .zero : normalize(Expr.mul([.integer(signs[i * columns + j]), v, inv]))
+            }
+        }
+        return Matrix(rows: rows, columns: rhs.columns) { i, j in
+            var builder = SumBuilder()
+            for k in 0..<columns where !unsigned[i, k].isZero && !rhs[k, j].isZero {
+                builder.add(Expr.mul([.integer(signs[i * columns + k]), unsigned[i, k], rhs[k, j]]))
+            }
+            let v = normalize(builder.build())
+            return v.isZero ? .zero : normalize(Expr.mul(v, inv))
+        }
     }
 
     /// The inverse. With `blockSize` k the matrix is read as [[A, B], [C, D]] with A of
@@ -47,10 +78,7 @@ extension Matrix {
         if let k = blockSize, k > 0, k < rows {
             return try blockInverse(k, normalize)
         }
-        let (adj, det) = adjugateAndDeterminant(normalize)
-        guard !normalize(det).isZero else { throw MatrixError.singular(block: nil) }
-        let inv = Expr.pow(det, .minusOne)
-        return adj.map { $0.isZero ? .zero : normalize($0 * inv) }
+        return try dividedAdjugate(times: nil, normalize)
     }
 
     private func blockInverse(_ k: Int, _ normalize: (Expr) -> Expr) throws -> Matrix {
@@ -104,10 +132,7 @@ extension Matrix {
         guard b.rows == rows else {
             throw MatrixError.dimensionMismatch("right-hand side has \(b.rows) rows, the matrix \(rows)")
         }
-        let (adj, det) = adjugateAndDeterminant(normalize)
-        guard !normalize(det).isZero else { throw MatrixError.singular(block: nil) }
-        let inv = Expr.pow(det, .minusOne)
-        return adj.multiplied(by: b, normalize: normalize).map { $0.isZero ? .zero : normalize($0 * inv) }
+        return try dividedAdjugate(times: b, normalize)
     }
 
     /// The solution x of A·x = b for a vector b.
