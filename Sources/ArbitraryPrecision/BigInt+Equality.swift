@@ -8,9 +8,17 @@ extension BigInt: Equatable {
     public static func == (lhs: BigInt, rhs: BigInt) -> Bool {
         switch (lhs.storage, rhs.storage) {
         case let (.small(a), .small(b)): return a == b
-        case let (.big(a), .big(b)): return a === b || __gmpz_cmp(a.pointer, b.pointer) == 0
+        case let (.big(a), .big(b)): return a === b || compareBig(a, b) == 0
         default: return false
         }
+    }
+
+    // Kept out of inlinable code: gmp.h is textually included by both CGMP and
+    // CMPFR, so which module "owns" GMP's types varies between builds and
+    // inlinable references to them fail in release (WMO) builds.
+    @usableFromInline
+    static func compareBig(_ a: MPZBox, _ b: MPZBox) -> Int32 {
+        __gmpz_cmp(a.pointer, b.pointer)
     }
 }
 

@@ -67,7 +67,6 @@ public struct BigInt: Sendable {
     /// Lends a read-only mpz view of the value. Small values are exposed without
     /// allocation through a read-only mpz over a stack limb (GMP's `mpz_roinit_n`
     /// convention), so the pointer must not escape `body`.
-    @inlinable
     public func withMPZ<R>(_ body: (UnsafePointer<__mpz_struct>) throws -> R) rethrows -> R {
         switch storage {
         case .big(let box):
@@ -112,7 +111,6 @@ extension BigInt {
     }
 
     /// -1, 0 or 1.
-    @inlinable
     public var signum: Int {
         switch storage {
         case .small(let v): return v.signum()

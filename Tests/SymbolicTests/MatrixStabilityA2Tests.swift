@@ -30,31 +30,19 @@ import CLapack
 
     /// Eigenvalues of a complex n×n matrix (row-major) by LAPACK zgeev.
     static func eigenvalues(_ m: [Complex<Double>], _ n: Int) -> [Complex<Double>] {
-        // zgeev wants column-major interleaved (re, im) doubles.
-        var a = [Double](repeating: 0, count: 2 * n * n)
-        for i in 0..<n { for j in 0..<n {
-            a[2 * (i + j * n)] = m[i * n + j].real
-            a[2 * (i + j * n) + 1] = m[i * n + j].imaginary
-        } }
-        var w = [Double](repeating: 0, count: 2 * n)
-        var work = [Double](repeating: 0, count: 2 * 64 * n)
+        let zero = kk_complex_double(re: 0, im: 0)
+        // zgeev wants column-major storage.
+        var a = [kk_complex_double](repeating: zero, count: n * n)
+        for i in 0..<n { for j in 0..<n { a[i + j * n] = kk_complex_double(re: m[i * n + j].real, im: m[i * n + j].imaginary) } }
+        var w = [kk_complex_double](repeating: zero, count: n)
+        var vl = [kk_complex_double](repeating: zero, count: 1), vr = vl
+        var nn = Int32(n), lda = Int32(n), ldv: Int32 = 1, lwork = Int32(64 * n), info: Int32 = 0
+        var work = [kk_complex_double](repeating: zero, count: Int(lwork))
         var rwork = [Double](repeating: 0, count: 2 * n)
-        var nn = Int32(n), lda = Int32(n), one: Int32 = 1, lwork = Int32(64 * n), info: Int32 = 0
         var jobvl = CChar(UInt8(ascii: "N")), jobvr = CChar(UInt8(ascii: "N"))
-        var dummy = [Double](repeating: 0, count: 2)
-        a.withUnsafeMutableBufferPointer { pa in
-            w.withUnsafeMutableBufferPointer { pw in
-                work.withUnsafeMutableBufferPointer { pwork in
-                    dummy.withUnsafeMutableBufferPointer { pd in
-                        zgeev_(&jobvl, &jobvr, &nn, OpaquePointer(pa.baseAddress), &lda, OpaquePointer(pw.baseAddress),
-                               OpaquePointer(pd.baseAddress), &one, OpaquePointer(pd.baseAddress), &one,
-                               OpaquePointer(pwork.baseAddress), &lwork, &rwork, &info, 1, 1)
-                    }
-                }
-            }
-        }
+        zgeev_(&jobvl, &jobvr, &nn, &a, &lda, &w, &vl, &ldv, &vr, &ldv, &work, &lwork, &rwork, &info, 1, 1)
         precondition(info == 0, "zgeev failed with info = \(info)")
-        return (0..<n).map { Complex(w[2 * $0], w[2 * $0 + 1]) }
+        return w.map { Complex($0.re, $0.im) }
     }
 
     static func complex(_ q: GaussianRational) -> Complex<Double> { Complex(q.re.toDouble(), q.im.toDouble()) }
