@@ -35,7 +35,10 @@ extension Matrix {
                 (try? minor(j, i).determinant(normalize: normalize)) ?? .zero
             }
             let signs = (0..<n * n).map { ($0 / n + $0 % n) % 2 == 0 ? 1 : -1 }
-            return (signs, minors, try! determinant(normalize: normalize))
+            // The divisor keeps the factored form Laplace builds (an expanded determinant
+            // no longer shares factors with the cofactors); the caller normalises it only
+            // to test for zero.
+            return (signs, minors, laplaceDeterminant(Matrix.identityNormalize))
         }
         let p = berkowitzVector(normalize)
         var b = Matrix.identity(n)

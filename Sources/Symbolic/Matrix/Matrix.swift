@@ -105,9 +105,14 @@ public struct Matrix: Hashable, Sendable {
         return Expr.add((0..<rows).map { self[$0, $0] })
     }
 
-    /// The best entry normaliser available in the core: the identity, since canonical forms
-    /// are already built at construction and polynomial expansion is not part of the core.
-    public static let defaultNormalize: @Sendable (Expr) -> Expr = { $0 }
+    /// The default entry normaliser: distributive expansion (`Expr.expand`), so that
+    /// polynomial entries cancel and a determinant that vanishes identically is the zero
+    /// expression. Negative powers of sums stay generators of the expansion; pass a
+    /// rational-function normaliser (`cancel`) for entries with denominators.
+    public static let defaultNormalize: @Sendable (Expr) -> Expr = { $0.expand() }
+
+    /// Leaves entries as the canonical constructors built them (smallest unexpanded DAGs).
+    public static let identityNormalize: @Sendable (Expr) -> Expr = { $0 }
 }
 
 extension Matrix: ExpressibleByArrayLiteral {
