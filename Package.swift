@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "SymbolicTests",
             dependencies: [
-                "Symbolic", "ArbitraryPrecision",
+                "Symbolic", "ArbitraryPrecision", "CLapack",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
             ]
