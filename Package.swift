@@ -4,6 +4,7 @@
 //   CGMP, CMPFR, CLapack (system libraries via pkg-config)
 //   ArbitraryPrecision  exact integers/rationals (GMP), MPFR reals and complexes
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
+//   KeldyshNumerics     eigenvalues (LAPACK, MPFR), root finding, quadrature, ODE integrators
 //   keldysh             command-line interface
 import PackageDescription
 
@@ -12,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ArbitraryPrecision", targets: ["ArbitraryPrecision"]),
+        .library(name: "KeldyshNumerics", targets: ["KeldyshNumerics"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
     dependencies: [
@@ -42,6 +44,17 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        // Named KeldyshNumerics because swift-numerics already owns a target
+        // and product called Numerics (target names are global in a package graph).
+        .target(
+            name: "KeldyshNumerics",
+            dependencies: [
+                "Symbolic", "ArbitraryPrecision", "CLapack",
+                .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            path: "Sources/Numerics"
+        ),
         .executableTarget(
             name: "keldysh",
             dependencies: [
@@ -60,6 +73,14 @@ let package = Package(
                 "Symbolic", "ArbitraryPrecision", "CLapack",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
+            ]
+        ),
+        .testTarget(
+            name: "NumericsTests",
+            dependencies: [
+                "KeldyshNumerics", "ArbitraryPrecision",
+                .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
     ]
