@@ -66,24 +66,29 @@ struct TextPrinter {
 
     // MARK: Sums
 
-    /// Sort key of a term: degree (descending), imaginary coefficient first, the term
-    /// without its coefficient, the whole term.
+    /// Sort key of a term: degree (descending), imaginary coefficient first, positive
+    /// before negative, the term without its coefficient, the whole term. So the A2 entry of
+    /// paper 003 reads `-I*ω_c - κ/2` and A1 reads `(γ_up - γ_down)/2`.
     func orderedTerms(_ terms: [Expr]) -> [Expr] {
-        let keyed = terms.map { t -> (Expr, Double, Bool, String, String) in
+        let keyed = terms.map { t -> (Expr, Double, Bool, Bool, String, String) in
             var bare = TermLayout(t)
+            let negative = bare.negative
             bare.negative = false
             bare.coefficientNumerator = nil
             bare.coefficientDenominator = nil
             bare.imaginary = false
             bare.complexCoefficient = nil
-            return (t, -TermLayout.degree(t), !TermLayout.hasImaginaryCoefficient(t),
+            // Imaginary terms first, except constants, which read real part first: 1 + 2*I.
+            let imaginaryFirst = TermLayout.hasImaginaryCoefficient(t) != t.isNumber
+            return (t, -TermLayout.degree(t), !imaginaryFirst, negative,
                     layoutText(bare).text, signedTerm(t).text)
         }
         return keyed.sorted { a, b in
             if a.1 != b.1 { return a.1 < b.1 }
             if a.2 != b.2 { return !a.2 }
-            if a.3 != b.3 { return a.3 < b.3 }
-            return a.4 < b.4
+            if a.3 != b.3 { return !a.3 }
+            if a.4 != b.4 { return a.4 < b.4 }
+            return a.5 < b.5
         }.map { $0.0 }
     }
 
