@@ -50,6 +50,8 @@ public enum Builtin: String, Sendable, CaseIterable {
 public enum Constant: String, Sendable, CaseIterable {
     case pi
     case infinity
+    /// The value of 0^(−1) and similar: not a number, and distinct from any user symbol.
+    case undefined
 }
 
 /// Everything the core knows about one symbol. Symbols with the same name but different
@@ -125,7 +127,7 @@ final class SymbolTable: @unchecked Sendable {
             builtins[b] = Symbol(index: i)
         }
         for c in Constant.allCases {
-            var info = SymbolInfo(name: c.rawValue, assumptions: [.positive])
+            var info = SymbolInfo(name: c.rawValue, assumptions: c == .undefined ? [] : [.positive])
             info.constant = c
             let i = store.append(info)
             table[info] = i

@@ -95,6 +95,7 @@ struct PointEvaluator<T: EvaluationScalar> {
                 switch c {
                 case .pi: return T.pi(precision: precision)
                 case .infinity: throw .infinity
+                case .undefined: throw .undefined
                 }
             }
             if e == Expr.undefined { throw .undefined }

@@ -50,8 +50,8 @@ struct LatexPrinter {
             switch s.info.constant {
             case .pi: return Printed(text: "\\pi", level: .atom)
             case .infinity: return Printed(text: "\\infty", level: .atom)
+            case .undefined: return Printed(text: "\\mathrm{undefined}", level: .atom)
             case nil:
-                if e == .undefined { return Printed(text: "\\mathrm{undefined}", level: .atom) }
                 return Printed(text: LatexNames.latex(s.name), level: .atom)
             }
         case .bound:
@@ -178,6 +178,14 @@ struct LatexPrinter {
             return Printed(text: "\\" + e.head!.name + parenthesized(arg), level: .atom)
         case .atan:
             return Printed(text: "\\arctan" + parenthesized(arg), level: .atom)
+        case .derivative:
+            // derivative(F(a…), k): F' for a one-slot function, ∂_k F otherwise.
+            let f = e.children[0]
+            if f.children.count == 1, f.builtin != .derivative {
+                let name = LatexNames.latex(f.head!.name)
+                return Printed(text: name + "'" + parenthesized(args[0].drop(while: { $0 != "(" && $0 != "\\" }).description.isEmpty ? "" : print(f.children[0], pullContent: true).text), level: .atom)
+            }
+            return Printed(text: "\\partial_{" + args[1] + "}" + args[0], level: .atom)
         case .re:
             return Printed(text: "\\operatorname{Re}" + parenthesized(arg), level: .atom)
         case .im:

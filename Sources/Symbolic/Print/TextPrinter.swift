@@ -60,6 +60,7 @@ struct TextPrinter {
         switch s.info.constant {
         case .pi: return context.symbol(named: "pi") == nil ? "pi" : "π"
         case .infinity: return context.symbol(named: "oo") == nil ? "oo" : "∞"
+        case .undefined: return "undefined"
         case nil: return s.name
         }
     }
