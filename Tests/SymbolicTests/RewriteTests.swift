@@ -86,6 +86,11 @@ import Testing
         #expect(commute.apply(3 * x * a * ad * b) == 3 * x * ad * a * b + 3 * x * b)
         // a† a is already normal ordered.
         #expect(commute.apply(ad * a) == nil)
+        // a⁴ a†⁴ = Σ_k C(4,k)² k! a†^(4−k) a^(4−k) (Wick's theorem for one mode):
+        // a†⁴a⁴ + 16 a†³a³ + 72 a†²a² + 96 a†a + 24.
+        let wick = Expr.pow(ad, 4) * Expr.pow(a, 4) + 16 * Expr.pow(ad, 3) * Expr.pow(a, 3)
+            + 72 * Expr.pow(ad, 2) * Expr.pow(a, 2) + 96 * ad * a + 24
+        #expect(try Fixpoint(Postwalk(commute.rewriter))(Expr.pow(a, 4) * Expr.pow(ad, 4)) == wick)
     }
 
     @Test func grassmannFactorsMatchWithTheirSign() {
