@@ -159,9 +159,13 @@ private struct Differentiator {
         case .im:
             return (d(u) - Expr.conj(other(u))) / (2 * Expr.i)
         case .abs where !u.isReal:
-            return d(Expr.pow(u * Expr.conj(u), .half))
+            // |u| = (u ū)^(1/2): d|u| = (u' ū + u conj(∂̄u)) / (2|u|), written with |u| itself so
+            // that it cancels against other factors of |u|.
+            return (d(u) * Expr.conj(u) + u * Expr.conj(other(u))) / (2 * e)
         case .sign where !u.isReal:
-            return d(u * Expr.pow(u * Expr.conj(u), -Expr.half))
+            // sign u = u/|u|.
+            let absU = Expr.abs(u)
+            return d(u) / absU - u * d(absU) / Expr.pow(absU, 2)
         default:
             break
         }

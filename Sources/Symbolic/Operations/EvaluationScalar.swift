@@ -40,7 +40,18 @@ extension Complex<Double>: EvaluationScalar {
         Complex(q.re.toDouble(), q.im.toDouble())
     }
     static func pi(precision: Int) -> Complex<Double> { Complex(Double.pi, 0) }
-    static func power(_ z: Complex<Double>, _ n: Int) -> Complex<Double> { .pow(z, n) }
+    /// Small integer powers by repeated squaring, exact where the arithmetic is
+    /// (swift-numerics' pow goes through exp and log).
+    static func power(_ z: Complex<Double>, _ n: Int) -> Complex<Double> {
+        guard Swift.abs(n) <= 1024 else { return .pow(z, n) }
+        var result = Complex<Double>(1, 0), base = z, e = n.magnitude
+        while e > 0 {
+            if e & 1 == 1 { result = result * base }
+            e >>= 1
+            if e > 0 { base = base * base }
+        }
+        return n < 0 ? Complex(1, 0) / result : result
+    }
     static func power(_ z: Complex<Double>, _ w: Complex<Double>) -> Complex<Double> {
         if w.imaginary == 0, z.imaginary == 0, z.real > 0 { return Complex(Double.pow(z.real, w.real), 0) }
         return .pow(z, w)
