@@ -12,8 +12,9 @@ public enum MultiplicationMethod: Sendable {
 }
 
 /// Width of the accumulator a product needs, decided before multiplying so the inner
-/// loops carry no overflow checks. Every partial sum of a product coefficient is bounded
-/// by min(max|a|·‖b‖₁, max|b|·‖a‖₁).
+/// loops carry no overflow checks. Every product coefficient is bounded by
+/// min(max|a|·‖b‖₁, max|b|·‖a‖₁); the accumulators wrap (two's complement), so intermediate
+/// sums may overflow as long as the final value fits, which that bound guarantees.
 private enum AccumulatorWidth { case int64, int128, bigInt }
 
 private func accumulatorWidth(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> AccumulatorWidth {
@@ -25,9 +26,9 @@ private func accumulatorWidth(_ a: IntegerPolynomial, _ b: IntegerPolynomial) ->
     }
     let sa = stats(a), sb = stats(b)
     let bound = Swift.min(sa.max * sb.norm, sb.max * sa.norm)
-    // Margins of a factor of two cover the rounding of the Double estimates.
-    if bound < 0x1p62 { return .int64 }
-    if bound < 0x1p125 { return .int128 }
+    // The margin covers the rounding of the Double sums (relative error far below 1e-6).
+    if bound < 0x1p63 * 0.999_999 { return .int64 }
+    if bound < 0x1p127 * 0.999_999 { return .int128 }
     return .bigInt
 }
 
