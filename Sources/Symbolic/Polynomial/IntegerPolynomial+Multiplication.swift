@@ -212,22 +212,32 @@ extension IntegerPolynomial {
 
     // MARK: Generic (any layout, big coefficients)
 
-    /// All term products, sorted and combined: used for multi-word monomials and for
+    /// Term products sorted and combined, a block of rows of `a` at a time (memory stays
+    /// near 2²⁰ products), the blocks merged: used for multi-word monomials and for
     /// coefficients beyond 128-bit accumulation.
-    static func multiplyGeneric(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> IntegerPolynomial {
+    static func multiplyGeneric(_ a: IntegerPolynomial, _ b: IntegerPolynomial,
+                                blockProducts: Int = 1 << 20) -> IntegerPolynomial {
         let w = a.layout.words
-        var words = [UInt64](repeating: 0, count: a.count * b.count * w)
-        var coefficients: [BigInt] = []
-        coefficients.reserveCapacity(a.count * b.count)
         let ca = a.bigCoefficients, cb = b.bigCoefficients
-        for i in 0..<a.count {
-            for j in 0..<b.count {
-                let base = (i * b.count + j) * w
-                for k in 0..<w { words[base + k] = a.monomials[i * w + k] &+ b.monomials[j * w + k] }
-                coefficients.append(ca[i] * cb[j])
+        let block = Swift.max(1, blockProducts / b.count)
+        var result = IntegerPolynomial(layout: a.layout)
+        var start = 0
+        while start < a.count {
+            let end = Swift.min(a.count, start + block)
+            var words = [UInt64](repeating: 0, count: (end - start) * b.count * w)
+            var coefficients: [BigInt] = []
+            coefficients.reserveCapacity((end - start) * b.count)
+            for i in start..<end {
+                for j in 0..<b.count {
+                    let base = ((i - start) * b.count + j) * w
+                    for k in 0..<w { words[base + k] = a.monomials[i * w + k] &+ b.monomials[j * w + k] }
+                    coefficients.append(ca[i] * cb[j])
+                }
             }
+            result = result + sortAndCombine(layout: a.layout, monomials: words, coefficients: coefficients)
+            start = end
         }
-        return sortAndCombine(layout: a.layout, monomials: words, coefficients: coefficients)
+        return result
     }
 }
 
