@@ -12,8 +12,9 @@ public enum MultiplicationMethod: Sendable {
 }
 
 /// Width of the accumulator a product needs, decided before multiplying so the inner
-/// loops carry no overflow checks. Every partial sum of a product coefficient is bounded
-/// by min(max|a|·‖b‖₁, max|b|·‖a‖₁).
+/// loops carry no overflow checks. Every product coefficient is bounded by
+/// min(max|a|·‖b‖₁, max|b|·‖a‖₁); the accumulators wrap (two's complement), so intermediate
+/// sums may overflow as long as the final value fits, which that bound guarantees.
 private enum AccumulatorWidth { case int64, int128, bigInt }
 
 private func accumulatorWidth(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> AccumulatorWidth {
@@ -25,9 +26,9 @@ private func accumulatorWidth(_ a: IntegerPolynomial, _ b: IntegerPolynomial) ->
     }
     let sa = stats(a), sb = stats(b)
     let bound = Swift.min(sa.max * sb.norm, sb.max * sa.norm)
-    // Margins of a factor of two cover the rounding of the Double estimates.
-    if bound < 0x1p62 { return .int64 }
-    if bound < 0x1p125 { return .int128 }
+    // The margin covers the rounding of the Double sums (relative error far below 1e-6).
+    if bound < 0x1p63 * 0.999_999 { return .int64 }
+    if bound < 0x1p127 * 0.999_999 { return .int128 }
     return .bigInt
 }
 
@@ -211,22 +212,32 @@ extension IntegerPolynomial {
 
     // MARK: Generic (any layout, big coefficients)
 
-    /// All term products, sorted and combined: used for multi-word monomials and for
+    /// Term products sorted and combined, a block of rows of `a` at a time (memory stays
+    /// near 2²⁰ products), the blocks merged: used for multi-word monomials and for
     /// coefficients beyond 128-bit accumulation.
-    static func multiplyGeneric(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> IntegerPolynomial {
+    static func multiplyGeneric(_ a: IntegerPolynomial, _ b: IntegerPolynomial,
+                                blockProducts: Int = 1 << 20) -> IntegerPolynomial {
         let w = a.layout.words
-        var words = [UInt64](repeating: 0, count: a.count * b.count * w)
-        var coefficients: [BigInt] = []
-        coefficients.reserveCapacity(a.count * b.count)
         let ca = a.bigCoefficients, cb = b.bigCoefficients
-        for i in 0..<a.count {
-            for j in 0..<b.count {
-                let base = (i * b.count + j) * w
-                for k in 0..<w { words[base + k] = a.monomials[i * w + k] &+ b.monomials[j * w + k] }
-                coefficients.append(ca[i] * cb[j])
+        let block = Swift.max(1, blockProducts / b.count)
+        var result = IntegerPolynomial(layout: a.layout)
+        var start = 0
+        while start < a.count {
+            let end = Swift.min(a.count, start + block)
+            var words = [UInt64](repeating: 0, count: (end - start) * b.count * w)
+            var coefficients: [BigInt] = []
+            coefficients.reserveCapacity((end - start) * b.count)
+            for i in start..<end {
+                for j in 0..<b.count {
+                    let base = ((i - start) * b.count + j) * w
+                    for k in 0..<w { words[base + k] = a.monomials[i * w + k] &+ b.monomials[j * w + k] }
+                    coefficients.append(ca[i] * cb[j])
+                }
             }
+            result = result + sortAndCombine(layout: a.layout, monomials: words, coefficients: coefficients)
+            start = end
         }
-        return sortAndCombine(layout: a.layout, monomials: words, coefficients: coefficients)
+        return result
     }
 }
 

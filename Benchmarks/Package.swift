@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// Benchmarks for KeldyshKit, kept out of the main package so `swift test` stays light.
+// Build in release mode: swift build -c release --package-path Benchmarks
+import PackageDescription
+
+let package = Package(
+    name: "KeldyshKitBenchmarks",
+    dependencies: [
+        .package(name: "KeldyshKit", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ExpandBenchmark",
+            dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
+        ),
+    ]
+)

@@ -1,0 +1,11 @@
+# SymEngine's expand on its expression trees.
+import sys, time
+from symengine import symbols, expand
+n = int(sys.argv[1])
+x, y, z, t = symbols("x y z t")
+f = (1 + x + y + z + t) ** n
+start = time.perf_counter()
+g = expand(f * (f + 1))
+elapsed = time.perf_counter() - start
+print("terms", len(g.args))
+print("time", elapsed)
