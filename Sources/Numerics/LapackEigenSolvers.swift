@@ -51,7 +51,7 @@ func relativeEigenResidual(_ a: DenseMatrix<Complex<Double>>, _ values: [Complex
 /// sized by one query at construction and reused, so repeated calls on
 /// matrices of the same order (a parameter scan) allocate nothing inside
 /// LAPACK and only the result arrays outside it.
-public struct ComplexEigenSolver: @unchecked Sendable {
+public struct ComplexEigenSolver: Sendable {
     public let order: Int
     public let computesVectors: Bool
     private var a: [kk_complex_double]

@@ -107,7 +107,8 @@ func refineEigenvalue(_ a: DenseMatrix<BigComplex>, _ lambda: BigComplex, normF:
     }
     let yxAbs = yx.abs
     let condition = yxAbs.isZero ? BigFloat(Double.infinity, precision: 53) : BigFloat(1, precision: p) / yxAbs
-    let error = r * condition + condition * eps * normF
+    // 0·∞ would give NaN for an exactly converged defective eigenvalue: report ∞ instead.
+    let error = yxAbs.isZero ? condition : r * condition + condition * eps * normF
     return PreciseEigenvalue(value: value, errorEstimate: error.rounded(toPrecision: 53),
                              condition: condition.toDouble())
 }
