@@ -4,6 +4,7 @@
 //   CGMP, CMPFR, CLapack (system libraries via pkg-config)
 //   ArbitraryPrecision  exact integers/rationals (GMP), MPFR reals and complexes
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
+//   Algebra             operators (bosons, spin ensembles, fermions), Lindblad, mean field, linearisation
 //   keldysh             command-line interface
 import PackageDescription
 
@@ -12,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ArbitraryPrecision", targets: ["ArbitraryPrecision"]),
+        .library(name: "Algebra", targets: ["Algebra"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
     dependencies: [
@@ -42,6 +44,10 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "Algebra",
+            dependencies: ["Symbolic", "ArbitraryPrecision"]
+        ),
         .executableTarget(
             name: "keldysh",
             dependencies: [
@@ -61,6 +67,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
             ]
+        ),
+        .testTarget(
+            name: "AlgebraTests",
+            dependencies: ["Algebra", "Symbolic", "ArbitraryPrecision"]
         ),
     ]
 )
