@@ -5,6 +5,7 @@
 //   ArbitraryPrecision  exact integers/rationals (GMP), MPFR reals and complexes
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
 //   Algebra             operators (bosons, spin ensembles, fermions), Lindblad, mean field, linearisation
+//   KeldyshNumerics     eigenvalues (LAPACK, MPFR), root finding, quadrature, ODE integrators
 //   keldysh             command-line interface
 import PackageDescription
 
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ArbitraryPrecision", targets: ["ArbitraryPrecision"]),
         .library(name: "Algebra", targets: ["Algebra"]),
+        .library(name: "KeldyshNumerics", targets: ["KeldyshNumerics"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
     dependencies: [
@@ -48,6 +50,17 @@ let package = Package(
             name: "Algebra",
             dependencies: ["Symbolic", "ArbitraryPrecision"]
         ),
+        // Named KeldyshNumerics because swift-numerics already owns a target
+        // and product called Numerics (target names are global in a package graph).
+        .target(
+            name: "KeldyshNumerics",
+            dependencies: [
+                "Symbolic", "ArbitraryPrecision", "CLapack",
+                .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            path: "Sources/Numerics"
+        ),
         .executableTarget(
             name: "keldysh",
             dependencies: [
@@ -63,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "SymbolicTests",
             dependencies: [
-                "Symbolic", "ArbitraryPrecision",
+                "Symbolic", "ArbitraryPrecision", "CLapack",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
             ]
@@ -71,6 +84,14 @@ let package = Package(
         .testTarget(
             name: "AlgebraTests",
             dependencies: ["Algebra", "Symbolic", "ArbitraryPrecision"]
+        ),
+        .testTarget(
+            name: "NumericsTests",
+            dependencies: [
+                "KeldyshNumerics", "ArbitraryPrecision",
+                .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
         ),
     ]
 )

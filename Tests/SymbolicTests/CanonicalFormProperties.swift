@@ -34,7 +34,7 @@ import ArbitraryPrecision
 
     @Test func orderAndGroupingDoNotMatter() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix(UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             let terms = (0..<(rng.next(6) + 2)).map { _ in Self.randomExpr(&rng, depth: 3) }
             var shuffled = terms
             rng.shuffle(&shuffled)
@@ -51,7 +51,7 @@ import ArbitraryPrecision
 
     @Test func rebuildingACanonicalNodeIsTheIdentity() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix(UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             let e = Self.randomExpr(&rng, depth: 4)
             var stack = [e]
             var seen = Set<Expr>()
@@ -66,7 +66,7 @@ import ArbitraryPrecision
     @Test func grassmannPermutationSign() async {
         let fields = (0..<6).map { Expr.symbol(Symbol("θ\($0)", commutation: .grassmann)) }
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix(UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             var order = Array(0..<fields.count)
             rng.shuffle(&order)
             // Sign of the permutation by counting inversions.
@@ -82,21 +82,3 @@ import ArbitraryPrecision
     }
 }
 
-/// SplitMix64: a tiny deterministic generator so a failing seed reproduces exactly.
-struct SplitMix {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func nextRaw() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(_ bound: Int) -> Int { Int(nextRaw() % UInt64(bound)) }
-    mutating func nextSigned(_ bound: Int) -> Int { next(2 * bound + 1) - bound }
-    mutating func shuffle<T>(_ a: inout [T]) {
-        guard a.count > 1 else { return }
-        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, next(i + 1)) }
-    }
-}

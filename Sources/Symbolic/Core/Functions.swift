@@ -40,6 +40,8 @@ extension Expr {
         case .theta: return [.real, .nonnegative]
         case .delta: return [.real, .nonnegative]
         case .kdelta: return [.real, .nonnegative, .integer]
+        // A derivative of a Grassmann-odd or operator-valued function keeps that character.
+        case .derivative: return x.flags.intersection([.odd, .noncommuting])
         }
     }
 
@@ -104,7 +106,7 @@ extension Expr {
             if let q = x.numberValue, !q.isZero { return .zero }
             if x.isPositive { return .zero }
             if let n = negX { return apply(.builtin(.delta), [n]) }
-        case .kdelta:
+        case .kdelta, .derivative:
             return nil
         }
         return nil

@@ -49,7 +49,10 @@ extension Expr {
         default:
             break
         }
-        if base.isGrassmannOdd, let n = eInteger, n >= 2 { return .zero }
+        if base.isGrassmannOdd, let n = eInteger {
+            // Grassmann generators are nilpotent and have no inverse.
+            return n >= 2 ? .zero : .undefined
+        }
         return raw(.pow, flags: powFlags(base, exponent), [base, exponent])
     }
 
@@ -73,8 +76,11 @@ extension Expr {
             guard let n = e.numerator.asInt else { return rawPow() }
             if q.isZero { return n > 0 ? .zero : .undefined }
             let isUnit = q.norm.isOne
-            // Keep huge exact powers symbolic rather than building enormous numbers.
-            if !isUnit && Swift.abs(n) > 100_000 { return rawPow() }
+            // Keep huge exact powers symbolic rather than building enormous numbers
+            // (more than about 10^6 digits).
+            let bits = max(q.re.numerator.bitWidth, q.re.denominator.bitWidth,
+                           q.im.numerator.bitWidth, q.im.denominator.bitWidth)
+            if !isUnit && (Swift.abs(n) > 100_000 || bits * Swift.abs(n) > 4_000_000) { return rawPow() }
             return number(q.power(n))
         }
         guard q.isReal else { return rawPow() }
@@ -128,6 +134,6 @@ extension Expr {
     }
 
     /// Not a number: the value of 0^(−1) and similar.
-    public static let undefined = symbol(Symbol("undefined"))
+    public static let undefined = symbol(.constant(.undefined))
 }
 

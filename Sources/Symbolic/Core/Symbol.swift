@@ -40,12 +40,18 @@ public enum Builtin: String, Sendable, CaseIterable {
     case delta
     /// Kronecker delta δ_{ij} (two arguments).
     case kdelta
+    /// `derivative(F(a₁, …, aₙ), k)`: the partial derivative of the user function F with
+    /// respect to its k-th slot (k = 1…n, an integer), evaluated at the arguments. Nested
+    /// nodes give higher derivatives. Built by `Expr.derivative(_:)` (chain rule).
+    case derivative
 }
 
 /// Numeric constants known to every evaluator.
 public enum Constant: String, Sendable, CaseIterable {
     case pi
     case infinity
+    /// The value of 0^(−1) and similar: not a number, and distinct from any user symbol.
+    case undefined
 }
 
 /// Everything the core knows about one symbol. Symbols with the same name but different
@@ -121,7 +127,7 @@ final class SymbolTable: @unchecked Sendable {
             builtins[b] = Symbol(index: i)
         }
         for c in Constant.allCases {
-            var info = SymbolInfo(name: c.rawValue, assumptions: [.positive])
+            var info = SymbolInfo(name: c.rawValue, assumptions: c == .undefined ? [] : [.positive])
             info.constant = c
             let i = store.append(info)
             table[info] = i

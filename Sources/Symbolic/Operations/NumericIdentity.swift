@@ -1,0 +1,85 @@
+import ArbitraryPrecision
+
+/// Checking an identity a = b by evaluating both sides at random points in MPFR.
+extension Expr {
+    /// Evaluates a and b at `samples` random points with about `digits` + 20 significant
+    /// digits and compares them relative to the scale of the computation: the larger of |a|,
+    /// |b| and the largest term of any sum met, so that an identity whose two sides cancel
+    /// to 0 is judged against the size of what cancelled. Equal when every relative
+    /// difference is below 10^(−digits).
+    ///
+    /// Points respect the declared assumptions: integers in 1…6 (positive) or −4…6, positive
+    /// symbols in [1/4, 5/2], real ones in [−2, 2], complex ones with both parts in
+    /// [−3/2, 3/2]. A point where either side cannot be evaluated (δ(0), say) is replaced by
+    /// another; if no point can be evaluated the last error is thrown.
+    public static func numericallyEqual(_ a: Expr, _ b: Expr, digits: Int = 50, samples: Int = 5,
+                                        seed: UInt64) throws(EvaluationError)
+        -> (equal: Bool, maxRelativeDifference: BigFloat) {
+        let precision = BigFloat.bits(forDigits: digits + 20)
+        var rng = PointGenerator(seed: seed)
+        let symbols = a.freeSymbols.union(b.freeSymbols).sorted { $0.name < $1.name || ($0.name == $1.name && $0.index < $1.index) }
+        let tolerance = BigFloat.pow(BigFloat(10, precision: precision), -digits)
+        var worst = BigFloat(0, precision: precision)
+        var done = 0, attempts = 0
+        var lastError: EvaluationError? = nil
+        while done < samples && attempts < 4 * max(samples, 1) {
+            attempts += 1
+            var point: [Symbol: BigComplex] = [:]
+            for s in symbols { point[s] = rng.value(for: s.info.assumptions, precision: precision) }
+            var ea = PointEvaluator<BigComplex>(values: point, precision: precision)
+            var eb = PointEvaluator<BigComplex>(values: point, precision: precision)
+            let va: BigComplex, vb: BigComplex
+            do {
+                va = try ea.value(a)
+                vb = try eb.value(b)
+            } catch {
+                lastError = error
+                continue
+            }
+            let diff = (va - vb).abs
+            var scale = va.abs
+            if vb.abs > scale { scale = vb.abs }
+            let terms = BigFloat(max(ea.largestTerm, eb.largestTerm), precision: precision)
+            if terms > scale { scale = terms }
+            let relative = scale.isZero ? (diff.isZero ? BigFloat(0, precision: precision) : diff) : diff / scale
+            if relative > worst { worst = relative }
+            done += 1
+        }
+        if done == 0, let e = lastError { throw e }
+        return (worst < tolerance, worst)
+    }
+}
+
+/// splitmix64, so that sample points reproduce from the seed on every machine.
+struct PointGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// An exact dyadic rational uniform in [lo, hi] (2⁻²⁴ steps).
+    mutating func uniform(_ lo: Double, _ hi: Double) -> BigRational {
+        let steps = 1 << 24
+        let k = Int(next() % UInt64(steps + 1))
+        let num = BigRational(BigInt(k), BigInt(steps))
+        return BigRational(exactly: lo) + num * BigRational(exactly: hi - lo)
+    }
+
+    mutating func value(for a: Assumptions, precision: Int) -> BigComplex {
+        if a.contains(.integer) {
+            let n = a.contains(.positive) ? 1 + Int(next() % 6) : -4 + Int(next() % 11)
+            return BigComplex(BigFloat(n, precision: precision))
+        }
+        let f = { (q: BigRational) in BigFloat(q, precision: precision) }
+        if a.contains(.positive) { return BigComplex(f(uniform(0.25, 2.5))) }
+        if a.contains(.nonnegative) { return BigComplex(f(uniform(0.1, 2.5))) }
+        if a.contains(.real) { return BigComplex(f(uniform(-2, 2))) }
+        return BigComplex(f(uniform(-1.5, 1.5)), f(uniform(-1.5, 1.5)))
+    }
+}

@@ -1,0 +1,134 @@
+/// What the parser knows about names: the declared symbols (so assumptions, Grassmann
+/// parity and operator classes carry into parsed expressions) and whether names that were
+/// not declared may be read as plain commuting symbols.
+public struct ParseContext: Sendable {
+    /// Declared symbols and function symbols by name. A name has one meaning per context.
+    public private(set) var symbols: [String: Symbol] = [:]
+    /// When false, an undeclared name is an error instead of a new commuting symbol.
+    public var allowUndeclared: Bool
+
+    public init(allowUndeclared: Bool = true) {
+        self.allowUndeclared = allowUndeclared
+    }
+
+    public init(_ symbols: [Symbol], allowUndeclared: Bool = true) {
+        self.allowUndeclared = allowUndeclared
+        for s in symbols { declare(s) }
+    }
+
+    public mutating func declare(_ symbol: Symbol) {
+        symbols[symbol.name] = symbol
+    }
+
+    /// Declares a commuting symbol with assumptions and returns it.
+    @discardableResult
+    public mutating func declare(_ name: String, _ assumptions: Assumptions = [],
+                                 commutation: Commutation = .commuting) -> Symbol {
+        let s = Symbol(name, assumptions, commutation: commutation)
+        declare(s)
+        return s
+    }
+
+    @discardableResult
+    public mutating func declareFunction(_ name: String, _ assumptions: Assumptions = [],
+                                         commutation: Commutation = .commuting) -> Symbol {
+        let s = Symbol.function(name, assumptions, commutation: commutation)
+        declare(s)
+        return s
+    }
+
+    public func symbol(named name: String) -> Symbol? { symbols[name] }
+
+    /// Declared names that contain characters the lexer would otherwise read as operators
+    /// (`S+`, `T+_i`), longest first, so the lexer can munch them whole.
+    var specialNames: [[Character]] {
+        symbols.keys.filter { name in
+            guard let first = name.first, Lexer.isIdentifierStart(first) else { return !name.isEmpty }
+            return !name.dropFirst().allSatisfy(Lexer.isIdentifierContinue)
+        }
+        .map(Array.init)
+        .sorted { $0.count > $1.count }
+    }
+
+    /// Declares symbols from a list such as `x:positive, y:real, a:operator, ψ:grassmann,
+    /// F_b:function&real, n:integer&positive, b:operator2` (the `--assume` option of the CLI).
+    /// A name without `:` is a plain commuting symbol.
+    public mutating func declare(specification: String) throws(ParseError) {
+        let source = SourceText(specification)
+        var offset = 0
+        for item in specification.split(separator: ",", omittingEmptySubsequences: false) {
+            defer { offset += item.count + 1 }
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingSpaces
+            let leading = parts[0].prefix { $0.isWhitespace }.count
+            guard !name.isEmpty else {
+                throw source.error(at: offset + leading, "expected a name in the declaration")
+            }
+            guard let first = name.first, Lexer.isIdentifierStart(first) else {
+                throw source.error(at: offset + leading, "'\(name)' is not a name")
+            }
+            var words: [(String, Int)] = []
+            if parts.count == 2 {
+                var wordOffset = offset + parts[0].count + 1
+                for w in parts[1].split(separator: "&", omittingEmptySubsequences: false) {
+                    words.append((w.trimmingSpaces, wordOffset + w.prefix { $0.isWhitespace }.count))
+                    wordOffset += w.count + 1
+                }
+            }
+            var assumptions: Assumptions = []
+            var commutation = Commutation.commuting
+            var isFunction = false
+            for (word, at) in words {
+                if let a = Assumptions(word: word) {
+                    assumptions.formUnion(a)
+                } else if word == "grassmann" {
+                    commutation = .grassmann
+                } else if word.hasPrefix("operator"), let space = Int(word == "operator" ? "0" : String(word.dropFirst(8))),
+                          space >= 0 {
+                    commutation = .operator(space: space)
+                } else if word == "function" {
+                    isFunction = true
+                } else {
+                    throw source.error(at: at, "unknown declaration '\(word)' (expected real, positive, "
+                                       + "nonnegative, integer, complex, grassmann, operator, operatorN or function)")
+                }
+            }
+            if isFunction {
+                declareFunction(name, assumptions, commutation: commutation)
+            } else {
+                declare(name, assumptions, commutation: commutation)
+            }
+        }
+    }
+}
+
+extension Assumptions {
+    /// The assumption named by a word of the declaration language, `complex` meaning none.
+    init?(word: String) {
+        switch word {
+        case "real": self = .real
+        case "positive": self = .positive
+        case "nonnegative": self = .nonnegative
+        case "integer": self = .integer
+        case "complex": self = []
+        default: return nil
+        }
+    }
+
+    /// The words that declare exactly this (closed) set, the smallest set of them.
+    var words: [String] {
+        let a = closed
+        var out: [String] = []
+        if a.contains(.integer) { out.append("integer") }
+        if a.contains(.positive) { out.append("positive") }
+        else if a.contains(.nonnegative) { out.append("nonnegative") }
+        else if a.contains(.real) && !a.contains(.integer) { out.append("real") }
+        return out.isEmpty ? ["complex"] : out
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
