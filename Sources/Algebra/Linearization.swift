@@ -14,6 +14,9 @@ public struct Linearization: Sendable {
     /// Derivatives of listed rows with respect to variables left out of the list that do
     /// not vanish at the point: when empty, the listed block is closed at linear order.
     public let omittedCouplings: [(row: Expr, column: Expr, value: Expr)]
+
+    /// The same matrix as a `Matrix` (for determinants, characteristic polynomials).
+    public var stabilityMatrix: Matrix { Matrix(matrix) }
 }
 
 extension MeanFieldSystem {

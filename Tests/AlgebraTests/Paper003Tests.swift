@@ -116,4 +116,22 @@ struct Paper003Tests {
         #expect(Set(mf.variables) == expected)
         #expect(Set(mf.added) == [S.minus, T.minus, S.z, T.z])
     }
+
+    @Test func dickeThresholdFromAppendixB() throws {
+        // Second source: for η = η' = 0 the normal state loses stability where the 4×4 block
+        // (δa, δa*, δS^-, δS^+) has a zero eigenvalue, at λ_c = √(ω_z(ω_c² + κ²/4)/(4ω_c))
+        // (Appendix B of 003). At ω_c = 1, ω_z = 2, κ = 1/2: λ_c² = 17/32.
+        let mf = try system.meanField([a.annihilation, S.z, S.minus, T.z, T.minus], options: options)
+        let (al, sm, tm, sz, tz) = (try v(a.annihilation), try v(S.minus), try v(T.minus), try v(S.z), try v(T.z))
+        let lin = try mf.linearize(variables: [al, Expr.conj(al), sm, Expr.conj(sm)],
+                                   about: [al: 0, sm: 0, tm: 0, sz: Expr.rational(-1, 2), tz: 0])
+        func block(lambdaSquared: Expr) throws -> Expr {
+            let values: [Symbol: Expr] = [wc.symbol!: 1, wz.symbol!: 2, kappa.symbol!: Expr.rational(1, 2),
+                                          eta.symbol!: 0, eta2.symbol!: 0, lambda.symbol!: Expr.sqrt(lambdaSquared)]
+            return try lin.stabilityMatrix.map { distribute(replacing($0, values)) }.determinant().expand()
+        }
+        #expect(try block(lambdaSquared: Expr.rational(17, 32)).isZero)
+        #expect(try !block(lambdaSquared: Expr.rational(1, 4)).isZero)
+        #expect(try !block(lambdaSquared: Expr.rational(17, 31)).isZero)
+    }
 }
