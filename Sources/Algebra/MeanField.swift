@@ -45,7 +45,7 @@ public struct MeanFieldSystem: Sendable {
         if variable.builtin == .conj, let e = equations.first(where: { $0.variable == variable.children[0] }) {
             return distribute(Expr.conjugate(e.rhs))
         }
-        throw AlgebraError.missing("no equation for \(variable.symbol?.name ?? "\(variable.kind) expression")")
+        throw AlgebraError.missing("no equation for \(variable)")
     }
 }
 
@@ -80,7 +80,7 @@ extension OpenSystem {
         for o in operators {
             let s = algebra.canonical(try algebra.read(o)).collected()
             guard s.count == 1, !s[0].0.isEmpty, s[0].1.isOne else {
-                throw AlgebraError.unsupported("mean-field equations are derived for single operator words, not \(o.kind) expressions")
+                throw AlgebraError.unsupported("mean-field equations are derived for single operator words, not \(o)")
             }
             let primary = try map.primary(s[0].0).word
             if !queue.contains(primary) { queue.append(primary) }
@@ -120,7 +120,7 @@ extension OpenSystem {
         for t in terms {
             let (e, _) = try powerOf(n, in: t)
             if e.signum > 0 {
-                throw AlgebraError.scaling("the term \(t.kind) of d\(name)/dt grows as N^\(e) relative to its left-hand side")
+                throw AlgebraError.scaling("the term \(t) of d\(name)/dt grows as N^\(e) relative to its left-hand side")
             }
             if e.signum < 0 {
                 dropped.append(t)

@@ -102,7 +102,7 @@ extension OperatorAlgebra {
             for _ in 0..<n { s = canonical(s * base) }
             return s
         default:
-            throw AlgebraError.unsupported("operator inside \(e.kind) node")
+            throw AlgebraError.unsupported("operator inside \(e)")
         }
     }
 

@@ -118,7 +118,7 @@ func powerOf(_ n: Expr, in term: Expr) throws -> (BigRational, Expr) {
         if b == n, let q = x.rationalValue {
             exponent = exponent + q
         } else if f.freeSymbols.contains(n.symbol!) {
-            throw AlgebraError.scaling("cannot read the power of \(n.symbol!.name) in a factor of kind \(f.kind)")
+            throw AlgebraError.scaling("cannot read the power of \(n.symbol!.name) in the factor \(f)")
         } else {
             rest.append(f)
         }

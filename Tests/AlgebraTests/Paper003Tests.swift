@@ -134,4 +134,21 @@ struct Paper003Tests {
         #expect(try !block(lambdaSquared: Expr.rational(1, 4)).isZero)
         #expect(try !block(lambdaSquared: Expr.rational(17, 31)).isZero)
     }
+
+    @Test func secondOrderCumulantsReduceToA1WithoutCorrelations() throws {
+        // Second method for the cumulant closure: in the second-order equations for the five
+        // first moments, setting every connected pair correlation to zero (⟨XY⟩ = ⟨X⟩⟨Y⟩)
+        // must give back the first-order equations (A1).
+        let names = [a.annihilation, S.z, S.minus, T.z, T.minus]
+        let first = try system.meanField(names, options: options)
+        let second = try system.meanField(names, options: MeanFieldOptions(order: .secondCumulant, systemSize: N))
+        var uncorrelated: [Symbol: Expr] = [:]
+        for e in second.equations where !names.contains(e.operatorWord) {
+            uncorrelated[e.variable.symbol!] = try system.expectation(e.operatorWord)
+        }
+        #expect(uncorrelated.count == second.equations.count - 5)
+        for e in first.equations {
+            #expect(same(replacing(try second.rhs(for: e.variable), uncorrelated), e.rhs))
+        }
+    }
 }
