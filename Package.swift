@@ -4,6 +4,7 @@
 //   CGMP, CMPFR, CLapack (system libraries via pkg-config)
 //   ArbitraryPrecision  exact integers/rationals (GMP), MPFR reals and complexes
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
+//   Algebra             operators (bosons, spin ensembles, fermions), Lindblad, mean field, linearisation
 //   KeldyshNumerics     eigenvalues (LAPACK, MPFR), root finding, quadrature, ODE integrators
 //   keldysh             command-line interface
 import PackageDescription
@@ -13,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "ArbitraryPrecision", targets: ["ArbitraryPrecision"]),
+        .library(name: "Algebra", targets: ["Algebra"]),
         .library(name: "KeldyshNumerics", targets: ["KeldyshNumerics"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
@@ -44,6 +46,10 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "Algebra",
+            dependencies: ["Symbolic", "ArbitraryPrecision"]
+        ),
         // Named KeldyshNumerics because swift-numerics already owns a target
         // and product called Numerics (target names are global in a package graph).
         .target(
@@ -74,6 +80,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
             ]
+        ),
+        .testTarget(
+            name: "AlgebraTests",
+            dependencies: ["Algebra", "Symbolic", "ArbitraryPrecision"]
         ),
         .testTarget(
             name: "NumericsTests",

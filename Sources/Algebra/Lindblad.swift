@@ -1,0 +1,108 @@
+import ArbitraryPrecision
+import Symbolic
+
+/// One Lindblad dissipator γ D[L], D[L]ρ = LρL† − ½{L†L, ρ}.
+public struct Dissipator: Sendable, Hashable {
+    public let jump: Expr
+    public let rate: Expr
+    /// Per-site: γ Σ_i D[L_i] with L written in the per-site operators σ_i of one ensemble.
+    public let perSite: Bool
+
+    /// γ D[L] for a collective jump operator (κ D[a], Γ D[S^-]).
+    public static func collective(_ jump: Expr, rate: Expr) -> Dissipator {
+        Dissipator(jump: jump, rate: rate, perSite: false)
+    }
+
+    /// γ Σ_i D[L_i] for a jump operator written in per-site operators (γ↑ Σ_i D[τ_i^+]).
+    public static func perSite(_ jump: Expr, rate: Expr) -> Dissipator {
+        Dissipator(jump: jump, rate: rate, perSite: true)
+    }
+}
+
+/// A Hamiltonian and dissipators over an operator algebra: the Lindblad master equation
+/// dρ/dt = −i[H, ρ] + Σ_k γ_k D[L_k]ρ, read in the Heisenberg picture.
+public struct OpenSystem: Sendable {
+    public let algebra: OperatorAlgebra
+    public let hamiltonian: Expr
+    public let dissipators: [Dissipator]
+    /// The ensemble of each per-site dissipator (nil for collective ones).
+    let siteGroups: [Int?]
+
+    public init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator] = []) throws {
+        self.algebra = algebra
+        self.hamiltonian = hamiltonian
+        self.dissipators = dissipators
+        if try algebra.read(hamiltonian).terms.keys.contains(where: { $0.contains { $0.role.isSite } }) {
+            throw AlgebraError.unsupported("per-site operators in the Hamiltonian (write collective operators)")
+        }
+        var groups: [Int?] = []
+        for d in dissipators {
+            let words = try algebra.read(d.jump).terms.keys
+            if !d.perSite {
+                if words.contains(where: { $0.contains { $0.role.isSite } }) {
+                    throw AlgebraError.unsupported("per-site operator in collective dissipator D[\(d.jump)]: use Dissipator.perSite")
+                }
+                groups.append(nil)
+                continue
+            }
+            let letters = words.flatMap { $0 }
+            guard let g = letters.first?.group,
+                  words.allSatisfy({ $0.count <= 1 }),
+                  letters.allSatisfy({ $0.group == g && $0.role.isSite }),
+                  case .spinEnsemble = algebra.groups[g].kind else {
+                throw AlgebraError.unsupported("per-site jump operator \(d.jump) must be linear in the σ_i of one ensemble")
+            }
+            groups.append(g)
+        }
+        siteGroups = groups
+    }
+
+    /// dO/dt = i[H, O] + Σ_k γ_k (L_k† O L_k − ½{L_k† L_k, O}), in canonical form.
+    /// Per-site dissipators are applied on one representative site i and summed back:
+    /// a term without σ_i gains a factor N, σ_i^α becomes S^α (exact for any O that is a
+    /// polynomial in collective operators, since only site i fails to commute with σ_i).
+    public func heisenberg(_ o: Expr) throws -> Expr {
+        algebra.expr(try heisenbergSum(algebra.canonical(algebra.read(o))))
+    }
+
+    func heisenbergSum(_ o: OperatorSum) throws -> OperatorSum {
+        if o.terms.keys.contains(where: { $0.contains { $0.role.isSite } }) {
+            throw AlgebraError.unsupported("per-site operators in the observable (write collective operators)")
+        }
+        let a = algebra
+        let h = try a.read(hamiltonian)
+        var total = (h * o + (o * h).scaled(.minusOne)).scaled(.i)
+        for (d, group) in zip(dissipators, siteGroups) {
+            let l = try a.read(d.jump)
+            let ld = a.adjoint(a.canonical(l))
+            let ldl = ld * l
+            var term = ld * o * l + (ldl * o + o * ldl).scaled(.rational(-1, 2))
+            term = a.canonical(term)
+            if let g = group { term = a.sumOverSites(term, group: g) }
+            total = total + term.scaled(d.rate)
+        }
+        return a.canonical(total)
+    }
+}
+
+extension OperatorAlgebra {
+    /// Σ_i of a canonical sum containing at most one σ_i letter of `group` per word:
+    /// no σ_i → × N, σ_i^α → S^α.
+    func sumOverSites(_ s: OperatorSum, group: Int) -> OperatorSum {
+        guard case .spinEnsemble(let size, let single) = groups[group].kind else { return s }
+        if single { return s }
+        var out = OperatorSum()
+        for (w, c) in s.collected() {
+            let sites = w.indices.filter { w[$0].group == group && w[$0].role.isSite }
+            precondition(sites.count <= 1, "canonical words hold at most one per-site letter")
+            if let k = sites.first {
+                var v = w
+                v[k] = Letter(group: group, role: w[k].role.collective)
+                out.add(v, c)
+            } else {
+                out.add(w, Expr.mul(size, c))
+            }
+        }
+        return canonical(out)
+    }
+}

@@ -1,0 +1,56 @@
+import ArbitraryPrecision
+import Symbolic
+
+/// The stability matrix of mean-field equations about a point: ẋ = A x for the deviations
+/// x of the variables the user lists, with a variable and its conjugate independent
+/// (Wirtinger derivatives ∂/∂z, ∂/∂z̄).
+public struct Linearization: Sendable {
+    /// The variables in the user's order (symbols, or conj of symbols).
+    public let variables: [Expr]
+    /// A[k][l] = ∂(d x_k/dt)/∂x_l at the point, coefficients distributed.
+    public let matrix: [[Expr]]
+    /// The right-hand sides at the point (all zero for a steady state).
+    public let residuals: [Expr]
+    /// Derivatives of listed rows with respect to variables left out of the list that do
+    /// not vanish at the point: when empty, the listed block is closed at linear order.
+    public let omittedCouplings: [(row: Expr, column: Expr, value: Expr)]
+
+    /// The same matrix as a `Matrix` (for determinants, characteristic polynomials).
+    public var stabilityMatrix: Matrix { Matrix(matrix) }
+}
+
+extension MeanFieldSystem {
+    /// Linearises about `point` (a value for every variable of the system; conjugates
+    /// follow). `variables` fixes the order of x, e.g. (⟨a⟩, conj⟨a⟩, ⟨S^-⟩, conj⟨S^-⟩, …).
+    public func linearize(variables: [Expr], about point: [Expr: Expr]) throws -> Linearization {
+        var values: [Symbol: Expr] = [:]
+        for (k, v) in point {
+            guard let s = k.symbol else { throw AlgebraError.unsupported("point keys must be variables (symbols)") }
+            values[s] = v
+        }
+        for v in self.variables where values[v.symbol!] == nil {
+            throw AlgebraError.missing("a value for \(v.symbol!.name) at the linearisation point")
+        }
+        for v in variables where !isAtom(v) {
+            throw AlgebraError.unsupported("linearisation variables must be variables or their conjugates")
+        }
+        let at = { (e: Expr) in distribute(replacing(e, values)) }
+        var matrix: [[Expr]] = []
+        var residuals: [Expr] = []
+        var omitted: [(row: Expr, column: Expr, value: Expr)] = []
+        var others: [Expr] = []
+        for v in self.variables {
+            for u in v.isReal ? [v] : [v, Expr.conjugate(v)] where !variables.contains(u) { others.append(u) }
+        }
+        for row in variables {
+            let f = try rhs(for: row)
+            residuals.append(at(f))
+            matrix.append(try variables.map { at(try wirtinger(f, $0)) })
+            for u in others {
+                let d = at(try wirtinger(f, u))
+                if !d.isZero { omitted.append((row, u, d)) }
+            }
+        }
+        return Linearization(variables: variables, matrix: matrix, residuals: residuals, omittedCouplings: omitted)
+    }
+}

@@ -1,0 +1,134 @@
+import ArbitraryPrecision
+import Symbolic
+
+/// Options of a mean-field derivation.
+public struct MeanFieldOptions: Sendable {
+    public enum Order: Sendable { case first, secondCumulant }
+    /// `.first`: ⟨AB⟩ ≈ ⟨A⟩⟨B⟩. `.secondCumulant`: ⟨AB⟩ are variables, cumulants of order
+    /// ≥ 3 vanish (Appendix E of 003).
+    public var order: Order
+    /// N for intensive variables (⟨a⟩/√N, ⟨S⟩/N); nil keeps extensive expectation values.
+    public var systemSize: Expr?
+    /// Keep terms suppressed by powers of 1/N (they are always listed in `dropped`/`subleading`).
+    public var keepSubleading: Bool
+
+    public init(order: Order = .first, systemSize: Expr? = nil, keepSubleading: Bool = false) {
+        self.order = order
+        self.systemSize = systemSize
+        self.keepSubleading = keepSubleading
+    }
+}
+
+/// d⟨O⟩/dt = rhs for one variable.
+public struct MeanFieldEquation: Sendable {
+    /// The operator word O.
+    public let operatorWord: Expr
+    /// The variable ⟨O⟩ (intensive when a system size was given).
+    public let variable: Expr
+    public let rhs: Expr
+    /// Terms of relative order N^k, k < 0, i.e. suppressed as N → ∞ (each with its power of N).
+    /// They are dropped from `rhs` unless `keepSubleading` was set.
+    public let subleading: [Expr]
+}
+
+/// A closed set of mean-field equations.
+public struct MeanFieldSystem: Sendable {
+    public let equations: [MeanFieldEquation]
+    /// Operators the closure added to the ones the user named.
+    public let added: [Expr]
+
+    public var variables: [Expr] { equations.map(\.variable) }
+
+    /// The right-hand side for a variable or for the conjugate of one.
+    public func rhs(for variable: Expr) throws -> Expr {
+        if let e = equations.first(where: { $0.variable == variable }) { return e.rhs }
+        if variable.builtin == .conj, let e = equations.first(where: { $0.variable == variable.children[0] }) {
+            return distribute(Expr.conjugate(e.rhs))
+        }
+        throw AlgebraError.missing("no equation for \(variable)")
+    }
+}
+
+extension OpenSystem {
+    /// The expectation value of an operator expression in the mean-field variables.
+    public func expectation(_ o: Expr, options: MeanFieldOptions = MeanFieldOptions()) throws -> Expr {
+        var map = ExpectationMap(algebra: algebra, systemSize: options.systemSize)
+        return try expectation(algebra.canonical(algebra.read(o)), options, &map)
+    }
+
+    func expectation(_ s: OperatorSum, _ options: MeanFieldOptions, _ map: inout ExpectationMap) throws -> Expr {
+        var terms: [Expr] = []
+        for (w, c) in s.collected() {
+            if w.isEmpty { terms.append(c); continue }
+            let value = options.order == .first ? try map.factorised(w) : try map.cumulant2(w)
+            terms.append(Expr.mul(c, value))
+        }
+        return distribute(Expr.add(terms))
+    }
+
+    /// Mean-field equations for the operators named (each a single operator word such as
+    /// a, S^-, S^z, a†a), closed automatically: every variable that appears on a right-hand
+    /// side gets its own equation, except conjugates of variables already present.
+    ///
+    /// With a system size, each equation is divided by the N-scaling of its left-hand side;
+    /// terms of relative order N^k, k < 0, are listed in `subleading` (and dropped unless
+    /// `keepSubleading`), and a term with k > 0 is an error (`AlgebraError.scaling`).
+    public func meanField(_ operators: [Expr], options: MeanFieldOptions = MeanFieldOptions()) throws -> MeanFieldSystem {
+        var map = ExpectationMap(algebra: algebra, systemSize: options.systemSize)
+        var queue: [Word] = []
+        var done = Set<Word>()
+        for o in operators {
+            let s = algebra.canonical(try algebra.read(o)).collected()
+            guard s.count == 1, !s[0].0.isEmpty, s[0].1.isOne else {
+                throw AlgebraError.unsupported("mean-field equations are derived for single operator words, not \(o)")
+            }
+            let primary = try map.primary(s[0].0).word
+            if !queue.contains(primary) { queue.append(primary) }
+        }
+        let named = Set(queue)
+        var equations: [MeanFieldEquation] = []
+        var added: [Expr] = []
+        var k = 0
+        while k < queue.count {
+            let w = queue[k]
+            k += 1
+            if !done.insert(w).inserted { continue }
+            if !named.contains(w) { added.append(algebra.wordExpr(w)) }
+            let variable = map.variable(w, hermitian: try map.primary(w).hermitian)
+            var source = OperatorSum()
+            source.add(w, .one)
+            var rhs = try expectation(heisenbergSum(source), options, &map)
+            var subleading: [Expr] = []
+            if let n = options.systemSize {
+                (rhs, subleading) = try scaled(rhs, lhs: map.scaling(w), n: n, keep: options.keepSubleading, name: map.name(w))
+            }
+            equations.append(MeanFieldEquation(operatorWord: algebra.wordExpr(w), variable: variable, rhs: rhs,
+                                               subleading: subleading))
+            for s in rhs.freeSymbols {
+                if let v = map.wordOfSymbol[s], !done.contains(v), !queue.contains(v) { queue.append(v) }
+            }
+        }
+        return MeanFieldSystem(equations: equations, added: added)
+    }
+
+    /// rhs / N^p split by relative order in N.
+    private func scaled(_ rhs: Expr, lhs p: BigRational, n: Expr, keep: Bool, name: String) throws -> (Expr, [Expr]) {
+        guard n.kind == .symbol else { throw AlgebraError.scaling("the system size must be a symbol") }
+        let divided = distribute(Expr.mul(rhs, Expr.pow(n, Expr.number(-p))))
+        let terms: [Expr] = divided.kind == .add ? Array(divided.children) : [divided]
+        var kept: [Expr] = [], dropped: [Expr] = []
+        for t in terms {
+            let (e, _) = try powerOf(n, in: t)
+            if e.signum > 0 {
+                throw AlgebraError.scaling("the term \(t) of d\(name)/dt grows as N^\(e) relative to its left-hand side")
+            }
+            if e.signum < 0 {
+                dropped.append(t)
+                if keep { kept.append(t) }
+            } else {
+                kept.append(t)
+            }
+        }
+        return (Expr.add(kept), dropped)
+    }
+}

@@ -1,0 +1,129 @@
+import ArbitraryPrecision
+import Symbolic
+
+/// Errors of the operator algebra and of the derivations built on it.
+public enum AlgebraError: Error, CustomStringConvertible, Equatable {
+    /// An operator symbol that the algebra did not declare.
+    case unknownOperator(String)
+    /// An expression the algebra cannot bring to canonical form (an operator inside a
+    /// function, a non-integer power of an operator, ...).
+    case unsupported(String)
+    /// A term of an equation grows faster with N than its left-hand side.
+    case scaling(String)
+    /// A variable or equation the derivation needs is missing.
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .unknownOperator(let s): return "unknown operator \(s): declare it in the OperatorAlgebra"
+        case .unsupported(let s): return "unsupported: \(s)"
+        case .scaling(let s): return "N-scaling: \(s)"
+        case .missing(let s): return "missing: \(s)"
+        }
+    }
+}
+
+/// A sum of (commuting coefficient) × (operator word): the dictionary form that
+/// canonical products sink into, as in SecondQuantizedAlgebra.jl.
+struct OperatorSum {
+    var terms: [Word: [Expr]] = [:]
+
+    static func scalar(_ e: Expr) -> OperatorSum {
+        var s = OperatorSum()
+        if !e.isZero { s.terms[[]] = [e] }
+        return s
+    }
+
+    mutating func add(_ w: Word, _ c: Expr) {
+        if c.isZero { return }
+        terms[w, default: []].append(c)
+    }
+
+    static func + (a: OperatorSum, b: OperatorSum) -> OperatorSum {
+        var s = a
+        for (w, cs) in b.terms { s.terms[w, default: []].append(contentsOf: cs) }
+        return s
+    }
+
+    func scaled(_ c: Expr) -> OperatorSum {
+        var s = OperatorSum()
+        for (w, cs) in terms { s.terms[w] = cs.map { Expr.mul(c, $0) } }
+        return s
+    }
+
+    /// Concatenation product (not yet canonical).
+    static func * (a: OperatorSum, b: OperatorSum) -> OperatorSum {
+        var s = OperatorSum()
+        for (u, cu) in a.terms {
+            let x = Expr.add(cu)
+            for (v, cv) in b.terms { s.add(u + v, Expr.mul(x, Expr.add(cv))) }
+        }
+        return s
+    }
+
+    /// The combined coefficient of every word, distributed (so that equal coefficients
+    /// are equal expressions), zero words removed.
+    func collected() -> [(Word, Expr)] {
+        var out: [(Word, Expr)] = []
+        for (w, cs) in terms {
+            let c = distribute(Expr.add(cs))
+            if !c.isZero { out.append((w, c)) }
+        }
+        return out
+    }
+}
+
+extension OperatorAlgebra {
+    /// Reads an expression into the dictionary form, checking that every operator is
+    /// declared here (words not yet canonical).
+    func read(_ e: Expr) throws -> OperatorSum {
+        if e.isCommuting && !e.flags.contains(.noncommuting) { return .scalar(e) }
+        switch e.kind {
+        case .symbol:
+            guard let l = letter(e.symbol!) else { throw AlgebraError.unknownOperator(e.symbol!.name) }
+            var s = OperatorSum()
+            s.add([l], .one)
+            return s
+        case .add:
+            var s = OperatorSum()
+            for c in e.children { s = s + (try read(c)) }
+            return s
+        case .mul:
+            var s = OperatorSum.scalar(.one)
+            for c in e.children { s = canonical(s * (try read(c))) }
+            return s
+        case .pow:
+            let (b, x) = e.asPower
+            guard let n = x.intValue, n >= 1 else {
+                throw AlgebraError.unsupported("power \(x) of an operator (only positive integer powers)")
+            }
+            let base = try read(b)
+            var s = OperatorSum.scalar(.one)
+            for _ in 0..<n { s = canonical(s * base) }
+            return s
+        default:
+            throw AlgebraError.unsupported("operator inside \(e)")
+        }
+    }
+
+    /// Every word brought to canonical order, coefficients collected.
+    func canonical(_ s: OperatorSum) -> OperatorSum {
+        var memo: [Word: [Word: GaussianRational]] = [:]
+        var out = OperatorSum()
+        for (w, cs) in s.terms {
+            let c = Expr.add(cs)
+            if c.isZero { continue }
+            for (v, q) in canonicalWord(w, memo: &memo) { out.add(v, Expr.mul(Expr.number(q), c)) }
+        }
+        return out
+    }
+
+    /// The expression of a canonical sum: Σ coefficient · (product of the word's letters).
+    func expr(_ s: OperatorSum) -> Expr {
+        var terms: [Expr] = []
+        for (w, c) in s.collected() { terms.append(Expr.mul([c] + w.map { expr($0) })) }
+        return Expr.add(terms)
+    }
+
+    func wordExpr(_ w: Word) -> Expr { Expr.mul(w.map { expr($0) }) }
+}

@@ -1,0 +1,104 @@
+import ArbitraryPrecision
+
+/// The canonical order of operator words and the relations that restore it.
+///
+/// Order (documented, fixed): groups in declaration order for bosons and spins, then all
+/// fermions as one block; within a boson a† before a; within an ensemble S^+, S^z, S^-
+/// and then the per-site σ_i^+, σ_i^z, σ_i^- (at most one per-site letter survives); the
+/// fermion block has every c† (by mode) before every c (by mode). (The core's product then
+/// groups operators of different spaces by space id, which changes nothing since they commute.)
+extension OperatorAlgebra {
+    /// Sort key of a letter in the canonical order.
+    func sortKey(_ l: Letter) -> (Int, Int, Int) {
+        if kind(l) == .fermion { return (Int.max, l.role.rank, l.group) }
+        return (l.group, l.role.rank, 0)
+    }
+
+    /// What to do with the adjacent pair `x y`: nil when it is in canonical order,
+    /// otherwise the linear combination of words that equals it.
+    func rewritePair(_ x: Letter, _ y: Letter) -> [(Word, GaussianRational)]? {
+        let one = GaussianRational(1), minusOne = GaussianRational(-1)
+        if x.group != y.group {
+            guard sortKey(x) > sortKey(y) else { return nil }
+            let bothFermions = kind(x) == .fermion && kind(y) == .fermion
+            return [([y, x], bothFermions ? minusOne : one)]
+        }
+        switch kind(x) {
+        case .boson:
+            // a a† = a† a + 1
+            if x.role == .annihilate && y.role == .create { return [([y, x], one), ([], one)] }
+            return nil
+        case .fermion:
+            if x.role == y.role { return [] }  // c c = c† c† = 0
+            // c c† = 1 − c† c
+            if x.role == .annihilate { return [([y, x], minusOne), ([], one)] }
+            return nil
+        case .spinEnsemble(_, let single):
+            let g = x.group
+            func word(_ r: Role?, site: Bool) -> Word {
+                guard let r else { return [] }
+                return [Letter(group: g, role: site ? r.site : r)]
+            }
+            if single {
+                // N = 1: σ_i = S, every product reduces to the spin-1/2 basis.
+                return spinHalfProduct(x.role, y.role).map { (word($0.0, site: false), $0.1) }
+            }
+            switch (x.role.isSite, y.role.isSite) {
+            case (true, true):
+                return spinHalfProduct(x.role, y.role).map { (word($0.0, site: true), $0.1) }
+            case (true, false):
+                // σ_i^u S^v = S^v σ_i^u + [σ_i^u, σ_i^v]: only site i fails to commute.
+                return [([y, x], one)] + siteCommutator(x.role, y.role).map { (word($0.0, site: true), $0.1) }
+            case (false, true):
+                return nil
+            case (false, false):
+                switch (x.role, y.role) {
+                case (.z, .plus): return [([y, x], one), (word(.plus, site: false), one)]
+                case (.minus, .plus): return [([y, x], one), (word(.z, site: false), GaussianRational(-2))]
+                case (.minus, .z): return [([y, x], one), (word(.minus, site: false), one)]
+                default: return nil
+                }
+            }
+        }
+    }
+
+    /// [σ^u, σ^v] for one spin-1/2, in the basis {σ^+, σ^z, σ^-}.
+    func siteCommutator(_ u: Role, _ v: Role) -> [(Role?, GaussianRational)] {
+        var acc: [Role?: GaussianRational] = [:]
+        for (r, q) in spinHalfProduct(u, v) { acc[r, default: GaussianRational(0)] = acc[r, default: GaussianRational(0)] + q }
+        for (r, q) in spinHalfProduct(v, u) { acc[r, default: GaussianRational(0)] = acc[r, default: GaussianRational(0)] - q }
+        return acc.filter { !$0.value.isZero }.map { ($0.key, $0.value) }
+    }
+
+    /// The canonical form of one word: a linear combination of canonical words with exact
+    /// coefficients. Bubble sort where every swap may emit the shorter correction words of
+    /// the (anti)commutation relation; memoised per call.
+    func canonicalWord(_ w: Word, memo: inout [Word: [Word: GaussianRational]]) -> [Word: GaussianRational] {
+        if let m = memo[w] { return m }
+        var result: [Word: GaussianRational] = [w: GaussianRational(1)]
+        if w.count >= 1 {
+            // A lone per-site letter of a single spin is already canonical; a lone site letter
+            // of a single spin is renamed to the collective one.
+            if w.count == 1, case .spinEnsemble(_, true) = kind(w[0]), w[0].role.isSite {
+                result = [[Letter(group: w[0].group, role: w[0].role.collective)]: GaussianRational(1)]
+                memo[w] = result
+                return result
+            }
+            for i in 0..<(w.count - 1) {
+                guard let replacement = rewritePair(w[i], w[i + 1]) else { continue }
+                result = [:]
+                let prefix = w[..<i], suffix = w[(i + 2)...]
+                for (middle, q) in replacement {
+                    let sub = canonicalWord(Array(prefix) + middle + Array(suffix), memo: &memo)
+                    for (v, p) in sub {
+                        let c = result[v, default: GaussianRational(0)] + p * q
+                        if c.isZero { result[v] = nil } else { result[v] = c }
+                    }
+                }
+                break
+            }
+        }
+        memo[w] = result
+        return result
+    }
+}

@@ -1,0 +1,127 @@
+import ArbitraryPrecision
+import Symbolic
+
+// Small scalar tools the derivations need: distribution of products over sums, Wirtinger
+// partial derivatives in mean-field atoms, and replacement of atoms. (Branches `poly` and
+// `rewrite` bring the general `expand`, `substitute` and `derivative`; these are kept
+// internal and minimal: polynomial in the atoms, any coefficients.)
+
+/// Products and positive integer powers of sums multiplied out, recursively. Negative or
+/// fractional powers of sums stay as atoms (with distributed bases).
+func distribute(_ e: Expr) -> Expr {
+    switch e.kind {
+    case .add:
+        return Expr.add(e.children.map(distribute))
+    case .mul:
+        var terms: [Expr] = [.one]
+        for f in e.children {
+            let d = distribute(f)
+            if d.kind == .add {
+                var next: [Expr] = []
+                next.reserveCapacity(terms.count * d.children.count)
+                for t in terms { for s in d.children { next.append(Expr.mul(t, s)) } }
+                terms = next
+            } else {
+                terms = terms.map { Expr.mul($0, d) }
+            }
+        }
+        return Expr.add(terms)
+    case .pow:
+        let (b, x) = e.asPower
+        let db = distribute(b)
+        if let n = x.intValue, n >= 2, db.kind == .add, n <= 64 {
+            var acc = db
+            for _ in 1..<n { acc = distribute(Expr.mul(acc, db)) }
+            return acc
+        }
+        return Expr.pow(db, x)
+    case .function:
+        return e.mapChildren(distribute)
+    default:
+        return e
+    }
+}
+
+/// Whether `e` is a mean-field atom: a symbol or conj of a symbol.
+func isAtom(_ e: Expr) -> Bool {
+    e.kind == .symbol || (e.builtin == .conj && e.children[0].kind == .symbol)
+}
+
+/// ∂e/∂atom with conj(x) and x independent (Wirtinger derivatives), for expressions
+/// polynomial in the atoms (coefficients may be anything free of them).
+func wirtinger(_ e: Expr, _ atom: Expr) throws -> Expr {
+    if e == atom { return .one }
+    switch e.kind {
+    case .integer, .number, .symbol, .bound:
+        return .zero
+    case .add:
+        return Expr.add(try e.children.map { try wirtinger($0, atom) })
+    case .mul:
+        var terms: [Expr] = []
+        let fs = Array(e.children)
+        for (i, f) in fs.enumerated() {
+            let d = try wirtinger(f, atom)
+            if d.isZero { continue }
+            var rest = fs
+            rest[i] = d
+            terms.append(Expr.mul(rest))
+        }
+        return Expr.add(terms)
+    case .pow:
+        let (b, x) = e.asPower
+        if dependsOn(x, atom) {
+            throw AlgebraError.unsupported("derivative of a power whose exponent contains \(atom)")
+        }
+        let db = try wirtinger(b, atom)
+        if db.isZero { return .zero }
+        return Expr.mul([x, Expr.pow(b, Expr.add(x, .minusOne)), db])
+    case .function:
+        if e.builtin == .conj && e.children[0].kind == .symbol { return .zero }
+        if dependsOn(e, atom) {
+            throw AlgebraError.unsupported("derivative of the function \(e.head!.name) of \(atom)")
+        }
+        return .zero
+    case .binder:
+        if dependsOn(e, atom) { throw AlgebraError.unsupported("derivative under a binder") }
+        return .zero
+    }
+}
+
+/// Whether `atom` occurs in `e` (conj(x) counts as an occurrence of conj(x), not of x).
+func dependsOn(_ e: Expr, _ atom: Expr) -> Bool {
+    if e == atom { return true }
+    if e.builtin == .conj && e.children[0].kind == .symbol { return false }
+    return e.children.contains { dependsOn($0, atom) }
+}
+
+/// Replaces symbols by values, rebuilding canonically (conj(x) becomes conj(value)).
+func replacing(_ e: Expr, _ values: [Symbol: Expr]) -> Expr {
+    var memo: [Expr: Expr] = [:]
+    func walk(_ x: Expr) -> Expr {
+        if let m = memo[x] { return m }
+        let r: Expr
+        if let s = x.symbol { r = values[s] ?? x } else { r = x.mapChildren(walk) }
+        memo[x] = r
+        return r
+    }
+    return walk(e)
+}
+
+/// The exponent of `n` in one term (a product), and the rest of the term; throws when `n`
+/// occurs other than as a factor n^r with rational r.
+func powerOf(_ n: Expr, in term: Expr) throws -> (BigRational, Expr) {
+    var exponent = BigRational(0)
+    var rest: [Expr] = []
+    let factors: [Expr] = term.kind == .mul ? Array(term.children) : [term]
+    for f in factors {
+        let (b, x) = f.asPower
+        if b == n, let q = x.rationalValue {
+            exponent = exponent + q
+        } else if f.freeSymbols.contains(n.symbol!) {
+            throw AlgebraError.scaling("cannot read the power of \(n.symbol!.name) in the factor \(f)")
+        } else {
+            rest.append(f)
+        }
+    }
+    return (exponent, Expr.mul(rest))
+}
