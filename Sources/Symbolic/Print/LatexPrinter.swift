@@ -179,11 +179,13 @@ struct LatexPrinter {
         case .atan:
             return Printed(text: "\\arctan" + parenthesized(arg), level: .atom)
         case .derivative:
-            // derivative(F(a…), k): F' for a one-slot function, ∂_k F otherwise.
-            let f = e.children[0]
-            if f.children.count == 1, f.builtin != .derivative {
-                let name = LatexNames.latex(f.head!.name)
-                return Printed(text: name + "'" + parenthesized(args[0].drop(while: { $0 != "(" && $0 != "\\" }).description.isEmpty ? "" : print(f.children[0], pullContent: true).text), level: .atom)
+            // derivative(F(a…), k): F'(a) for a one-slot function, ∂_k F(a…) otherwise.
+            guard e.children.count == 2, case let f = e.children[0], f.kind == .function else {
+                return Printed(text: "\\operatorname{derivative}" + parenthesized(args.joined(separator: ", ")), level: .atom)
+            }
+            if f.children.count == 1, f.builtin == nil {
+                return Printed(text: LatexNames.latex(f.head!.name) + "'" + parenthesized(print(f.children[0], pullContent: true).text),
+                               level: .atom)
             }
             return Printed(text: "\\partial_{" + args[1] + "}" + args[0], level: .atom)
         case .re:
