@@ -13,5 +13,9 @@ let package = Package(
             name: "ExpandBenchmark",
             dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
         ),
+        .executableTarget(
+            name: "CoreBenchmark",
+            dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
+        ),
     ]
 )

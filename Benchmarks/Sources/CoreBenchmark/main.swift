@@ -9,7 +9,7 @@ import Symbolic
 import Glibc
 #endif
 
-@inline(never) func clock() -> Double {
+@inline(never) func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
@@ -37,32 +37,32 @@ func buildSum(_ n: Int) -> Expr {
     return Expr.add(terms)
 }
 
-var t0 = clock()
+var t0 = now()
 let big = buildSum(n)
-var t1 = clock()
+var t1 = now()
 report("construct-sum", n, t1 - t0, ", \"dag_nodes\": \(big.dagSize)")
 
 // Workload 2: building the same expression again finds every node in the arena;
 // equality of the two results is then one integer comparison.
-t0 = clock()
+t0 = now()
 let again = buildSum(n)
-t1 = clock()
-let t2 = clock()
+t1 = now()
+let t2 = now()
 let equal = again == big
-let t3 = clock()
+let t3 = now()
 report("rebuild-identical", n, t1 - t0, ", \"equal\": \(equal), \"compare_seconds\": \(t3 - t2)")
 
 // Workload 3: hashing every term into a set (hash of an Expr is O(1)).
-t0 = clock()
+t0 = now()
 var set = Set<Expr>()
 for c in big.children { set.insert(c) }
-t1 = clock()
+t1 = now()
 report("hash-terms", big.children.count, t1 - t0, ", \"distinct\": \(set.count)")
 
 // Workload 4: simultaneous substitution x -> y + 1, z -> 2 x over the whole sum.
-t0 = clock()
+t0 = now()
 let substituted = big.substitute([x: y + 1, z: 2 * x])
-t1 = clock()
+t1 = now()
 report("substitute", n, t1 - t0, ", \"terms_after\": \(substituted.children.count)")
 
 print("{\"system\": \"keldyshkit\", \"workload\": \"arena\", \"nodes\": \(ExprArena.nodeCount), \"approx_bytes\": \(ExprArena.approximateBytes)}")

@@ -50,10 +50,16 @@ public struct SumBuilder {
 
     /// Adds `coefficient * term` where `term` is not a number and carries no coefficient.
     mutating func add(_ term: Expr, times c: Coefficient) {
-        if let i = index[term] {
+        // Small sums: a linear scan beats hashing; the index is built once the sum grows.
+        let found: Int?
+        if index.isEmpty && terms.count < 16 { found = terms.firstIndex(of: term) } else {
+            if index.isEmpty { for (k, t) in terms.enumerated() { index[t] = k } }
+            found = index[term]
+        }
+        if let i = found {
             coefficients[i].add(c)
         } else {
-            index[term] = terms.count
+            if !index.isEmpty || terms.count >= 16 { index[term] = terms.count }
             terms.append(term)
             coefficients.append(c)
         }
@@ -73,7 +79,7 @@ public struct SumBuilder {
         for (t, c) in zip(terms, coefficients) where !c.isZero {
             out.append(c.isOne ? t : Expr.scaled(t, by: c))
         }
-        out.sort(by: Expr.canonicalLess)
+        Expr.sortCanonically(&out)
         if !constant.isZero { out.insert(constant.expr, at: 0) }
         if out.isEmpty { return .zero }
         if out.count == 1 { return out[0] }

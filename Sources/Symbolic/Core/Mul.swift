@@ -57,6 +57,14 @@ private struct ProductState {
     var odd: [Expr] = []
     var ordered: [Expr] = []
 
+    /// Products are short: a linear scan beats hashing until this many bases.
+    static var linearSearchLimit: Int { 12 }
+
+    @inline(__always) func position(of b: Expr) -> Int? {
+        if baseIndex.isEmpty { return bases.firstIndex(of: b) }
+        return baseIndex[b]
+    }
+
     mutating func feed(_ f: Expr) {
         switch f.kind {
         case .integer, .number:
@@ -78,10 +86,13 @@ private struct ProductState {
                 odd.append(f)
             } else {
                 let (b, e) = f.asPower
-                if let i = baseIndex[b] {
+                if let i = position(of: b) {
                     exponents[i].append(e)
                 } else {
-                    baseIndex[b] = bases.count
+                    if !baseIndex.isEmpty || bases.count == Self.linearSearchLimit {
+                        if baseIndex.isEmpty { for (k, x) in bases.enumerated() { baseIndex[x] = k } }
+                        baseIndex[b] = bases.count
+                    }
                     bases.append(b)
                     exponents.append([e])
                 }
@@ -109,7 +120,7 @@ private struct ProductState {
         if needsAnotherPass {
             return Expr.mul([coefficient.expr] + factors + odd + ordered)
         }
-        factors.sort(by: Expr.canonicalLess)
+        Expr.sortCanonically(&factors)
 
         if !odd.isEmpty {
             // Insertion sort counting transpositions: each swap of two odd factors flips the sign.

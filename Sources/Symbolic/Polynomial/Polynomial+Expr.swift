@@ -216,17 +216,3 @@ extension Polynomial {
         return Expr.raw(.add, flags: Expr.addFlags(terms), terms)
     }
 }
-
-extension Expr {
-    /// Sorts into the canonical order with the (kind, hash) keys read once per element, so
-    /// the sort does not dereference arena nodes in every comparison.
-    static func sortCanonically(_ list: inout [Expr]) {
-        var keyed = list.map { (kind: $0.kind.rawValue, hash: $0.kind == .integer ? 0 : $0.structuralHash, expr: $0) }
-        keyed.sort { a, b in
-            if a.kind != b.kind { return a.kind < b.kind }
-            if a.hash != b.hash { return a.hash < b.hash }
-            return Expr.canonicalLess(a.expr, b.expr)
-        }
-        for i in list.indices { list[i] = keyed[i].expr }
-    }
-}
