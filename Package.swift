@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "KeldyshNumerics",
             dependencies: [
-                "Symbolic", "ArbitraryPrecision", "CLapack",
+                "Symbolic", "ArbitraryPrecision", "CLapack", "CMPFR",
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "keldysh",
             dependencies: [
-                "Symbolic",
+                "Symbolic", "KeldyshNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "NumericsTests",
             dependencies: [
-                "KeldyshNumerics", "ArbitraryPrecision",
+                "KeldyshNumerics", "ArbitraryPrecision", "Symbolic", "CMPFR",
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
