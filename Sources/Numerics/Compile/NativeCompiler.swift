@@ -60,14 +60,17 @@ public struct NativeCompiler: Sendable {
         let sourcePath = stem + "_" + unique + ".c"
         let temporary = stem + "_" + unique + ".so.tmp"
         let logPath = stem + "_" + unique + ".log"
-        defer { unlink(sourcePath); unlink(logPath) }
+        defer { unlink(logPath) }
         guard writeFile(sourcePath, source) else { throw .cacheDirectory(cacheDirectory) }
         let status = run([compilerPath] + flags + ["-o", temporary, sourcePath, "-lm"], log: logPath)
         guard status == 0 else {
             unlink(temporary)
+            unlink(sourcePath)
             throw .compilation(readFile(logPath) ?? "exit status \(status)")
         }
-        // Rename is atomic: a concurrent process sees either no object or a complete one.
+        // The source stays next to its object, for reading what was compiled. Rename is
+        // atomic: a concurrent process sees either no object or a complete one.
+        rename(sourcePath, stem + ".c")
         guard rename(temporary, object) == 0 else { unlink(temporary); throw .cacheDirectory(cacheDirectory) }
         return (object, false)
     }

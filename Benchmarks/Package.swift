@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+// Benchmarks for KeldyshKit, kept out of the main package so `swift test` stays light.
+// Build in release mode: swift build -c release --package-path Benchmarks
+import PackageDescription
+
+let package = Package(
+    name: "KeldyshKitBenchmarks",
+    dependencies: [
+        .package(name: "KeldyshKit", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CoreBenchmark",
+            dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
+        ),
+        .executableTarget(
+            name: "EvalBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+            ]
+        ),
+    ]
+)
