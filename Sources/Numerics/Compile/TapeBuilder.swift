@@ -126,7 +126,25 @@ struct TapeBuilder {
     }
 
     mutating func unary(_ op: TapeOp, _ a: RealOperand) -> RealOperand {
-        .register(emit(op, a))
+        if let q = a.constantValue, let v = Self.exactValue(op, q) { return .constant(v) }
+        return .register(emit(op, a))
+    }
+
+    /// op(q) when it is rational: the values at 0 (and √1, log 1) that complex lowering
+    /// produces for real or imaginary arguments, and the piecewise functions.
+    static func exactValue(_ op: TapeOp, _ q: BigRational) -> BigRational? {
+        let zero = BigRational(0), one = BigRational(1)
+        switch op {
+        case .abs: return q.signum < 0 ? -q : q
+        case .sign: return BigRational(q.signum)
+        case .theta: return q.signum > 0 ? one : q.signum < 0 ? zero : BigRational(BigInt(1), BigInt(2))
+        case .isZero: return q.isZero ? one : zero
+        case .exp, .cos, .cosh: return q.isZero ? one : nil
+        case .sin, .sinh, .tan, .tanh, .atan: return q.isZero ? zero : nil
+        case .sqrt: return q.isZero || q == one ? q : nil
+        case .log: return q == one ? zero : nil
+        default: return nil
+        }
     }
 
     mutating func binary(_ op: TapeOp, _ a: RealOperand, _ b: RealOperand) -> RealOperand {
