@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "KeldyshNumerics",
             dependencies: [
-                "Symbolic", "ArbitraryPrecision", "CLapack",
+                "Symbolic", "ArbitraryPrecision", "CLapack", "CMPFR",
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "keldysh",
             dependencies: [
-                "Symbolic",
+                "Symbolic", "KeldyshNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "NumericsTests",
             dependencies: [
-                "KeldyshNumerics", "ArbitraryPrecision",
+                "KeldyshNumerics", "ArbitraryPrecision", "Symbolic", "CMPFR",
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]

@@ -17,5 +17,12 @@ let package = Package(
             name: "CoreBenchmark",
             dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
         ),
+        .executableTarget(
+            name: "EvalBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+            ]
+        ),
     ]
 )

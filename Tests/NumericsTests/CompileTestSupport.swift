@@ -1,0 +1,53 @@
+import ArbitraryPrecision
+import ComplexModule
+import KeldyshNumerics
+import Symbolic
+
+/// SplitMix64 (Steele, Lea, Flood 2014) for reproducible random points in the compiler tests.
+struct CompileRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [lo, hi).
+    mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
+        lo + (hi - lo) * Double(next() >> 11) * 0x1p-53
+    }
+}
+
+/// The 6×6 stability matrix A2 of paper 003 (Appendix A), x = (δa, δa*, δS⁻, δS⁺, δT⁻, δT⁺),
+/// with ⟨T^z⟩ = (γ↑ − γ↓)/(2γ_t) of the normal state; every parameter is real.
+struct StabilityA2 {
+    let omegaC = Symbol("ω_c", .real), kappa = Symbol("κ", .positive)
+    let lambda = Symbol("λ", .real), eta = Symbol("η", .real), etaP = Symbol("η'", .real)
+    let omegaZ = Symbol("ω_z", .real), omegaZP = Symbol("ω'_z", .real)
+    let gammaT = Symbol("γ_t", .positive)
+    let gammaUp = Symbol("γ_↑", .positive), gammaDown = Symbol("γ_↓", .positive)
+
+    var parameters: [Symbol] { [omegaC, kappa, lambda, eta, etaP, omegaZ, omegaZP, gammaT, gammaUp, gammaDown] }
+
+    var matrix: Matrix {
+        let i = Expr.i
+        let (wc, k, l, e, ep) = (omegaC.expr, kappa.expr, lambda.expr, eta.expr, etaP.expr)
+        let (wz, wzp, gt) = (omegaZ.expr, omegaZP.expr, gammaT.expr)
+        let t = (gammaUp.expr - gammaDown.expr) / (2 * gt)
+        return Matrix([
+            [-i * wc - k / 2, 0, -i * l, -i * l, -i * e, 0],
+            [0, i * wc - k / 2, i * l, i * l, 0, i * e],
+            [-i * l, -i * l, -i * wz, 0, -i * ep, 0],
+            [i * l, i * l, 0, i * wz, 0, i * ep],
+            [2 * i * e * t, 0, 2 * i * ep * t, 0, -i * wzp - gt / 2, 0],
+            [0, -2 * i * e * t, 0, -2 * i * ep * t, 0, i * wzp - gt / 2],
+        ])
+    }
+
+    /// A random physical point: frequencies and couplings of either sign, positive rates.
+    func randomPoint(_ rng: inout CompileRandom) -> [Double] {
+        parameters.map { $0.info.assumptions.contains(.positive) ? rng.uniform(0.05, 2) : rng.uniform(-2, 2) }
+    }
+}
