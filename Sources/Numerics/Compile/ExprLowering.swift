@@ -60,6 +60,7 @@ struct ExprLowering {
                 switch c {
                 case .pi: return ComplexOperand(re: .register(builder.register(for: .pi)), im: .zero)
                 case .infinity: throw .unsupported("∞")
+                case .undefined: throw .unsupported("undefined (0^(−1) or similar)")
                 }
             }
             if e == Expr.undefined { throw .unsupported("an undefined value (0^(−1) or similar)") }
