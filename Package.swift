@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "keldysh",
             dependencies: [
-                "Symbolic", "KeldyshNumerics",
+                "Symbolic", "Algebra", "KeldyshNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
