@@ -107,7 +107,9 @@ struct ModelScope {
             if s[0].0.contains(where: { $0.role.isSite }) {
                 throw fragment.error("⟨…⟩ of a per-site operator: write the collective operator")
             }
-            return try system.expectation(op)
+            // A written word is one variable (⟨a† a⟩), not factorised: words of length ≤ 2
+            // are atoms of the second-order cumulant expansion.
+            return try system.expectation(op, options: MeanFieldOptions(order: .secondCumulant))
         } catch let e as ModelError {
             throw e
         } catch {

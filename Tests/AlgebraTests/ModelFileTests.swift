@@ -1,0 +1,161 @@
+import Testing
+import Symbolic
+@testable import Algebra
+
+/// Model files (.kd): what they build, and the file:line:column of every kind of error.
+@Suite("Model files")
+struct ModelFileTests {
+    /// Eqs. (1)–(2) of paper 003, written as in derivations/003-spintronic-dicke/model.kd.
+    static let paper003 = """
+        parameters wc, wz, wz', lambda, eta, eta', kappa, gup, gdown : real positive
+        boson a
+        spins S, T : N spin-1/2
+        H = wc a† a + wz Sz + wz' Tz + lambda/sqrt(N) (a + a†)(S+ + S-)
+            + eta/sqrt(N) (a T+ + a† T-) + eta'/N (S+ T- + S- T+)
+        dissipator kappa D[a]
+        dissipator gup sum_i D[T+_i]
+        dissipator gdown sum_i D[T-_i]
+        """
+
+    @Test func paper003ModelMatchesTheSwiftAPI() throws {
+        // Second construction: the same system built with the Algebra API as in
+        // Paper003Tests. The Heisenberg equations of a, S^-, S^z, T^-, T^z must agree.
+        let model = try Model.parse(Self.paper003, file: "003.kd")
+        let N = Expr.symbol("N", [.positive])
+        func p(_ n: String) -> Expr { Expr.symbol(n, [.positive]) }
+        var alg = OperatorAlgebra()
+        let a = alg.boson("a")
+        let S = alg.spinEnsemble("S", site: "s", size: N)
+        let T = alg.spinEnsemble("T", site: "t", size: N)
+        let h = p("wc") * a.creation * a.annihilation + p("wz") * S.z + p("wz'") * T.z
+            + p("lambda") / Expr.sqrt(N) * (a.annihilation + a.creation) * (S.plus + S.minus)
+            + p("eta") / Expr.sqrt(N) * (a.annihilation * T.plus + a.creation * T.minus)
+            + p("eta'") / N * (S.plus * T.minus + S.minus * T.plus)
+        let reference = try OpenSystem(algebra: alg, hamiltonian: h, dissipators: [
+            .collective(a.annihilation, rate: p("kappa")),
+            .perSite(T.sitePlus, rate: p("gup")), .perSite(T.siteMinus, rate: p("gdown"))])
+        #expect(model.systemSize == N)
+        #expect(model.operators["S+"] == S.plus && model.operators["T-_i"] == T.siteMinus && model.operators["a†"] == a.creation)
+        for o in [a.annihilation, S.minus, S.z, T.minus, T.z] {
+            #expect(same(try model.system.heisenberg(o), try reference.heisenberg(o)), "d\(o)/dt")
+        }
+    }
+
+    @Test func defaultOperatorsCloseToTheFiveVariablesOfA1() throws {
+        // Without a `meanfield` statement: ⟨a⟩, ⟨S^-⟩, ⟨T^-⟩ named, closure adds ⟨S^z⟩, ⟨T^z⟩ (Appendix A).
+        let d = try Model.parse(Self.paper003, file: "003.kd").derive()
+        #expect(d.meanField.equations.count == 5)
+        #expect(Set(d.meanField.added.map { "\($0)" }) == ["S^z", "T^z"])
+    }
+
+    @Test func definitionsAndContinuationLines() throws {
+        let m = try Model.parse("""
+            parameters w, g1, g2
+            define g = g1 + g2   # a relation, substituted where used
+            boson b
+            H = w b† b
+            dissipator g
+                D[b]
+            """, file: "d.kd")
+        // κ_eff = g1 + g2: d⟨b⟩/dt = −(i w + (g1 + g2)/2)⟨b⟩ (damped oscillator, by hand).
+        let mf = try m.system.meanField([m.operators["b"]!])
+        let b = try m.system.expectation(m.operators["b"]!)
+        let (w, g1, g2) = (Expr.symbol("w", [.real]), Expr.symbol("g1", [.real]), Expr.symbol("g2", [.real]))
+        #expect(same(mf.equations[0].rhs, -(Expr.i * w + (g1 + g2) / 2) * b))
+    }
+
+    @Test func expectationBracketsAreTheMeanFieldVariables() throws {
+        let m = try Model.parse(Self.paper003, file: "003.kd")
+        let a = try m.system.expectation(m.operators["a"]!)
+        let sm = try m.system.expectation(m.operators["S-"]!)
+        // ⟨a†⟩ = conj⟨a⟩ and ⟨S^+⟩ = conj⟨S^-⟩ (Expectation.swift); both bracket styles.
+        #expect(try m.expression("<a†> + ⟨S+⟩", origin: "t") == Expr.conj(a) + Expr.conj(sm))
+        #expect(try m.expression("2 <a> <S->", origin: "t") == 2 * a * sm)
+    }
+
+    // MARK: errors, each at file:line:column of the offending token
+
+    func error(_ text: String) -> ModelError? {
+        do {
+            _ = try Model.parse(text, file: "m.kd")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func undeclaredSymbol() {
+        let e = error("parameters w\nboson a\nH = w a† a + g a")
+        #expect(e?.line == 3 && e?.column == 14)
+        #expect(e?.message.contains("undeclared name 'g'") == true)
+        #expect(e?.description.hasPrefix("m.kd:3:14: error:") == true)
+    }
+
+    @Test func undeclaredSymbolOnAContinuationLine() {
+        // The column is that of the second physical line, not of the joined statement.
+        let e = error("parameters w\nboson a\nH = w a† a\n      + q (a + a†)")
+        #expect(e?.line == 4 && e?.column == 9)
+    }
+
+    @Test func nonHermitianHamiltonian() {
+        let e = error("parameters w, g\nboson a\nH = w a† a + i g a")
+        #expect(e?.line == 3 && e?.column == 5)
+        #expect(e?.message.contains("not Hermitian") == true)
+        // a complex coupling without its conjugate term is also caught
+        let f = error("parameters w : real\nparameters g : complex\nboson a\nH = w a† a + g a + g a†")
+        #expect(f?.line == 4 && f?.message.contains("not Hermitian") == true)
+    }
+
+    @Test func unknownOperatorInADissipator() {
+        let e = error("parameters w, k\nboson a\nH = w a† a\ndissipator k D[b]")
+        #expect(e?.line == 4 && e?.column == 16)
+        #expect(e?.message.contains("undeclared name 'b'") == true)
+    }
+
+    @Test func unknownStatement() {
+        let e = error("parameters w\nbosn a\nH = w")
+        #expect(e?.line == 2 && e?.column == 1 && e?.message.contains("unknown statement 'bosn'") == true)
+    }
+
+    @Test func syntaxErrorInsideAnExpression() {
+        let e = error("parameters w\nboson a\nH = w (a† a")
+        #expect(e?.line == 3 && e?.column == 12)
+        #expect(e?.message.contains("expected ')'") == true)
+    }
+
+    @Test func perSiteOperatorsMisplaced() {
+        let inH = error("parameters w\nspins S : N spin-1/2\nH = w Sz + w S+_i")
+        #expect(inH?.line == 3 && inH?.column == 14 && inH?.message.contains("per-site") == true)
+        let noSum = error("parameters w, g\nspins S : N spin-1/2\nH = w Sz\ndissipator g D[S-_i]")
+        #expect(noSum?.line == 4 && noSum?.column == 16 && noSum?.message.contains("sum_i") == true)
+        let collective = error("parameters w, g\nspins S : N spin-1/2\nH = w Sz\ndissipator g sum_i D[S-]")
+        #expect(collective?.line == 4 && collective?.column == 22)
+    }
+
+    @Test func declarationErrors() {
+        let twice = error("parameters w\nboson w\nH = w")
+        #expect(twice?.line == 2 && twice?.column == 7 && twice?.message.contains("already declared (at 1:12)") == true)
+        let word = error("parameters w : real postive\nH = w")
+        #expect(word?.line == 1 && word?.column == 21 && word?.message.contains("unknown assumption 'postive'") == true)
+        let spin = error("spins S : N spin-1\nH = Sz")
+        #expect(spin?.line == 1 && spin?.column == 13)
+        let missing = error("parameters w\nboson a")
+        #expect(missing?.message.contains("no Hamiltonian") == true)
+    }
+
+    @Test func badDerivationOptions() throws {
+        let m = try Model.parse(Self.paper003, file: "003.kd")
+        func fails(_ body: () throws(ModelError) -> Void) -> ModelError? {
+            do throws(ModelError) { try body(); return nil } catch { return error }
+        }
+        let op = fails { () throws(ModelError) in _ = try m.derive(operators: "a, b") }
+        #expect(op?.file == "--operators" && op?.column == 4)
+        let point = fails { () throws(ModelError) in _ = try m.derive(linearize: true, about: "a = 0, S- = 0", order: "a, a*") }
+        #expect(point?.file == "--about" && point?.message.contains("no value for") == true
+                && point?.message.contains("⟨S^z⟩") == true)
+        let order = fails { () throws(ModelError) in
+            _ = try m.derive(linearize: true, about: "a=0, S-=0, Sz=-1/2, T-=0, Tz=0", order: "a, a*, wc")
+        }
+        #expect(order?.file == "--order" && order?.column == 8)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import Symbolic
+@testable import Algebra
+
+/// `keldysh verify` on the derivation folder of paper 003 and on broken copies of it.
+@Suite("Verify derivation folders")
+struct VerifyTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let folder = root.appendingPathComponent("derivations/003-spintronic-dicke")
+
+    @Test func paper003AppendixAIsReproduced() throws {
+        let report = try verifyDerivation(directory: Self.folder.path)
+        // (A1): five equations; (A2): the 6×6 matrix — all re-derived from Eqs. (1)–(2) and
+        // equal to the printed ones both symbolically and at 100 digits (Paper003Tests
+        // checks the same equations through the Swift API).
+        #expect(report.items.map(\.name) == ["A1.a", "A1.Sz", "A1.S-", "A1.Tz", "A1.T-", "A2"])
+        #expect(report.items.allSatisfy { $0.status == .identical && $0.symbolic && $0.numeric == true })
+        #expect(report.items.last?.entries.count == 36)
+        #expect(report.passed)
+    }
+
+    @Test func reportMatchesExpectedReportFile() throws {
+        let expected = try String(contentsOf: Self.folder.appendingPathComponent("expected-report.json"), encoding: .utf8)
+        let report = try verifyDerivation(directory: Self.folder.path)
+        #expect(report.json.trimmingCharacters(in: .whitespacesAndNewlines)
+                == expected.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// A copy of the 003 model with a manifest of our own.
+    func folder(_ manifest: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("model.kd"),
+                                         to: dir.appendingPathComponent("model.kd"))
+        try manifest.write(to: dir.appendingPathComponent("verify.kd"), atomically: true, encoding: .utf8)
+        return dir.path
+    }
+
+    @Test func aWrongSignDiffersWithTheSimplifiedDifference() throws {
+        // κ/2 typed with the wrong sign: derived − printed = −κ⟨a⟩ (by hand).
+        let dir = try folder("""
+            model model.kd
+            meanfield A1: a, Sz, S-, Tz, T-
+            equation A1.a: d<a>/dt = -i eta <T-> - (i wc - kappa/2) <a> - i lambda (<S+> + <S->)
+            """)
+        let report = try verifyDerivation(directory: dir)
+        let item = try #require(report.items.first)
+        #expect(item.status == .differs && !item.symbolic && item.numeric == false)
+        #expect(item.entries[0].differenceText == "-kappa*⟨a⟩")
+        #expect(item.entries[0].differenceLatex == "-\\kappa\\langle a\\rangle")
+        #expect(!report.passed)
+    }
+
+    @Test func aRecordedErratumPassesAndOnlyThen() throws {
+        // One wrong matrix entry (the (2,2) entry with +κ/2), recorded as an erratum.
+        let manifest = """
+            model model.kd
+            meanfield A1: a, Sz, S-, Tz, T-
+            linearize A2: about a = 0, S- = 0, Sz = -1/2, T- = 0, Tz = <Tz>; order a, a*
+            matrix A2 = [ -i wc - kappa/2, 0; 0, i wc + kappa/2 ]
+            """
+        let without = try verifyDerivation(directory: try folder(manifest))
+        #expect(without.items[0].status == .differs && !without.passed)
+        #expect(without.items[0].entries.filter { $0.status == .differs }.map(\.name) == ["A2(2,2)"])
+        let with = try verifyDerivation(directory: try folder(manifest + "\nerratum A2(2,2): sign of kappa"))
+        #expect(with.items[0].status == .erratum && with.passed)
+        #expect(with.items[0].note == "sign of kappa")
+    }
+
+    @Test func notDerived() throws {
+        // ⟨a† a⟩ has no equation at first order: reported, not compared, and it fails the run.
+        let report = try verifyDerivation(directory: try folder("""
+            model model.kd
+            meanfield A1: a
+            equation A1.n: d<a† a>/dt = -kappa <a† a>
+            """))
+        #expect(report.items[0].status == .notDerived && !report.passed)
+    }
+
+    @Test func manifestErrorsCarryThePosition() throws {
+        do {
+            _ = try verifyDerivation(directory: try folder("model model.kd\nmeanfield A1: a\nequation A1.a: d<a>/dt = -kappa <b>"))
+            Issue.record("expected an error")
+        } catch let error as ModelError {
+            #expect(error.line == 3 && error.column == 34 && error.message.contains("undeclared name 'b'"))
+        }
+        do {
+            _ = try verifyDerivation(directory: try folder("model model.kd\nmeanfield A1: a\nequation A1.a: d<a>/dt = 0\nerratum A9: x"))
+            Issue.record("expected an error")
+        } catch let error as ModelError {
+            #expect(error.line == 4 && error.message.contains("'A9'"))
+        }
+    }
+}
