@@ -89,11 +89,11 @@ extension RecursiveGCD {
         if f.isZero && g.isZero { return (f, f, g) }
         if f.isZero {
             let s = g.groundLeading.signum < 0 ? BigInt(-1) : BigInt(1)
-            return (g.timesGround(s), f, .poly([constantLike(g.coefficients[0], s)]))
+            return (g.timesGround(s), f, .poly([constantLike(g.leading, s)]))
         }
         if g.isZero {
             let s = f.groundLeading.signum < 0 ? BigInt(-1) : BigInt(1)
-            return (f.timesGround(s), .poly([constantLike(f.coefficients[0], s)]), g)
+            return (f.timesGround(s), .poly([constantLike(f.leading, s)]), g)
         }
         let common = BigInt.gcd(f.groundContent, g.groundContent)
         let f1 = f.exactQuotient(ground: common)!, g1 = g.exactQuotient(ground: common)!

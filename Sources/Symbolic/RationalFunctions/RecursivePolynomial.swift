@@ -154,8 +154,9 @@ enum RecursivePolynomial<C: GCDDomain>: Equatable, Sendable {
         switch x {
         case .ground: return .ground(.one)
         case .poly(let a):
-            let inner: R = a.first.map { oneLike($0) } ?? .ground(.one)
-            // For a zero input of level ≥ 2 the level is unknown; callers avoid it.
+            // A nonzero coefficient tells the level below; the zero polynomial of level ≥ 2
+            // does not, and callers never pass it.
+            let inner: R = a.first(where: { !$0.isZero }).map { oneLike($0) } ?? .ground(.one)
             return .poly([inner])
         }
     }
