@@ -271,3 +271,19 @@ extension Expr {
         return Polynomial.gcd(ps[0], ps[1]).toExpr()
     }
 }
+
+extension Expr {
+    /// Whether a negative power of a non-number occurs in the sum/product/power structure
+    /// (function arguments are not entered): the expression is a rational function with a
+    /// nontrivial denominator rather than a polynomial in its generators.
+    public var hasDenominator: Bool {
+        switch kind {
+        case .add, .mul: return children.contains { $0.hasDenominator }
+        case .pow:
+            let (b, e) = (children[0], children[1])
+            if let q = e.rationalValue, q.signum < 0, !b.isNumber { return true }
+            return b.hasDenominator
+        default: return false
+        }
+    }
+}
