@@ -3,22 +3,8 @@ import ComplexModule
 import KeldyshNumerics
 import Symbolic
 
-/// SplitMix64 (Steele, Lea, Flood 2014) for reproducible random points in the compiler tests.
-struct CompileRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [lo, hi).
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
-        lo + (hi - lo) * Double(next() >> 11) * 0x1p-53
-    }
-}
+typealias CompileRandom = SplitMix64
+
 
 /// The 6×6 stability matrix A2 of paper 003 (Appendix A), x = (δa, δa*, δS⁻, δS⁺, δT⁻, δT⁺),
 /// with ⟨T^z⟩ = (γ↑ − γ↓)/(2γ_t) of the normal state; every parameter is real.

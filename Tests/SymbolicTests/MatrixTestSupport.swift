@@ -70,23 +70,10 @@ enum MatrixExact {
     }
 }
 
-/// A small deterministic generator (splitmix64) for random evaluation points.
-struct MatrixRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+typealias MatrixRNG = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
+extension SplitMix64 {
     /// A random rational p/q with |p| ≤ 97, 1 ≤ q ≤ 31; positive when asked.
     mutating func rational(positive: Bool = false) -> BigRational {
         let p = positive ? int(1...97) : int(-97...97)

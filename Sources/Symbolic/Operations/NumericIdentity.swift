@@ -50,18 +50,11 @@ extension Expr {
     }
 }
 
-/// splitmix64, so that sample points reproduce from the seed on every machine.
+/// Sample points from `SplitMix64`, so they reproduce from the seed on every machine.
 struct PointGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var random: SplitMix64
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { random.next() }
 
     /// An exact dyadic rational uniform in [lo, hi] (2⁻²⁴ steps).
     mutating func uniform(_ lo: Double, _ hi: Double) -> BigRational {
