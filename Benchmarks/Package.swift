@@ -18,6 +18,13 @@ let package = Package(
             dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
         ),
         .executableTarget(
+            name: "DeriveBenchmark",
+            dependencies: [
+                .product(name: "Algebra", package: "KeldyshKit"),
+                .product(name: "Symbolic", package: "KeldyshKit"),
+            ]
+        ),
+        .executableTarget(
             name: "EvalBenchmark",
             dependencies: [
                 .product(name: "Symbolic", package: "KeldyshKit"),

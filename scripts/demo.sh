@@ -16,3 +16,10 @@ echo "== Appendix B: the Dicke critical coupling, canonical form and JSON"
 echo "== A2, entry (1,1), and a C evaluator for it"
 "$KELDYSH" latex -- '-I omega_c - kappa/2'
 "$KELDYSH" codegen --params 'omega_c:real, kappa:real' --lang c -- '-I omega_c - kappa/2' | sed -n '/kk_eval_point/,/^}/p'
+
+echo "== (A1) and (A2) of paper 003 derived from the model file (Eqs. 1-2)"
+"$KELDYSH" derive derivations/003-spintronic-dicke/model.kd --linearize \
+  --about 'a=0, S-=0, Sz=-1/2, T-=0, Tz=(gup-gdown)/(2 gt)' --order 'a, a*, S-, S+, T-, T+'
+
+echo "== keldysh verify: (A1) and (A2) as printed in the paper, re-derived from the model"
+"$KELDYSH" verify derivations/003-spintronic-dicke

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Symbolic
 @testable import Algebra
@@ -157,5 +158,25 @@ struct ModelFileTests {
             _ = try m.derive(linearize: true, about: "a=0, S-=0, Sz=-1/2, T-=0, Tz=0", order: "a, a*, wc")
         }
         #expect(order?.file == "--order" && order?.column == 8)
+    }
+}
+
+/// The tutorial's variant (docs/examples/third-ensemble.kd): a third ensemble U.
+@Suite("Tutorial model: third spin ensemble")
+struct TutorialModelTests {
+    @Test func newRowsOfTheStabilityMatrix() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/examples/third-ensemble.kd")
+        let model = try Model.parse(try String(contentsOf: url, encoding: .utf8), file: "third-ensemble.kd")
+        let lin = try #require(try model.derive(linearize: true).linearization)
+        let (zeta, wu, gu) = (Expr.symbol("zeta", [.positive]), Expr.symbol("wu", [.positive]), Expr.symbol("gu", [.positive]))
+        let i = Expr.i
+        // By hand: d⟨U^-⟩/dt = −(i ω_u + γ_u/2)⟨U^-⟩ + 2iζ⟨a⟩⟨U^z⟩ (i[H, U^-] and Σ_i D[u_i^-]),
+        // so at ⟨U^z⟩ = −1/2 row 7 is (−iζ, 0, 0, 0, 0, 0, −iω_u − γ_u/2, 0); and d⟨a⟩/dt gains −iζ⟨U^-⟩.
+        let row7: [Expr] = [-i * zeta, 0, 0, 0, 0, 0, -i * wu - gu / 2, 0]
+        #expect(lin.matrix.count == 8)
+        for c in 0..<8 { #expect(same(lin.matrix[6][c], row7[c]), "entry (7, \(c + 1))") }
+        #expect(same(lin.matrix[0][6], -i * zeta))
+        #expect(lin.residuals.allSatisfy(\.isZero) && lin.omittedCouplings.isEmpty)
     }
 }

@@ -1,0 +1,50 @@
+// Derivation benchmark (issue 4): Appendix A of paper 003 from the model, i.e. the model
+// file of Eqs. (1)–(2) parsed, the first-order mean-field equations (A1) derived (Heisenberg
+// equations with the Lindblad terms, per-site dissipators summed back, expectation values
+// factorised, intensive rescaling in N, closure), and the 6×6 stability matrix (A2) about
+// the normal state. The same derivation in SymPy (sympy.physics.quantum) is
+// Benchmarks/peers/derive_sympy.py; Benchmarks/run-derive.sh runs both side by side.
+//
+// Usage: DeriveBenchmark MODEL.kd [repetitions]   (default 200)
+// Prints one JSON object: the first (cold) derivation and the median/min of the repetitions
+// (warm: the expression store already holds the intermediate expressions).
+import Algebra
+import Foundation
+import Symbolic
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@inline(never) func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count > 1, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
+    FileHandle.standardError.write(Data("usage: DeriveBenchmark MODEL.kd [repetitions]\n".utf8))
+    exit(2)
+}
+let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
+
+/// One complete derivation of (A1) and (A2); returns the number of nonzero entries of A2.
+func derive() throws -> Int {
+    let model = try Model.parse(text, file: arguments[1])
+    let d = try model.derive(linearize: true)
+    guard d.meanField.equations.count == 5, let lin = d.linearization else { fatalError("unexpected derivation") }
+    return lin.matrix.joined().filter { !$0.isZero }.count
+}
+
+let t0 = now()
+let nonzero = try derive()
+let cold = now() - t0
+var times: [Double] = []
+for _ in 0..<repetitions {
+    let t = now()
+    _ = try derive()
+    times.append(now() - t)
+}
+times.sort()
+print("{\"system\": \"keldyshkit\", \"equations\": 5, \"matrixNonzero\": \(nonzero), \"cold_s\": \(cold), "
+      + "\"median_s\": \(times[times.count / 2]), \"min_s\": \(times[0]), \"repetitions\": \(repetitions)}")
