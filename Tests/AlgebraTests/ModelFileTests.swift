@@ -180,3 +180,27 @@ struct TutorialModelTests {
         #expect(lin.residuals.allSatisfy(\.isZero) && lin.omittedCouplings.isEmpty)
     }
 }
+
+@Suite("Model files: more error kinds")
+struct ModelFileMoreErrorTests {
+    func error(_ text: String) -> ModelError? {
+        do { _ = try Model.parse(text, file: "m.kd"); return nil } catch { return error }
+    }
+
+    @Test func operatorsWrittenTogether() {
+        // `a†a` is one (undeclared) name; the message says how to write the product.
+        let e = error("boson a\nH = a†a")
+        #expect(e?.line == 2 && e?.column == 5 && e?.message.contains("a† a") == true)
+    }
+
+    @Test func expectationValuesInTheModel() {
+        let e = error("boson a\nH = a† a + <a>")
+        #expect(e?.line == 2 && e?.column == 12 && e?.message.contains("not allowed") == true)
+    }
+
+    @Test func rates() {
+        #expect(error("boson a\nH = a† a\ndissipator 0 D[a]")?.column == 12)
+        #expect(error("boson a\nH = a† a\ndissipator a D[a]")?.message.contains("scalar") == true)
+        #expect(error("parameters k\nboson a\nH = a† a\ndissipator k D[a")?.line == 4)
+    }
+}

@@ -23,6 +23,10 @@ extension Model {
         } else {
             ops = defaultMeanFieldOperators
         }
+        if ops.isEmpty {
+            throw ModelError(file: file, line: 1, column: 1,
+                             message: "no operators to derive equations for (the model has no boson or spin ensemble)")
+        }
         let mf: MeanFieldSystem
         do {
             mf = try system.meanField(ops, options: meanFieldOptions)

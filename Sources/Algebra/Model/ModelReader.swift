@@ -156,12 +156,20 @@ struct ModelReader {
         let r = rest.trimmed
         guard r.chars.first == "=" else { throw r.error("expected `H = …`") }
         let body = r.sub(r.start + 1, r.end).trimmed
+        try noExpectations(body)
         let h = try scope.expression(body)
         if let k = scope.position(of: scope.siteOperators, in: body), try containsSite(h) {
             throw body.error("per-site operators are not allowed in H (write the collective operators S+, S-, Sz)", at: k)
         }
         try checkHermitian(h, body)
         hamiltonian = (h, body)
+    }
+
+    /// ⟨…⟩ belongs to equations, not to the model's operators or rates.
+    private func noExpectations(_ f: Fragment) throws(ModelError) {
+        if let (range, _) = try scope.expectationBrackets(f).first {
+            throw f.error("expectation values ⟨…⟩ are not allowed here (write operators)", at: range.lowerBound)
+        }
     }
 
     private func containsSite(_ e: Expr) throws(ModelError) -> Bool {
@@ -211,6 +219,8 @@ struct ModelReader {
             }
             if rate.isZero { throw before.error("the rate of a dissipator is zero") }
         }
+        try noExpectations(before)
+        try noExpectations(jumpText)
         let jump = try scope.expression(jumpText)
         if jump.isCommuting && !jump.flags.contains(.noncommuting) {
             throw jumpText.error("the jump operator '\(jumpText.text)' contains no operator")

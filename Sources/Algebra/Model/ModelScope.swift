@@ -90,6 +90,12 @@ struct ModelScope {
     }
 
     private func message(_ e: ParseError) -> String {
+        if e.message.hasPrefix("undeclared name"), let q = e.message.firstIndex(of: "'") {
+            let name = e.message[e.message.index(after: q)...].dropLast()
+            if let op = operators.keys.filter({ name.hasPrefix($0) && name.count > $0.count }).max(by: { $0.count < $1.count }) {
+                return e.message + " (write products of operators with a space or '*': \(op) \(name.dropFirst(op.count)))"
+            }
+        }
         if e.message.hasPrefix("undeclared name") {
             return e.message + " (declare it with `parameters`, an operator declaration or `define`)"
         }
