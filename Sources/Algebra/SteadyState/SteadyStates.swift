@@ -54,8 +54,16 @@ public struct SteadyStateBranch: Sendable {
     public let genericDivisors: [Expr]
     /// Whether substituting the branch into every equation gave 0 after `cancel`.
     public let verifiedSymbolically: Bool
+    /// Real and imaginary parts of each mean-field variable (real expressions wherever the
+    /// reality conditions hold).
+    public let parts: [Expr: (re: Expr, im: Expr)]
 
     public subscript(_ v: Expr) -> Expr? { values[v] }
+
+    /// |v|² = Re² + Im² (a square root of a radicand ≥ 0 is real, so this needs no conj).
+    public func modulusSquared(_ v: Expr) -> Expr? {
+        parts[v].map { ($0.re * $0.re + $0.im * $0.im).expand().cancel() }
+    }
 }
 
 extension SteadyStateProblem {
@@ -122,15 +130,17 @@ extension SteadyStateProblem {
             seen.append(values)
             let free = unknowns.filter { values[$0] == nil }.map { Expr.symbol($0) }
             var full: [Expr: Expr] = [:]
+            var split: [Expr: (re: Expr, im: Expr)] = [:]
             for v in system.variables {
                 let (re, im) = parts[v]!
-                full[v] = simplified(re.substitute(values) + Expr.i * im.substitute(values))
+                split[v] = (simplified(re.substitute(values)), simplified(im.substitute(values)))
+                full[v] = simplified(split[v]!.re + Expr.i * split[v]!.im)
             }
             for x in extraUnknowns { full[x] = values[x.symbol!] ?? x }
             let verified = eqs.allSatisfy { simplified($0.substitute(values).expand()).isZero }
             let radicands = b.radicands.map { simplified($0.substitute(values)) }
             out.append(SteadyStateBranch(values: full, realValues: values, free: free, realityConditions: radicands,
-                                         genericDivisors: b.genericDivisors, verifiedSymbolically: verified))
+                                         genericDivisors: b.genericDivisors, verifiedSymbolically: verified, parts: split))
         }
         return out
     }
