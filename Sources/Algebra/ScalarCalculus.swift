@@ -30,8 +30,16 @@ func distribute(_ e: Expr) -> Expr {
         let (b, x) = e.asPower
         let db = distribute(b)
         if let n = x.intValue, n >= 2, db.kind == .add, n <= 64 {
+            // Term by term: Expr.mul(s, s) of a sum s is canonically s^2 again, so
+            // distributing that product would not terminate.
             var acc = db
-            for _ in 1..<n { acc = distribute(Expr.mul(acc, db)) }
+            for _ in 1..<n {
+                var next: [Expr] = []
+                let left: [Expr] = acc.kind == .add ? Array(acc.children) : [acc]
+                next.reserveCapacity(left.count * db.children.count)
+                for t in left { for u in db.children { next.append(Expr.mul(t, u)) } }
+                acc = Expr.add(next)
+            }
             return acc
         }
         return Expr.pow(db, x)

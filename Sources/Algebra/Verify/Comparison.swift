@@ -21,6 +21,8 @@ struct Comparison {
     init(derived: Expr, printed: Expr, seed: UInt64) {
         var d = distribute(derived - printed)
         if !d.isZero { d = d.expand() }
+        // Rational functions (steady states, eliminated variables): cancel common factors.
+        if !d.isZero { d = d.cancel() }
         difference = d
         symbolic = d.isZero
         do {

@@ -29,7 +29,7 @@ struct StepKind {
     /// derivation is a `DerivedResults` with `failure` set (reported per transcription).
     let run: (_ arguments: Fragment, _ context: StepContext) throws(ModelError) -> (DerivedResults, Any?)
 
-    static var all: [StepKind] { [.meanField, .linearize] }
+    static var all: [StepKind] { [.meanField, .linearize, .paper003] }
 
     /// `meanfield LABEL: a, Sz, S-, Tz, T-` — first-order mean-field equations, intensive in N.
     static var meanField: StepKind { StepKind(keyword: "meanfield") { (args, context) throws(ModelError) in
