@@ -27,6 +27,10 @@ public struct OpenSystem: Sendable {
     public let dissipators: [Dissipator]
     /// The ensemble of each per-site dissipator (nil for collective ones).
     let siteGroups: [Int?]
+    /// H and each dissipator's L, L†, L†L in canonical dictionary form, read once: every
+    /// Heisenberg equation of a mean-field closure needs them.
+    let hamiltonianSum: OperatorSum
+    let jumpSums: [(l: OperatorSum, ld: OperatorSum, ldl: OperatorSum)]
 
     public init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator] = []) throws {
         self.algebra = algebra
@@ -55,6 +59,12 @@ public struct OpenSystem: Sendable {
             groups.append(g)
         }
         siteGroups = groups
+        hamiltonianSum = try algebra.read(hamiltonian)
+        jumpSums = try dissipators.map { d in
+            let l = try algebra.read(d.jump)
+            let ld = algebra.adjoint(algebra.canonical(l))
+            return (l, ld, ld * l)
+        }
     }
 
     /// dO/dt = i[H, O] + Σ_k γ_k (L_k† O L_k − ½{L_k† L_k, O}), in canonical form.
@@ -70,12 +80,9 @@ public struct OpenSystem: Sendable {
             throw AlgebraError.unsupported("per-site operators in the observable (write collective operators)")
         }
         let a = algebra
-        let h = try a.read(hamiltonian)
+        let h = hamiltonianSum
         var total = (h * o + (o * h).scaled(.minusOne)).scaled(.i)
-        for (d, group) in zip(dissipators, siteGroups) {
-            let l = try a.read(d.jump)
-            let ld = a.adjoint(a.canonical(l))
-            let ldl = ld * l
+        for ((d, group), (l, ld, ldl)) in zip(zip(dissipators, siteGroups), jumpSums) {
             var term = ld * o * l + (ldl * o + o * ldl).scaled(.rational(-1, 2))
             term = a.canonical(term)
             if let g = group { term = a.sumOverSites(term, group: g) }

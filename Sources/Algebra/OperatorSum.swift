@@ -25,7 +25,7 @@ public enum AlgebraError: Error, CustomStringConvertible, Equatable {
 
 /// A sum of (commuting coefficient) × (operator word): the dictionary form that
 /// canonical products sink into, as in SecondQuantizedAlgebra.jl.
-struct OperatorSum {
+struct OperatorSum: Sendable {
     var terms: [Word: [Expr]] = [:]
 
     static func scalar(_ e: Expr) -> OperatorSum {

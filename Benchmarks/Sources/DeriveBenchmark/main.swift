@@ -46,5 +46,22 @@ for _ in 0..<repetitions {
     times.append(now() - t)
 }
 times.sort()
+if arguments.count > 3 && arguments[3] == "phases" {
+    // Where the time goes (warm): parsing, mean field, linearisation.
+    var tp: [Double] = [], tm: [Double] = [], tl: [Double] = []
+    for _ in 0..<repetitions {
+        var t = now()
+        let model = try Model.parse(text, file: arguments[1])
+        tp.append(now() - t); t = now()
+        let d = try model.derive(linearize: false)
+        tm.append(now() - t); t = now()
+        _ = try model.derive(linearize: true)
+        tl.append(now() - t)
+        _ = d
+    }
+    for (name, v) in [("parse", tp), ("meanfield", tm), ("meanfield+linearize", tl)] {
+        print(name, v.sorted()[v.count / 2])
+    }
+}
 print("{\"system\": \"keldyshkit\", \"equations\": 5, \"matrixNonzero\": \(nonzero), \"cold_s\": \(cold), "
       + "\"median_s\": \(times[times.count / 2]), \"min_s\": \(times[0]), \"repetitions\": \(repetitions)}")

@@ -158,7 +158,7 @@ struct ModelReader {
         let body = r.sub(r.start + 1, r.end).trimmed
         try noExpectations(body)
         let h = try scope.expression(body)
-        if let k = scope.position(of: scope.siteOperators, in: body), try containsSite(h) {
+        if try containsSite(h), let k = scope.position(of: scope.siteOperators, in: body) {
             throw body.error("per-site operators are not allowed in H (write the collective operators S+, S-, Sz)", at: k)
         }
         try checkHermitian(h, body)

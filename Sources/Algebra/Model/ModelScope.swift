@@ -105,7 +105,6 @@ struct ModelScope {
     /// The mean-field variable of an operator expression (a single operator word).
     func expectation(_ op: Expr, at fragment: Fragment) throws(ModelError) -> Expr {
         do {
-            let system = try OpenSystem(algebra: algebra, hamiltonian: .zero)
             let s = algebra.canonical(try algebra.read(op)).collected()
             guard s.count == 1, !s[0].0.isEmpty else {
                 throw fragment.error("⟨…⟩ must hold one operator word (a, S-, a† a), not \(op)")
@@ -115,7 +114,8 @@ struct ModelScope {
             }
             // A written word is one variable (⟨a† a⟩), not factorised: words of length ≤ 2
             // are atoms of the second-order cumulant expansion.
-            return try system.expectation(op, options: MeanFieldOptions(order: .secondCumulant))
+            var map = ExpectationMap(algebra: algebra, systemSize: nil)
+            return distribute(Expr.mul(s[0].1, try map.cumulant2(s[0].0)))
         } catch let e as ModelError {
             throw e
         } catch {
@@ -148,12 +148,11 @@ struct ModelScope {
 
     /// The model operator name whose text first occurs in `fragment` among `names`.
     func position(of names: Set<String>, in fragment: Fragment) -> Int? {
+        let patterns = names.sorted { $0.count > $1.count }.map(Array.init)
         for k in fragment.start..<fragment.end {
-            for n in names.sorted(by: { $0.count > $1.count }) {
-                let p = Array(n)
-                if k + p.count <= fragment.end && fragment.statement.chars[k..<(k + p.count)].elementsEqual(p) {
-                    return k
-                }
+            for p in patterns where k + p.count <= fragment.end
+                && fragment.statement.chars[k..<(k + p.count)].elementsEqual(p) {
+                return k
             }
         }
         return nil

@@ -17,7 +17,20 @@ public struct ParseContext: Sendable {
     }
 
     public mutating func declare(_ symbol: Symbol) {
+        let isNew = symbols[symbol.name] == nil
         symbols[symbol.name] = symbol
+        if isNew && Self.isSpecial(symbol.name) {
+            specialNamesCache.append(Array(symbol.name))
+            specialNamesCache.sort { $0.count > $1.count }
+        }
+    }
+
+    /// `specialNames`, kept up to date by `declare` (the lexer asks for it on every parse).
+    private var specialNamesCache: [[Character]] = []
+
+    private static func isSpecial(_ name: String) -> Bool {
+        guard let first = name.first, Lexer.isIdentifierStart(first) else { return !name.isEmpty }
+        return !name.dropFirst().allSatisfy(Lexer.isIdentifierContinue)
     }
 
     /// Declares a commuting symbol with assumptions and returns it.
@@ -41,14 +54,7 @@ public struct ParseContext: Sendable {
 
     /// Declared names that contain characters the lexer would otherwise read as operators
     /// (`S+`, `T+_i`), longest first, so the lexer can munch them whole.
-    var specialNames: [[Character]] {
-        symbols.keys.filter { name in
-            guard let first = name.first, Lexer.isIdentifierStart(first) else { return !name.isEmpty }
-            return !name.dropFirst().allSatisfy(Lexer.isIdentifierContinue)
-        }
-        .map(Array.init)
-        .sorted { $0.count > $1.count }
-    }
+    var specialNames: [[Character]] { specialNamesCache }
 
     /// Declares symbols from a list such as `x:positive, y:real, a:operator, ψ:grassmann,
     /// F_b:function&real, n:integer&positive, b:operator2` (the `--assume` option of the CLI).
