@@ -18,6 +18,16 @@ let package = Package(
             dependencies: [.product(name: "Symbolic", package: "KeldyshKit")]
         ),
         .executableTarget(
+            name: "RepresentationBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
+                "CHeapStats",
+            ]
+        ),
+        // glibc's mallinfo2, for the live-heap measurements of RepresentationBenchmark.
+        .target(name: "CHeapStats"),
+        .executableTarget(
             name: "EvalBenchmark",
             dependencies: [
                 .product(name: "Symbolic", package: "KeldyshKit"),
