@@ -4,10 +4,14 @@
 /// is "polynomial / determinant" whatever the normaliser. Singularity is detected when the
 /// normalised determinant is the zero expression: with a normaliser that cannot prove a
 /// symbolic determinant zero (the identity, say) a singular symbolic matrix can slip
-/// through, which is why `cancel` is the normaliser to use for rational entries.
+/// through, which is why `cancel` is the default normaliser when an entry (of the matrix or
+/// of the right-hand side) has a denominator, and `expand` otherwise (see
+/// `Matrix.automaticNormalize`); pass `Matrix.cancelNormalize` to get every entry of an
+/// inverse in lowest terms.
 extension Matrix {
     /// The adjugate adj(A), with A · adj(A) = det(A) · 1.
-    public func adjugate(normalize: (Expr) -> Expr = Matrix.defaultNormalize) throws -> Matrix {
+    public func adjugate(normalize: ((Expr) -> Expr)? = nil) throws -> Matrix {
+        let normalize = normalize ?? automaticNormalize()
         guard isSquare else { throw MatrixError.notSquare(rows: rows, columns: columns) }
         let parts = adjugateParts(normalize)
         return Matrix(rows: rows, columns: columns) { i, j in
@@ -76,7 +80,11 @@ extension Matrix {
     /// Keldysh structure [[0, (G⁻¹)^A], [(G⁻¹)^R, (G⁻¹)^K]] inverts to
     /// [[G^K, G^R], [G^A, 0]] this way), else a Schur complement.
     public func inverse(blockSize: Int? = nil,
-                        normalize: (Expr) -> Expr = Matrix.defaultNormalize) throws -> Matrix {
+                        normalize: ((Expr) -> Expr)? = nil) throws -> Matrix {
+        try inverted(blockSize: blockSize, normalize ?? automaticNormalize())
+    }
+
+    func inverted(blockSize: Int?, _ normalize: (Expr) -> Expr) throws -> Matrix {
         guard isSquare else { throw MatrixError.notSquare(rows: rows, columns: columns) }
         if let k = blockSize, k > 0, k < rows {
             return try blockInverse(k, normalize)
@@ -89,7 +97,7 @@ extension Matrix {
         let a = subMatrix(rows: 0..<k, cols: 0..<k), b = subMatrix(rows: 0..<k, cols: k..<n)
         let c = subMatrix(rows: k..<n, cols: 0..<k), d = subMatrix(rows: k..<n, cols: k..<n)
         func inv(_ m: Matrix, _ name: String) throws -> Matrix {
-            do { return try m.inverse(normalize: normalize) } catch MatrixError.singular {
+            do { return try m.inverted(blockSize: nil, normalize) } catch MatrixError.singular {
                 throw MatrixError.singular(block: name)
             }
         }
@@ -105,7 +113,7 @@ extension Matrix {
             let bi = try inv(b, "B (top right)"), ci = try inv(c, "C (bottom left)")
             return Matrix.block([[Matrix.zero(k, k), ci], [bi, -mul(mul(bi, a), ci)]])
         }
-        if let ai = try? a.inverse(normalize: normalize) {
+        if let ai = try? a.inverted(blockSize: nil, normalize) {
             // det M = det A · det S with S = D − C A⁻¹ B.
             let s = (d - mul(mul(c, ai), b)).map(normalize)
             let si = try inv(s, "Schur complement D − C A⁻¹ B")
@@ -115,7 +123,7 @@ extension Matrix {
                 [-mul(si, cai), si],
             ])
         }
-        if let di = try? d.inverse(normalize: normalize) {
+        if let di = try? d.inverted(blockSize: nil, normalize) {
             // det M = det D · det S' with S' = A − B D⁻¹ C.
             let s = (a - mul(mul(b, di), c)).map(normalize)
             let si = try inv(s, "Schur complement A − B D⁻¹ C")
@@ -126,11 +134,12 @@ extension Matrix {
             ])
         }
         // Both diagonal blocks singular: the matrix may still be invertible.
-        return try inverse(normalize: normalize)
+        return try inverted(blockSize: nil, normalize)
     }
 
     /// The solution X of A·X = B (B may have several columns), by adj(A)·B / det A.
-    public func solve(_ b: Matrix, normalize: (Expr) -> Expr = Matrix.defaultNormalize) throws -> Matrix {
+    public func solve(_ b: Matrix, normalize: ((Expr) -> Expr)? = nil) throws -> Matrix {
+        let normalize = normalize ?? automaticNormalize(with: b)
         guard isSquare else { throw MatrixError.notSquare(rows: rows, columns: columns) }
         guard b.rows == rows else {
             throw MatrixError.dimensionMismatch("right-hand side has \(b.rows) rows, the matrix \(rows)")
@@ -139,7 +148,7 @@ extension Matrix {
     }
 
     /// The solution x of A·x = b for a vector b.
-    public func solve(_ b: [Expr], normalize: (Expr) -> Expr = Matrix.defaultNormalize) throws -> [Expr] {
+    public func solve(_ b: [Expr], normalize: ((Expr) -> Expr)? = nil) throws -> [Expr] {
         try solve(Matrix.column(b), normalize: normalize).entries
     }
 }

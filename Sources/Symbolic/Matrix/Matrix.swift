@@ -113,6 +113,18 @@ public struct Matrix: Hashable, Sendable {
 
     /// Leaves entries as the canonical constructors built them (smallest unexpanded DAGs).
     public static let identityNormalize: @Sendable (Expr) -> Expr = { $0 }
+
+    /// Rational-function normal form (`Expr.cancel`): proves a rational determinant zero
+    /// and reduces every quotient to lowest terms.
+    public static let cancelNormalize: @Sendable (Expr) -> Expr = { $0.cancel() }
+
+    /// The default normaliser of inverses and solves: `cancel` as soon as an entry is a
+    /// rational function with a denominator (expand cannot decide whether such a
+    /// determinant is zero), `expand` for polynomial entries.
+    public func automaticNormalize(with rhs: Matrix? = nil) -> @Sendable (Expr) -> Expr {
+        let rational = entries.contains { $0.hasDenominator } || (rhs?.entries.contains { $0.hasDenominator } ?? false)
+        return rational ? Matrix.cancelNormalize : Matrix.defaultNormalize
+    }
 }
 
 extension Matrix: ExpressibleByArrayLiteral {
