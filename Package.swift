@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "keldysh",
             dependencies: [
-                "Symbolic", "KeldyshNumerics", "Analysis",
+                "Symbolic", "Algebra", "KeldyshNumerics", "Analysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
