@@ -35,11 +35,15 @@ public struct GridAxis: Sendable, Equatable {
 public struct ParameterContext: Sendable {
     /// Every symbol the model uses, by name.
     public let symbols: [String: Symbol]
+    /// Parses an expression in the model's names (a model file's own parser, which knows its
+    /// definitions); nil: the core parser with the symbols declared.
+    let parser: (@Sendable (String) throws -> Expr)?
 
-    public init<S: Sequence>(symbols: S) where S.Element == Symbol {
+    public init<S: Sequence>(symbols: S, parser: (@Sendable (String) throws -> Expr)? = nil) where S.Element == Symbol {
         var m: [String: Symbol] = [:]
         for s in symbols { m[s.name] = s }
         self.symbols = m
+        self.parser = parser
     }
 
     public func symbol(named name: String) throws -> Symbol {
@@ -50,6 +54,11 @@ public struct ParameterContext: Sendable {
 
     /// Parses an expression over the model's names; an undeclared name is an error.
     public func parse(_ text: String, what: String) throws -> Expr {
+        if let parser {
+            do { return try parser(text) } catch {
+                throw AnalysisError.badAssignment(what, reason: "\(error)")
+            }
+        }
         var context = ParseContext(Array(symbols.values), allowUndeclared: false)
         context.allowUndeclared = false
         do {
