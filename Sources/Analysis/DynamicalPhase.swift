@@ -7,6 +7,10 @@
 ///   `maxLevels` distinct values (within `levelTolerance` × its amplitude), i.e. a closed
 ///   orbit, possibly with a few maxima per period: **L1** when the time average is zero
 ///   (|⟨S^x⟩_t| < max(`zeroTolerance`, `meanFraction` × amplitude)), else **L2**;
+/// * relaxing — the oscillation amplitude in the second half of the window is below
+///   `decayRatio` × the amplitude in the first half: a damped approach to a fixed point,
+///   classified **NS**/**SR** by its time average (near the SR–L2 boundary the damping
+///   slows down critically, which the paper also reports as a crossover);
 /// * **IR** — oscillating with maxima spread over more levels: no periodicity.
 public enum DynamicalPhase: String, Sendable, CaseIterable {
     case ns = "NS", sr = "SR", l1 = "L1", l2 = "L2", ir = "IR", failed = "failed"
@@ -18,6 +22,7 @@ public struct DynamicsCriteria: Sendable {
     public var meanFraction = 0.1
     public var levelTolerance = 0.02
     public var maxLevels = 4
+    public var decayRatio = 0.9
     public init() {}
 }
 
@@ -59,6 +64,13 @@ public func classifyDynamics(order: [Double], states: [[Double]], window: Range<
         let sr = abs(o.mean) >= criteria.zeroTolerance
         return DynamicsClassification(phase: sr ? .sr : .ns, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
                                       reason: "stationary (state varies by \(maxRange) < \(criteria.stationaryTolerance)); |⟨order⟩| \(sr ? "≥" : "<") \(criteria.zeroTolerance)")
+    }
+    let mid = window.lowerBound + window.count / 2
+    let early = SeriesSummary(order[window.lowerBound..<mid]), late = SeriesSummary(order[mid..<window.upperBound])
+    if late.amplitude < criteria.decayRatio * early.amplitude {
+        let sr = abs(late.mean) >= criteria.zeroTolerance
+        return DynamicsClassification(phase: sr ? .sr : .ns, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
+                                      reason: "relaxing: amplitude decays from \(early.amplitude) to \(late.amplitude) across the window; |⟨order⟩| \(sr ? "≥" : "<") \(criteria.zeroTolerance)")
     }
     // Local maxima of the order parameter in the window, grouped into levels.
     var peaks: [Double] = []
