@@ -42,6 +42,12 @@ public func bracketedZero(parameter: String, lower: BigRational, upper: BigRatio
         }
         let v = r.root.toString(digits: digits)
         runs.append((working, v))
+        if r.stop == .exactZero {
+            proof.append("\(working)-digit evaluation: f(\(r.lower.toString(digits: digits + 3))) = 0 (the evaluated max Re λ rounds to exactly zero there), \(r.iterations) iterations")
+            runs[runs.count - 1] = (working, r.root.toString(digits: digits))
+            last = r
+            continue
+        }
         proof.append("\(working)-digit evaluation: f(\(r.lower.toString(digits: digits + 3))) = \(r.fLower.toString(digits: 3)), f(\(r.upper.toString(digits: digits + 3))) = \(r.fUpper.toString(digits: 3)) — opposite signs, \(r.iterations) iterations")
         last = r
     }
