@@ -1,0 +1,281 @@
+import Symbolic
+
+/// Reads the statements of a model file in order (a name must be declared before it is
+/// used) and builds the `OpenSystem` at the end.
+struct ModelReader {
+    let source: ModelSource
+    var scope = ModelScope()
+    var systemSize: Expr?
+    var hamiltonian: (Expr, Fragment)?
+    var dissipators: [(Dissipator, Fragment)] = []
+    var meanField: Fragment?
+    var steady: Fragment?
+    var variables: Fragment?
+
+    init(source: ModelSource) { self.source = source }
+
+    static let keywords = ["parameters", "parameter", "boson", "bosons", "fermion", "fermions", "spins", "spin",
+                           "define", "H", "dissipator", "meanfield", "steady", "variables"]
+
+    mutating func read() throws(ModelError) -> Model {
+        for s in source.statements {
+            let (word, rest) = s.whole.splitWord()
+            switch word.text {
+            case "parameters", "parameter": try parameters(rest)
+            case "boson", "bosons": try modes(rest, fermion: false)
+            case "fermion", "fermions": try modes(rest, fermion: true)
+            case "spins", "spin": try spins(rest, single: word.text == "spin")
+            case "define": try define(rest)
+            case "H": try hamiltonian(rest, keyword: word)
+            case "dissipator": try dissipator(rest, keyword: word)
+            case "meanfield": try once(&meanField, rest, word)
+            case "steady": try once(&steady, rest, word)
+            case "variables": try once(&variables, rest, word)
+            default:
+                if word.text.hasPrefix("H=") { try hamiltonian(s.whole.sub(word.start + 1, s.whole.end), keyword: word); continue }
+                throw word.error("unknown statement '\(word.text)' (expected one of: "
+                                 + Self.keywords.filter { !["parameter", "bosons", "fermions", "spin"].contains($0) }
+                                     .joined(separator: ", ") + ")")
+            }
+        }
+        guard let (h, hFragment) = hamiltonian else {
+            let end = source.statements.last.map { $0.error(at: $0.chars.count, "") }
+            throw ModelError(file: source.file, line: end?.line ?? 1, column: 1,
+                             message: "the model has no Hamiltonian (a line `H = …`)")
+        }
+        let system: OpenSystem
+        do {
+            system = try OpenSystem(algebra: scope.algebra, hamiltonian: h, dissipators: dissipators.map(\.0))
+        } catch {
+            throw hFragment.error("\(error)")
+        }
+        var ops: [Expr]?
+        if let m = meanField { ops = try operatorList(m) }
+        return Model(file: source.file, system: system, systemSize: systemSize, meanFieldOperators: ops,
+                     steady: steady, variables: variables, scope: scope)
+    }
+
+    private func once(_ slot: inout Fragment?, _ rest: Fragment, _ word: Fragment) throws(ModelError) {
+        if slot != nil { throw word.error("'\(word.text)' is given twice") }
+        if rest.isEmpty { throw rest.error("'\(word.text)' needs a list") }
+        slot = rest
+    }
+
+    /// `name, name' : word word` (words: real, positive, nonnegative, integer, complex;
+    /// real when none is given).
+    private mutating func parameters(_ rest: Fragment) throws(ModelError) {
+        let (names, words) = splitColon(rest)
+        var assumptions: Assumptions = .real
+        if let words {
+            assumptions = []
+            for w in words.split(" ") where !w.isEmpty {
+                for part in w.split("&") {
+                    guard let a = Assumptions(modelWord: part.text) else {
+                        throw part.error("unknown assumption '\(part.text)' (expected real, positive, nonnegative, "
+                                         + "integer or complex)")
+                    }
+                    assumptions.formUnion(a)
+                }
+            }
+        }
+        for n in try nameList(names) { try scope.parameter(n.text, assumptions, at: n) }
+    }
+
+    private mutating func modes(_ rest: Fragment, fermion: Bool) throws(ModelError) {
+        for n in try nameList(rest) {
+            try scope.claim(n.text, at: n)
+            if fermion {
+                let c = scope.algebra.fermion(n.text)
+                try scope.operatorName(n.text + "†", c.creation, site: false, at: n)
+                try scope.operatorName(n.text, c.annihilation, site: false, at: n, claimed: true)
+            } else {
+                let b = scope.algebra.boson(n.text)
+                try scope.operatorName(n.text + "†", b.creation, site: false, at: n)
+                try scope.operatorName(n.text, b.annihilation, site: false, at: n, claimed: true)
+            }
+        }
+    }
+
+    /// `spins S, T : N spin-1/2` (ensembles of N spin-1/2) or `spin s : spin-1/2` (one spin).
+    private mutating func spins(_ rest: Fragment, single: Bool) throws(ModelError) {
+        let (names, spec) = splitColon(rest)
+        guard let spec, !spec.isEmpty else {
+            throw rest.error(single ? "expected `spin NAME : spin-1/2`" : "expected `spins NAMES : N spin-1/2`", at: rest.end)
+        }
+        let words = spec.split(" ").filter { !$0.isEmpty }
+        guard let kind = words.last, kind.text == "spin-1/2" else {
+            throw (words.last ?? spec).error("only spin-1/2 ensembles are supported (write `spin-1/2`)")
+        }
+        var size: Expr = .one
+        if single {
+            if words.count != 1 { throw words[0].error("a single spin has no size: write `spin NAME : spin-1/2`") }
+        } else {
+            guard words.count == 2 else {
+                throw spec.error("expected the ensemble size and `spin-1/2`, e.g. `N spin-1/2`")
+            }
+            let n = words[0]
+            guard isName(n.text) else { throw n.error("the ensemble size must be a name such as N") }
+            if let s = scope.context.symbol(named: n.text) {
+                guard s.info.assumptions.contains(.positive), scope.meaning[s] == nil else {
+                    throw n.error("the ensemble size '\(n.text)' must be a positive parameter")
+                }
+                size = .symbol(s)
+            } else {
+                try scope.parameter(n.text, .positive, at: n)
+                size = .symbol(scope.context.symbol(named: n.text)!)
+            }
+            if let m = systemSize, m != size {
+                throw n.error("all ensembles must have the same size (\(m) was declared before)")
+            }
+            systemSize = size
+        }
+        for n in try nameList(names) {
+            try scope.claim(n.text, at: n)
+            let e = single ? scope.algebra.spinHalf(n.text)
+                : scope.algebra.spinEnsemble(n.text, site: n.text.lowercased(), size: size)
+            for (suffix, op, site) in [("+", e.plus, false), ("-", e.minus, false), ("z", e.z, false),
+                                       ("+_i", e.sitePlus, true), ("-_i", e.siteMinus, true), ("z_i", e.siteZ, true)] {
+                try scope.operatorName(n.text + suffix, op, site: site, at: n)
+            }
+        }
+    }
+
+    private mutating func define(_ rest: Fragment) throws(ModelError) {
+        guard let eq = rest.find("=") else { throw rest.error("expected `define NAME = expression`", at: rest.end) }
+        let name = rest.sub(rest.start, eq).trimmed
+        guard isName(name.text) else { throw name.error("'\(name.text)' is not a name") }
+        let value = try scope.expression(rest.sub(eq + 1, rest.end))
+        if !value.isCommuting || value.flags.contains(.noncommuting) {
+            throw rest.sub(eq + 1, rest.end).trimmed.error("a definition must be a scalar (no operators)")
+        }
+        try scope.define(name.text, value, at: name)
+    }
+
+    private mutating func hamiltonian(_ rest: Fragment, keyword: Fragment) throws(ModelError) {
+        if hamiltonian != nil { throw keyword.error("the Hamiltonian is given twice") }
+        let r = rest.trimmed
+        guard r.chars.first == "=" else { throw r.error("expected `H = …`") }
+        let body = r.sub(r.start + 1, r.end).trimmed
+        let h = try scope.expression(body)
+        if let k = scope.position(of: scope.siteOperators, in: body), try containsSite(h) {
+            throw body.error("per-site operators are not allowed in H (write the collective operators S+, S-, Sz)", at: k)
+        }
+        try checkHermitian(h, body)
+        hamiltonian = (h, body)
+    }
+
+    private func containsSite(_ e: Expr) throws(ModelError) -> Bool {
+        do {
+            return try scope.algebra.read(e).terms.keys.contains { $0.contains { $0.role.isSite } }
+        } catch {
+            return false
+        }
+    }
+
+    private func checkHermitian(_ h: Expr, _ body: Fragment) throws(ModelError) {
+        let a = scope.algebra
+        let sum: OperatorSum
+        do {
+            sum = a.canonical(try a.read(h))
+        } catch {
+            throw body.error("\(error)")
+        }
+        let antiHermitian = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)))
+        if !antiHermitian.isZero {
+            let half = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)).scaled(Expr.rational(1, 2)))
+            throw body.error("H is not Hermitian: (H − H†)/2 = \(half) (declare parameters real, or add the "
+                             + "Hermitian conjugate terms)")
+        }
+    }
+
+    /// `dissipator RATE D[L]` or `dissipator RATE sum_i D[L_i]` (RATE may be omitted: 1).
+    private mutating func dissipator(_ rest: Fragment, keyword: Fragment) throws(ModelError) {
+        guard let d = rest.find("D[") else {
+            throw rest.error("expected `dissipator RATE D[L]` or `dissipator RATE sum_i D[L_i]`", at: rest.end)
+        }
+        guard rest.chars.last == "]" else {
+            throw rest.error("expected ']' to close 'D[' at the end of the dissipator", at: rest.end)
+        }
+        var before = rest.sub(rest.start, d).trimmed
+        var perSite = false
+        if before.text.hasSuffix("sum_i") {
+            perSite = true
+            before = before.sub(before.start, before.end - 5).trimmed
+        }
+        let jumpText = rest.sub(d + 2, rest.end - 1).trimmed
+        var rate: Expr = .one
+        if !before.isEmpty {
+            rate = try scope.expression(before)
+            if !rate.isCommuting || rate.flags.contains(.noncommuting) {
+                throw before.error("the rate of a dissipator must be a scalar (no operators)")
+            }
+            if rate.isZero { throw before.error("the rate of a dissipator is zero") }
+        }
+        let jump = try scope.expression(jumpText)
+        if jump.isCommuting && !jump.flags.contains(.noncommuting) {
+            throw jumpText.error("the jump operator '\(jumpText.text)' contains no operator")
+        }
+        let site = try containsSite(jump)
+        if perSite && !site {
+            throw jumpText.error("sum_i D[…] needs a per-site jump operator such as T-_i, not '\(jumpText.text)'")
+        }
+        if !perSite && site {
+            let k = scope.position(of: scope.siteOperators, in: jumpText)
+            throw jumpText.error("a per-site jump operator needs a site sum: write `sum_i D[\(jumpText.text)]`", at: k)
+        }
+        if perSite {
+            // One ensemble, linear in its σ_i: what OpenSystem can sum back exactly.
+            do {
+                _ = try OpenSystem(algebra: scope.algebra, hamiltonian: .zero, dissipators: [.perSite(jump, rate: rate)])
+            } catch {
+                throw jumpText.error("\(error)")
+            }
+        }
+        dissipators.append((perSite ? .perSite(jump, rate: rate) : .collective(jump, rate: rate), keyword))
+    }
+
+    /// A comma-separated list of operator words.
+    private func operatorList(_ f: Fragment) throws(ModelError) -> [Expr] {
+        var out: [Expr] = []
+        for item in f.split(",") {
+            if item.isEmpty { throw item.error("expected an operator in the list") }
+            let e = try scope.expression(item)
+            if e.isCommuting && !e.flags.contains(.noncommuting) {
+                throw item.error("'\(item.text)' is not an operator")
+            }
+            out.append(e)
+        }
+        return out
+    }
+
+    private func splitColon(_ f: Fragment) -> (Fragment, Fragment?) {
+        guard let c = f.find(":") else { return (f, nil) }
+        return (f.sub(f.start, c).trimmed, f.sub(c + 1, f.end).trimmed)
+    }
+
+    private func nameList(_ f: Fragment) throws(ModelError) -> [Fragment] {
+        let items = f.split(",")
+        for n in items where !isName(n.text) {
+            throw n.isEmpty ? n.error("expected a name") : n.error("'\(n.text)' is not a name")
+        }
+        return items
+    }
+
+    private func isName(_ s: String) -> Bool {
+        guard let first = s.first, first.isLetter else { return false }
+        return s.dropFirst().allSatisfy { $0.isLetter || ($0.isASCII && $0.isNumber) || $0 == "_" || $0 == "'" || $0 == "′" }
+    }
+}
+
+extension Assumptions {
+    init?(modelWord: String) {
+        switch modelWord {
+        case "real": self = .real
+        case "positive": self = .positive
+        case "nonnegative": self = .nonnegative
+        case "integer": self = .integer
+        case "complex": self = []
+        default: return nil
+        }
+    }
+}

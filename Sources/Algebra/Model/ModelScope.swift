@@ -1,0 +1,153 @@
+import Symbolic
+
+/// The names a model declares and what each stands for, and the parsing of expression
+/// text in those names.
+///
+/// Expressions are read by the core's `parseExpr`. Names that contain operator characters
+/// (`S+`, `T-_i`) are declared in its `ParseContext`, whose lexer then reads them whole;
+/// each model name is a placeholder symbol (an operator placeholder shares the commutation
+/// class of the algebra operator it stands for, so operator order survives parsing) that
+/// is replaced by its meaning after parsing. Expectation values are written `<X>` or `⟨X⟩`
+/// with X an operator expression; they become the Algebra layer's mean-field variables
+/// (intensive: ⟨a⟩ stands for ⟨a⟩/√N, ⟨S^z⟩ for ⟨S^z⟩/N), `<a†>` being conj⟨a⟩.
+struct ModelScope {
+    var context = ParseContext(allowUndeclared: false)
+    /// Placeholder symbol → meaning (algebra operators, definitions).
+    var meaning: [Symbol: Expr] = [:]
+    /// Model operator name → algebra operator (`S+` → S^+).
+    var operators: [String: Expr] = [:]
+    /// Model operator names that are per-site operators (`T+_i`).
+    var siteOperators: Set<String> = []
+    /// Every declared name, with where it was declared (to report duplicates).
+    var declared: [String: ModelError] = [:]
+    /// Defined names in definition order (`define gt = gup + gdown`).
+    var definitions: [(name: String, value: Expr)] = []
+    var algebra = OperatorAlgebra()
+
+    /// Records a new name; a name already declared is an error at `at`.
+    mutating func claim(_ name: String, at fragment: Fragment) throws(ModelError) {
+        if let previous = declared[name] {
+            throw fragment.error("'\(name)' is already declared (at \(previous.line):\(previous.column))")
+        }
+        if ["i", "I", "pi", "π", "D", "sum_i"].contains(name) {
+            throw fragment.error("'\(name)' is reserved (i is the imaginary unit, D[·] a dissipator, sum_i a site sum)")
+        }
+        declared[name] = fragment.error("")
+    }
+
+    mutating func parameter(_ name: String, _ assumptions: Assumptions, at fragment: Fragment) throws(ModelError) {
+        try claim(name, at: fragment)
+        context.declare(name, assumptions)
+    }
+
+    mutating func operatorName(_ name: String, _ op: Expr, site: Bool, at fragment: Fragment,
+                               claimed: Bool = false) throws(ModelError) {
+        if !claimed { try claim(name, at: fragment) }
+        let target = op.symbol!
+        if target.name == name {
+            context.declare(target)
+        } else {
+            let placeholder = Symbol(name, [], commutation: target.info.commutation)
+            context.declare(placeholder)
+            meaning[placeholder] = op
+        }
+        operators[name] = op
+        if site { siteOperators.insert(name) }
+    }
+
+    mutating func define(_ name: String, _ value: Expr, at fragment: Fragment) throws(ModelError) {
+        try claim(name, at: fragment)
+        let placeholder = Symbol(name)
+        context.declare(placeholder)
+        meaning[placeholder] = value
+        definitions.append((name, value))
+    }
+
+    /// The expression in `fragment`, in the algebra's operators and the model's parameters.
+    func expression(_ fragment: Fragment) throws(ModelError) -> Expr {
+        let f = fragment.trimmed
+        if f.isEmpty { throw f.error("expected an expression") }
+        var ctx = context
+        var brackets: [Symbol: Expr] = [:]
+        for (range, inner) in try expectationBrackets(f) {
+            let name = String(f.statement.chars[range])
+            let placeholder = Symbol(name)
+            if brackets[placeholder] != nil { continue }
+            let op = try expression(inner)
+            brackets[placeholder] = try expectation(op, at: inner)
+            ctx.declare(placeholder)
+        }
+        let parsed: Expr
+        do throws(ParseError) {
+            parsed = try parseExpr(f.text, context: ctx)
+        } catch {
+            // The fragment holds no line breaks, so the column is the offset + 1.
+            throw f.error(message(error), at: f.start + error.column - 1)
+        }
+        var values = meaning
+        for (k, v) in brackets { values[k] = v }
+        return values.isEmpty ? parsed : replacing(parsed, values)
+    }
+
+    private func message(_ e: ParseError) -> String {
+        if e.message.hasPrefix("undeclared name") {
+            return e.message + " (declare it with `parameters`, an operator declaration or `define`)"
+        }
+        return e.message
+    }
+
+    /// The mean-field variable of an operator expression (a single operator word).
+    func expectation(_ op: Expr, at fragment: Fragment) throws(ModelError) -> Expr {
+        do {
+            let system = try OpenSystem(algebra: algebra, hamiltonian: .zero)
+            let s = algebra.canonical(try algebra.read(op)).collected()
+            guard s.count == 1, !s[0].0.isEmpty else {
+                throw fragment.error("⟨…⟩ must hold one operator word (a, S-, a† a), not \(op)")
+            }
+            if s[0].0.contains(where: { $0.role.isSite }) {
+                throw fragment.error("⟨…⟩ of a per-site operator: write the collective operator")
+            }
+            return try system.expectation(op)
+        } catch let e as ModelError {
+            throw e
+        } catch {
+            throw fragment.error("\(error)")
+        }
+    }
+
+    /// `<…>` and `⟨…⟩` groups in a fragment: the whole range and the inner fragment.
+    func expectationBrackets(_ f: Fragment) throws(ModelError) -> [(Range<Int>, Fragment)] {
+        var out: [(Range<Int>, Fragment)] = []
+        var k = f.start
+        let chars = f.statement.chars
+        while k < f.end {
+            let c = chars[k]
+            if c == "<" || c == "⟨" {
+                let close: Character = c == "<" ? ">" : "⟩"
+                guard let j = (k + 1..<f.end).first(where: { chars[$0] == close }) else {
+                    throw f.error("'\(c)' is not closed by '\(close)'", at: k)
+                }
+                out.append((k..<(j + 1), f.sub(k + 1, j)))
+                k = j + 1
+            } else if c == ">" || c == "⟩" {
+                throw f.error("unmatched '\(c)'", at: k)
+            } else {
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// The model operator name whose text first occurs in `fragment` among `names`.
+    func position(of names: Set<String>, in fragment: Fragment) -> Int? {
+        for k in fragment.start..<fragment.end {
+            for n in names.sorted(by: { $0.count > $1.count }) {
+                let p = Array(n)
+                if k + p.count <= fragment.end && fragment.statement.chars[k..<(k + p.count)].elementsEqual(p) {
+                    return k
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import Algebra
+import ArgumentParser
+import Foundation
+
+/// `keldysh derive`: mean-field equations and stability matrix of a model file.
+///
+///     keldysh derive derivations/003-spintronic-dicke/model.kd
+///     keldysh derive model.kd --linearize --about 'a=0, S-=0, Sz=-1/2, T-=0, Tz=(gup-gdown)/(2 gt)' \
+///         --order 'a, a*, S-, S+, T-, T+' --latex
+struct DeriveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "derive",
+        abstract: "Derive the mean-field equations (and the stability matrix) of a model file.")
+
+    @Argument(help: "The model file (.kd).")
+    var model: String
+
+    @Option(help: "Operators whose equations to derive, e.g. 'a, S-, T-' (closure adds the rest).")
+    var operators: String?
+
+    @Flag(help: "Also print the stability matrix about --about (or the model's `steady` point).")
+    var linearize = false
+
+    @Option(help: "The linearisation point, e.g. 'a=0, S-=0, Sz=-1/2'.")
+    var about: String?
+
+    @Option(help: "The order of the deviations, e.g. 'a, a*, S-, S+' (x* is the conjugate of x).")
+    var order: String?
+
+    @Flag(help: "Print LaTeX.")
+    var latex = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let format: OutputFormat = json ? .json : (latex ? .latex : .text)
+        do {
+            print(try deriveModelFile(path: model, operators: operators, linearize: linearize, about: about,
+                                      order: order, format: format))
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
