@@ -34,5 +34,13 @@ let package = Package(
                 .product(name: "KeldyshNumerics", package: "KeldyshKit"),
             ]
         ),
+        .executableTarget(
+            name: "PrecisionBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+            ]
+        ),
     ]
 )
