@@ -6,6 +6,7 @@
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
 //   Algebra             operators (bosons, spin ensembles, fermions), Lindblad, mean field, linearisation
 //   KeldyshNumerics     eigenvalues (LAPACK, MPFR), root finding, quadrature, ODE integrators
+//   Analysis            stability scans, mean-field dynamics, certified thresholds
 //   keldysh             command-line interface
 import PackageDescription
 
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "ArbitraryPrecision", targets: ["ArbitraryPrecision"]),
         .library(name: "Algebra", targets: ["Algebra"]),
         .library(name: "KeldyshNumerics", targets: ["KeldyshNumerics"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
     dependencies: [
@@ -61,10 +63,18 @@ let package = Package(
             ],
             path: "Sources/Numerics"
         ),
+        .target(
+            name: "Analysis",
+            dependencies: [
+                "Symbolic", "Algebra", "KeldyshNumerics", "ArbitraryPrecision",
+                .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
+        ),
         .executableTarget(
             name: "keldysh",
             dependencies: [
-                "Symbolic", "Algebra", "KeldyshNumerics",
+                "Symbolic", "Algebra", "KeldyshNumerics", "Analysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +94,13 @@ let package = Package(
         .testTarget(
             name: "AlgebraTests",
             dependencies: ["Algebra", "Symbolic", "ArbitraryPrecision"]
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: [
+                "Analysis", "Algebra", "KeldyshNumerics", "ArbitraryPrecision", "Symbolic",
+                .product(name: "ComplexModule", package: "swift-numerics"),
+            ]
         ),
         .testTarget(
             name: "NumericsTests",

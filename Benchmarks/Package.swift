@@ -25,9 +25,27 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "RepresentationBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
+                "CHeapStats",
+            ]
+        ),
+        // glibc's mallinfo2, for the live-heap measurements of RepresentationBenchmark.
+        .target(name: "CHeapStats"),
+        .executableTarget(
             name: "EvalBenchmark",
             dependencies: [
                 .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "PrecisionBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
                 .product(name: "KeldyshNumerics", package: "KeldyshKit"),
             ]
         ),

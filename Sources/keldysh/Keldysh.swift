@@ -9,7 +9,8 @@ struct Keldysh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keldysh",
         abstract: "Symbolic derivations and checked numerics for driven-dissipative quantum systems.",
-        subcommands: [Simplify.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self]
+        subcommands: [Simplify.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
+                      ScanCommand.self, MergeCommand.self, DynamicsCommand.self, ThresholdCommand.self]
     )
 }
 

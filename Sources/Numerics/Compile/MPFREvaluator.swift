@@ -11,11 +11,13 @@ public final class MPFREvaluator {
     public let function: CompiledFunction
     /// Working precision in bits.
     public let precision: Int
-    private let registers: UnsafeMutablePointer<__mpfr_struct>
+    let registers: UnsafeMutablePointer<__mpfr_struct>
     private let registerCount: Int
     /// Temporaries for the complex square root.
     private let scratch: UnsafeMutablePointer<__mpfr_struct>
     private let tape: Tape
+    /// Faster than mpfr_tanh; built on the first tanh (its tables are shared per precision).
+    private lazy var tanhKernel = MPFRTanhKernel(precision: precision)
 
     /// `precision` in bits; see `init(_:digits:)` for decimal digits.
     public init(_ function: CompiledFunction, precision: Int) {
@@ -101,7 +103,7 @@ public final class MPFREvaluator {
         x.withUnsafeMutableMPFR { _ = mpfr_set($0, registers + Int(r), MPFR_RNDN) }
     }
 
-    private func run() {
+    func run() {
         let r = registers
         let rnd = MPFR_RNDN
         for ins in tape.instructions {
@@ -120,7 +122,7 @@ public final class MPFREvaluator {
             case .tan: mpfr_tan(d, a, rnd)
             case .sinh: mpfr_sinh(d, a, rnd)
             case .cosh: mpfr_cosh(d, a, rnd)
-            case .tanh: mpfr_tanh(d, a, rnd)
+            case .tanh: tanhKernel.tanh(d, a)
             case .atan: mpfr_atan(d, a, rnd)
             case .abs: mpfr_abs(d, a, rnd)
             case .hypot: mpfr_hypot(d, a, b, rnd)

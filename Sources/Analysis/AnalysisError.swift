@@ -1,0 +1,40 @@
+/// Why an analysis (scan, dynamics, threshold, merge) could not run. Every case carries
+/// what a user needs to fix the input; the CLI prints `description` and exits non-zero.
+public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// A name on the command line that the model does not have.
+    case unknownParameter(String, known: [String])
+    /// `P=lo:hi:n` that is not a range, or one with no points.
+    case badRange(String, reason: String)
+    /// `R=value` whose value does not parse or refers to unknown names.
+    case badAssignment(String, reason: String)
+    /// Parameters the matrix or equations still contain after every assignment.
+    case unassigned([String])
+    /// Assignments that refer to each other in a cycle.
+    case cyclicAssignment([String])
+    /// The output folder exists already (a scan never overwrites results).
+    case outputExists(String)
+    case io(String)
+    /// A numerical step failed (non-finite entries, no convergence).
+    case numerical(String)
+    /// Shards that do not form one scan.
+    case inconsistentShards(String)
+    /// A threshold search that found no crossing or could not certify one.
+    case noCrossing(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownParameter(name, known):
+            return "unknown parameter '\(name)'; the model has: \(known.sorted().joined(separator: ", "))"
+        case let .badRange(text, reason): return "bad range '\(text)': \(reason)"
+        case let .badAssignment(text, reason): return "bad assignment '\(text)': \(reason)"
+        case let .unassigned(names):
+            return "parameter(s) without a value: \(names.sorted().joined(separator: ", ")) (give them with --set NAME=VALUE)"
+        case let .cyclicAssignment(names): return "assignments refer to each other in a cycle: \(names.joined(separator: " → "))"
+        case let .outputExists(path): return "output folder \(path) exists; remove it or choose another --out"
+        case let .io(what): return what
+        case let .numerical(what): return what
+        case let .inconsistentShards(what): return "cannot merge: \(what)"
+        case let .noCrossing(what): return what
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// What a scan wrote.
+public struct ScanSummary: Sendable {
+    public var folder: String
+    public var points: Int
+    /// Points per class name.
+    public var counts: [String: Int]
+    public var wroteDiagram: Bool
+}
+
+/// Metadata written next to grid.csv so shards can be merged and a diagram redrawn.
+public struct ScanMetadata: Sendable, Equatable {
+    public var kind: String
+    public var x: GridAxis
+    public var y: GridAxis
+    public var shard: Shard
+    public var columns: [String]
+    public var legend: [PhaseLegend]
+    public var settings: [String]
+    public var title: String
+
+    func json() -> String {
+        func q(_ s: String) -> String { "\"" + jsonEscape(s) + "\"" }
+        func axis(_ a: GridAxis) -> String {
+            "{\"name\": \(q(a.name)), \"lower\": \(a.lower), \"upper\": \(a.upper), \"count\": \(a.count)}"
+        }
+        let legendJSON = legend.map { "{\"name\": \(q($0.name)), \"label\": \(q($0.label)), \"color\": \(q($0.color))}" }
+        return """
+        {
+          "kind": \(q(kind)),
+          "title": \(q(title)),
+          "x": \(axis(x)),
+          "y": \(axis(y)),
+          "shard": {"index": \(shard.index), "count": \(shard.count)},
+          "columns": [\(columns.map(q).joined(separator: ", "))],
+          "legend": [\(legendJSON.joined(separator: ", "))],
+          "settings": [\(settings.map(q).joined(separator: ", "))]
+        }
+
+        """
+    }
+}
+
+func jsonEscape(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default:
+            if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
+        }
+    }
+    return out
+}
+
+/// Runs `classifier` over the rows of `shard` and writes `out/grid.csv` (streamed),
+/// `out/scan.json` and, for a whole scan, `out/diagram.svg`; everything goes to a
+/// staging folder renamed to `out` at the end.
+public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shard: Shard = .whole,
+                    out: String, threads: Int, settings: [String] = [], title: String = "",
+                    xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true) throws -> ScanSummary {
+    let folder = try StagedFolder(finalPath: out)
+    let rows = shard.rows(of: y.count)
+    let csv = try StreamWriter(path: folder.path("grid.csv"))
+    try csv.write(([x.name, y.name] + classifier.columns).map(csvField).joined(separator: ",") + "\n")
+    let whole = shard.count == 1
+    var classes = whole ? [UInt8](repeating: 255, count: x.count * y.count) : []
+    var counts = [Int](repeating: 0, count: 256)
+    let bar = ProgressBar(total: rows.count, label: "scan \(classifier.kind)", enabled: progress)
+    try runGrid(classifier, x: x, y: y, rows: rows, threads: threads, progress: bar) { j, points in
+        let yv = y.value(j)
+        var line = ""
+        for (i, p) in points.enumerated() {
+            line += "\(x.value(i)),\(yv),\(p.fields)\n"
+            counts[Int(p.classCode)] += 1
+            if whole { classes[j * x.count + i] = p.classCode }
+        }
+        try csv.write(line)
+    }
+    try csv.close()
+    let legend = classifier.legend
+    let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
+                            legend: legend, settings: settings, title: title)
+    try writeFileAtomically(folder.path("scan.json"), meta.json())
+    if whole {
+        let svg = PhaseDiagramSVG(x: x, y: y, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel)
+        try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
+    }
+    try folder.commit()
+    var named: [String: Int] = [:]
+    for (code, n) in counts.enumerated() where n > 0 {
+        named[code < legend.count ? legend[code].name : "code\(code)"] = n
+    }
+    return ScanSummary(folder: folder.finalPath, points: rows.count * x.count, counts: named, wroteDiagram: whole)
+}
+
+func csvField(_ s: String) -> String {
+    s.contains(",") || s.contains("\"") ? "\"" + s.replacingAll("\"", "\"\"") + "\"" : s
+}
+
+extension String {
+    func replacingAll(_ a: Character, _ b: String) -> String {
+        var out = ""
+        for c in self { if c == a { out += b } else { out.append(c) } }
+        return out
+    }
+}
