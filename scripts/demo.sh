@@ -21,5 +21,5 @@ echo "== (A1) and (A2) of paper 003 derived from the model file (Eqs. 1-2)"
 "$KELDYSH" derive derivations/003-spintronic-dicke/model.kd --linearize \
   --about 'a=0, S-=0, Sz=-1/2, T-=0, Tz=(gup-gdown)/(2 gt)' --order 'a, a*, S-, S+, T-, T+'
 
-echo "== keldysh verify: (A1) and (A2) as printed in the paper, re-derived from the model"
+echo "== keldysh verify: Appendices A-D and Eq. (3) as printed in the paper, re-derived from the model (3 recorded errata)"
 "$KELDYSH" verify derivations/003-spintronic-dicke
