@@ -65,6 +65,18 @@ struct ModelFileTests {
         #expect(same(mf.equations[0].rhs, -(Expr.i * w + (g1 + g2) / 2) * b))
     }
 
+    @Test func latexNamesOfParameters() throws {
+        // A2 entry (1,1) typeset as in the paper: −iω_c − κ/2 (the `keldysh latex` form of
+        // '-I omega_c - kappa/2', README); text output keeps the model's name wc.
+        let m = try Model.parse(Self.paper003 + "\nlatex wc = omega_c", file: "003.kd")
+        let d = try m.derive(linearize: true, about: "a=0, S-=0, Sz=-1/2, T-=0, Tz=0", order: "a, a*")
+        #expect(d.rendered(.latex).contains("-i\\omega_c - \\frac{\\kappa}{2} & 0"))
+        #expect(d.rendered(.text).contains("row 1: -I*wc - kappa/2 | 0"))
+        var bad: ModelError?
+        do throws(ModelError) { _ = try Model.parse(Self.paper003 + "\nlatex a = alpha", file: "003.kd") } catch { bad = error }
+        #expect(bad?.line == 9 && bad?.column == 7)
+    }
+
     @Test func expectationBracketsAreTheMeanFieldVariables() throws {
         let m = try Model.parse(Self.paper003, file: "003.kd")
         let a = try m.system.expectation(m.operators["a"]!)

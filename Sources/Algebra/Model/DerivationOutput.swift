@@ -11,7 +11,8 @@ struct VariableDisplay {
     var text: [Expr: Expr] = [:]
     var latex: [Expr: Expr] = [:]
 
-    init(_ system: MeanFieldSystem, algebra: OperatorAlgebra) {
+    init(_ system: MeanFieldSystem, algebra: OperatorAlgebra, latexNames: [Symbol: String] = [:]) {
+        for (s, name) in latexNames { latex[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) }
         for e in system.equations {
             let v = e.variable
             let word = e.operatorWord
@@ -68,7 +69,9 @@ extension String {
 }
 
 extension ModelDerivation {
-    var display: VariableDisplay { VariableDisplay(meanField, algebra: model.system.algebra) }
+    var display: VariableDisplay {
+        VariableDisplay(meanField, algebra: model.system.algebra, latexNames: model.scope.latexNames)
+    }
 
     /// The equations (and the stability matrix) in the format asked for.
     public func rendered(_ format: OutputFormat) -> String {

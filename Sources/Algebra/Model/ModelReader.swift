@@ -15,7 +15,7 @@ struct ModelReader {
     init(source: ModelSource) { self.source = source }
 
     static let keywords = ["parameters", "parameter", "boson", "bosons", "fermion", "fermions", "spins", "spin",
-                           "define", "H", "dissipator", "meanfield", "steady", "variables"]
+                           "define", "latex", "H", "dissipator", "meanfield", "steady", "variables"]
 
     mutating func read() throws(ModelError) -> Model {
         for s in source.statements {
@@ -26,6 +26,7 @@ struct ModelReader {
             case "fermion", "fermions": try modes(rest, fermion: true)
             case "spins", "spin": try spins(rest, single: word.text == "spin")
             case "define": try define(rest)
+            case "latex": try latex(rest)
             case "H": try hamiltonian(rest, keyword: word)
             case "dissipator": try dissipator(rest, keyword: word)
             case "meanfield": try once(&meanField, rest, word)
@@ -149,6 +150,24 @@ struct ModelReader {
             throw rest.sub(eq + 1, rest.end).trimmed.error("a definition must be a scalar (no operators)")
         }
         try scope.define(name.text, value, at: name)
+    }
+
+    /// `latex wc = omega_c, gup = gamma_up`: in LaTeX output the parameter is printed as the
+    /// name on the right would be (`\omega_c`, `\gamma_\uparrow`).
+    private mutating func latex(_ rest: Fragment) throws(ModelError) {
+        for item in rest.split(",") {
+            guard let eq = item.find("=") else { throw item.error("expected `parameter = name`", at: item.end) }
+            let key = item.sub(item.start, eq).trimmed
+            let value = item.sub(eq + 1, item.end).trimmed
+            guard let s = scope.context.symbol(named: key.text), scope.meaning[s] == nil, !s.info.isFunction,
+                  s.info.commutation == .commuting else {
+                throw key.error("'\(key.text)' is not a declared parameter")
+            }
+            if value.isEmpty || value.chars.contains(where: \.isWhitespace) {
+                throw value.error("expected one name such as omega_c or gamma_up")
+            }
+            scope.latexNames[s] = value.text
+        }
     }
 
     private mutating func hamiltonian(_ rest: Fragment, keyword: Fragment) throws(ModelError) {

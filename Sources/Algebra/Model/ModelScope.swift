@@ -23,6 +23,8 @@ struct ModelScope {
     /// Defined names in definition order (`define gt = gup + gdown`).
     var definitions: [(name: String, value: Expr)] = []
     var algebra = OperatorAlgebra()
+    /// How parameters are typeset (`latex wc = omega_c`): the name the LaTeX printer reads.
+    var latexNames: [Symbol: String] = [:]
 
     /// Records a new name; a name already declared is an error at `at`.
     mutating func claim(_ name: String, at fragment: Fragment) throws(ModelError) {

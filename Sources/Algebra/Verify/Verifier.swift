@@ -110,7 +110,7 @@ struct Verifier {
         if context!.results.contains(where: { $0.label == label.text }) { throw label.error("step '\(label.text)' is defined twice") }
         let (results, derivation) = try kind.run(args, context!)
         context!.results.append((label.text, kind.keyword, results, derivation))
-        if let mf = derivation as? MeanFieldSystem { display = VariableDisplay(mf, algebra: m.system.algebra) }
+        if let mf = derivation as? MeanFieldSystem { display = VariableDisplay(mf, algebra: m.system.algebra, latexNames: m.scope.latexNames) }
     }
 
     /// The results of the step a transcription label names (`A1` of `A1.a`), or of the most
