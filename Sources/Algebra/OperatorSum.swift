@@ -113,7 +113,9 @@ extension OperatorAlgebra {
         for (w, cs) in s.terms {
             let c = Expr.add(cs)
             if c.isZero { continue }
-            for (v, q) in canonicalWord(w, memo: &memo) { out.add(v, Expr.mul(Expr.number(q), c)) }
+            // Most words of a derivation are canonical already: no dictionary, no product.
+            if isCanonical(w) { out.add(w, c); continue }
+            for (v, q) in canonicalWord(w, memo: &memo) { out.add(v, q.isOne ? c : Expr.mul(Expr.number(q), c)) }
         }
         return out
     }

@@ -70,6 +70,15 @@ extension OperatorAlgebra {
         return acc.filter { !$0.value.isZero }.map { ($0.key, $0.value) }
     }
 
+    /// Whether `canonicalWord(w)` is w itself: no adjacent pair to rewrite, and not a lone
+    /// per-site letter of a single spin (which is renamed).
+    func isCanonical(_ w: Word) -> Bool {
+        if w.count == 1, case .spinEnsemble(_, true) = kind(w[0]), w[0].role.isSite { return false }
+        if w.count < 2 { return true }
+        for i in 0..<(w.count - 1) where rewritePair(w[i], w[i + 1]) != nil { return false }
+        return true
+    }
+
     /// The canonical form of one word: a linear combination of canonical words with exact
     /// coefficients. Bubble sort where every swap may emit the shorter correction words of
     /// the (anti)commutation relation; memoised per call.

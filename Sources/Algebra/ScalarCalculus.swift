@@ -11,11 +11,15 @@ import Symbolic
 func distribute(_ e: Expr) -> Expr {
     switch e.kind {
     case .add:
-        return Expr.add(e.children.map(distribute))
+        // A canonical node whose children are unchanged is returned as is: rebuilding it
+        // would give the same node, at the cost of the canonicalising constructor.
+        let children = e.children.map(distribute)
+        return children.elementsEqual(e.children) ? e : Expr.add(children)
     case .mul:
+        let factors = e.children.map(distribute)
+        if factors.elementsEqual(e.children) && !factors.contains(where: { $0.kind == .add }) { return e }
         var terms: [Expr] = [.one]
-        for f in e.children {
-            let d = distribute(f)
+        for d in factors {
             if d.kind == .add {
                 var next: [Expr] = []
                 next.reserveCapacity(terms.count * d.children.count)
@@ -42,7 +46,7 @@ func distribute(_ e: Expr) -> Expr {
             }
             return acc
         }
-        return Expr.pow(db, x)
+        return db == b ? e : Expr.pow(db, x)
     case .function:
         return e.mapChildren(distribute)
     default:
