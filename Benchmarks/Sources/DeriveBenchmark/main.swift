@@ -5,7 +5,8 @@
 // the normal state. The same derivation in SymPy (sympy.physics.quantum) is
 // Benchmarks/peers/derive_sympy.py; Benchmarks/run-derive.sh runs both side by side.
 //
-// Usage: DeriveBenchmark MODEL.kd [repetitions]   (default 200)
+// Usage: DeriveBenchmark MODEL.kd [repetitions] [phases]   (default 200; "phases" also prints
+// the median time of parsing, mean field, and mean field + linearisation)
 // Prints one JSON object: the first (cold) derivation and the median/min of the repetitions
 // (warm: the expression store already holds the intermediate expressions).
 import Algebra
