@@ -81,7 +81,9 @@ struct Verifier {
         if rest.isEmpty { throw rest.error("expected `model FILE.kd`") }
         let path = folder.appendingPathComponent(rest.text).path
         guard FileManager.default.fileExists(atPath: path) else { throw rest.error("no model file '\(rest.text)' in \(folder.path)") }
-        let m = try Model.parse(readModelText(path), file: rest.text)
+        // Errors in the model name it by the path from here, so an editor can jump to them.
+        let shown = folder.relativePath == "." ? rest.text : (folder.relativePath as NSString).appendingPathComponent(rest.text)
+        let m = try Model.parse(readModelText(path), file: shown)
         model = m
         context = StepContext(model: m, results: [])
     }
