@@ -109,4 +109,23 @@ struct VerifyTests {
             #expect(error.line == 4 && error.message.contains("'A9'"))
         }
     }
+
+    @Test func libraryStepsRefuseAModelThatIsNotTheirs() throws {
+        // The same manifest line on a model whose η' term has the other sign: the library's
+        // Eqs. (1)–(2) no longer match, so its values are "not derived", with the reason.
+        let dir = try folder("model model.kd\npaper003 Eq3: polaritons\nvalue Eq3.OmegaU2 = wc^2")
+        let model = URL(fileURLWithPath: dir).appendingPathComponent("model.kd")
+        let text = try String(contentsOf: model, encoding: .utf8)
+        try text.replacingOccurrences(of: "+ eta'/N (S+ T- + S- T+)", with: "- eta'/N (S+ T- + S- T+)")
+            .write(to: model, atomically: true, encoding: .utf8)
+        let report = try verifyDerivation(directory: dir)
+        #expect(report.items[0].status == .notDerived && !report.passed)
+        #expect(report.items[0].note?.contains("differ from the model file") == true)
+        do {
+            _ = try verifyDerivation(directory: try folder("model model.kd\npaper003 X: dicke"))
+            Issue.record("expected an error")
+        } catch let error as ModelError {
+            #expect(error.line == 2 && error.column == 13 && error.message.contains("unknown paper003 derivation 'dicke'"))
+        }
+    }
 }
