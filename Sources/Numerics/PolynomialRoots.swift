@@ -26,19 +26,19 @@ public struct PolynomialRootFinder: Sendable {
     /// Finds the roots of Σ c_k z^k (c_degree = 1, `coefficients` lowest first, degree + 1
     /// of them). Returns false when the iteration did not settle within `maxSweeps` (near a
     /// multiple root it converges only linearly); the caller should then use another
-    /// method. A returned root z has a last Newton–Aberth correction below 4·ε·max(|z|, r),
-    /// with r the Cauchy-type root bound.
+    /// method. The iteration stops after a sweep whose relative corrections are below 4ε, or
+    /// the second sweep below 1e-11 (cubic convergence: the sweep before was already below).
     public mutating func solve(_ coefficients: UnsafePointer<Complex<Double>>, maxSweeps: Int = 40) -> Bool {
         let n = degree
-        // Fujiwara's bound: every root has |z| ≤ 2 max_k |c_{n−k}|^(1/k).
+        let cold = !warm || roots.contains(where: { !$0.real.isFinite || !$0.imaginary.isFinite })
         var bound = 0.0
-        for k in 1...n {
-            let m = coefficients[n - k].length
-            if m > 0 { bound = max(bound, Double.pow(m, 1 / Double(k))) }
-        }
-        bound *= 2
-        let floorScale = max(bound, Double.leastNormalMagnitude)
-        if !warm || roots.contains(where: { !$0.real.isFinite || !$0.imaginary.isFinite }) {
+        if cold {
+            // Fujiwara's bound: every root has |z| ≤ 2 max_k |c_{n−k}|^(1/k).
+            for k in 1...n {
+                let m = coefficients[n - k].length
+                if m > 0 { bound = max(bound, Double.pow(m, 1 / Double(k))) }
+            }
+            bound *= 2
             // Start on a circle around the centroid, off the real axis (an angle offset keeps
             // real-coefficient polynomials from starting on their symmetry axis).
             let centre = coefficients[n - 1] * Complex(-1 / Double(n), 0)
@@ -47,7 +47,11 @@ public struct PolynomialRootFinder: Sendable {
                 let a = 2 * Double.pi * Double(k) / Double(n) + 0.4
                 roots[k] = centre + Complex(r * Double.cos(a), r * Double.sin(a))
             }
+        } else {
+            // Warm: the previous roots' size sets the scale (the bound only matters for it).
+            for z in roots { bound = max(bound, z.length) }
         }
+        let floorScale = max(bound, Double.leastNormalMagnitude)
         warm = false
         var settledSweeps = 0
         for sweep in 1...maxSweeps {
