@@ -49,5 +49,24 @@ let package = Package(
                 .product(name: "KeldyshNumerics", package: "KeldyshKit"),
             ]
         ),
+        .executableTarget(
+            name: "ScanBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+                .product(name: "Analysis", package: "KeldyshKit"),
+                "CZgeevLoop",
+            ]
+        ),
+        // A loop of bare zgeev calls, for the "fraction of LAPACK's own time" of ScanBenchmark.
+        .target(name: "CZgeevLoop", linkerSettings: [.linkedLibrary("openblas")]),
+        .executableTarget(
+            name: "ThresholdBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
+                .product(name: "Analysis", package: "KeldyshKit"),
+            ]
+        ),
     ]
 )

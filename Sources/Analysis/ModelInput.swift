@@ -19,6 +19,12 @@ public struct ModelInput: @unchecked Sendable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw AnalysisError.io("\(path):1:1: error: cannot read the model file (\(error.localizedDescription))")
         }
+        // The derivation depends only on the text (and the file name, in messages) and options.
+        let key = [path, text, needMatrix ? "matrix" : "", divideRows.joined(separator: "\u{1}")].joined(separator: "\u{0}")
+        return try AnalysisCache.model(key) { try derive(path: path, text: text, needMatrix: needMatrix, divideRows: divideRows) }
+    }
+
+    static func derive(path: String, text: String, needMatrix: Bool, divideRows: [String]) throws -> ModelInput {
         let model: Model
         let derivation: ModelDerivation
         do {

@@ -16,6 +16,12 @@ public struct CrossingPolynomial: Sendable {
     public let imaginaryPart: Polynomial
     /// R(P), the resultant in ω, over ℚ.
     public let resultant: UnivariatePolynomial
+    /// What every threshold search on R needs, computed once with it (and memoised with it
+    /// by `cached(problem:)`): its real roots with isolating intervals, its rational roots,
+    /// and the Sturm sequence of its square-free part.
+    public let realRoots: [RealRoot]
+    public let rationalRoots: [BigRational]
+    public let sturm: SturmSequence
 
     public init(problem: StabilityProblem) throws {
         guard problem.free.count == 1 else { throw AnalysisError.numerical("a threshold varies one parameter") }
@@ -75,6 +81,9 @@ public struct CrossingPolynomial: Sendable {
             throw AnalysisError.numerical("the resultant vanishes identically (Re and Im of p(iω) share a factor); use the numeric route")
         }
         resultant = u
+        realRoots = u.realRoots()
+        rationalRoots = u.rationalRoots()
+        sturm = SturmSequence(u.squareFreePart)
     }
 
     /// The determinant p(0; P) = det(−A) up to sign, over ℚ when it is real.

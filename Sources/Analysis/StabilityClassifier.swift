@@ -24,13 +24,14 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
 
     public var usesNativeCode: Bool { evaluator.isNative }
 
-    public var legend: [PhaseLegend] {
+    public var legend: [PhaseLegend] { Self.stabilityLegend }
+
+    public static let stabilityLegend: [PhaseLegend] =
         [PhaseLegend(name: "stable", label: "stable (all Re λ < 0)", color: "#ffffff"),
          PhaseLegend(name: "real", label: "one real positive eigenvalue", color: "#7b3294"),
          PhaseLegend(name: "complex-pair", label: "complex pair with Re λ > 0", color: "#f2d33a"),
          PhaseLegend(name: "multiple", label: "three or more unstable eigenvalues", color: "#f08a24"),
          PhaseLegend(name: "marginal", label: "marginal (Re λ = 0 within rounding)", color: "#bbbbbb")]
-    }
 
     public var columns: [String] { ["class", "unstable", "max_re", "im_at_max_re"] }
 

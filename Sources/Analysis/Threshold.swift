@@ -1,16 +1,41 @@
 import ArbitraryPrecision
 import Symbolic
 import KeldyshNumerics
+import ComplexModule
 
 /// The sign of the largest real part of the eigenvalues at one parameter value, as proved
 /// by an MPFR eigenvalue computation: positive when some eigenvalue has Re − error > 0,
 /// negative when every eigenvalue has Re + error < 0, else undecided (0).
+///
+/// When p(s; P) has real coefficients at the point, the sign comes instead from the exact
+/// number of eigenvalues in the right half-plane (Routh–Hurwitz over ℚ, `unstableCount`);
+/// then `digits` is 0 and `maxReal`, `error` are nil.
 public struct SignEvidence: Sendable {
     public var at: BigRational
     public var digits: Int
-    public var maxReal: BigFloat
-    public var error: BigFloat
+    public var maxReal: BigFloat?
+    public var error: BigFloat?
     public var sign: Int
+    /// Eigenvalues with Re > 0, exactly (Routh–Hurwitz), when that route applied.
+    public var unstableCount: Int? = nil
+
+    var proofLine: String {
+        if let c = unstableCount {
+            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0 (Routh array of p(s) over ℚ, exact) → sign \(sign > 0 ? "+" : "−")"
+        }
+        return "= \(at.decimal): max Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2)) (\(digits)-digit MPFR eigenvalues) → sign \(sign > 0 ? "+" : "−")"
+    }
+}
+
+/// The sign of max Re λ at `value`: exact by Routh–Hurwitz when p has real coefficients
+/// there and the array is regular (one piece of evidence), else MPFR eigenvalues at each
+/// of `digits` (the caller requires them to agree).
+func signEvidence(_ problem: StabilityProblem, _ elimination: CrossingPolynomial, at value: BigRational,
+                  digits: [Int]) throws -> [SignEvidence] {
+    if let c = elimination.unstableCount(at: value) {
+        return [SignEvidence(at: value, digits: 0, maxReal: nil, error: nil, sign: c > 0 ? 1 : -1, unstableCount: c)]
+    }
+    return try digits.map { try maxRealPartSign(problem, at: value, digits: $0) }
 }
 
 /// A threshold: where the largest real part of the stability matrix's eigenvalues crosses
@@ -89,14 +114,18 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
     guard digits >= 1 else { throw AnalysisError.badRange("\(digits)", reason: "digits must be positive") }
     guard lower < upper else { throw AnalysisError.badRange("\(lower):\(upper)", reason: "the range is empty") }
     let name = problem.free[0].name
-    let elimination = try CrossingPolynomial(problem: problem)
+    let elimination = try CrossingPolynomial.cached(problem: problem)
     let r = elimination.resultant
+    let allRoots = elimination.realRoots
+    let sturm = elimination.sturm
     var out: [CertifiedThreshold] = []
     // Check precisions for the sign proof: the isolating interval is first shrunk to
     // 2^-40 relative width, where |max Re| ~ 1e-12·slope, far above 30-digit rounding.
     let checkDigits = [30, 60]
-    let rationalRoots = r.rationalRoots()
-    for root0 in r.realRoots() {
+    let rationalRoots = elimination.rationalRoots
+    // Roots that refinement lands on exactly (dyadic rationals), for the second loop.
+    var exactRoots = allRoots.filter(\.isExact)
+    for root0 in allRoots where !root0.isExact {
         var root = root0
         // Shrink until the interval lies inside (lower, upper) or outside it.
         while !root.isExact && root.lower < lower && root.upper > lower { root = root.refined(toWidth: root.width / 4) }
@@ -104,21 +133,21 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         guard root.lower >= lower && root.upper <= upper else { continue }
         if root.isExact {
             // A rational root: bracket it by a small interval with no other root.
-            continue  // handled below through a neighbourhood check
+            exactRoots.append(root)  // handled below through a neighbourhood check
+            continue
         }
         let scale = max(root.upper.abs, root.lower.abs, BigRational(1, 1 << 20))
         var narrow = root
         let target = scale * BigRational(1, 1 << 40)
         if narrow.width > target { narrow = narrow.refined(toWidth: target) }
-        var evidence: [SignEvidence] = []
-        var signs: [(Int, Int)] = []
-        for d in checkDigits {
-            let a = try maxRealPartSign(problem, at: narrow.lower, digits: d)
-            let b = try maxRealPartSign(problem, at: narrow.upper, digits: d)
-            evidence += [a, b]
-            signs.append((a.sign, b.sign))
-        }
-        guard signs.allSatisfy({ $0.0 != 0 && $0.1 != 0 && $0.0 == -$0.1 }), signs[0] == signs[1] else { continue }
+        if narrow.isExact { exactRoots.append(narrow); continue }
+        let lowSide = try signEvidence(problem, elimination, at: narrow.lower, digits: checkDigits)
+        let highSide = try signEvidence(problem, elimination, at: narrow.upper, digits: checkDigits)
+        let evidence = lowSide + highSide
+        let lowSign = lowSide[0].sign, highSign = highSide[0].sign
+        guard lowSide.allSatisfy({ $0.sign == lowSign }), highSide.allSatisfy({ $0.sign == highSign }),
+              lowSign != 0, lowSign == -highSign else { continue }
+        let signs = [(lowSign, highSign)]
         // Refine to the requested digits and check that both ends round alike.
         let log2of10 = 3.321928094887362
         var bits = Int((Double(digits + 2) * log2of10).rounded(.up)) + max(0, -(scale.log2Floor))
@@ -143,8 +172,8 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
             value = BigFloat(q, precision: BigFloat.bits(forDigits: digits + 30)).toString(digits: digits)
         }
         let unstableSide = signs[0].1 > 0 ? narrow.upper : narrow.lower
-        let (crossing, frequency) = try crossingType(problem, at: unstableSide, elimination: elimination)
-        let sturmCount = SturmSequence(r.squareFreePart).countRoots(in: fine.lower, fine.upper)
+        let (crossing, frequency) = try crossingType(problem, at: unstableSide, evidence: lowSide + highSide)
+        let sturmCount = sturm.countRoots(in: fine.lower, fine.upper)
         var proof = [
             "p(s; \(name)) = det(s − A(\(name))), degree \(elimination.characteristic.count - 1) in s",
             "R(\(name)) = res_ω(Re p(iω), Im p(iω)) has degree \(r.degree); every \(name) where an eigenvalue is on the imaginary axis is a real root of R",
@@ -152,7 +181,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
             "it has exactly one root in the wider interval [\(narrow.lower.decimal), \(narrow.upper.decimal)], where max Re λ changes sign:",
         ]
         for e in evidence {
-            proof.append("  \(name) = \(e.at.decimal): max Re λ = \(e.maxReal.toString(digits: 6)) ± \(e.error.toString(digits: 2)) (\(e.digits)-digit MPFR eigenvalues) → sign \(e.sign > 0 ? "+" : "−")")
+            proof.append("  \(name) " + e.proofLine)
         }
         proof.append("max Re λ is continuous in \(name) and vanishes only at roots of R, so it crosses zero at this root and nowhere else in the interval")
         if lo == hi { proof.append("\(name) = \(lo) is a rational root of R (exact)") }
@@ -161,42 +190,57 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
                                       direction: signs[0].1 > 0 ? 1 : -1, proof: proof, evidence: evidence,
                                       resultantDegree: r.degree))
     }
-    for root in r.realRoots() where root.isExact && root.lower > lower && root.lower < upper {
+    for root in exactRoots where root.lower > lower && root.lower < upper {
         // An exact rational root: check the sign on both sides at a small distance.
         let q = root.lower
         let h = max(q.abs, BigRational(1)) * BigRational(1, 1 << 40)
-        let sturm = SturmSequence(r.squareFreePart)
         guard sturm.countRoots(in: q - h, q + h) == 1 else { continue }
-        var evidence: [SignEvidence] = []
-        var ok = true
-        var sign = 0
-        for d in checkDigits {
-            let a = try maxRealPartSign(problem, at: q - h, digits: d), b = try maxRealPartSign(problem, at: q + h, digits: d)
-            evidence += [a, b]
-            if !(a.sign != 0 && a.sign == -b.sign) { ok = false }
-            sign = b.sign
-        }
-        guard ok else { continue }
+        let lowSide = try signEvidence(problem, elimination, at: q - h, digits: checkDigits)
+        let highSide = try signEvidence(problem, elimination, at: q + h, digits: checkDigits)
+        let evidence = lowSide + highSide
+        let sign = highSide[0].sign
+        guard sign != 0, highSide.allSatisfy({ $0.sign == sign }), lowSide.allSatisfy({ $0.sign == -sign }) else { continue }
         let prec = BigFloat.bits(forDigits: digits + 30)
-        let (crossing, frequency) = try crossingType(problem, at: sign > 0 ? q + h : q - h, elimination: elimination)
+        let side: BigRational = sign > 0 ? q + h : q - h
+        let (crossing, frequency) = try crossingType(problem, at: side, evidence: lowSide + highSide)
         out.append(CertifiedThreshold(parameter: name, digits: digits, value: BigFloat(q, precision: prec).toString(digits: digits),
                                       lower: q, upper: q, method: "resultant", crossing: crossing, frequency: frequency,
                                       direction: sign, proof: ["\(name) = \(q) is an exact rational root of R (degree \(r.degree)); max Re λ changes sign across it"],
                                       evidence: evidence, resultantDegree: r.degree))
     }
     guard !out.isEmpty else {
-        throw AnalysisError.noCrossing("the largest real part of the eigenvalues does not change sign for \(name) in [\(lower.decimal), \(upper.decimal)] (R(\(name)) has \(r.realRoots().count) real roots in all)")
+        throw AnalysisError.noCrossing("the largest real part of the eigenvalues does not change sign for \(name) in [\(lower.decimal), \(upper.decimal)] (R(\(name)) has \(allRoots.count) real roots in all)")
     }
     return out.sorted { $0.lower < $1.lower }
 }
 
-/// Whether the eigenvalue that crosses is real or a complex pair, from the unstable side.
-func crossingType(_ problem: StabilityProblem, at value: BigRational, elimination: CrossingPolynomial) throws -> (String, Double) {
-    let p = BigFloat.bits(forDigits: 30) + 32
-    let result = try preciseEigenvalues(of: try exactMatrix(problem, at: value, precision: p), digits: 30)
-    let best = result.eigenvalues.max { $0.value.re < $1.value.re }!
-    let im = best.value.im.toDouble()
-    return abs(im) < 1e-9 ? ("real", 0) : ("complex", abs(im))
+/// Whether the eigenvalue that crosses is real or a complex pair, and its frequency, from
+/// the unstable side. With exact Routh counts on both sides the type is exact (the count
+/// changes by 1 for a real eigenvalue, by 2 for a conjugate pair of a real polynomial); the
+/// frequency is informational, from double-precision eigenvalues (LAPACK) at `value`.
+func crossingType(_ problem: StabilityProblem, at value: BigRational, evidence: [SignEvidence]) throws -> (String, Double) {
+    let n = problem.order
+    let sub: [Symbol: Expr] = [problem.free[0]: Expr.number(value)]
+    var m = DenseMatrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
+    for i in 0..<n {
+        for j in 0..<n {
+            guard let z = problem.matrix[i, j].substitute(sub).numberValue else {
+                throw AnalysisError.numerical("entry (\(i + 1), \(j + 1)) is not rational at \(problem.free[0].name) = \(value)")
+            }
+            m[i, j] = Complex(z.re.toDouble(), z.im.toDouble())
+        }
+    }
+    var solver = try ComplexEigenSolver(order: n)
+    var values: [Complex<Double>] = []
+    try solver.eigenvalues(of: m, into: &values)
+    let best = values.max { $0.real < $1.real }!
+    let counts = evidence.compactMap(\.unstableCount)
+    if counts.count == 2 {
+        let jump = abs(counts[0] - counts[1])
+        if jump == 1 { return ("real", 0) }
+        if jump == 2 { return ("complex", abs(best.imaginary)) }
+    }
+    return abs(best.imaginary) < 1e-9 ? ("real", 0) : ("complex", abs(best.imaginary))
 }
 
 extension BigRational {

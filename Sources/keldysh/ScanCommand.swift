@@ -49,6 +49,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Integrate the mean-field equations at each point and classify NS/SR/L1/L2/IR.") var dynamics = false
     @OptionGroup var dyn: DynamicsOptions
     @Flag(help: "No progress bar.") var quiet = false
+    @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots = "polynomial"
 
     func run() throws {
         try runReporting {
@@ -65,7 +66,16 @@ struct ScanCommand: ParsableCommand {
                                                 duration: dyn.t, step: dyn.dt, initial: setup.initial)
             } else {
                 let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [xa.symbol, ya.symbol], values: values)
-                classifier = try StabilityClassifier(problem: problem)
+                switch roots {
+                case "eigen": classifier = try StabilityClassifier(problem: problem)
+                case "polynomial":
+                    // Matrices too large for a symbolic characteristic polynomial fall back to zgeev.
+                    do { classifier = try PolynomialStabilityClassifier(problem: problem) } catch {
+                        FileHandle.standardError.write(Data("note: characteristic-polynomial route unavailable (\(error)); using zgeev\n".utf8))
+                        classifier = try StabilityClassifier(problem: problem)
+                    }
+                default: throw AnalysisError.badAssignment("--roots \(roots)", reason: "expected polynomial or eigen")
+                }
             }
             let summary = try runScan(classifier, x: xa, y: ya, shard: sh, out: out, threads: threads,
                                       settings: options.settings + options.divideRows.map { "divide-row " + $0 },

@@ -1,0 +1,62 @@
+// Benchmark of issue 6 (threshold): the whole path from the model file of paper 003 to a
+// certified D-digit γ↑ at λ = 0.2 (ω_c = ω_z = ω'_z = 1, γ↓ = 1 − γ↑, η = η' = 0.1,
+// κ = 0.06): read and derive the model, linearise, substitute, eliminate, isolate, prove
+// the sign change, refine. The first call runs cold; then `repeats` calls with the
+// in-process memo of derived models and resultants (AnalysisCache, keyed by the model text
+// and the fixed parameters) and `repeats` calls with the memo cleared before each (the whole
+// derivation and elimination every time).
+//
+//   ThresholdBenchmark D [repeats]      prints first-call time, best and median of both kinds of repeats, and the phases
+import Foundation
+import Analysis
+import ArbitraryPrecision
+import Symbolic
+
+let arguments = CommandLine.arguments
+let digits = arguments.count > 1 ? Int(arguments[1])! : 50
+let repeats = arguments.count > 2 ? Int(arguments[2])! : 20
+let modelPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../../derivations/003-spintronic-dicke/model.kd").standardized.path
+let settings = ["gdown=1-gup", "wc=1", "wz=1", "wz'=1", "eta=1/10", "eta'=1/10", "kappa=3/50", "lambda=1/5"]
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + 1e-9 * Double(t.tv_nsec)
+}
+
+/// One whole run; returns the value and the times of its phases.
+func run() throws -> (String, [(String, Double)]) {
+    let t0 = now()
+    let input = try ModelInput.load(path: modelPath, needMatrix: true)
+    let t1 = now()
+    let ctx = input.parameters
+    let p = try ctx.symbol(named: "gup")
+    let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [p], values: try ctx.assignments(settings))
+    let t2 = now()
+    let ts = try certifiedThresholds(problem, lower: BigRational(1, 2), upper: BigRational(1), digits: digits)
+    let t3 = now()
+    guard ts.count == 1 else { throw AnalysisError.numerical("expected one threshold in [1/2, 1], found \(ts.count)") }
+    return (ts[0].value, [("model file → A2", t1 - t0), ("substitute", t2 - t1), ("certified threshold", t3 - t2), ("total", t3 - t0)])
+}
+
+func ms(_ t: Double) -> String { String(format: "%.3f ms", t * 1e3) }
+
+let (value, first) = try run()
+print("threshold D=\(digits): first call \(ms(first.last!.1)) [" + first.dropLast().map { "\($0.0) \(ms($0.1))" }.joined(separator: ", ") + "]")
+for cached in [true, false] {
+    var totals: [Double] = []
+    var phases: [[Double]] = []
+    for _ in 0..<repeats {
+        if !cached { AnalysisCache.clear() }
+        let (v, ph) = try run()
+        precondition(v == value, "repeat gave \(v), first \(value)")
+        totals.append(ph.last!.1)
+        phases.append(ph.map(\.1))
+    }
+    let order = totals.indices.sorted { totals[$0] < totals[$1] }
+    let median = order[order.count / 2]
+    print("\(repeats) repeats \(cached ? "with the memo" : "memo cleared each time"): best \(ms(totals[order[0]])), median \(ms(totals[median])) [median run: "
+          + zip(first.dropLast().map(\.0), phases[median]).map { "\($0) \(ms($1))" }.joined(separator: ", ") + "]")
+}
+print("value \(value)")

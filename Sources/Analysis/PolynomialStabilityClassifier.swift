@@ -1,0 +1,133 @@
+import Foundation
+import ComplexModule
+import RealModule
+import Symbolic
+import KeldyshNumerics
+
+/// The linearisation scan by the characteristic polynomial: p(s) = det(s − A) is derived
+/// exactly once (`Matrix.characteristicPolynomial`) and compiled together with the matrix
+/// entries; at each point its roots come from a warm-started Aberth iteration
+/// (`PolynomialRootFinder`) instead of zgeev, and go through the same `classify` as
+/// `StabilityClassifier` (tolerance relative to the Frobenius norm of A, so the two agree
+/// point by point — checked on whole grids by the tests). A point where the iteration does
+/// not settle (a near-multiple root) falls back to zgeev on the matrix.
+public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sendable {
+    public let kind = "stability"
+    public let problem: StabilityProblem
+    /// Outputs: the coefficients c_0 … c_{n−1} of p (c_n = 1), then the n² matrix entries row by row.
+    public let function: CompiledFunction
+    let evaluator: BatchEvaluator
+    public let relativeTolerance: Double
+    private let fallbacks = Counter()
+
+    public init(problem: StabilityProblem, relativeTolerance: Double = 1e-10,
+                compiler: NativeCompiler? = NativeCompiler.standard()) throws {
+        guard problem.free.count == 2 else { throw AnalysisError.numerical("a stability scan needs two free parameters") }
+        self.problem = problem
+        let s = Symbol("s•", [])
+        let cp: CharacteristicPolynomial
+        do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
+            throw AnalysisError.numerical("characteristic polynomial: \(error)")
+        }
+        guard cp.degree == problem.order, cp.coefficients.last == Expr.integer(1) else {
+            throw AnalysisError.numerical("the characteristic polynomial is not monic of degree \(problem.order)")
+        }
+        let outputs = Array(cp.coefficients.dropLast()) + problem.matrix.entries
+        do { function = try CompiledFunction(outputs, parameters: problem.free, assumeRealParameters: true) } catch {
+            throw AnalysisError.numerical("cannot compile the characteristic polynomial: \(error)")
+        }
+        evaluator = BatchEvaluator(function, compiler: compiler)
+        self.relativeTolerance = relativeTolerance
+    }
+
+    public var usesNativeCode: Bool { evaluator.isNative }
+    /// Points that went to zgeev because the root iteration did not settle (so far).
+    public var fallbackCount: Int { fallbacks.value }
+
+    public var legend: [PhaseLegend] { StabilityClassifier.stabilityLegend }
+    public var columns: [String] { ["class", "unstable", "max_re", "im_at_max_re"] }
+
+    public func makeRowEvaluator() throws -> (Double, [Double]) throws -> [GridPoint] {
+        let n = problem.order
+        var finder = PolynomialRootFinder(degree: n)
+        var solver: ComplexEigenSolver?
+        var matrix = DenseMatrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
+        var values = [Complex<Double>](repeating: .zero, count: n)
+        var coefficients = [Complex<Double>](repeating: .zero, count: n + 1)
+        coefficients[n] = Complex(1, 0)
+        var inputs: [Double] = []
+        var outputs: [Double] = []
+        let width = 2 * (n + n * n)
+        let evaluator = self.evaluator
+        let tape: TapeEvaluator? = evaluator.isNative ? nil : TapeEvaluator(function)
+        let rel = relativeTolerance
+        let fallbacks = self.fallbacks
+        return { y, xs in
+            let count = xs.count
+            if inputs.count != 2 * count {
+                inputs = [Double](repeating: 0, count: 2 * count)
+                outputs = [Double](repeating: 0, count: width * count)
+            }
+            for (k, x) in xs.enumerated() {
+                inputs[2 * k] = x
+                inputs[2 * k + 1] = y
+            }
+            inputs.withUnsafeBufferPointer { inp in
+                outputs.withUnsafeMutableBufferPointer { out in
+                    if let tape {
+                        tape.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
+                    } else {
+                        evaluator.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
+                    }
+                }
+            }
+            var row: [GridPoint] = []
+            row.reserveCapacity(count)
+            for k in 0..<count {
+                let base = k * width
+                var finite = true
+                for c in 0..<n {
+                    coefficients[c] = Complex(outputs[base + 2 * c], outputs[base + 2 * c + 1])
+                    if !(coefficients[c].real.isFinite && coefficients[c].imaginary.isFinite) { finite = false }
+                }
+                var norm2 = 0.0
+                let entries = base + 2 * n
+                for e in 0..<(n * n) {
+                    let re = outputs[entries + 2 * e], im = outputs[entries + 2 * e + 1]
+                    norm2 += re * re + im * im
+                }
+                guard finite, norm2.isFinite else {
+                    throw AnalysisError.numerical("the stability matrix is not finite at \(xs[k]), \(y)")
+                }
+                let settled = coefficients.withUnsafeBufferPointer { finder.solve($0.baseAddress!) }
+                if settled {
+                    for i in 0..<n { values[i] = finder.roots[i] }
+                } else {
+                    fallbacks.increment()
+                    for i in 0..<n {
+                        for j in 0..<n {
+                            matrix[i, j] = Complex(outputs[entries + 2 * (i * n + j)], outputs[entries + 2 * (i * n + j) + 1])
+                        }
+                    }
+                    if solver == nil { solver = try ComplexEigenSolver(order: n) }
+                    do { try solver!.eigenvalues(of: matrix, into: &values) } catch {
+                        throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)")
+                    }
+                    finder.reset()
+                }
+                let p = classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
+                row.append(GridPoint(classCode: p.stabilityClass.rawValue,
+                                     fields: "\(p.stabilityClass),\(p.unstableCount),\(p.maxReal),\(p.imaginaryAtMax)"))
+            }
+            return row
+        }
+    }
+}
+
+/// A thread-safe tally.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
