@@ -14,10 +14,10 @@ protocol DoubleExponentialSummand {
     mutating func evaluate(_ table: DoubleExponentialLevel, _ i: Int, negative: Bool) throws -> Bool
 }
 
-/// Working precision of `preciseIntegrate` for `digits` requested digits: three guard digits
-/// on top of the 16 guard bits of `BigFloat.bits(forDigits:)` (126 bits, two limbs, at 30
-/// digits). The driver adds the rounding error this leaves to its estimate (see there).
-func doubleExponentialPrecision(digits: Int) -> Int { BigFloat.bits(forDigits: digits + 3) }
+/// Working precision of `preciseIntegrate` for `digits` requested digits: the 16 guard bits of
+/// `BigFloat.bits(forDigits:)` (116 bits at 30 digits, so that the evaluator's tanh also fits
+/// two limbs). The driver adds the rounding error this leaves to its estimate (see there).
+func doubleExponentialPrecision(digits: Int) -> Int { BigFloat.bits(forDigits: digits) }
 
 /// The level loop shared by both `preciseIntegrate` entry points.
 ///

@@ -78,7 +78,6 @@ private struct CompiledSummand: DoubleExponentialSummand {
         switch kind {
         case .sinhSinh:
             table.value[i].withUnsafeMPFR { s in _ = negative ? mpfr_neg(x, s, rnd) : mpfr_set(x, s, rnd) }
-            table.weight[i].withUnsafeMPFR { _ = mpfr_set(w, $0, rnd) }
         case .expSinh:
             // [lo, ∞): x = lo + e^u; (−∞, hi]: x = hi − e^u.
             let e = negative ? table.negativeValue[i] : table.value[i]
@@ -87,7 +86,7 @@ private struct CompiledSummand: DoubleExponentialSummand {
             e.withUnsafeMPFR { _ = rising ? mpfr_add(x, origin, $0, rnd) : mpfr_sub(x, origin, $0, rnd) }
             if mpfr_equal_p(x, origin) != 0 { return false }
             if negative { e.withUnsafeMPFR { _ = mpfr_set(d, $0, rnd) } }
-            (negative ? table.negativeWeight[i] : table.weight[i]).withUnsafeMPFR { _ = mpfr_set(w, $0, rnd) }
+
         case .tanhSinh:
             // t ≥ 0 approaches hi, t < 0 approaches lo, by halfWidth·gap.
             halfWidth.withUnsafeMPFR { r in table.value[i].withUnsafeMPFR { _ = mpfr_mul(d, r, $0, rnd) } }
@@ -102,7 +101,12 @@ private struct CompiledSummand: DoubleExponentialSummand {
         guard mpfr_zero_p(outputIm) != 0 else {
             throw NumericsError.invalidArgument("integrand is not real at x = \(mpfr_get_d(x, rnd))")
         }
-        mpfr_mul(v, w, output, rnd)
+        // The weight: from the table (times halfWidth for tanh-sinh, already in w).
+        switch kind {
+        case .tanhSinh: mpfr_mul(v, w, output, rnd)
+        case .expSinh: (negative ? table.negativeWeight[i] : table.weight[i]).withUnsafeMPFR { _ = mpfr_mul(v, $0, output, rnd) }
+        case .sinhSinh: table.weight[i].withUnsafeMPFR { _ = mpfr_mul(v, $0, output, rnd) }
+        }
         if mpfr_nan_p(v) != 0 { mpfr_set_ui(v, 0, rnd) }  // 0·∞ weight far out: the term is negligible
         switch kind {
         case .tanhSinh: endpointRounding.add(term: v, distance: d, high: !negative)
