@@ -88,7 +88,7 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
         for side in 0..<2 {
             let negative = side == 1
             var i = level == 0 ? 1 : 0
-            var small = 0
+            var smallRun = 0
             var lastBig = 0.0
             mpfr_set_ui(last, 0, rnd)
             mpfr_set_ui(previous, 0, rnd)
@@ -98,12 +98,14 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
                 }
                 guard try summand.evaluate(table, i, negative: negative) else { break }
                 add(term)
-                mpfr_swap(last, previous)
-                mpfr_set(last, term, rnd)
                 if level == 0 { mpfr_mul(threshold, absSum, factor, rnd) }
+                let small = mpfr_cmpabs(term, threshold) <= 0
+                // last ← term, previous ← last, by swapping (the summand overwrites `term` next).
+                mpfr_swap(last, previous)
+                mpfr_swap(last, term)
                 let t = DoubleExponentialLevel.t(level: level, index: i)
-                if mpfr_cmpabs(term, threshold) <= 0 { small += 1 } else { small = 0; lastBig = t }
-                if small >= 2 && t >= extent[side] { break }
+                if small { smallRun += 1 } else { smallRun = 0; lastBig = t }
+                if smallRun >= 2 && t >= extent[side] { break }
                 i += 1
             }
             extent[side] = Swift.max(extent[side], lastBig)

@@ -47,6 +47,7 @@ private struct CompiledSummand: DoubleExponentialSummand {
     let scratch: MPFRScratch
     let endpointRounding: EndpointRoundingTally
     let loPointer: UnsafePointer<__mpfr_struct>, hiPointer: UnsafePointer<__mpfr_struct>
+    let halfWidthPointer: UnsafePointer<__mpfr_struct>
     var evaluations = 0
 
     init(_ f: CompiledFunction, lo: BigFloat, hi: BigFloat, precision p: Int) {
@@ -62,6 +63,7 @@ private struct CompiledSummand: DoubleExponentialSummand {
         endpointRounding = EndpointRoundingTally(lo: lo, hi: hi)
         loPointer = lo.withUnsafeMPFR { $0 }  // lo and hi are let properties: their storage outlives the summand's use
         hiPointer = hi.withUnsafeMPFR { $0 }
+        halfWidthPointer = halfWidth.withUnsafeMPFR { $0 }
     }
 
     var x: UnsafeMutablePointer<__mpfr_struct> { scratch[0] }
@@ -75,24 +77,25 @@ private struct CompiledSummand: DoubleExponentialSummand {
     /// false where the node rounds onto a finite endpoint.
     mutating func evaluate(_ table: DoubleExponentialLevel, _ i: Int, negative: Bool) throws -> Bool {
         let rnd = MPFR_RNDN
+        let raw = table.raw
         switch kind {
         case .sinhSinh:
-            table.value[i].withUnsafeMPFR { s in _ = negative ? mpfr_neg(x, s, rnd) : mpfr_set(x, s, rnd) }
+            _ = negative ? mpfr_neg(x, raw.value + i, rnd) : mpfr_set(x, raw.value + i, rnd)
         case .expSinh:
             // [lo, ∞): x = lo + e^u; (−∞, hi]: x = hi − e^u.
-            let e = negative ? table.negativeValue[i] : table.value[i]
+            let e = negative ? raw.negativeValue + i : raw.value + i
             let rising = hi.isInfinite
             let origin = rising ? loPointer : hiPointer
-            e.withUnsafeMPFR { _ = rising ? mpfr_add(x, origin, $0, rnd) : mpfr_sub(x, origin, $0, rnd) }
+            _ = rising ? mpfr_add(x, origin, e, rnd) : mpfr_sub(x, origin, e, rnd)
             if mpfr_equal_p(x, origin) != 0 { return false }
-            if negative { e.withUnsafeMPFR { _ = mpfr_set(d, $0, rnd) } }
+            if negative { mpfr_set(d, e, rnd) }
 
         case .tanhSinh:
             // t ≥ 0 approaches hi, t < 0 approaches lo, by halfWidth·gap.
-            halfWidth.withUnsafeMPFR { r in table.value[i].withUnsafeMPFR { _ = mpfr_mul(d, r, $0, rnd) } }
+            mpfr_mul(d, halfWidthPointer, raw.value + i, rnd)
             if negative { mpfr_add(x, loPointer, d, rnd) } else { mpfr_sub(x, hiPointer, d, rnd) }
             if mpfr_lessequal_p(x, loPointer) != 0 || mpfr_greaterequal_p(x, hiPointer) != 0 { return false }
-            halfWidth.withUnsafeMPFR { r in table.weight[i].withUnsafeMPFR { _ = mpfr_mul(w, r, $0, rnd) } }
+            mpfr_mul(w, halfWidthPointer, raw.weight + i, rnd)
         }
         evaluations += 1
         evaluator.setRealInput(0, x)
@@ -104,8 +107,8 @@ private struct CompiledSummand: DoubleExponentialSummand {
         // The weight: from the table (times halfWidth for tanh-sinh, already in w).
         switch kind {
         case .tanhSinh: mpfr_mul(v, w, output, rnd)
-        case .expSinh: (negative ? table.negativeWeight[i] : table.weight[i]).withUnsafeMPFR { _ = mpfr_mul(v, $0, output, rnd) }
-        case .sinhSinh: table.weight[i].withUnsafeMPFR { _ = mpfr_mul(v, $0, output, rnd) }
+        case .expSinh: mpfr_mul(v, negative ? raw.negativeWeight + i : raw.weight + i, output, rnd)
+        case .sinhSinh: mpfr_mul(v, raw.weight + i, output, rnd)
         }
         if mpfr_nan_p(v) != 0 { mpfr_set_ui(v, 0, rnd) }  // 0·∞ weight far out: the term is negligible
         switch kind {
