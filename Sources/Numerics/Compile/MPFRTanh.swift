@@ -77,13 +77,20 @@ final class MPFRExpTables: @unchecked Sendable {
 /// exp(s) from Taylor terms (nine at 150 bits; truncation below 2^(−q−4)). About 25 roundings at 2^(−q) each
 /// leave the result within 2^(−p−18) of tanh x before the final rounding to p bits: a
 /// faithful result, correctly rounded except within 2^(−18) ulp of a rounding boundary.
-/// |x| < 1/8 (where e − 1 would cancel) goes to mpfr_tanh; |x| beyond (p + 2)(ln 2)/2 + 1
+/// For 2^(−16) ≤ |x| < 1/8, where e − 1 cancels up to 15 bits, the same at q + 16 bits; smaller
+/// |x| (rare: no double-exponential node but x = 0 is that close) goes to mpfr_tanh; |x| beyond (p + 2)(ln 2)/2 + 1
 /// gives ±1, the correctly rounded value there. Not thread-safe (owns its scratch).
 final class MPFRTanhKernel {
     let precision: Int
     let tables: MPFRExpTables
     private let scratch: MPFRScratch
     private let threshold: Double
+    /// For 2^(−16) ≤ |x| < 1/8: the same method 16 bits wider, which absorbs the at most 15 bits
+    /// that e − 1 ≈ 2|x| cancels (built on first use).
+    private lazy var small: (tables: MPFRExpTables, scratch: MPFRScratch) = {
+        let q = Self.internalPrecision(precision) + 16
+        return (MPFRExpTables.shared(precision: q), MPFRScratch(count: 4, precision: q))
+    }()
 
     init(precision p: Int) {
         precision = p
@@ -107,7 +114,18 @@ final class MPFRTanhKernel {
         let xd = mpfr_get_d(a, MPFR_RNDZ)
         let ax = Swift.abs(xd)
         if ax > threshold { mpfr_set_si(d, xd > 0 ? 1 : -1, rnd); return }
-        if ax < 0.125 || mpfr_get_prec(a) > precision { mpfr_tanh(d, a, rnd); return }
+        if ax < 0x1p-16 || mpfr_get_prec(a) > precision { mpfr_tanh(d, a, rnd); return }
+        if ax < 0.125 {
+            let (tables, scratch) = small
+            compute(d, a, xd, ax, tables, scratch)
+        } else {
+            compute(d, a, xd, ax, tables, scratch)
+        }
+    }
+
+    private func compute(_ d: UnsafeMutablePointer<__mpfr_struct>, _ a: UnsafeMutablePointer<__mpfr_struct>,
+                         _ xd: Double, _ ax: Double, _ tables: MPFRExpTables, _ scratch: MPFRScratch) {
+        let rnd = MPFR_RNDN
         let (r, t, e, u) = (scratch[0], scratch[1], scratch[2], scratch[3])
         // r = 2|x| − n ln2 (2|x| is exact at q ≥ the precision of a).
         mpfr_mul_2ui(r, a, 1, rnd)
