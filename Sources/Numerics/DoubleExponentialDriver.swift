@@ -44,7 +44,9 @@ func doubleExponentialPrecision(digits: Int) -> Int { BigFloat.bits(forDigits: d
 /// - E_nodes = 2^(−p)·h_k·Σ|term|·|c|/|x − c| over nodes next to an endpoint c ≠ 0 (see
 ///   `EndpointRoundingTally`): there x is known only to 2^(−p)|c|, which a singular integrand
 ///   feels (E_nodes is what makes ∫₀¹ (1 − x)^(−1/2) dx report its lost digits).
-/// Converged when level ≥ 3 and E_k ≤ 10^(−digits)·max(|I_k|, 10^(−digits)·L1).
+/// Converged when level ≥ 3 and E_k ≤ 10^(−digits)·max(|I_k|, 10^(−digits)·L1). When instead
+/// E_k is E_round or E_nodes (the levels agree to within rounding) but above that tolerance, it stops
+/// unconverged: more levels cannot help.
 func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind: DoubleExponentialKind,
                                                        precision p: Int, digits: Int,
                                                        maxLevel: Int) throws -> QuadratureResult<BigFloat> {
@@ -72,6 +74,7 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
     var error = BigFloat(Double.infinity, precision: 53)
     var level = 0
     var converged = false
+    var floorReached = false
     while level <= maxLevel {
         let h = 0.5 / Double(1 << level)
         let top = maxIndex(level)
@@ -124,12 +127,18 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
             nodes.withUnsafeMutableMPFR { _ = mpfr_set($0, summand.endpointRounding.total, MPFR_RNDU) }
             nodes = nodes * BigFloat.powerOfTwo(-p, precision: 53) * BigFloat(h, precision: 53)
             error = BigFloat.max(BigFloat.max(difference, nodes), BigFloat.max(truncation, rounding))
+            // E_round and E_nodes are floors: they do not shrink with h.
+            let floor = BigFloat.max(rounding, nodes)
+            floorReached = difference <= floor && truncation <= floor
         }
         integral = next
         if level >= 3 && error <= target * BigFloat.max(BigFloat.abs(integral), target * l1) {
             converged = true
             break
         }
+        // Settled at the rounding floor, which is above the tolerance (|I| ≪ ∫|f|, as for an odd
+        // integrand on a symmetric interval): finer levels only add rounding, so stop, unconverged.
+        if level >= 3 && floorReached { break }
         if level == maxLevel { break }
         level += 1
     }

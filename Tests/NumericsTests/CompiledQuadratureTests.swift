@@ -53,6 +53,24 @@ struct CompiledQuadratureTests {
         #expect(reversed.value == -r.value)
     }
 
+    @Test func fortyAndHundredDigitsConverge() throws {
+        // ∫₀¹ 4/(1 + x²) dx = π, which stalled at 1.7·10⁻³⁷ at 40 digits when the t range was fixed
+        // at level 0; and ∫₀^∞ dx/(1 + x²) = π/2, whose terms decay only like 1/x².
+        for d in [40, 100] {
+            let bits = BigFloat.bits(forDigits: d + 20)
+            let zero = BigFloat(0, precision: bits), one = BigFloat(1, precision: bits)
+            let pi = BigFloat.pi(precision: bits)
+            let tolerance = BigFloat.pow(BigFloat(10, precision: 53), -d)
+            for (e, hi, exact) in [(4 / (1 + x.expr * x.expr), one, pi),
+                                   (1 / (1 + x.expr * x.expr), BigFloat(Double.infinity, precision: bits), pi / BigFloat(2, precision: bits))] {
+                let r = try preciseIntegrate(try integrand(e), from: zero, to: hi, digits: d)
+                let error = BigFloat.abs(r.value - exact)
+                #expect(r.converged && error <= tolerance * exact, "\(d) digits: error \(error.toDouble())")
+                #expect(error <= r.errorEstimate, "\(d) digits: error \(error.toDouble()) above estimate \(r.errorEstimate.toDouble())")
+            }
+        }
+    }
+
     @Test func tanhSinhEndpointSingularity() throws {
         // ∫₀¹ −ln x dx = 1, singular at 0.
         let r = try preciseIntegrate(try integrand(-Expr.log(x.expr)), from: BigFloat(0, precision: p),

@@ -81,4 +81,13 @@ struct DoubleExponentialAccuracyTests {
         #expect(r.converged && r.refinements <= 6 && r.evaluations < 1000, "\(r.refinements) levels, \(r.evaluations) evaluations")
         #expect(BigFloat.abs(r.value - BigFloat.pi(precision: p)) <= BigFloat.pow(BigFloat(10, precision: 53), -40))
     }
+
+    @Test func zeroIntegralStopsAtTheRoundingFloor() throws {
+        // ∫₋₁¹ x³ dx = 0 (odd): 30 digits relative to 0 are out of reach, so the result must say
+        // unconverged with an estimate covering |value|, without running all 12 levels (65k nodes).
+        let p = BigFloat.bits(forDigits: 30)
+        let r = try preciseIntegrate({ $0 * $0 * $0 }, from: BigFloat(-1, precision: p), to: BigFloat(1, precision: p), digits: 30)
+        #expect(!r.converged && BigFloat.abs(r.value) <= r.errorEstimate && r.errorEstimate.toDouble() < 1e-30)
+        #expect(r.evaluations < 10_000, "\(r.evaluations) evaluations")
+    }
 }
