@@ -36,9 +36,12 @@ func doubleExponentialPrecision(digits: Int) -> Int { BigFloat.bits(forDigits: d
 ///   used: on the benchmark integrand x tanh x/(x² + π²/4)² the digits per level go 2.7,
 ///   6.8, 13.9, 19.9, 34.9, 60 (h = 1/2 … 1/64), and at h = 1/16 it claims 10^(−27.9)
 ///   against a true error of 10^(−19.9).
-/// - E_trunc = h_k·Σ over levels and sides of the omitted tail, each bounded by the larger of
-///   the last two terms times max(1, r/(1 − r)), r their ratio (capped at 0.99): the terms
-///   decay (doubly) exponentially, so the tail beyond is at most a geometric series.
+/// - E_trunc = h_k·(omitted tails): for each level and side cut after small terms, the
+///   geometric series a·r/(1 − r) beyond its last term a with the ratio r of its last two
+///   (capped at 0.99), which bounds the tail as long as log|term| is concave in t (the ratios
+///   shrink outwards, as they do for double-exponential decay); for a side cut where nodes round
+///   onto the endpoint (or at the cap), every omitted node of the final grid lies beyond that
+///   point, so one such series from the latest level's last two terms, per grid step, bounds them.
 /// - E_round = 2^(−p)·N·L1, N evaluations, L1 = h_k·Σ|terms|: the rounding of N terms and
 ///   their sum, assuming the integrand is computed to a few ulps.
 /// - E_nodes = 2^(−p)·h_k·Σ|term|·|c|/|x − c| over nodes next to an endpoint c ≠ 0 (see
@@ -69,7 +72,10 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
 
     var integral = BigFloat(0, precision: p)
     var l1 = BigFloat(0, precision: p)
-    var tails = BigFloat(0, precision: 53)  // Σ over levels and sides of the omitted tails (unscaled by h)
+    // Omitted tails (unscaled by h): Σ over levels and sides of those cut for small terms, and per side the
+    // latest estimate of the nodes beyond the last distinguishable one (cut at an endpoint or the cap).
+    var tails = BigFloat(0, precision: 53)
+    var endTails = [BigFloat(0, precision: 53), BigFloat(0, precision: 53)]
     var extent = [0.0, 0.0]                 // t of the last term above τ, right and left
     var error = BigFloat(Double.infinity, precision: 53)
     var level = 0
@@ -95,6 +101,7 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
             var lastBig = 0.0
             mpfr_set_ui(last, 0, rnd)
             mpfr_set_ui(previous, 0, rnd)
+            var cutForSmallTerms = false
             while i <= top {
                 if i >= table.value.count {
                     table = cache.level(level, of: kind, precision: p, count: min(top + 1, 2 * table.value.count + 4))
@@ -108,11 +115,17 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
                 mpfr_swap(last, term)
                 let t = DoubleExponentialLevel.t(level: level, index: i)
                 if small { smallRun += 1 } else { smallRun = 0; lastBig = t }
-                if smallRun >= 2 && t >= extent[side] { break }
+                if smallRun >= 2 && t >= extent[side] { cutForSmallTerms = true; break }
                 i += 1
             }
             extent[side] = Swift.max(extent[side], lastBig)
-            tails = tails + tailBound()
+            if cutForSmallTerms {
+                tails = tails + tailBound(perGridStep: false)
+            } else if !(mpfr_zero_p(last) != 0 && mpfr_zero_p(previous) != 0) {
+                // Every node of the final grid beyond this cut rounds onto the endpoint (or lies past
+                // the cap), so this level's last two terms, the finest seen there, bound them all.
+                endTails[side] = tailBound(perGridStep: level > 0)
+            }
         }
         let hb = BigFloat(h, precision: p)
         let levelSum = bigFloat(sum), levelAbs = bigFloat(absSum)
@@ -120,7 +133,7 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
         l1 = level == 0 ? levelAbs * hb : l1 / BigFloat(2, precision: p) + levelAbs * hb
         if level > 0 {
             let difference = BigFloat.abs(next - integral).rounded(toPrecision: 53)
-            let truncation = tails * BigFloat(h, precision: 53)
+            let truncation = (tails + endTails[0] + endTails[1]) * BigFloat(h, precision: 53)
             let rounding = BigFloat.powerOfTwo(-p, precision: 53) * BigFloat(summand.evaluations, precision: 53)
                 * l1.rounded(toPrecision: 53)
             var nodes = BigFloat(0, precision: 53)
@@ -153,11 +166,13 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
     /// The omitted tail beyond the last term a of a side, after b: a·r/(1 − r), the geometric
     /// series with ratio r = a/b (capped at 0.99), which bounds it since the ratios of
     /// successive terms shrink farther out.
-    func tailBound() -> BigFloat {
+    func tailBound(perGridStep: Bool) -> BigFloat {
         let a = BigFloat.abs(bigFloat(last).rounded(toPrecision: 53))
         let b = BigFloat.abs(bigFloat(previous).rounded(toPrecision: 53))
         if a.isZero { return a }
-        let r = b.isZero ? BigFloat(0.99, precision: 53) : Swift.min(a / b, BigFloat(0.99, precision: 53))
+        var r = b.isZero ? BigFloat(0.99, precision: 53) : Swift.min(a / b, BigFloat(0.99, precision: 53))
+        // A level ≥ 1 sweeps every other node of its grid: the ratio per grid step is √r.
+        if perGridStep { r = BigFloat.sqrt(r) }
         let one = BigFloat(1, precision: 53)
         return a * r / (one - r)
     }
