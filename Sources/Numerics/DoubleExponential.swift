@@ -11,7 +11,7 @@ import CMPFR
 /// stops where the terms fall below 2^(−20)·10^(−digits)·|I|, and the error estimate is
 /// max(|I_k − I_(k−1)|, truncation bound, rounding bound); it stops when that is at most
 /// 10^(−digits)·max(|I|, 10^(−digits)·∫|f|) at level ≥ 3 (see `runDoubleExponential`).
-/// f receives points at `BigFloat.bits(forDigits: digits + 3)` bits and should compute at the
+/// f receives points at `BigFloat.bits(forDigits: digits)` bits and should compute at the
 /// precision of its argument; NaN or ±∞ values throw `nonFiniteValue`.
 ///
 /// Nodes near a finite endpoint c ≠ 0 are rounded to that precision, so an integrand singular
