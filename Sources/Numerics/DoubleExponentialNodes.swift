@@ -1,4 +1,5 @@
 import ArbitraryPrecision
+import CMPFR
 import Synchronization
 
 /// The three double-exponential substitutions of `preciseIntegrate`, in standard form.
@@ -20,6 +21,9 @@ struct DoubleExponentialLevel: Sendable {
     var weight: [BigFloat] = []
     var negativeValue: [BigFloat] = []
     var negativeWeight: [BigFloat] = []
+    /// The same numbers as raw mpfr variables, for kernels that read them by pointer (the
+    /// compiled integrand's inner loop), without a retain and release per access.
+    var raw = DoubleExponentialRawLevel(DoubleExponentialLevel?.none)
 
     static func t(level: Int, index i: Int) -> Double {
         level == 0 ? Double(i) * 0.5 : Double(2 * i + 1) * (0.5 / Double(1 << level))
@@ -70,8 +74,40 @@ final class DoubleExponentialNodeCache: Sendable {
                     table.weight.append(halfPi * ch * c)
                 }
             }
+            table.raw = DoubleExponentialRawLevel(table)
             tables[key] = table
             return table
+        }
+    }
+}
+
+/// An immutable copy of a level's tables as mpfr arrays (value, weight, negativeValue,
+/// negativeWeight), freed when the last table holding it goes.
+final class DoubleExponentialRawLevel: @unchecked Sendable {
+    let value: UnsafeMutablePointer<__mpfr_struct>
+    let weight: UnsafeMutablePointer<__mpfr_struct>
+    let negativeValue: UnsafeMutablePointer<__mpfr_struct>
+    let negativeWeight: UnsafeMutablePointer<__mpfr_struct>
+    private let counts: [Int]
+
+    init(_ level: DoubleExponentialLevel?) {
+        let arrays = level.map { [$0.value, $0.weight, $0.negativeValue, $0.negativeWeight] } ?? [[], [], [], []]
+        counts = arrays.map(\.count)
+        let pointers = arrays.map { array -> UnsafeMutablePointer<__mpfr_struct> in
+            let base = UnsafeMutablePointer<__mpfr_struct>.allocate(capacity: Swift.max(array.count, 1))
+            for (k, b) in array.enumerated() {
+                mpfr_init2(base + k, b.precision)
+                b.withUnsafeMPFR { _ = mpfr_set(base + k, $0, MPFR_RNDN) }
+            }
+            return base
+        }
+        (value, weight, negativeValue, negativeWeight) = (pointers[0], pointers[1], pointers[2], pointers[3])
+    }
+
+    deinit {
+        for (base, count) in zip([value, weight, negativeValue, negativeWeight], counts) {
+            for k in 0..<count { mpfr_clear(base + k) }
+            base.deallocate()
         }
     }
 }

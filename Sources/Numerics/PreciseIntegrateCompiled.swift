@@ -22,7 +22,7 @@ public func preciseIntegrate(_ f: CompiledFunction, from a: BigFloat, to b: BigF
     }
     guard digits >= 1 else { throw NumericsError.invalidArgument("digits must be positive") }
     guard !a.isNaN && !b.isNaN else { throw NumericsError.invalidArgument("NaN integration bound") }
-    let p = BigFloat.bits(forDigits: digits + 10)
+    let p = doubleExponentialPrecision(digits: digits)
     if a == b {
         let z = BigFloat(0, precision: p)
         return QuadratureResult(value: z, errorEstimate: z, converged: true, evaluations: 0, refinements: 0)
@@ -32,19 +32,22 @@ public func preciseIntegrate(_ f: CompiledFunction, from a: BigFloat, to b: BigF
         r.value = -r.value
         return r
     }
-    var integrator = CompiledDoubleExponential(f, lo: a.rounded(toPrecision: p), hi: b.rounded(toPrecision: p), precision: p)
-    return try integrator.run(digits: digits, maxLevel: maxLevel)
+    var summand = CompiledSummand(f, lo: a.rounded(toPrecision: p), hi: b.rounded(toPrecision: p), precision: p)
+    return try runDoubleExponential(&summand, kind: summand.kind, precision: p, digits: digits, maxLevel: maxLevel)
 }
 
-private struct CompiledDoubleExponential {
+private struct CompiledSummand: DoubleExponentialSummand {
     let evaluator: MPFREvaluator
     let output: UnsafeMutablePointer<__mpfr_struct>
     let outputIm: UnsafeMutablePointer<__mpfr_struct>
     let kind: DoubleExponentialKind
     let lo: BigFloat, hi: BigFloat, halfWidth: BigFloat
     let p: Int
-    /// x, the weight, the term, and the sums of terms and of their moduli.
+    /// x, the weight and the term.
     let scratch: MPFRScratch
+    let endpointRounding: EndpointRoundingTally
+    let loPointer: UnsafePointer<__mpfr_struct>, hiPointer: UnsafePointer<__mpfr_struct>
+    let halfWidthPointer: UnsafePointer<__mpfr_struct>
     var evaluations = 0
 
     init(_ f: CompiledFunction, lo: BigFloat, hi: BigFloat, precision p: Int) {
@@ -55,44 +58,44 @@ private struct CompiledDoubleExponential {
         self.hi = hi
         self.p = p
         halfWidth = (hi - lo) / BigFloat(2, precision: p)
-        kind = switch (lo.isInfinite, hi.isInfinite) {
-        case (false, false): .tanhSinh
-        case (true, true): .sinhSinh
-        default: .expSinh
-        }
-        scratch = MPFRScratch(count: 5, precision: p)
+        kind = doubleExponentialKind(lo: lo, hi: hi)
+        scratch = MPFRScratch(count: 4, precision: p)
+        endpointRounding = EndpointRoundingTally(lo: lo, hi: hi)
+        loPointer = lo.withUnsafeMPFR { $0 }  // lo and hi are let properties: their storage outlives the summand's use
+        hiPointer = hi.withUnsafeMPFR { $0 }
+        halfWidthPointer = halfWidth.withUnsafeMPFR { $0 }
     }
 
     var x: UnsafeMutablePointer<__mpfr_struct> { scratch[0] }
+    /// The node's distance to the endpoint its side approaches (tanh-sinh; exp-sinh for t < 0).
+    var d: UnsafeMutablePointer<__mpfr_struct> { scratch[3] }
     var w: UnsafeMutablePointer<__mpfr_struct> { scratch[1] }
     var v: UnsafeMutablePointer<__mpfr_struct> { scratch[2] }
-    var sum: UnsafeMutablePointer<__mpfr_struct> { scratch[3] }
-    var absSum: UnsafeMutablePointer<__mpfr_struct> { scratch[4] }
+    var term: UnsafeMutablePointer<__mpfr_struct> { scratch[2] }
 
     /// Writes x(t)·f(x(t))·x'(t) for the node of `table` at index i (negative: at −t) into v;
     /// false where the node rounds onto a finite endpoint.
-    mutating func term(_ table: DoubleExponentialLevel, _ i: Int, negative: Bool) throws -> Bool {
+    mutating func evaluate(_ table: DoubleExponentialLevel, _ i: Int, negative: Bool) throws -> Bool {
         let rnd = MPFR_RNDN
+        let raw = table.raw
         switch kind {
         case .sinhSinh:
-            table.value[i].withUnsafeMPFR { s in _ = negative ? mpfr_neg(x, s, rnd) : mpfr_set(x, s, rnd) }
-            table.weight[i].withUnsafeMPFR { _ = mpfr_set(w, $0, rnd) }
+            _ = negative ? mpfr_neg(x, raw.value + i, rnd) : mpfr_set(x, raw.value + i, rnd)
         case .expSinh:
             // [lo, ∞): x = lo + e^u; (−∞, hi]: x = hi − e^u.
-            let e = negative ? table.negativeValue[i] : table.value[i]
+            let e = negative ? raw.negativeValue + i : raw.value + i
             let rising = hi.isInfinite
-            (rising ? lo : hi).withUnsafeMPFR { o in
-                e.withUnsafeMPFR { _ = rising ? mpfr_add(x, o, $0, rnd) : mpfr_sub(x, o, $0, rnd) }
-            }
-            if mpfr_equal_p(x, rising ? lo.withUnsafeMPFR { $0 } : hi.withUnsafeMPFR { $0 }) != 0 { return false }
-            (negative ? table.negativeWeight[i] : table.weight[i]).withUnsafeMPFR { _ = mpfr_set(w, $0, rnd) }
+            let origin = rising ? loPointer : hiPointer
+            _ = rising ? mpfr_add(x, origin, e, rnd) : mpfr_sub(x, origin, e, rnd)
+            if mpfr_equal_p(x, origin) != 0 { return false }
+            if negative { mpfr_set(d, e, rnd) }
+
         case .tanhSinh:
             // t ≥ 0 approaches hi, t < 0 approaches lo, by halfWidth·gap.
-            halfWidth.withUnsafeMPFR { r in table.value[i].withUnsafeMPFR { _ = mpfr_mul(v, r, $0, rnd) } }
-            if negative { lo.withUnsafeMPFR { _ = mpfr_add(x, $0, v, rnd) } } else { hi.withUnsafeMPFR { _ = mpfr_sub(x, $0, v, rnd) } }
-            let outside = lo.withUnsafeMPFR { mpfr_lessequal_p(x, $0) } != 0 || hi.withUnsafeMPFR { mpfr_greaterequal_p(x, $0) } != 0
-            if outside { return false }
-            halfWidth.withUnsafeMPFR { r in table.weight[i].withUnsafeMPFR { _ = mpfr_mul(w, r, $0, rnd) } }
+            mpfr_mul(d, halfWidthPointer, raw.value + i, rnd)
+            if negative { mpfr_add(x, loPointer, d, rnd) } else { mpfr_sub(x, hiPointer, d, rnd) }
+            if mpfr_lessequal_p(x, loPointer) != 0 || mpfr_greaterequal_p(x, hiPointer) != 0 { return false }
+            mpfr_mul(w, halfWidthPointer, raw.weight + i, rnd)
         }
         evaluations += 1
         evaluator.setRealInput(0, x)
@@ -101,84 +104,18 @@ private struct CompiledDoubleExponential {
         guard mpfr_zero_p(outputIm) != 0 else {
             throw NumericsError.invalidArgument("integrand is not real at x = \(mpfr_get_d(x, rnd))")
         }
-        mpfr_mul(v, w, output, rnd)
+        // The weight: from the table (times halfWidth for tanh-sinh, already in w).
+        switch kind {
+        case .tanhSinh: mpfr_mul(v, w, output, rnd)
+        case .expSinh: mpfr_mul(v, negative ? raw.negativeWeight + i : raw.weight + i, output, rnd)
+        case .sinhSinh: mpfr_mul(v, raw.weight + i, output, rnd)
+        }
         if mpfr_nan_p(v) != 0 { mpfr_set_ui(v, 0, rnd) }  // 0·∞ weight far out: the term is negligible
+        switch kind {
+        case .tanhSinh: endpointRounding.add(term: v, distance: d, high: !negative)
+        case .expSinh where negative: endpointRounding.add(term: v, distance: d, high: !hi.isInfinite)
+        default: break
+        }
         return true
-    }
-
-    private mutating func addTerm() {
-        mpfr_add(sum, sum, v, MPFR_RNDN)
-        if mpfr_signbit(v) != 0 { mpfr_sub(absSum, absSum, v, MPFR_RNDN) } else { mpfr_add(absSum, absSum, v, MPFR_RNDN) }
-    }
-
-    private func big(_ r: UnsafeMutablePointer<__mpfr_struct>) -> BigFloat {
-        var b = BigFloat(0, precision: p)
-        b.withUnsafeMutableMPFR { _ = mpfr_set($0, r, MPFR_RNDN) }
-        return b
-    }
-
-    mutating func run(digits: Int, maxLevel: Int) throws -> QuadratureResult<BigFloat> {
-        let cache = DoubleExponentialNodeCache.shared
-        let ln2 = 0.6931471805599453
-        // As in the closure version: the t range where nodes are still distinguishable.
-        let uLimit: Double = kind == .tanhSinh ? (Double(p) * ln2 + 1) / 2 : 4 * Double(p) * ln2
-        let tLimit = Double.asinh(uLimit / (Double.pi / 2))
-        let eps = BigFloat.powerOfTwo(-p, precision: p)
-        let tiny = scratch[0]  // reused below only after the walk
-
-        // Level 0: walk outwards until two consecutive terms are negligible.
-        let maxIndex0 = Int(tLimit / 0.5)
-        let level0 = cache.level(0, of: kind, precision: p, count: maxIndex0 + 1)
-        mpfr_set_ui(sum, 0, MPFR_RNDN)
-        mpfr_set_ui(absSum, 0, MPFR_RNDN)
-        if try term(level0, 0, negative: false) { addTerm() }
-        var extent = [0, 0]
-        for side in 0..<2 {
-            var k = 1, small = 0
-            while k <= maxIndex0 {
-                if try term(level0, k, negative: side == 0) {
-                    addTerm()
-                    eps.withUnsafeMPFR { _ = mpfr_mul(tiny, absSum, $0, MPFR_RNDN) }
-                    small = mpfr_cmpabs(v, tiny) <= 0 ? small + 1 : 0
-                } else {
-                    small += 1
-                }
-                extent[side] = k
-                if small >= 2 { break }
-                k += 1
-            }
-        }
-        let tLeft = Double(extent[0]) * 0.5, tRight = Double(extent[1]) * 0.5
-        let two = BigFloat(2, precision: p)
-        var h = 0.5
-        var integral = big(sum) * BigFloat(h, precision: p)
-        var l1 = big(absSum) * BigFloat(h, precision: p)
-        var error = BigFloat(Double.infinity, precision: 53)
-        let target = BigFloat.pow(BigFloat(10, precision: p), -digits)
-        var level = 0
-        var converged = false
-        while level < maxLevel {
-            level += 1
-            h /= 2
-            // New nodes: odd multiples of h inside [−tLeft, tRight]; entry i is t = (2i + 1)h.
-            let count = Int((max(tLeft, tRight) / h - 1) / 2) + 1
-            let table = cache.level(level, of: kind, precision: p, count: count)
-            mpfr_set_ui(sum, 0, MPFR_RNDN)
-            mpfr_set_ui(absSum, 0, MPFR_RNDN)
-            for i in 0..<count {
-                let t = Double(2 * i + 1) * h
-                if t <= tRight, try term(table, i, negative: false) { addTerm() }
-                if t <= tLeft, try term(table, i, negative: true) { addTerm() }
-            }
-            let hb = BigFloat(h, precision: p)
-            let next = integral / two + big(sum) * hb
-            l1 = l1 / two + big(absSum) * hb
-            error = BigFloat.abs(next - integral)
-            integral = next
-            let scale = BigFloat.max(BigFloat.abs(integral), target * l1)
-            if level >= 3 && error <= target * scale { converged = true; break }
-        }
-        return QuadratureResult(value: integral, errorEstimate: error.rounded(toPrecision: 53), converged: converged,
-                                evaluations: evaluations, refinements: level)
     }
 }
