@@ -23,6 +23,9 @@ public struct CompiledFunction: Sendable {
     public let rows: Int
     public let columns: Int
     public let tape: Tape
+    /// The expressions compiled, kept so numerical routines can ask symbolic questions of
+    /// them (is the integrand even?) before spending evaluations.
+    public let expressions: [Expr]
 
     public init(_ e: Expr, parameters: [Symbol], assumeRealParameters: Bool = false) throws(CompileError) {
         try self.init(outputs: [e], rows: 1, columns: 1, parameters: parameters,
@@ -51,6 +54,7 @@ public struct CompiledFunction: Sendable {
         }
         self.parameters = parameters
         self.realParameters = real
+        self.expressions = outputs
         self.rows = rows
         self.columns = columns
         self.tape = lowering.builder.finish(outputs: lowered)
