@@ -16,6 +16,8 @@ public final class MPFREvaluator {
     /// Temporaries for the complex square root.
     private let scratch: UnsafeMutablePointer<__mpfr_struct>
     private let tape: Tape
+    /// The instructions that depend on an input; the rest (π²/4, say) ran once in init.
+    private var liveInstructions: [TapeInstruction] = []
     /// Faster than mpfr_tanh; built on the first tanh (its tables are shared per precision).
     private lazy var tanhKernel = MPFRTanhKernel(precision: precision)
 
@@ -37,6 +39,25 @@ public final class MPFREvaluator {
             case .rational(let q): _ = q.withMPQ { mpfr_set_q(r, $0, MPFR_RNDN) }
             }
         }
+        hoistConstantInstructions()
+    }
+
+    /// Runs, once, every instruction whose operands are all constants (transitively), and
+    /// keeps the others for `run`: a constant subexpression costs nothing per evaluation.
+    private func hoistConstantInstructions() {
+        var constant = [Bool](repeating: false, count: registerCount)
+        for k in 0..<tape.constants.count { constant[tape.constantBase + k] = true }
+        var hoisted: [TapeInstruction] = []
+        for ins in tape.instructions {
+            let operandsConstant = constant[Int(ins.a)] && (!ins.op.isBinary || constant[Int(ins.b)])
+            if operandsConstant {
+                hoisted.append(ins)
+                for k in 0..<ins.op.resultCount { constant[Int(ins.dest) + k] = true }
+            } else {
+                liveInstructions.append(ins)
+            }
+        }
+        execute(hoisted)
     }
 
     /// A working precision of `digits` decimal digits (plus guard bits, `BigFloat.bits(forDigits:)`).
@@ -103,10 +124,12 @@ public final class MPFREvaluator {
         x.withUnsafeMutableMPFR { _ = mpfr_set($0, registers + Int(r), MPFR_RNDN) }
     }
 
-    func run() {
+    func run() { execute(liveInstructions) }
+
+    private func execute(_ instructions: [TapeInstruction]) {
         let r = registers
         let rnd = MPFR_RNDN
-        for ins in tape.instructions {
+        for ins in instructions {
             let d = r + Int(ins.dest), a = r + Int(ins.a), b = r + Int(ins.b)
             switch ins.op {
             case .add: mpfr_add(d, a, b, rnd)
