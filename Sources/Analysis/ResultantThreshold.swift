@@ -17,34 +17,54 @@ public struct CrossingPolynomial: Sendable {
     /// R(P), the resultant in ω, over ℚ.
     public let resultant: UnivariatePolynomial
     /// What every threshold search on R needs, computed once with it (and memoised with it
-    /// by `cached(problem:)`): its real roots with isolating intervals, its rational roots,
-    /// and the Sturm sequence of its square-free part.
-    public let realRoots: [RealRoot]
-    public let rationalRoots: [BigRational]
+    /// by `cached(problem:)`): the Sturm sequence of its square-free part, from which
+    /// `realRoots(in:_:)` isolates the roots of a requested interval.
     public let sturm: SturmSequence
+    /// How R was formed: "res_ω(Re p(iω), Im p(iω))" in general, or, when p has real
+    /// coefficients (Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)), "p(0)·res_x(E, O)" — the same
+    /// real roots at half the degree, since res_ω(E(ω²), ω·O(ω²)) = ±p(0)·res_x(E, O)².
+    public let form: String
 
     public init(problem: StabilityProblem) throws {
         guard problem.free.count == 1 else { throw AnalysisError.numerical("a threshold varies one parameter") }
         let p = problem.free[0]
         let pe = Expr.symbol(p)
-        let s = Symbol("s•", [])
-        let cp: CharacteristicPolynomial
-        do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
-            throw AnalysisError.numerical("characteristic polynomial: \(error)")
-        }
+        parameter = p
+        // p(s; P) on dense Gaussian-integer polynomials in P when every entry of A is a
+        // polynomial in P over ℚ(i); else on `Expr` (Berkowitz with expansion).
+        let exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
         var coefficients: [Polynomial] = []
-        for c in cp.coefficients {
-            let poly: Polynomial
-            do { poly = try Polynomial(c.expand(), generators: [pe]) } catch {
-                throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) (\(error)); use the numeric route")
+        if let (q, d) = exact {
+            // det(s − A) = d^(−n)·det(d·s − B), B = d·A: p_k = q_k / d^(n−k).
+            let n = q.count - 1
+            var scale = BigInt.one
+            var scales = [BigInt](repeating: .one, count: n + 1)
+            for k in stride(from: n, through: 0, by: -1) { scales[k] = scale; scale = scale * d }
+            for (k, c) in q.enumerated() {
+                var terms: [(exponents: [Int], coefficient: GaussianRational)] = []
+                for j in 0..<c.re.count where !c.re[j].isZero || !c.im[j].isZero {
+                    terms.append(([j], GaussianRational(BigRational(c.re[j], scales[k]), BigRational(c.im[j], scales[k]))))
+                }
+                coefficients.append(Polynomial(terms: terms, generators: [pe]))
             }
-            guard poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else {
-                throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) with rational coefficients; use the numeric route")
+        } else {
+            let s = Symbol("s•", [])
+            let cp: CharacteristicPolynomial
+            do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
+                throw AnalysisError.numerical("characteristic polynomial: \(error)")
             }
-            coefficients.append(poly)
+            for c in cp.coefficients {
+                let poly: Polynomial
+                do { poly = try Polynomial(c.expand(), generators: [pe]) } catch {
+                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) (\(error)); use the numeric route")
+                }
+                guard poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else {
+                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) with rational coefficients; use the numeric route")
+                }
+                coefficients.append(poly)
+            }
         }
         characteristic = coefficients
-        parameter = p
         let omega = Symbol("ω•", [.real])
         let gens = [Expr.symbol(omega), pe]
         var re: [(exponents: [Int], coefficient: GaussianRational)] = []
@@ -70,20 +90,76 @@ public struct CrossingPolynomial: Sendable {
         guard !realPart.isZero, !imaginaryPart.isZero else {
             throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
         }
-        let r: Expr
-        do { r = try Expr.resultant(realPart.toExpr(), imaginaryPart.toExpr(), in: omega) } catch {
-            throw AnalysisError.numerical("resultant: \(error)")
-        }
-        guard let rp = try? Polynomial(r, generators: [pe]), let u = UnivariatePolynomial(rp, variable: 0) else {
-            throw AnalysisError.numerical("the resultant is not a polynomial in \(p.name) over ℚ")
+        let u: UnivariatePolynomial
+        if let (q, _) = exact, q.allSatisfy(\.isReal) {
+            // With t = d·s, q(iω') = E(ω'²) + i·ω'·O(ω'²); an eigenvalue on the imaginary
+            // axis makes q(0) = 0 (ω' = 0) or E and O share a root (ω' ≠ 0).
+            var even: [GaussianIntegerPolynomial] = [], odd: [GaussianIntegerPolynomial] = []
+            for (k, c) in q.enumerated() {
+                let signed = (k / 2) % 2 == 0 ? c : -c
+                if k % 2 == 0 { even.append(signed) } else { odd.append(signed) }
+            }
+            let r = q[0] * berkowitzDeterminant(sylvesterMatrix(even, odd))
+            u = UnivariatePolynomial(r.re.map { BigRational($0) })
+            form = "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
+        } else {
+            let r: Expr
+            do { r = try Expr.resultant(realPart.toExpr(), imaginaryPart.toExpr(), in: omega) } catch {
+                throw AnalysisError.numerical("resultant: \(error)")
+            }
+            guard let rp = try? Polynomial(r, generators: [pe]), let v = UnivariatePolynomial(rp, variable: 0) else {
+                throw AnalysisError.numerical("the resultant is not a polynomial in \(p.name) over ℚ")
+            }
+            u = v
+            form = "res_ω(Re p(iω), Im p(iω))"
         }
         guard !u.isZero else {
             throw AnalysisError.numerical("the resultant vanishes identically (Re and Im of p(iω) share a factor); use the numeric route")
         }
         resultant = u
-        realRoots = u.realRoots()
-        rationalRoots = u.rationalRoots()
         sturm = SturmSequence(u.squareFreePart)
+    }
+
+    /// The real roots of R whose isolating intervals meet [lower, upper] (Sturm bisection
+    /// confined to that interval).
+    public func realRoots(in lower: BigRational, _ upper: BigRational) -> [RealRoot] {
+        if sturm.realRootCount == 0 { return [] }
+        return sturm.realRoots(in: lower, upper)
+    }
+
+    /// (q, d): d > 0 the common denominator of A's entries and q the coefficients (ascending
+    /// in t) of det(t − d·A) over ℤ[i][P]; nil when an entry is not a polynomial in P over ℚ(i).
+    static func scaledCharacteristic(_ a: Matrix, parameter pe: Expr) -> ([GaussianIntegerPolynomial], BigInt)? {
+        let n = a.rows
+        var polys: [[Polynomial]] = []
+        var d = BigInt.one
+        for i in 0..<n {
+            var row: [Polynomial] = []
+            for j in 0..<n {
+                guard let poly = try? Polynomial(a[i, j], generators: [pe]),
+                      poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else { return nil }
+                for t in poly.terms {
+                    d = BigInt.lcm(d, t.coefficient.re.denominator)
+                    d = BigInt.lcm(d, t.coefficient.im.denominator)
+                }
+                row.append(poly)
+            }
+            polys.append(row)
+        }
+        let b: [[GaussianIntegerPolynomial]] = polys.map { row in
+            row.map { poly in
+                var re: [BigInt] = [], im: [BigInt] = []
+                for t in poly.terms {
+                    let e = t.exponents.isEmpty ? 0 : t.exponents[0]
+                    while re.count <= e { re.append(.zero); im.append(.zero) }
+                    let z = t.coefficient
+                    re[e] = z.re.numerator * d.exactlyDivided(by: z.re.denominator)
+                    im[e] = z.im.numerator * d.exactlyDivided(by: z.im.denominator)
+                }
+                return GaussianIntegerPolynomial(re: re, im: im)
+            }
+        }
+        return (berkowitzCharacteristic(b), d)
     }
 
     /// The determinant p(0; P) = det(−A) up to sign, over ℚ when it is real.

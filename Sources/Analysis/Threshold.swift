@@ -116,13 +116,13 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
     let name = problem.free[0].name
     let elimination = try CrossingPolynomial.cached(problem: problem)
     let r = elimination.resultant
-    let allRoots = elimination.realRoots
+    // Only the roots in [lower, upper] are isolated (and tested for rationality).
+    let allRoots = elimination.realRoots(in: lower, upper)
     let sturm = elimination.sturm
     var out: [CertifiedThreshold] = []
     // Check precisions for the sign proof: the isolating interval is first shrunk to
     // 2^-40 relative width, where |max Re| ~ 1e-12·slope, far above 30-digit rounding.
     let checkDigits = [30, 60]
-    let rationalRoots = elimination.rationalRoots
     // Roots that refinement lands on exactly (dyadic rationals), for the second loop.
     var exactRoots = allRoots.filter(\.isExact)
     for root0 in allRoots where !root0.isExact {
@@ -167,7 +167,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         // A rational root is reported exactly (R's rational roots come from its integer
         // coefficients, no floating point).
         var (lo, hi) = (fine.lower, fine.upper)
-        if let q = rationalRoots.first(where: { narrow.lower <= $0 && $0 <= narrow.upper }) {
+        if let q = narrow.rationalRoot() {
             (lo, hi) = (q, q)
             value = BigFloat(q, precision: BigFloat.bits(forDigits: digits + 30)).toString(digits: digits)
         }
@@ -176,7 +176,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         let sturmCount = sturm.countRoots(in: fine.lower, fine.upper)
         var proof = [
             "p(s; \(name)) = det(s − A(\(name))), degree \(elimination.characteristic.count - 1) in s",
-            "R(\(name)) = res_ω(Re p(iω), Im p(iω)) has degree \(r.degree); every \(name) where an eigenvalue is on the imaginary axis is a real root of R",
+            "R(\(name)) = \(elimination.form) has degree \(r.degree); every \(name) where an eigenvalue is on the imaginary axis is a real root of R",
             "R has exactly one real root in [\(fine.lower.decimal), \(fine.upper.decimal)] (Sturm sequence: \(sturmCount) root)",
             "it has exactly one root in the wider interval [\(narrow.lower.decimal), \(narrow.upper.decimal)], where max Re λ changes sign:",
         ]
@@ -209,7 +209,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
                                       evidence: evidence, resultantDegree: r.degree))
     }
     guard !out.isEmpty else {
-        throw AnalysisError.noCrossing("the largest real part of the eigenvalues does not change sign for \(name) in [\(lower.decimal), \(upper.decimal)] (R(\(name)) has \(allRoots.count) real roots in all)")
+        throw AnalysisError.noCrossing("the largest real part of the eigenvalues does not change sign for \(name) in [\(lower.decimal), \(upper.decimal)] (R(\(name)) has \(elimination.sturm.realRootCount) real roots in all)")
     }
     return out.sorted { $0.lower < $1.lower }
 }
