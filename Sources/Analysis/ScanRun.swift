@@ -1,3 +1,5 @@
+import Symbolic
+
 /// What a scan wrote.
 public struct ScanSummary: Sendable {
     public var folder: String
@@ -40,20 +42,8 @@ public struct ScanMetadata: Sendable, Equatable {
     }
 }
 
-func jsonEscape(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default:
-            if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
-        }
-    }
-    return out
-}
+/// The inside of a JSON string literal (without the quotes).
+func jsonEscape(_ s: String) -> String { String(jsonStringLiteral(s).dropFirst().dropLast()) }
 
 /// Runs `classifier` over the rows of `shard` and writes `out/grid.csv` (streamed),
 /// `out/scan.json` and, for a whole scan, `out/diagram.svg`; everything goes to a

@@ -1,3 +1,5 @@
+import Symbolic
+
 /// A JSON value written with its keys in the order given, so that reports are stable
 /// from run to run and can be compared as text.
 indirect enum JSONValue: Sendable, Equatable {
@@ -32,25 +34,5 @@ indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A JSON string literal (RFC 8259 escapes).
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ s: String) -> String { jsonStringLiteral(s) }
 }
