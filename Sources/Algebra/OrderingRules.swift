@@ -79,9 +79,14 @@ extension OperatorAlgebra {
         return true
     }
 
+    /// The canonical form of one word, remembered in the algebra's `wordCache`.
+    func canonicalWord(_ w: Word) -> [Word: GaussianRational] {
+        wordCache.canonical(w) { canonicalWord($0, memo: &$1) }
+    }
+
     /// The canonical form of one word: a linear combination of canonical words with exact
     /// coefficients. Bubble sort where every swap may emit the shorter correction words of
-    /// the (anti)commutation relation; memoised per call.
+    /// the (anti)commutation relation; memoised in `memo`.
     func canonicalWord(_ w: Word, memo: inout [Word: [Word: GaussianRational]]) -> [Word: GaussianRational] {
         if let m = memo[w] { return m }
         var result: [Word: GaussianRational] = [w: GaussianRational(1)]
