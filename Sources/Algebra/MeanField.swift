@@ -114,7 +114,11 @@ extension OpenSystem {
     /// rhs / N^p split by relative order in N.
     private func scaled(_ rhs: Expr, lhs p: BigRational, n: Expr, keep: Bool, name: String) throws -> (Expr, [Expr]) {
         guard n.kind == .symbol else { throw AlgebraError.scaling("the system size must be a symbol") }
-        let divided = distribute(Expr.mul(rhs, Expr.pow(n, Expr.number(-p))))
+        // rhs is distributed already: scale its terms one by one rather than distributing
+        // the product (rhs)·N^-p, whose canonical form first pulls the content out of rhs.
+        let factor = Expr.pow(n, Expr.number(-p))
+        let divided = rhs.kind == .add ? Expr.add(rhs.children.map { distribute(Expr.mul($0, factor)) })
+            : distribute(Expr.mul(rhs, factor))
         let terms: [Expr] = divided.kind == .add ? Array(divided.children) : [divided]
         var kept: [Expr] = [], dropped: [Expr] = []
         for t in terms {
