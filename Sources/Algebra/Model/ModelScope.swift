@@ -69,6 +69,9 @@ struct ModelScope {
     func expression(_ fragment: Fragment) throws(ModelError) -> Expr {
         let f = fragment.trimmed
         if f.isEmpty { throw f.error("expected an expression") }
+        // A lone operator name (the items of `meanfield`, `steady` and `variables` lists)
+        // means its operator: no need to run the parser to find that out.
+        if let op = operators[f.text] { return op }
         var ctx = context
         var brackets: [Symbol: Expr] = [:]
         for (range, inner) in try expectationBrackets(f) {
