@@ -33,11 +33,16 @@ public struct OpenSystem: Sendable {
     let jumpSums: [(l: OperatorSum, ld: OperatorSum, ldl: OperatorSum)]
 
     public init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator] = []) throws {
+        try self.init(algebra: algebra, hamiltonian: hamiltonian, dissipators: dissipators, read: nil)
+    }
+
+    /// `read`: `algebra.read(hamiltonian)` when the caller has it already.
+    init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator], read: OperatorSum?) throws {
         self.algebra = algebra
         self.hamiltonian = hamiltonian
         self.dissipators = dissipators
         // Each operator expression is read once: the checks and the sums share the reading.
-        let h = try algebra.read(hamiltonian)
+        let h = try read ?? algebra.read(hamiltonian)
         if h.terms.keys.contains(where: { $0.contains { $0.role.isSite } }) {
             throw AlgebraError.unsupported("per-site operators in the Hamiltonian (write collective operators)")
         }
