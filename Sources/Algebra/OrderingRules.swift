@@ -81,7 +81,24 @@ extension OperatorAlgebra {
 
     /// The canonical form of one word, remembered in the algebra's `wordCache`.
     func canonicalWord(_ w: Word) -> [Word: GaussianRational] {
-        wordCache.canonical(w) { canonicalWord($0, memo: &$1) }
+        wordCache.canonical(w) { w, memo in
+            // Letters of different bosons and spin ensembles commute with coefficient 1, so
+            // w has the form of w stably sorted by group: sorted here directly instead of by
+            // the bubble sort below, which would remember every intermediate word.
+            if w.count > 1, !w.contains(where: { kind($0) == .fermion }) {
+                var v = w
+                for i in 1..<v.count {
+                    var j = i
+                    while j > 0 && v[j - 1].group > v[j].group { v.swapAt(j, j - 1); j -= 1 }
+                }
+                if v != w {
+                    let form = canonicalWord(v, memo: &memo)
+                    memo[w] = form
+                    return form
+                }
+            }
+            return canonicalWord(w, memo: &memo)
+        }
     }
 
     /// The canonical form of one word: a linear combination of canonical words with exact
