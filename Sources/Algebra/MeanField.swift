@@ -61,7 +61,10 @@ extension OpenSystem {
         for (w, c) in s.collected() {
             if w.isEmpty { terms.append(c); continue }
             let value = options.order == .first ? try map.factorised(w) : try map.cumulant2(w)
-            terms.append(Expr.mul(c, value))
+            // c is distributed: multiply its terms one by one rather than building c·value,
+            // whose canonical form first pulls the content out of c, and distributing that.
+            if c.kind == .add { terms.append(contentsOf: c.children.map { Expr.mul($0, value) }) }
+            else { terms.append(Expr.mul(c, value)) }
         }
         return distribute(Expr.add(terms))
     }
