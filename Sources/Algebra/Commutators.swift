@@ -42,7 +42,6 @@ extension OperatorAlgebra {
     /// The canonical adjoint of one canonical word: ± a single word, except for the spin-1/2
     /// reductions (which never produce more than one word for a canonical word either).
     func adjointWord(_ w: Word) -> [Word: GaussianRational] {
-        var memo: [Word: [Word: GaussianRational]] = [:]
-        return canonicalWord(w.reversed().map { Letter(group: $0.group, role: $0.role.adjoint) }, memo: &memo)
+        canonicalWord(w.reversed().map { Letter(group: $0.group, role: $0.role.adjoint) })
     }
 }

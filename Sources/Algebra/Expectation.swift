@@ -13,6 +13,9 @@ struct ExpectationMap {
     let systemSize: Expr?
     /// Variable symbol → the preferred word it stands for.
     var wordOfSymbol: [Symbol: Word] = [:]
+    /// ⟨w⟩ of every word already met: the same few atoms occur in every term of every
+    /// equation, and each costs an adjoint, a name and a symbol lookup.
+    private var atoms: [Word: Expr] = [:]
 
     init(algebra: OperatorAlgebra, systemSize: Expr?) {
         self.algebra = algebra
@@ -67,6 +70,13 @@ struct ExpectationMap {
 
     /// ⟨w⟩ for a canonical non-empty word, in the variables (times N^p when intensive).
     mutating func atom(_ w: Word) throws -> Expr {
+        if let e = atoms[w] { return e }
+        let e = try makeAtom(w)
+        atoms[w] = e
+        return e
+    }
+
+    private mutating func makeAtom(_ w: Word) throws -> Expr {
         if w.contains(where: { algebra.kind($0) == .fermion }) {
             throw AlgebraError.unsupported("mean-field expectation of fermionic operators (use the Keldysh layer)")
         }

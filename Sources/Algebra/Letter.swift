@@ -71,6 +71,9 @@ enum Role: UInt8, Sendable, Hashable {
 struct Letter: Hashable, Sendable {
     var group: Int
     var role: Role
+
+    // Words are dictionary keys on every step of a derivation: one combine per letter.
+    func hash(into hasher: inout Hasher) { hasher.combine(group &<< 8 | Int(role.rawValue)) }
 }
 
 typealias Word = [Letter]

@@ -33,15 +33,23 @@ public struct OpenSystem: Sendable {
     let jumpSums: [(l: OperatorSum, ld: OperatorSum, ldl: OperatorSum)]
 
     public init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator] = []) throws {
+        try self.init(algebra: algebra, hamiltonian: hamiltonian, dissipators: dissipators, read: nil)
+    }
+
+    /// `read`: `algebra.read(hamiltonian)` when the caller has it already.
+    init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator], read: OperatorSum?) throws {
         self.algebra = algebra
         self.hamiltonian = hamiltonian
         self.dissipators = dissipators
-        if try algebra.read(hamiltonian).terms.keys.contains(where: { $0.contains { $0.role.isSite } }) {
+        // Each operator expression is read once: the checks and the sums share the reading.
+        let h = try read ?? algebra.read(hamiltonian)
+        if h.terms.keys.contains(where: { $0.contains { $0.role.isSite } }) {
             throw AlgebraError.unsupported("per-site operators in the Hamiltonian (write collective operators)")
         }
+        let jumps = try dissipators.map { try algebra.read($0.jump) }
         var groups: [Int?] = []
-        for d in dissipators {
-            let words = try algebra.read(d.jump).terms.keys
+        for (d, jump) in zip(dissipators, jumps) {
+            let words = jump.terms.keys
             if !d.perSite {
                 if words.contains(where: { $0.contains { $0.role.isSite } }) {
                     throw AlgebraError.unsupported("per-site operator in collective dissipator D[\(d.jump)]: use Dissipator.perSite")
@@ -59,9 +67,8 @@ public struct OpenSystem: Sendable {
             groups.append(g)
         }
         siteGroups = groups
-        hamiltonianSum = try algebra.read(hamiltonian)
-        jumpSums = try dissipators.map { d in
-            let l = try algebra.read(d.jump)
+        hamiltonianSum = h
+        jumpSums = jumps.map { l in
             let ld = algebra.adjoint(algebra.canonical(l))
             return (l, ld, ld * l)
         }
@@ -81,12 +88,14 @@ public struct OpenSystem: Sendable {
         }
         let a = algebra
         let h = hamiltonianSum
-        var total = (h * o + (o * h).scaled(.minusOne)).scaled(.i)
+        var total = OperatorSum.product(h, o, times: .i) + OperatorSum.product(o, h, times: Expr.neg(.i))
         for ((d, group), (l, ld, ldl)) in zip(zip(dissipators, siteGroups), jumpSums) {
-            var term = ld * o * l + (ldl * o + o * ldl).scaled(.rational(-1, 2))
+            let minusHalfRate = Expr.mul(.rational(-1, 2), d.rate)
+            var term = OperatorSum.product(ld * o, l, times: d.rate) + OperatorSum.product(ldl, o, times: minusHalfRate)
+                + OperatorSum.product(o, ldl, times: minusHalfRate)
             term = a.canonical(term)
             if let g = group { term = a.sumOverSites(term, group: g) }
-            total = total + term.scaled(d.rate)
+            total = total + term
         }
         return a.canonical(total)
     }

@@ -34,7 +34,8 @@ extension MeanFieldSystem {
         for v in variables where !isAtom(v) {
             throw AlgebraError.unsupported("linearisation variables must be variables or their conjugates")
         }
-        let at = { (e: Expr) in distribute(replacing(e, values)) }
+        var replace = Replacer(values)
+        let at = { (e: Expr) in distribute(replace(e)) }
         var matrix: [[Expr]] = []
         var residuals: [Expr] = []
         var omitted: [(row: Expr, column: Expr, value: Expr)] = []
@@ -45,9 +46,10 @@ extension MeanFieldSystem {
         for row in variables {
             let f = try rhs(for: row)
             residuals.append(at(f))
-            matrix.append(try variables.map { at(try wirtinger(f, $0)) })
-            for u in others {
-                let d = at(try wirtinger(f, u))
+            let gradient = try wirtingerGradient(f, variables + others)
+            matrix.append(gradient.prefix(variables.count).map(at))
+            for (u, g) in zip(others, gradient.dropFirst(variables.count)) {
+                let d = at(g)
                 if !d.isZero { omitted.append((row, u, d)) }
             }
         }

@@ -61,7 +61,10 @@ extension OpenSystem {
         for (w, c) in s.collected() {
             if w.isEmpty { terms.append(c); continue }
             let value = options.order == .first ? try map.factorised(w) : try map.cumulant2(w)
-            terms.append(Expr.mul(c, value))
+            // c is distributed: multiply its terms one by one rather than building c·value,
+            // whose canonical form first pulls the content out of c, and distributing that.
+            if c.kind == .add { terms.append(contentsOf: c.children.map { Expr.mul($0, value) }) }
+            else { terms.append(Expr.mul(c, value)) }
         }
         return distribute(Expr.add(terms))
     }
@@ -114,7 +117,11 @@ extension OpenSystem {
     /// rhs / N^p split by relative order in N.
     private func scaled(_ rhs: Expr, lhs p: BigRational, n: Expr, keep: Bool, name: String) throws -> (Expr, [Expr]) {
         guard n.kind == .symbol else { throw AlgebraError.scaling("the system size must be a symbol") }
-        let divided = distribute(Expr.mul(rhs, Expr.pow(n, Expr.number(-p))))
+        // rhs is distributed already: scale its terms one by one rather than distributing
+        // the product (rhs)·N^-p, whose canonical form first pulls the content out of rhs.
+        let factor = Expr.pow(n, Expr.number(-p))
+        let divided = rhs.kind == .add ? Expr.add(rhs.children.map { distribute(Expr.mul($0, factor)) })
+            : distribute(Expr.mul(rhs, factor))
         let terms: [Expr] = divided.kind == .add ? Array(divided.children) : [divided]
         var kept: [Expr] = [], dropped: [Expr] = []
         for t in terms {

@@ -37,6 +37,8 @@ public struct OperatorAlgebra: Sendable {
     public private(set) var groups: [Group] = []
     var letterOfSymbol: [Symbol: Letter] = [:]
     var symbolOfLetter: [Letter: Symbol] = [:]
+    /// Canonical forms of words under the current declarations (replaced on every declaration).
+    private(set) var wordCache = WordCache()
 
     public init() {}
 
@@ -87,6 +89,7 @@ public struct OperatorAlgebra: Sendable {
     private mutating func declare(_ group: Group) -> Int {
         precondition(!groups.contains { $0.name == group.name }, "operator group \(group.name) declared twice")
         groups.append(group)
+        wordCache = WordCache()
         return groups.count - 1
     }
 

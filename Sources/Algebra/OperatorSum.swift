@@ -52,21 +52,29 @@ struct OperatorSum: Sendable {
     }
 
     /// Concatenation product (not yet canonical).
-    static func * (a: OperatorSum, b: OperatorSum) -> OperatorSum {
+    static func * (a: OperatorSum, b: OperatorSum) -> OperatorSum { product(a, b, times: .one) }
+
+    /// c·a·b, concatenated (not yet canonical): the scalar rides along in each coefficient
+    /// product instead of costing a second pass (`scaled`) over the result.
+    static func product(_ a: OperatorSum, _ b: OperatorSum, times c: Expr) -> OperatorSum {
         var s = OperatorSum()
+        let right = b.terms.map { ($0.key, sum($0.value)) }
         for (u, cu) in a.terms {
-            let x = Expr.add(cu)
-            for (v, cv) in b.terms { s.add(u + v, Expr.mul(x, Expr.add(cv))) }
+            let x = Expr.mul(c, sum(cu))
+            for (v, y) in right { s.add(u + v, Expr.mul(x, y)) }
         }
         return s
     }
+
+    /// Σ cs; a lone coefficient is already a canonical expression and is not rebuilt.
+    static func sum(_ cs: [Expr]) -> Expr { cs.count == 1 ? cs[0] : Expr.add(cs) }
 
     /// The combined coefficient of every word, distributed (so that equal coefficients
     /// are equal expressions), zero words removed.
     func collected() -> [(Word, Expr)] {
         var out: [(Word, Expr)] = []
         for (w, cs) in terms {
-            let c = distribute(Expr.add(cs))
+            let c = distribute(Self.sum(cs))
             if !c.isZero { out.append((w, c)) }
         }
         return out
@@ -108,14 +116,13 @@ extension OperatorAlgebra {
 
     /// Every word brought to canonical order, coefficients collected.
     func canonical(_ s: OperatorSum) -> OperatorSum {
-        var memo: [Word: [Word: GaussianRational]] = [:]
         var out = OperatorSum()
         for (w, cs) in s.terms {
-            let c = Expr.add(cs)
+            let c = OperatorSum.sum(cs)
             if c.isZero { continue }
             // Most words of a derivation are canonical already: no dictionary, no product.
             if isCanonical(w) { out.add(w, c); continue }
-            for (v, q) in canonicalWord(w, memo: &memo) { out.add(v, q.isOne ? c : Expr.mul(Expr.number(q), c)) }
+            for (v, q) in canonicalWord(w) { out.add(v, q.isOne ? c : Expr.mul(Expr.number(q), c)) }
         }
         return out
     }

@@ -79,35 +79,62 @@ extension OperatorAlgebra {
         return true
     }
 
+    /// The canonical form of one word, remembered in the algebra's `wordCache`.
+    func canonicalWord(_ w: Word) -> [Word: GaussianRational] {
+        wordCache.canonical(w) { w, memo in
+            // Letters of different bosons and spin ensembles commute with coefficient 1, so
+            // w has the form of w stably sorted by group: sorted here directly instead of by
+            // the bubble sort below, which would remember every intermediate word.
+            if w.count > 1, !w.contains(where: { kind($0) == .fermion }) {
+                var v = w
+                for i in 1..<v.count {
+                    var j = i
+                    while j > 0 && v[j - 1].group > v[j].group { v.swapAt(j, j - 1); j -= 1 }
+                }
+                if v != w {
+                    let form = canonicalWord(v, memo: &memo)
+                    memo[w] = form
+                    return form
+                }
+            }
+            return canonicalWord(w, memo: &memo)
+        }
+    }
+
     /// The canonical form of one word: a linear combination of canonical words with exact
     /// coefficients. Bubble sort where every swap may emit the shorter correction words of
-    /// the (anti)commutation relation; memoised per call.
+    /// the (anti)commutation relation; memoised in `memo`.
     func canonicalWord(_ w: Word, memo: inout [Word: [Word: GaussianRational]]) -> [Word: GaussianRational] {
         if let m = memo[w] { return m }
-        var result: [Word: GaussianRational] = [w: GaussianRational(1)]
-        if w.count >= 1 {
-            // A lone per-site letter of a single spin is already canonical; a lone site letter
-            // of a single spin is renamed to the collective one.
-            if w.count == 1, case .spinEnsemble(_, true) = kind(w[0]), w[0].role.isSite {
-                result = [[Letter(group: w[0].group, role: w[0].role.collective)]: GaussianRational(1)]
-                memo[w] = result
-                return result
-            }
-            for i in 0..<(w.count - 1) {
-                guard let replacement = rewritePair(w[i], w[i + 1]) else { continue }
-                result = [:]
-                let prefix = w[..<i], suffix = w[(i + 2)...]
-                for (middle, q) in replacement {
-                    let sub = canonicalWord(Array(prefix) + middle + Array(suffix), memo: &memo)
-                    for (v, p) in sub {
-                        let c = result[v, default: GaussianRational(0)] + p * q
-                        if c.isZero { result[v] = nil } else { result[v] = c }
-                    }
-                }
+        // A lone site letter of a single spin is renamed to the collective one.
+        if w.count == 1, case .spinEnsemble(_, true) = kind(w[0]), w[0].role.isSite {
+            let result = [[Letter(group: w[0].group, role: w[0].role.collective)]: GaussianRational(1)]
+            memo[w] = result
+            return result
+        }
+        var result: [Word: GaussianRational]? = nil
+        for i in 0..<max(w.count - 1, 0) {
+            guard let replacement = rewritePair(w[i], w[i + 1]) else { continue }
+            let prefix = w[..<i], suffix = w[(i + 2)...]
+            // A plain swap (operators that commute) is the canonical form of the swapped
+            // word itself: no new dictionary, no arithmetic.
+            if replacement.count == 1, replacement[0].1.isOne {
+                result = canonicalWord(Array(prefix) + replacement[0].0 + Array(suffix), memo: &memo)
                 break
             }
+            var sum: [Word: GaussianRational] = [:]
+            for (middle, q) in replacement {
+                let sub = canonicalWord(Array(prefix) + middle + Array(suffix), memo: &memo)
+                for (v, p) in sub {
+                    let c = sum[v, default: GaussianRational(0)] + (q.isOne ? p : p * q)
+                    if c.isZero { sum[v] = nil } else { sum[v] = c }
+                }
+            }
+            result = sum
+            break
         }
-        memo[w] = result
-        return result
+        let canonical = result ?? [w: GaussianRational(1)]
+        memo[w] = canonical
+        return canonical
     }
 }

@@ -129,7 +129,7 @@ func powerOf(_ n: Expr, in term: Expr) throws -> (BigRational, Expr) {
         let (b, x) = f.asPower
         if b == n, let q = x.rationalValue {
             exponent = exponent + q
-        } else if f.freeSymbols.contains(n.symbol!) {
+        } else if f.contains(n.symbol!) {  // no Set of free symbols per factor
             throw AlgebraError.scaling("cannot read the power of \(n.symbol!.name) in the factor \(f)")
         } else {
             rest.append(f)

@@ -7,6 +7,9 @@ struct ModelReader {
     var scope = ModelScope()
     var systemSize: Expr?
     var hamiltonian: (Expr, Fragment)?
+    /// H read into the algebra's dictionary form (nil when reading it failed): the site check,
+    /// the Hermiticity check and the OpenSystem share this one reading.
+    var hamiltonianSum: OperatorSum?
     var dissipators: [(Dissipator, Fragment)] = []
     var meanField: Fragment?
     var steady: Fragment?
@@ -46,7 +49,8 @@ struct ModelReader {
         }
         let system: OpenSystem
         do {
-            system = try OpenSystem(algebra: scope.algebra, hamiltonian: h, dissipators: dissipators.map(\.0))
+            system = try OpenSystem(algebra: scope.algebra, hamiltonian: h, dissipators: dissipators.map(\.0),
+                                    read: hamiltonianSum)
         } catch {
             throw hFragment.error("\(error)")
         }
@@ -177,7 +181,8 @@ struct ModelReader {
         let body = r.sub(r.start + 1, r.end).trimmed
         try noExpectations(body)
         let h = try scope.expression(body)
-        if try containsSite(h), let k = scope.position(of: scope.siteOperators, in: body) {
+        hamiltonianSum = try? scope.algebra.read(h)
+        if hamiltonianSum.map(Self.containsSite) ?? false, let k = scope.position(of: scope.siteOperators, in: body) {
             throw body.error("per-site operators are not allowed in H (write the collective operators S+, S-, Sz)", at: k)
         }
         try checkHermitian(h, body)
@@ -193,17 +198,21 @@ struct ModelReader {
 
     private func containsSite(_ e: Expr) throws(ModelError) -> Bool {
         do {
-            return try scope.algebra.read(e).terms.keys.contains { $0.contains { $0.role.isSite } }
+            return Self.containsSite(try scope.algebra.read(e))
         } catch {
             return false
         }
+    }
+
+    private static func containsSite(_ s: OperatorSum) -> Bool {
+        s.terms.keys.contains { $0.contains { $0.role.isSite } }
     }
 
     private func checkHermitian(_ h: Expr, _ body: Fragment) throws(ModelError) {
         let a = scope.algebra
         let sum: OperatorSum
         do {
-            sum = a.canonical(try a.read(h))
+            sum = a.canonical(try hamiltonianSum ?? a.read(h))
         } catch {
             throw body.error("\(error)")
         }

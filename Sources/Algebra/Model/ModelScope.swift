@@ -69,6 +69,10 @@ struct ModelScope {
     func expression(_ fragment: Fragment) throws(ModelError) -> Expr {
         let f = fragment.trimmed
         if f.isEmpty { throw f.error("expected an expression") }
+        // A lone operator name (the items of `meanfield`, `steady` and `variables` lists)
+        // means its operator: no need to run the parser to find that out.
+        let text = f.text
+        if let op = operators[text] { return op }
         var ctx = context
         var brackets: [Symbol: Expr] = [:]
         for (range, inner) in try expectationBrackets(f) {
@@ -81,7 +85,7 @@ struct ModelScope {
         }
         let parsed: Expr
         do throws(ParseError) {
-            parsed = try parseExpr(f.text, context: ctx)
+            parsed = try parseExpr(text, context: ctx)
         } catch {
             // The fragment holds no line breaks, so the column is the offset + 1.
             throw f.error(message(error), at: f.start + error.column - 1)

@@ -6,22 +6,28 @@ import ArbitraryPrecision
 struct Coefficient: Sendable {
     private var small: Int
     private var exact: GaussianRational?
+    /// The number node an exact value was read from: `expr` hands it back instead of
+    /// looking the value up again (most coefficients pass through a product unchanged).
+    private var node: Expr?
 
-    init(_ v: Int = 0) { small = v; exact = nil }
+    init(_ v: Int = 0) { small = v; exact = nil; node = nil }
     init(_ q: GaussianRational) {
+        node = nil
         if q.isReal, q.re.isInteger, let v = q.re.numerator.asInt { small = v; exact = nil }
         else { small = 0; exact = q }
     }
     init(of e: Expr) {
-        if let v = e.intValue { self.init(v) } else { self.init(e.numberValue!) }
+        if let v = e.intValue { self.init(v) } else { self.init(e.numberValue!); node = e }
     }
 
     var value: GaussianRational { exact ?? GaussianRational(BigRational(small)) }
     var isZero: Bool { exact == nil ? small == 0 : exact!.isZero }
     var isOne: Bool { exact == nil ? small == 1 : exact!.isOne }
-    var expr: Expr { exact == nil ? .integer(small) : .number(exact!) }
+    var expr: Expr { node ?? (exact == nil ? .integer(small) : .number(exact!)) }
 
     mutating func add(_ other: Coefficient) {
+        if other.exact == nil && other.small == 0 { return }
+        if exact == nil && small == 0 { self = other; return }
         if exact == nil, other.exact == nil {
             let (s, o) = small.addingReportingOverflow(other.small)
             if !o { small = s; return }
@@ -30,6 +36,8 @@ struct Coefficient: Sendable {
     }
 
     mutating func multiply(_ other: Coefficient) {
+        if other.exact == nil && other.small == 1 { return }
+        if exact == nil && small == 1 { self = other; return }
         if exact == nil, other.exact == nil {
             let (s, o) = small.multipliedReportingOverflow(by: other.small)
             if !o { small = s; return }

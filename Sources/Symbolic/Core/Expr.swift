@@ -44,6 +44,7 @@ extension Expr {
 
     public static func number(_ q: GaussianRational) -> Expr {
         if q.isReal, q.re.isInteger, let v = q.re.numerator.asInt { return integer(v) }
+        if let e = ExprStore.shared.numberNode(q) { return e }
         let slot = ExprStore.shared.numberSlot(q)
         var flags: NodeFlags = [.numeric]
         if q.isReal {
@@ -52,9 +53,11 @@ extension Expr {
             if q.re.signum > 0 { flags.formUnion([.positive, .nonnegative]) }
             if q.re.signum == 0 { flags.insert(.nonnegative) }
         }
-        return ExprStore.shared.intern(kind: .number, flags: flags, value: Int64(slot),
-                                       children: UnsafeBufferPointer(start: nil, count: 0),
-                                       hash: hashMix(UInt64(Kind.number.rawValue), stableHash(q.description)))
+        let e = ExprStore.shared.intern(kind: .number, flags: flags, value: Int64(slot),
+                                        children: UnsafeBufferPointer(start: nil, count: 0),
+                                        hash: hashMix(UInt64(Kind.number.rawValue), stableHash(q.description)))
+        ExprStore.shared.rememberNumberNode(e, slot: slot)
+        return e
     }
 
     public static func number(_ q: BigRational) -> Expr { number(GaussianRational(q)) }

@@ -14,6 +14,9 @@ final class ExprStore: @unchecked Sendable {
     private let children = ChildArena()
     private let lock = Mutex<Void>(())
     private var numberIndex: [GaussianRational: UInt32] = [:]
+    /// The node of each number already built (by number slot), so that building a number
+    /// again is one lookup instead of hashing its decimal text and interning a node.
+    private var numberNodes: [UInt32: Expr] = [:]
 
     // Open-addressing intern table: slot holds id + 1 (0 = empty) and the node hash.
     private var slots: UnsafeMutablePointer<UInt32>
@@ -78,6 +81,15 @@ final class ExprStore: @unchecked Sendable {
             numberIndex[q] = i
             return i
         }
+    }
+
+    /// The node of a number built before, if any.
+    func numberNode(_ q: GaussianRational) -> Expr? {
+        lock.withLock { _ in numberIndex[q].flatMap { numberNodes[$0] } }
+    }
+
+    func rememberNumberNode(_ e: Expr, slot: UInt32) {
+        lock.withLock { _ in numberNodes[slot] = e }
     }
 
     private func grow() {

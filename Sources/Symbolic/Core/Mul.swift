@@ -53,7 +53,10 @@ private struct ProductState {
     var coefficient = Coefficient(1)
     var baseIndex: [Expr: Int] = [:]
     var bases: [Expr] = []
-    var exponents: [[Expr]] = []
+    /// The exponent each base came with; a base seen again adds its exponent to `repeated`
+    /// (rare), so the common product allocates no array per base.
+    var exponents: [Expr] = []
+    var repeated: [(base: Int, exponent: Expr)] = []
     var odd: [Expr] = []
     var ordered: [Expr] = []
 
@@ -87,14 +90,14 @@ private struct ProductState {
             } else {
                 let (b, e) = f.asPower
                 if let i = position(of: b) {
-                    exponents[i].append(e)
+                    repeated.append((i, e))
                 } else {
                     if !baseIndex.isEmpty || bases.count == Self.linearSearchLimit {
                         if baseIndex.isEmpty { for (k, x) in bases.enumerated() { baseIndex[x] = k } }
                         baseIndex[b] = bases.count
                     }
                     bases.append(b)
-                    exponents.append([e])
+                    exponents.append(e)
                 }
             }
         }
@@ -104,8 +107,9 @@ private struct ProductState {
         if coefficient.isZero { return .zero }
         var factors: [Expr] = []
         var needsAnotherPass = false
-        for (b, es) in zip(bases, exponents) {
-            let p = es.count == 1 ? (es[0].isOne ? b : Expr.pow(b, es[0])) : Expr.pow(b, Expr.add(es))
+        for (i, (b, e)) in zip(bases, exponents).enumerated() {
+            let more = repeated.isEmpty ? [] : repeated.filter { $0.base == i }.map(\.exponent)
+            let p = more.isEmpty ? (e.isOne ? b : Expr.pow(b, e)) : Expr.pow(b, Expr.add([e] + more))
             switch p.kind {
             case .integer, .number:
                 coefficient.multiply(Coefficient(of: p))

@@ -23,13 +23,26 @@ struct Lexer {
     let source: SourceText
     let specialNames: [[Character]]
 
-    static func isIdentifierStart(_ c: Character) -> Bool { c.isLetter }
-
-    static func isIdentifierContinue(_ c: Character) -> Bool {
-        c.isLetter || (c.isASCII && c.isNumber) || c == "_" || c == "'" || c == "′" || c == "†"
+    // ASCII fast paths: the Unicode property lookups of Character were a visible part of
+    // parsing a model; the answers for ASCII are the same.
+    static func isIdentifierStart(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return isASCIILetter(a) }
+        return c.isLetter
     }
 
+    static func isIdentifierContinue(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return isASCIILetter(a) || (a >= 48 && a <= 57) || a == 95 || a == 39 }
+        return c.isLetter || c == "′" || c == "†"
+    }
+
+    private static func isASCIILetter(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
+
     private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    private static func isSpace(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
+        return c.isWhitespace
+    }
 
     func tokenize() throws(ParseError) -> [Token] {
         let chars = source.chars
@@ -38,7 +51,7 @@ struct Lexer {
         var spaced = false
         while i < chars.count {
             let c = chars[i]
-            if c.isWhitespace { i += 1; spaced = true; continue }
+            if Self.isSpace(c) { i += 1; spaced = true; continue }
             let start = i
             let special = longestSpecialName(at: i)
             if c == "∞" && special == 0 {
@@ -84,7 +97,7 @@ struct Lexer {
 
     private func longestSpecialName(at i: Int) -> Int {
         let chars = source.chars
-        for name in specialNames where name.count <= chars.count - i {
+        for name in specialNames where name.count <= chars.count - i && name[0] == chars[i] {
             if chars[i..<(i + name.count)].elementsEqual(name) { return name.count }
         }
         return 0
