@@ -12,6 +12,13 @@ protocol DoubleExponentialSummand {
     /// Writes w(t)·f(x(t)) for entry i of `table` (negative: the node at −t) into `term`;
     /// false where the node rounds onto a finite endpoint (so does every node farther out).
     mutating func evaluate(_ table: DoubleExponentialLevel, _ i: Int, negative: Bool) throws -> Bool
+    /// True when the term at −t is exactly the term at t (an even integrand on a symmetric
+    /// rule): the driver then counts the t ≥ 0 sweep twice instead of sweeping t < 0.
+    var mirrorsNegativeSide: Bool { get }
+}
+
+extension DoubleExponentialSummand {
+    var mirrorsNegativeSide: Bool { false }
 }
 
 /// Working precision of `preciseIntegrate` for `digits` requested digits: the 16 guard bits of
@@ -58,8 +65,10 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
     let ln2 = 0.6931471805599453
     let uMax = kind == .tanhSinh ? 2 * Double(p) * ln2 : 4 * Double(p) * ln2
     let tMax = Double.asinh(uMax / (Double.pi / 2))
-    let scratch = MPFRScratch(count: 6, precision: p)
+    let scratch = MPFRScratch(count: 8, precision: p)
     let (sum, absSum, threshold, last, previous, factor) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4], scratch[5])
+    // The sums before the t ≥ 0 sweep, to count that sweep twice for a mirrored summand.
+    let (sumBefore, absBefore) = (scratch[6], scratch[7])
     let target = BigFloat.pow(BigFloat(10, precision: p), -digits)
     let thresholdFactor = target * BigFloat.powerOfTwo(-20, precision: p)
     thresholdFactor.withUnsafeMPFR { _ = mpfr_set(factor, $0, rnd) }
@@ -77,6 +86,7 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
     var tails = BigFloat(0, precision: 53)
     var endTails = [BigFloat(0, precision: 53), BigFloat(0, precision: 53)]
     var extent = [0.0, 0.0]                 // t of the last term above τ, right and left
+    var mirroredTail = BigFloat(0, precision: 53)  // this level's t > 0 small-term tail, for mirroring
     var error = BigFloat(Double.infinity, precision: 53)
     var level = 0
     var converged = false
@@ -96,6 +106,23 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
         }
         for side in 0..<2 {
             let negative = side == 1
+            if negative && summand.mirrorsNegativeSide {
+                // Terms at −t equal those at t: add the t > 0 sweep's contribution again, and
+                // take its range and tail bounds for this side.
+                mpfr_sub(sumBefore, sum, sumBefore, rnd)
+                mpfr_sub(absBefore, absSum, absBefore, rnd)
+                mpfr_add(sum, sum, sumBefore, rnd)
+                mpfr_add(absSum, absSum, absBefore, rnd)
+                extent[1] = extent[0]
+                tails = tails + mirroredTail
+                endTails[1] = endTails[0]
+                continue
+            }
+            if !negative {
+                mpfr_set(sumBefore, sum, rnd)
+                mpfr_set(absBefore, absSum, rnd)
+                mirroredTail = BigFloat(0, precision: 53)
+            }
             var i = level == 0 ? 1 : 0
             var smallRun = 0
             var lastBig = 0.0
@@ -120,7 +147,9 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
             }
             extent[side] = Swift.max(extent[side], lastBig)
             if cutForSmallTerms {
-                tails = tails + tailBound(perGridStep: false)
+                let tail = tailBound(perGridStep: false)
+                tails = tails + tail
+                if !negative { mirroredTail = tail }
             } else if !(mpfr_zero_p(last) != 0 && mpfr_zero_p(previous) != 0) {
                 // Every node of the final grid beyond this cut rounds onto the endpoint (or lies past
                 // the cap), so this level's last two terms, the finest seen there, bound them all.
@@ -134,7 +163,9 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
         if level > 0 {
             let difference = BigFloat.abs(next - integral).rounded(toPrecision: 53)
             let truncation = (tails + endTails[0] + endTails[1]) * BigFloat(h, precision: 53)
-            let rounding = BigFloat.powerOfTwo(-p, precision: 53) * BigFloat(summand.evaluations, precision: 53)
+            // Mirrored terms are added twice: count them as terms of the sum for the rounding.
+            let termCount = summand.mirrorsNegativeSide ? 2 * summand.evaluations : summand.evaluations
+            let rounding = BigFloat.powerOfTwo(-p, precision: 53) * BigFloat(termCount, precision: 53)
                 * l1.rounded(toPrecision: 53)
             var nodes = BigFloat(0, precision: 53)
             nodes.withUnsafeMutableMPFR { _ = mpfr_set($0, summand.endpointRounding.total, MPFR_RNDU) }

@@ -57,13 +57,8 @@ private struct CompiledSummand: DoubleExponentialSummand {
     let halfWidthPointer: UnsafePointer<__mpfr_struct>
     var evaluations = 0
     /// Set for an even integrand on (−∞, ∞): the term at −t is the one computed at t.
-    var mirrorEven = false {
-        didSet { if mirrorEven && mirrored == nil { mirrored = MPFRScratch(count: 256, precision: p) } }
-    }
-    /// Terms of the current level's t ≥ 0 sweep, by node index, for `mirrorEven`.
-    var mirrored: MPFRScratch? = nil
-    var mirroredCount = 0
-    var mirroredLevel: UnsafeMutablePointer<__mpfr_struct>? = nil
+    var mirrorEven = false
+    var mirrorsNegativeSide: Bool { mirrorEven }
 
     init(_ f: CompiledFunction, lo: BigFloat, hi: BigFloat, precision p: Int) {
         evaluator = MPFREvaluator(f, precision: p)
@@ -93,14 +88,6 @@ private struct CompiledSummand: DoubleExponentialSummand {
     mutating func evaluate(_ table: DoubleExponentialLevel, _ i: Int, negative: Bool) throws -> Bool {
         let rnd = MPFR_RNDN
         let raw = table.raw
-        if let mirrored {
-            // The level is identified by its node array; a new level starts a new record.
-            if raw.value != mirroredLevel { mirroredLevel = raw.value; mirroredCount = 0 }
-            if negative && i < mirroredCount {
-                mpfr_set(v, mirrored[i], rnd)
-                return true
-            }
-        }
         switch kind {
         case .sinhSinh:
             _ = negative ? mpfr_neg(x, raw.value + i, rnd) : mpfr_set(x, raw.value + i, rnd)
@@ -134,10 +121,6 @@ private struct CompiledSummand: DoubleExponentialSummand {
         case .sinhSinh: mpfr_mul(v, raw.weight + i, output, rnd)
         }
         if mpfr_nan_p(v) != 0 { mpfr_set_ui(v, 0, rnd) }  // 0·∞ weight far out: the term is negligible
-        if let mirrored, !negative, i == mirroredCount, i < mirrored.count {
-            mpfr_set(mirrored[i], v, rnd)
-            mirroredCount += 1
-        }
         switch kind {
         case .tanhSinh: endpointRounding.add(term: v, distance: d, high: !negative)
         case .expSinh where negative: endpointRounding.add(term: v, distance: d, high: !hi.isInfinite)
