@@ -108,57 +108,7 @@ extension UnivariatePolynomial {
         let sf = squareFreePart
         if sf.degree < 1 { return [] }
         let ints = sf.primitiveIntegerCoefficients
-        let sturm = SturmSequence(sf)
-        let signer = IntegerPolynomialSign(a: ints)
-        // Cauchy bound 1 + max|aᵢ/aₙ| ≤ 2^e.
-        let lead = BigRational(ints.last!).abs
-        var m = BigRational.zero
-        for c in ints.dropLast() { let q = BigRational(c).abs / lead; if m < q { m = q } }
-        let bound = (m + 1).ceil
-        let e = bound.bitWidth + 1
-        var out: [RealRoot] = []
-        // Intervals (u/2^k, (u+w)/2^k] with root counts; start with (−2^e, 2^e] at k = 0.
-        var stack: [(u: BigInt, w: BigInt, k: Int, count: Int)] = []
-        let lo = -(BigInt.one << e), width = BigInt.one << (e + 1)
-        let total = sturm.signChanges(dyadic: lo, exponent: 0) - sturm.signChanges(dyadic: lo + width, exponent: 0)
-        if total > 0 { stack.append((lo, width, 0, total)) }
-        var found: [(BigInt, BigInt, Int)] = []
-        while let (u, w, k, c) = stack.popLast() {
-            if c == 1 { found.append((u, w, k)); continue }
-            var (u2, w2, k2) = (u, w, k)
-            if w2.isOne { u2 = u2 << 1; w2 = BigInt(2); k2 += 1 }
-            let h = w2 >> 1
-            let mid = u2 + h
-            let vLo = sturm.signChanges(dyadic: u2, exponent: k2)
-            let vMid = sturm.signChanges(dyadic: mid, exponent: k2)
-            let vHi = sturm.signChanges(dyadic: u2 + w2, exponent: k2)
-            let left = vLo - vMid, right = vMid - vHi
-            if right > 0 { stack.append((mid, h, k2, right)) }
-            if left > 0 { stack.append((u2, h, k2, left)) }
-        }
-        for (u0, w0, k0) in found {
-            // (u/2^k, (u+w)/2^k] with one root: make it a sign-change interval.
-            var (u, w, k) = (u0, w0, k0)
-            if signer.sign(dyadic: u + w, exponent: k) == 0 {
-                out.append(RealRoot(polynomial: ints, u: u + w, w: 0, k: k)); continue
-            }
-            while signer.sign(dyadic: u, exponent: k) == 0 {
-                if w.isOne { u = u << 1; w = BigInt(2); k += 1 }
-                let h = w >> 1
-                let mid = u + h
-                let inLeft = sturm.signChanges(dyadic: u, exponent: k) - sturm.signChanges(dyadic: mid, exponent: k)
-                if inLeft == 1 {
-                    if signer.sign(dyadic: mid, exponent: k) == 0 {
-                        out.append(RealRoot(polynomial: ints, u: mid, w: 0, k: k)); w = 0; break
-                    }
-                    w = h
-                } else {
-                    u = mid; w = w - h
-                }
-            }
-            if !w.isZero { out.append(RealRoot(polynomial: ints, u: u, w: w, k: k)) }
-        }
-        return out.sorted { $0.lower < $1.lower }
+        return SturmSequence(sf).isolatedRoots(of: ints, signer: IntegerPolynomialSign(a: ints)) { _, _, _ in true }
     }
 
     /// The rational roots (distinct, increasing). A rational root p/q of the primitive
@@ -188,5 +138,63 @@ extension UnivariatePolynomial {
             }
         }
         return roots.sorted()
+    }
+}
+
+extension SturmSequence {
+    /// Sturm bisection of the roots of the square-free integer polynomial `ints` (the first
+    /// member of this sequence, up to a positive factor) from a power-of-two Cauchy bound,
+    /// keeping only the subintervals (u/2^k, (u+w)/2^k] for which `keep(u, w, k)` holds; each
+    /// interval with one root is then made a sign-change interval (or an exact dyadic root).
+    func isolatedRoots(of ints: [BigInt], signer: IntegerPolynomialSign,
+                       keep: (BigInt, BigInt, Int) -> Bool) -> [RealRoot] {
+        // Cauchy bound 1 + max|aᵢ/aₙ| ≤ 2^e.
+        let lead = BigRational(ints.last!).abs
+        var m = BigRational.zero
+        for c in ints.dropLast() { let q = BigRational(c).abs / lead; if m < q { m = q } }
+        let e = (m + 1).ceil.bitWidth + 1
+        // Intervals (u/2^k, (u+w)/2^k] with root counts; start with (−2^e, 2^e] at k = 0.
+        var stack: [(u: BigInt, w: BigInt, k: Int, count: Int)] = []
+        let lo = -(BigInt.one << e), width = BigInt.one << (e + 1)
+        let total = signChanges(dyadic: lo, exponent: 0) - signChanges(dyadic: lo + width, exponent: 0)
+        if total > 0 { stack.append((lo, width, 0, total)) }
+        var found: [(BigInt, BigInt, Int)] = []
+        while let (u, w, k, c) = stack.popLast() {
+            if c == 1 { found.append((u, w, k)); continue }
+            var (u2, w2, k2) = (u, w, k)
+            if w2.isOne { u2 = u2 << 1; w2 = BigInt(2); k2 += 1 }
+            let h = w2 >> 1
+            let mid = u2 + h
+            let vLo = signChanges(dyadic: u2, exponent: k2)
+            let vMid = signChanges(dyadic: mid, exponent: k2)
+            let vHi = signChanges(dyadic: u2 + w2, exponent: k2)
+            let left = vLo - vMid, right = vMid - vHi
+            if right > 0 && keep(mid, h, k2) { stack.append((mid, h, k2, right)) }
+            if left > 0 && keep(u2, h, k2) { stack.append((u2, h, k2, left)) }
+        }
+        var out: [RealRoot] = []
+        for (u0, w0, k0) in found {
+            // (u/2^k, (u+w)/2^k] with one root: make it a sign-change interval.
+            var (u, w, k) = (u0, w0, k0)
+            if signer.sign(dyadic: u + w, exponent: k) == 0 {
+                out.append(RealRoot(polynomial: ints, u: u + w, w: 0, k: k)); continue
+            }
+            while signer.sign(dyadic: u, exponent: k) == 0 {
+                if w.isOne { u = u << 1; w = BigInt(2); k += 1 }
+                let h = w >> 1
+                let mid = u + h
+                let inLeft = signChanges(dyadic: u, exponent: k) - signChanges(dyadic: mid, exponent: k)
+                if inLeft == 1 {
+                    if signer.sign(dyadic: mid, exponent: k) == 0 {
+                        out.append(RealRoot(polynomial: ints, u: mid, w: 0, k: k)); w = 0; break
+                    }
+                    w = h
+                } else {
+                    u = mid; w = w - h
+                }
+            }
+            if !w.isZero { out.append(RealRoot(polynomial: ints, u: u, w: w, k: k)) }
+        }
+        return out.sorted { $0.lower < $1.lower }
     }
 }
