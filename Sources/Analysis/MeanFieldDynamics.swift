@@ -74,10 +74,9 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
     public func integrate(from y0: [Double], times: [Double], options: ODEOptions = ODEOptions()) throws -> ODESolution {
         precondition(y0.count == stateSize)
         let n = rhs.outputCount
-        let tape: TapeEvaluator? = evaluator.isNative ? nil : TapeEvaluator(rhs)
         var out = [Double](repeating: 0, count: 2 * n)
         let real = realVariables
-        let ev = evaluator
+        let ev = evaluator.threadLocalCopy()
         let stride = rhs.inputCount
         precondition(freeValues.count == free.count, "values of the free parameters are missing")
         var input = [Double](repeating: 0, count: stride)
@@ -87,9 +86,7 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
             for k in 0..<size { input[k] = y[k] }
             input.withUnsafeBufferPointer { inp in
                 out.withUnsafeMutableBufferPointer { o in
-                    if let tape { tape.evaluateBatch(inputs: inp.baseAddress!, count: 1, stride: stride, into: o.baseAddress!) } else {
-                        ev.evaluateBatch(inputs: inp.baseAddress!, count: 1, stride: stride, into: o.baseAddress!)
-                    }
+                    ev.evaluateBatch(inputs: inp.baseAddress!, count: 1, stride: stride, into: o.baseAddress!)
                 }
             }
             var k = 0
@@ -108,7 +105,7 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
     public func observe(_ solution: ODESolution) -> [[Double]] {
         let m = observables.outputCount
         var series = [[Double]](repeating: [], count: m)
-        let tape: TapeEvaluator? = observableEvaluator.isNative ? nil : TapeEvaluator(observables)
+        let ev = observableEvaluator.threadLocalCopy()
         var out = [Double](repeating: 0, count: 2 * m)
         var input = [Double](repeating: 0, count: observables.inputCount)
         for (k, v) in freeValues.enumerated() { input[stateSize + k] = v }
@@ -116,9 +113,7 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
             for k in 0..<stateSize { input[k] = y[k] }
             input.withUnsafeBufferPointer { inp in
                 out.withUnsafeMutableBufferPointer { o in
-                    if let tape { tape.evaluateBatch(inputs: inp.baseAddress!, count: 1, stride: input.count, into: o.baseAddress!) } else {
-                        observableEvaluator.evaluateBatch(inputs: inp.baseAddress!, count: 1, stride: input.count, into: o.baseAddress!)
-                    }
+                    ev.evaluateBatch(inputs: inp.baseAddress!, count: 1, stride: input.count, into: o.baseAddress!)
                 }
             }
             for k in 0..<m { series[k].append(out[2 * k]) }

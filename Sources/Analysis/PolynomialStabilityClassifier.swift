@@ -58,8 +58,7 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
         var inputs: [Double] = []
         var outputs: [Double] = []
         let width = 2 * (n + n * n)
-        let evaluator = self.evaluator
-        let tape: TapeEvaluator? = evaluator.isNative ? nil : TapeEvaluator(function)
+        let evaluator = self.evaluator.threadLocalCopy()
         let rel = relativeTolerance
         let fallbacks = self.fallbacks
         return { y, xs in
@@ -74,11 +73,7 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
             }
             inputs.withUnsafeBufferPointer { inp in
                 outputs.withUnsafeMutableBufferPointer { out in
-                    if let tape {
-                        tape.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
-                    } else {
-                        evaluator.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
-                    }
+                    evaluator.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
                 }
             }
             var row: [GridPoint] = []

@@ -43,10 +43,7 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
         var inputs: [Double] = []
         var outputs: [Double] = []
         let width = 2 * n * n
-        let evaluator = self.evaluator
-        // The tape interpreter keeps scratch space: one per row evaluator.
-        let tape: TapeEvaluator? = evaluator.isNative ? nil : TapeEvaluator(function)
-        let xFirst = problem.free.count == 2
+        let evaluator = self.evaluator.threadLocalCopy()
         let rel = relativeTolerance
         return { y, xs in
             let count = xs.count
@@ -55,16 +52,12 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
                 outputs = [Double](repeating: 0, count: width * count)
             }
             for (k, x) in xs.enumerated() {
-                inputs[2 * k] = xFirst ? x : y
-                inputs[2 * k + 1] = xFirst ? y : x
+                inputs[2 * k] = x
+                inputs[2 * k + 1] = y
             }
             inputs.withUnsafeBufferPointer { inp in
                 outputs.withUnsafeMutableBufferPointer { out in
-                    if let tape {
-                        tape.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
-                    } else {
-                        evaluator.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
-                    }
+                    evaluator.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
                 }
             }
             var row: [GridPoint] = []

@@ -87,7 +87,22 @@ public final class BatchEvaluator {
         fallbackReason = reason
     }
 
+    private init(backend: Backend, fallbackReason: String?) {
+        self.backend = backend
+        self.fallbackReason = fallbackReason
+    }
+
     public var isNative: Bool { if case .native = backend { return true } else { return false } }
+
+    /// An evaluator to use on one thread alongside this one: native code keeps no state
+    /// between calls and is shared; the tape interpreter keeps scratch registers, so the
+    /// copy gets its own.
+    public func threadLocalCopy() -> BatchEvaluator {
+        switch backend {
+        case .native: return self
+        case .tape(let t): return BatchEvaluator(backend: .tape(TapeEvaluator(t.function)), fallbackReason: fallbackReason)
+        }
+    }
 
     /// Layout as `TapeEvaluator.evaluateBatch`: (re, im) per output per point.
     public func evaluateBatch(inputs: UnsafePointer<Double>, count: Int, stride: Int,
