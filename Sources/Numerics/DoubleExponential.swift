@@ -20,21 +20,11 @@ import CMPFR
 /// 0 (∫₀¹ f(1 − y) dy), where the distance to the endpoint is kept exactly.
 public func preciseIntegrate(_ f: (BigFloat) throws -> BigFloat, from a: BigFloat, to b: BigFloat,
                              digits: Int, maxLevel: Int = 12) throws -> QuadratureResult<BigFloat> {
-    guard digits >= 1 else { throw NumericsError.invalidArgument("digits must be positive") }
-    guard !a.isNaN && !b.isNaN else { throw NumericsError.invalidArgument("NaN integration bound") }
-    let p = doubleExponentialPrecision(digits: digits)
-    if a == b {
-        let z = BigFloat(0, precision: p)
-        return QuadratureResult(value: z, errorEstimate: z, converged: true, evaluations: 0, refinements: 0)
-    }
-    if a > b {
-        var r = try preciseIntegrate(f, from: b, to: a, digits: digits, maxLevel: maxLevel)
-        r.value = -r.value
-        return r
-    }
-    return try withoutActuallyEscaping(f) { f in
-        var summand = ClosureSummand(f: f, lo: a.rounded(toPrecision: p), hi: b.rounded(toPrecision: p), precision: p)
-        return try runDoubleExponential(&summand, kind: summand.kind, precision: p, digits: digits, maxLevel: maxLevel)
+    try withoutActuallyEscaping(f) { f in
+        try doubleExponentialIntegral(from: a, to: b, digits: digits) { lo, hi, p in
+            var summand = ClosureSummand(f: f, lo: lo, hi: hi, precision: p)
+            return try runDoubleExponential(&summand, kind: summand.kind, precision: p, digits: digits, maxLevel: maxLevel)
+        }
     }
 }
 

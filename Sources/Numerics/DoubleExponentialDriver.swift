@@ -26,6 +26,27 @@ extension DoubleExponentialSummand {
 /// two limbs). The driver adds the rounding error this leaves to its estimate (see there).
 func doubleExponentialPrecision(digits: Int) -> Int { BigFloat.bits(forDigits: digits) }
 
+/// What both `preciseIntegrate` entry points share before the level loop: digits ≥ 1 and no
+/// NaN bound (else `invalidArgument`), an empty interval integrates to exactly 0, reversed
+/// bounds change the sign; `run` gets the ordered bounds rounded to the working precision.
+func doubleExponentialIntegral(from a: BigFloat, to b: BigFloat, digits: Int,
+                               _ run: (BigFloat, BigFloat, Int) throws -> QuadratureResult<BigFloat>)
+    throws -> QuadratureResult<BigFloat> {
+    guard digits >= 1 else { throw NumericsError.invalidArgument("digits must be positive") }
+    guard !a.isNaN && !b.isNaN else { throw NumericsError.invalidArgument("NaN integration bound") }
+    let p = doubleExponentialPrecision(digits: digits)
+    if a == b {
+        let z = BigFloat(0, precision: p)
+        return QuadratureResult(value: z, errorEstimate: z, converged: true, evaluations: 0, refinements: 0)
+    }
+    if a > b {
+        var r = try run(b.rounded(toPrecision: p), a.rounded(toPrecision: p), p)
+        r.value = -r.value
+        return r
+    }
+    return try run(a.rounded(toPrecision: p), b.rounded(toPrecision: p), p)
+}
+
 /// The level loop shared by both `preciseIntegrate` entry points.
 ///
 /// Level k is the trapezoid rule with step h_k = 2^(−k−1) in t; its new nodes are swept

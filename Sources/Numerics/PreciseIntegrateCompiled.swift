@@ -20,27 +20,17 @@ public func preciseIntegrate(_ f: CompiledFunction, from a: BigFloat, to b: BigF
     guard f.outputCount == 1 else {
         throw NumericsError.invalidArgument("integrand must have one output, has \(f.outputCount)")
     }
-    guard digits >= 1 else { throw NumericsError.invalidArgument("digits must be positive") }
-    guard !a.isNaN && !b.isNaN else { throw NumericsError.invalidArgument("NaN integration bound") }
-    let p = doubleExponentialPrecision(digits: digits)
-    if a == b {
-        let z = BigFloat(0, precision: p)
-        return QuadratureResult(value: z, errorEstimate: z, converged: true, evaluations: 0, refinements: 0)
+    return try doubleExponentialIntegral(from: a, to: b, digits: digits) { lo, hi, p in
+        var summand = CompiledSummand(f, lo: lo, hi: hi, precision: p)
+        // Over the whole real line the sinh-sinh nodes come in exact pairs ±x with equal weights;
+        // when f is provably even (f(−x) and f(x) are the same canonical expression) the node at
+        // −x contributes the term already computed at x, so half the evaluations are saved.
+        if summand.kind == .sinhSinh, let e = f.expressions.first {
+            let x = Expr.symbol(f.parameters[0])
+            summand.mirrorEven = e.substitute([x: -x]) == e
+        }
+        return try runDoubleExponential(&summand, kind: summand.kind, precision: p, digits: digits, maxLevel: maxLevel)
     }
-    if a > b {
-        var r = try preciseIntegrate(f, from: b, to: a, digits: digits, maxLevel: maxLevel)
-        r.value = -r.value
-        return r
-    }
-    var summand = CompiledSummand(f, lo: a.rounded(toPrecision: p), hi: b.rounded(toPrecision: p), precision: p)
-    // Over the whole real line the sinh-sinh nodes come in exact pairs ±x with equal weights;
-    // when f is provably even (f(−x) and f(x) are the same canonical expression) the node at
-    // −x contributes the term already computed at x, so half the evaluations are saved.
-    if summand.kind == .sinhSinh, let e = f.expressions.first {
-        let x = Expr.symbol(f.parameters[0])
-        summand.mirrorEven = e.substitute([x: -x]) == e
-    }
-    return try runDoubleExponential(&summand, kind: summand.kind, precision: p, digits: digits, maxLevel: maxLevel)
 }
 
 private struct CompiledSummand: DoubleExponentialSummand {
