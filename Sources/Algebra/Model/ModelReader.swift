@@ -75,7 +75,7 @@ struct ModelReader {
             assumptions = []
             for w in words.split(" ") where !w.isEmpty {
                 for part in w.split("&") {
-                    guard let a = Assumptions(modelWord: part.text) else {
+                    guard let a = Assumptions(word: part.text) else {
                         throw part.error("unknown assumption '\(part.text)' (expected real, positive, nonnegative, "
                                          + "integer or complex)")
                     }
@@ -302,18 +302,5 @@ struct ModelReader {
     private func isName(_ s: String) -> Bool {
         guard let first = s.first, first.isLetter else { return false }
         return s.dropFirst().allSatisfy { $0.isLetter || ($0.isASCII && $0.isNumber) || $0 == "_" || $0 == "'" || $0 == "′" }
-    }
-}
-
-extension Assumptions {
-    init?(modelWord: String) {
-        switch modelWord {
-        case "real": self = .real
-        case "positive": self = .positive
-        case "nonnegative": self = .nonnegative
-        case "integer": self = .integer
-        case "complex": self = []
-        default: return nil
-        }
     }
 }

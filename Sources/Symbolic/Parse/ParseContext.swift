@@ -110,7 +110,7 @@ public struct ParseContext: Sendable {
 
 extension Assumptions {
     /// The assumption named by a word of the declaration language, `complex` meaning none.
-    init?(word: String) {
+    public init?(word: String) {
         switch word {
         case "real": self = .real
         case "positive": self = .positive
