@@ -114,6 +114,16 @@ import ArbitraryPrecision
         #expect(body == f(y) * x)
     }
 
+    @Test func containsVisitsSharedSubexpressionsOnce() {
+        // e_{k+1} = e_k·(e_k + 1): 80 levels share every subexpression, so the DAG has a few
+        // hundred nodes while the tree has more than 2^80; a tree walk would never finish.
+        var e = x + 1
+        for _ in 0..<80 { e = Expr.mul([e, e + 1]) }
+        #expect(e.contains(x.symbol!))
+        #expect(!e.contains(y.symbol!))
+        #expect(!Expr.pow(Expr.pi, 2).contains(x.symbol!))
+    }
+
     @Test func hashConsingGivesIdentity() {
         let e1 = Expr.sin(x + y) * (Expr.pow(x, 3) + 2)
         let e2 = (2 + Expr.pow(x, 3)) * Expr.sin(y + x)

@@ -201,9 +201,19 @@ extension Expr {
         return out
     }
 
+    /// Whether the symbol occurs free. Each shared subexpression is visited once (a tree walk
+    /// is exponential on DAGs such as repeated squarings), and numeric subtrees are skipped.
     public func contains(_ s: Symbol) -> Bool {
         if kind == .symbol { return symbol == s }
-        return children.contains { $0.contains(s) }
+        if children.isEmpty || flags.contains(.numeric) { return false }
+        var seen = Set<Expr>()
+        var stack = [self]
+        while let e = stack.popLast() {
+            for c in e.children where !c.flags.contains(.numeric) && seen.insert(c).inserted {
+                if c.kind == .symbol { if c.symbol == s { return true } } else { stack.append(c) }
+            }
+        }
+        return false
     }
 
     /// Number of distinct nodes in the expression DAG.
