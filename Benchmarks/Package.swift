@@ -66,6 +66,7 @@ let package = Package(
                 .product(name: "Symbolic", package: "KeldyshKit"),
                 .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
                 .product(name: "Analysis", package: "KeldyshKit"),
+                .product(name: "Algebra", package: "KeldyshKit"),
             ]
         ),
     ]

@@ -14,7 +14,7 @@ public struct CrossingPolynomial: Sendable {
     /// Re p(iω; P) and Im p(iω; P) as polynomials in (ω, P).
     public let realPart: Polynomial
     public let imaginaryPart: Polynomial
-    /// R(P), the resultant in ω, over ℚ.
+    /// R(P), the resultant in ω (up to a positive constant factor: primitive over ℤ).
     public let resultant: UnivariatePolynomial
     /// What every threshold search on R needs, computed once with it (and memoised with it
     /// by `cached(problem:)`): the Sturm sequence of its square-free part, from which
@@ -24,14 +24,18 @@ public struct CrossingPolynomial: Sendable {
     /// coefficients (Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)), "p(0)·res_x(E, O)" — the same
     /// real roots at half the degree, since res_ω(E(ω²), ω·O(ω²)) = ±p(0)·res_x(E, O)².
     public let form: String
+    /// When p has real coefficients: q_k(P) ∈ ℤ[P] with d^(n−k)·p_k = q_k, i.e. the
+    /// coefficients of det(t − d·A) (t = d·s, d > 0), whose roots are those of p scaled by d —
+    /// the same count in the right half-plane, from integers only.
+    let scaledCharacteristic: [[BigInt]]?
 
     public init(problem: StabilityProblem) throws {
         guard problem.free.count == 1 else { throw AnalysisError.numerical("a threshold varies one parameter") }
         let p = problem.free[0]
         let pe = Expr.symbol(p)
         parameter = p
-        // p(s; P) on dense Gaussian-integer polynomials in P when every entry of A is a
-        // polynomial in P over ℚ(i); else on `Expr` (Berkowitz with expansion).
+        // p(s; P) over ℤ[i][P] when every entry of A is a polynomial in P over ℚ(i) (by
+        // evaluation at integer nodes and interpolation); else on `Expr` (Berkowitz with expansion).
         let exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
         var coefficients: [Polynomial] = []
         if let (q, d) = exact {
@@ -42,8 +46,10 @@ public struct CrossingPolynomial: Sendable {
             for k in stride(from: n, through: 0, by: -1) { scales[k] = scale; scale = scale * d }
             for (k, c) in q.enumerated() {
                 var terms: [(exponents: [Int], coefficient: GaussianRational)] = []
-                for j in 0..<c.re.count where !c.re[j].isZero || !c.im[j].isZero {
-                    terms.append(([j], GaussianRational(BigRational(c.re[j], scales[k]), BigRational(c.im[j], scales[k]))))
+                for j in 0..<max(c.re.count, c.im.count) {
+                    let r = j < c.re.count ? c.re[j] : .zero, i = j < c.im.count ? c.im[j] : .zero
+                    if r.isZero && i.isZero { continue }
+                    terms.append(([j], GaussianRational(BigRational(r, scales[k]), BigRational(i, scales[k]))))
                 }
                 coefficients.append(Polynomial(terms: terms, generators: [pe]))
             }
@@ -90,19 +96,16 @@ public struct CrossingPolynomial: Sendable {
         guard !realPart.isZero, !imaginaryPart.isZero else {
             throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
         }
-        let u: UnivariatePolynomial
-        if let (q, _) = exact, q.allSatisfy(\.isReal) {
+        let integerResultant: [BigInt]
+        if let (q, _) = exact, q.allSatisfy({ $0.im.isEmpty }) {
             // With t = d·s, q(iω') = E(ω'²) + i·ω'·O(ω'²); an eigenvalue on the imaginary
             // axis makes q(0) = 0 (ω' = 0) or E and O share a root (ω' ≠ 0).
-            var even: [GaussianIntegerPolynomial] = [], odd: [GaussianIntegerPolynomial] = []
-            for (k, c) in q.enumerated() {
-                let signed = (k / 2) % 2 == 0 ? c : -c
-                if k % 2 == 0 { even.append(signed) } else { odd.append(signed) }
-            }
-            let r = q[0] * berkowitzDeterminant(sylvesterMatrix(even, odd))
-            u = UnivariatePolynomial(r.re.map { BigRational($0) })
+            let real = q.map(\.re)
+            scaledCharacteristic = real
+            integerResultant = Self.crossingResultant(real)
             form = "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
         } else {
+            scaledCharacteristic = nil
             let r: Expr
             do { r = try Expr.resultant(realPart.toExpr(), imaginaryPart.toExpr(), in: omega) } catch {
                 throw AnalysisError.numerical("resultant: \(error)")
@@ -110,14 +113,39 @@ public struct CrossingPolynomial: Sendable {
             guard let rp = try? Polynomial(r, generators: [pe]), let v = UnivariatePolynomial(rp, variable: 0) else {
                 throw AnalysisError.numerical("the resultant is not a polynomial in \(p.name) over ℚ")
             }
-            u = v
+            integerResultant = v.isZero ? [] : v.primitiveIntegerCoefficients
             form = "res_ω(Re p(iω), Im p(iω))"
         }
-        guard !u.isZero else {
+        guard !integerResultant.isEmpty else {
             throw AnalysisError.numerical("the resultant vanishes identically (Re and Im of p(iω) share a factor); use the numeric route")
         }
-        resultant = u
-        sturm = SturmSequence(u.squareFreePart)
+        resultant = UnivariatePolynomial(integerResultant.map { BigRational($0) })
+        sturm = SturmSequence(squareFreePartOfIntegers: integerResultant)
+    }
+
+    /// R(P) = q₀(P)·res_x(E, O) for real q (ascending in t, coefficients in ℤ[P]), where
+    /// q(iω) = E(ω²) + i·ω·O(ω²). Evaluated at integer nodes P = 0, 1, −1, … (one integer
+    /// determinant of the Sylvester matrix each) and interpolated: the degree of R in P is at
+    /// most deg q₀ + deg_x O·max deg_P E + deg_x E·max deg_P O, one node more than that.
+    static func crossingResultant(_ q: [[BigInt]]) -> [BigInt] {
+        var even: [[BigInt]] = [], odd: [[BigInt]] = []
+        for (k, c) in q.enumerated() {
+            let signed = (k / 2) % 2 == 0 ? c : c.map { -$0 }
+            if k % 2 == 0 { even.append(signed) } else { odd.append(signed) }
+        }
+        let degreeE = even.map { $0.count - 1 }.max() ?? 0, degreeO = odd.map { $0.count - 1 }.max() ?? 0
+        let bound = max(q[0].count - 1, 0) + (odd.count - 1) * max(degreeE, 0) + (even.count - 1) * max(degreeO, 0)
+        let nodes = IntegerPolynomials.nodes(bound + 1)
+        let values = nodes.map { x -> BigInt in
+            let e = even.map { IntegerPolynomials.evaluate($0, at: x) }
+            let o = odd.map { IntegerPolynomials.evaluate($0, at: x) }
+            let r = IntegerPolynomials.determinant(IntegerPolynomials.sylvesterMatrix(e, o))
+            return IntegerPolynomials.evaluate(q[0], at: x) * r
+        }
+        guard let r = IntegerPolynomials.interpolate(nodes: nodes, values: values) else {
+            preconditionFailure("the crossing resultant of an integer characteristic polynomial is in ℤ[P]")
+        }
+        return r
     }
 
     /// The real roots of R whose isolating intervals meet [lower, upper] (Sturm bisection
@@ -128,8 +156,11 @@ public struct CrossingPolynomial: Sendable {
     }
 
     /// (q, d): d > 0 the common denominator of A's entries and q the coefficients (ascending
-    /// in t) of det(t − d·A) over ℤ[i][P]; nil when an entry is not a polynomial in P over ℚ(i).
-    static func scaledCharacteristic(_ a: Matrix, parameter pe: Expr) -> ([GaussianIntegerPolynomial], BigInt)? {
+    /// in t) of det(t − d·A) over ℤ[i][P], each as (re, im) coefficient arrays in P; nil when
+    /// an entry is not a polynomial in P over ℚ(i). The determinant is taken at integer nodes
+    /// of P (Berkowitz over ℤ[i], no divisions) and interpolated: det(t − B(P)) has degree in
+    /// P at most the sum over rows of the largest degree in that row.
+    static func scaledCharacteristic(_ a: Matrix, parameter pe: Expr) -> ([(re: [BigInt], im: [BigInt])], BigInt)? {
         let n = a.rows
         var polys: [[Polynomial]] = []
         var d = BigInt.one
@@ -146,8 +177,10 @@ public struct CrossingPolynomial: Sendable {
             }
             polys.append(row)
         }
-        let b: [[GaussianIntegerPolynomial]] = polys.map { row in
-            row.map { poly in
+        var bound = 0
+        let b: [[(re: [BigInt], im: [BigInt])]] = polys.map { row in
+            var rowDegree = 0
+            let out = row.map { poly -> (re: [BigInt], im: [BigInt]) in
                 var re: [BigInt] = [], im: [BigInt] = []
                 for t in poly.terms {
                     let e = t.exponents.isEmpty ? 0 : t.exponents[0]
@@ -156,10 +189,26 @@ public struct CrossingPolynomial: Sendable {
                     re[e] = z.re.numerator * d.exactlyDivided(by: z.re.denominator)
                     im[e] = z.im.numerator * d.exactlyDivided(by: z.im.denominator)
                 }
-                return GaussianIntegerPolynomial(re: re, im: im)
+                rowDegree = max(rowDegree, re.count - 1)
+                return (re, im)
             }
+            bound += rowDegree
+            return out
         }
-        return (berkowitzCharacteristic(b), d)
+        let nodes = IntegerPolynomials.nodes(bound + 1)
+        let values: [[GaussianInteger]] = nodes.map { x in
+            berkowitzCharacteristic(b.map { row in
+                row.map { GaussianInteger(re: IntegerPolynomials.evaluate($0.re, at: x), im: IntegerPolynomials.evaluate($0.im, at: x)) }
+            })
+        }
+        let q = (0...n).map { k -> (re: [BigInt], im: [BigInt]) in
+            guard let re = IntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].re }),
+                  let im = IntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].im }) else {
+                preconditionFailure("det(t − B) of an integer matrix polynomial is in ℤ[i][P]")
+            }
+            return (re, im)
+        }
+        return (q, d)
     }
 
     /// The determinant p(0; P) = det(−A) up to sign, over ℚ when it is real.

@@ -28,6 +28,18 @@ struct RouthHurwitzTests {
         #expect(routhUnstableCount([1, 0, 1]) == nil)
     }
 
+    @Test func integerArrayCountsWithBigCoefficients() {
+        // (s − 3)(s + 5)(s² + 2s + 5)(s² − 4s + 53)(s + 4), times 10^30 (beyond Int): roots 3,
+        // −5, −1 ± 2i, 2 ± 7i, −4 chosen by hand → 3 unstable; the fraction-free array with
+        // content removal must give the same count as the rational one.
+        let scale = BigRational(BigInt(10).power(30))
+        let p = product([[-3, 1], [5, 1], [5, 2, 1], [53, -4, 1], [4, 1]]).map { $0 * scale }
+        #expect(routhUnstableCount(integers: p.map(\.numerator)) == 3)
+        #expect(routhUnstableCount(p) == 3)
+        // A negative leading coefficient (−p): the same roots.
+        #expect(routhUnstableCount(integers: p.map { -$0.numerator }) == 3)
+    }
+
     @Test func countOf003AgreesWithEigenvalues() throws {
         // Second method: at λ = 1/5 the MPFR eigenvalues give max Re λ < 0 at γ↑ = 0.65 and a
         // single unstable complex pair at 0.75 (the lasing threshold 0.70938 lies between,

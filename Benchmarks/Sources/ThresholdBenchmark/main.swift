@@ -11,6 +11,7 @@ import Foundation
 import Analysis
 import ArbitraryPrecision
 import Symbolic
+import Algebra
 
 let arguments = CommandLine.arguments
 let digits = arguments.count > 1 ? Int(arguments[1])! : 50
@@ -60,3 +61,39 @@ for cached in [true, false] {
           + zip(first.dropLast().map(\.0), phases[median]).map { "\($0) \(ms($1))" }.joined(separator: ", ") + "]")
 }
 print("value \(value)")
+
+/// Where the memo-cleared path spends its time, finer than `run()`: the same steps through
+/// the public API, each timed on its own (medians of `repeats`).
+func phases() throws -> [(String, Double)] {
+    AnalysisCache.clear()
+    let text = try String(contentsOfFile: modelPath, encoding: .utf8)
+    let t0 = now()
+    let model = try Model.parse(text, file: modelPath)
+    let t1 = now()
+    let mf = try model.derive(linearize: false)
+    let t2 = now()
+    _ = try model.derive(linearize: true)
+    let t3 = now()
+    let input = try ModelInput.load(path: modelPath, needMatrix: true)
+    let ctx = input.parameters
+    let p = try ctx.symbol(named: "gup")
+    let t4 = now()
+    let values = try ctx.assignments(settings)
+    let t5 = now()
+    let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [p], values: values)
+    let t6 = now()
+    _ = try CrossingPolynomial.cached(problem: problem)
+    let t7 = now()
+    _ = try certifiedThresholds(problem, lower: BigRational(1, 2), upper: BigRational(1), digits: digits)
+    let t8 = now()
+    _ = mf
+    return [("parse", t1 - t0), ("mean field", t2 - t1), ("mean field + linearise", t3 - t2), ("parse --set", t5 - t4),
+            ("substitute", t6 - t5), ("crossing polynomial", t7 - t6), ("isolate + prove + refine", t8 - t7)]
+}
+var table: [[Double]] = []
+for _ in 0..<repeats { table.append(try phases().map(\.1)) }
+let names = try phases().map(\.0)
+print("phases (medians): " + names.indices.map { k in
+    let v = table.map { $0[k] }.sorted()
+    return "\(names[k]) \(ms(v[v.count / 2]))"
+}.joined(separator: ", "))

@@ -105,10 +105,9 @@ extension UnivariatePolynomial {
     /// interval (Sturm sequence bisection from a power-of-two Cauchy bound).
     public func realRoots() -> [RealRoot] {
         precondition(!isZero, "real roots of the zero polynomial")
-        let sf = squareFreePart
-        if sf.degree < 1 { return [] }
-        let ints = sf.primitiveIntegerCoefficients
-        return SturmSequence(sf).isolatedRoots(of: ints, signer: IntegerPolynomialSign(a: ints)) { _, _, _ in true }
+        if degree < 1 { return [] }
+        let sturm = SturmSequence(squareFreePartOf: self)
+        return sturm.isolatedRoots(of: sturm.polynomial, signer: sturm.members[0]) { _, _, _ in true }
     }
 
     /// The rational roots (distinct, increasing). A rational root p/q of the primitive

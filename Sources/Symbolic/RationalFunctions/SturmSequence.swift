@@ -15,27 +15,12 @@ struct IntegerPolynomialSign {
 
     /// 2^(k·n) · p(u / 2^k).
     func value(dyadic u: BigInt, exponent k: Int) -> BigInt {
-        let n = a.count - 1
-        if n < 0 { return .zero }
-        var h = a[n]
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            h = h * u
-            if !a[i].isZero { h = h + (a[i] << (k * (n - i))) }
-        }
-        return h
+        BigInt.dyadicHorner(a, numerator: u, exponent: k)
     }
 
     /// sign p(q) for any rational q.
     func sign(at q: BigRational) -> Int {
-        let n = a.count - 1
-        if n < 0 { return 0 }
-        let u = q.numerator, v = q.denominator
-        var h = a[n], vp = BigInt.one
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            vp = vp * v
-            h = h * u + a[i] * vp
-        }
-        return h.signum
+        BigInt.rationalHorner(a, numerator: q.numerator, denominator: q.denominator).signum
     }
 }
 
@@ -44,24 +29,63 @@ struct IntegerPolynomialSign {
 /// which keeps the signs). The number of distinct real roots in (a, b] is V(a) − V(b),
 /// V the number of sign changes along the sequence (Sturm's theorem; multiple roots are
 /// counted once).
+///
+/// Built over ℤ: each remainder is a positive pseudo-remainder reduced to its primitive
+/// part, so the only gcd per member is its content (a remainder sequence over ℚ pays a gcd
+/// for every coefficient operation, and the coefficients of elimination polynomials are
+/// hundreds of bits long).
 public struct SturmSequence: Sendable {
     let members: [IntegerPolynomialSign]
 
     public init(_ p: UnivariatePolynomial) {
         precondition(!p.isZero, "Sturm sequence of the zero polynomial")
-        var seq = [p, p.derivative()]
-        while !seq[seq.count - 1].isZero {
-            let r = seq[seq.count - 2] % seq[seq.count - 1]
-            seq.append(-r)
-        }
-        seq.removeLast()
-        members = seq.map { q in
-            // Positive scaling: primitive integer coefficients with the sign of q kept.
-            let ints = q.primitiveIntegerCoefficients
-            let flip = (ints.last!.signum < 0) != (q.leadingCoefficient.signum < 0)
-            return IntegerPolynomialSign(a: flip ? ints.map { -$0 } : ints)
+        // Scaled by a positive rational: the signs, hence the sign changes, are those of p.
+        self.init(integers: p.primitiveIntegerCoefficients)
+    }
+
+    /// The sequence of an integer polynomial (nonzero, lowest degree first).
+    public init(integers p: [BigInt]) {
+        members = Self.chain(IntegerPolynomials.trimmed(p)).map { IntegerPolynomialSign(a: $0) }
+    }
+
+    /// The Sturm sequence of the square-free part of `p` (whose roots are the distinct roots
+    /// of p, each simple — what root isolation and refinement need). The chain of p ends in
+    /// gcd(p, p′) up to a constant, so when that is a constant (p square-free, the usual
+    /// case) the chain is already the answer and no separate gcd is computed.
+    public init(squareFreePartOf p: UnivariatePolynomial) {
+        self.init(squareFreePartOfIntegers: p.primitiveIntegerCoefficients)
+    }
+
+    public init(squareFreePartOfIntegers p: [BigInt]) {
+        let p = IntegerPolynomials.trimmed(p)
+        precondition(!p.isEmpty, "Sturm sequence of the zero polynomial")
+        let chain = Self.chain(p)
+        if chain.last!.count > 1 {
+            let sf = IntegerPolynomials.primitiveQuotient(p, chain.last!)
+            members = Self.chain(sf).map { IntegerPolynomialSign(a: $0) }
+        } else {
+            members = chain.map { IntegerPolynomialSign(a: $0) }
         }
     }
+
+    /// p, p′ and the negated positive pseudo-remainders, each primitive; the last member is
+    /// gcd(p, p′) up to a constant.
+    static func chain(_ p: [BigInt]) -> [[BigInt]] {
+        precondition(!p.isEmpty, "Sturm sequence of the zero polynomial")
+        var seq = [IntegerPolynomials.primitivePart(p)]
+        let d = IntegerPolynomials.primitivePart(IntegerPolynomials.derivative(p))
+        if d.isEmpty { return seq }
+        seq.append(d)
+        while true {
+            let r = IntegerPolynomials.positivePseudoRemainder(seq[seq.count - 2], seq[seq.count - 1])
+            if r.isEmpty { break }
+            seq.append(IntegerPolynomials.primitivePart(r).map { -$0 })
+        }
+        return seq
+    }
+
+    /// The square-free polynomial the sequence starts with (primitive, over ℤ).
+    public var polynomial: [BigInt] { members[0].a }
 
     /// Sign changes at a rational point (zeros skipped).
     public func signChanges(at x: BigRational) -> Int {

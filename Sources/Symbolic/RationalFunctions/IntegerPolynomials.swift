@@ -1,0 +1,167 @@
+import ArbitraryPrecision
+
+/// Dense polynomials over ℤ in one variable as plain `[BigInt]` (lowest degree first, no
+/// trailing zero): the arithmetic of exact elimination and real-root isolation. Over ℤ a
+/// remainder sequence needs no gcd per coefficient (as ℚ does) — one content per member —
+/// and values at integer nodes are integers, so interpolation stays in ℤ.
+public enum IntegerPolynomials {
+    /// Drops trailing zeros.
+    public static func trimmed(_ a: [BigInt]) -> [BigInt] {
+        var a = a
+        while let l = a.last, l.isZero { a.removeLast() }
+        return a
+    }
+
+    /// The positive gcd of the coefficients (0 for the zero polynomial).
+    public static func content(_ a: [BigInt]) -> BigInt {
+        var g = BigInt.zero
+        for c in a where !c.isZero {
+            g = BigInt.gcd(g, c)
+            if g.isOne { break }
+        }
+        return g
+    }
+
+    /// a divided by its positive content (signs kept).
+    public static func primitivePart(_ a: [BigInt]) -> [BigInt] {
+        let g = content(a)
+        if g.isZero || g.isOne { return a }
+        return a.map { $0.exactlyDivided(by: g) }
+    }
+
+    public static func derivative(_ a: [BigInt]) -> [BigInt] {
+        if a.count < 2 { return [] }
+        return (1..<a.count).map { a[$0] * BigInt($0) }
+    }
+
+    /// c·(a mod b) for some integer c > 0 (`b` nonzero): the remainder up to a positive
+    /// factor, which is what sign-sensitive sequences (Sturm) need. Each step scales the
+    /// running remainder by |lc(b)|, never by lc(b), so no sign is lost.
+    public static func positivePseudoRemainder(_ a: [BigInt], _ b: [BigInt]) -> [BigInt] {
+        let db = b.count - 1
+        precondition(db >= 0, "pseudo-remainder by the zero polynomial")
+        let l = b[db]
+        let lAbs = l.magnitude
+        let lNegative = l.signum < 0
+        var r = trimmed(a)
+        while r.count - 1 >= db {
+            let dr = r.count - 1
+            let shift = dr - db
+            let c = lNegative ? -r[dr] : r[dr]
+            // r ← |l|·r − sign(l)·lc(r)·x^shift·b: the leading terms cancel.
+            for i in 0..<dr { r[i] = r[i] * lAbs }
+            for j in 0..<db where !b[j].isZero { r[j + shift] = r[j + shift] - c * b[j] }
+            r.removeLast()
+            r = trimmed(r)
+        }
+        return r
+    }
+
+    /// The exact quotient a / b over ℚ scaled to a primitive integer polynomial with the sign
+    /// of lc(a)/lc(b) (b must divide a over ℚ).
+    public static func primitiveQuotient(_ a: [BigInt], _ b: [BigInt]) -> [BigInt] {
+        let da = a.count - 1, db = b.count - 1
+        precondition(db >= 0 && da >= db, "primitiveQuotient needs deg b ≤ deg a")
+        // Long division over ℤ after scaling a by lc(b)^(da − db + 1), so every step divides exactly.
+        let l = b[db]
+        var r = a.map { $0 * l.power(da - db + 1) }
+        var q = [BigInt](repeating: .zero, count: da - db + 1)
+        for k in stride(from: da - db, through: 0, by: -1) {
+            let t = r[k + db].exactlyDivided(by: l)
+            q[k] = t
+            if t.isZero { continue }
+            for j in 0...db where !b[j].isZero { r[k + j] = r[k + j] - t * b[j] }
+        }
+        precondition(r.allSatisfy(\.isZero), "primitiveQuotient: b does not divide a")
+        return primitivePart(trimmed(q))
+    }
+
+    /// p(x) at an integer x.
+    public static func evaluate(_ a: [BigInt], at x: BigInt) -> BigInt {
+        var h = BigInt.zero
+        for c in a.reversed() { h = h * x + c }
+        return h
+    }
+
+    /// The integer nodes 0, 1, −1, 2, −2, … (small, so values stay small).
+    public static func nodes(_ count: Int) -> [BigInt] {
+        (0..<count).map { (k: Int) -> BigInt in
+            let x: Int = k % 2 == 1 ? (k + 1) / 2 : -(k / 2)
+            return BigInt(x)
+        }
+    }
+
+    /// The polynomial of degree < nodes.count through (nodes[i], values[i]), when it has
+    /// integer coefficients (Newton's divided differences: at integer nodes the divided
+    /// differences of an integer polynomial are integers — those of xᵐ are complete symmetric
+    /// polynomials of the nodes — so every division is exact). Nil when a division is not
+    /// exact, i.e. the interpolant is not in ℤ[x].
+    public static func interpolate(nodes x: [BigInt], values y: [BigInt]) -> [BigInt]? {
+        let m = x.count
+        precondition(m == y.count && m > 0)
+        var d = y
+        for k in 1..<max(m, 1) {
+            for i in stride(from: m - 1, through: k, by: -1) {
+                let num = d[i] - d[i - 1], den = x[i] - x[i - k]
+                guard num.isDivisible(by: den) else { return nil }
+                d[i] = num.exactlyDivided(by: den)
+            }
+        }
+        // Newton form d₀ + (x − x₀)(d₁ + (x − x₁)(d₂ + …)) to monomials, innermost first.
+        var p: [BigInt] = [d[m - 1]]
+        for k in stride(from: m - 2, through: 0, by: -1) {
+            // p ← p·(x − x_k) + d_k
+            var q = [BigInt](repeating: .zero, count: p.count + 1)
+            for (i, c) in p.enumerated() {
+                q[i + 1] = q[i + 1] + c
+                q[i] = q[i] - c * x[k]
+            }
+            q[0] = q[0] + d[k]
+            p = q
+        }
+        return trimmed(p)
+    }
+
+    /// det M over ℤ by fraction-free (Bareiss) elimination with row pivoting; M square.
+    public static func determinant(_ m: [[BigInt]]) -> BigInt {
+        let n = m.count
+        if n == 0 { return .one }
+        var a = m
+        var sign = 1
+        var previous = BigInt.one
+        for k in 0..<(n - 1) {
+            if a[k][k].isZero {
+                guard let p = (k + 1..<n).first(where: { !a[$0][k].isZero }) else { return .zero }
+                a.swapAt(k, p)
+                sign = -sign
+            }
+            for i in (k + 1)..<n {
+                for j in (k + 1)..<n {
+                    a[i][j] = (a[i][j] * a[k][k] - a[i][k] * a[k][j]).exactlyDivided(by: previous)
+                }
+                a[i][k] = .zero
+            }
+            previous = a[k][k]
+        }
+        return sign > 0 ? a[n - 1][n - 1] : -a[n - 1][n - 1]
+    }
+
+    /// The Sylvester matrix of f and g (lowest degree first, formal degrees f.count − 1 and
+    /// g.count − 1), whose determinant is res(f, g) at those formal degrees.
+    public static func sylvesterMatrix(_ f: [BigInt], _ g: [BigInt]) -> [[BigInt]] {
+        let df = f.count - 1, dg = g.count - 1
+        let size = df + dg
+        var rows: [[BigInt]] = []
+        for k in 0..<dg {
+            var row = [BigInt](repeating: .zero, count: size)
+            for j in 0...df { row[k + j] = f[df - j] }
+            rows.append(row)
+        }
+        for k in 0..<df {
+            var row = [BigInt](repeating: .zero, count: size)
+            for j in 0...dg { row[k + j] = g[dg - j] }
+            rows.append(row)
+        }
+        return rows
+    }
+}
