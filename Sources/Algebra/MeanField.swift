@@ -32,7 +32,7 @@ public struct MeanFieldEquation: Sendable {
     public let subleading: [Expr]
     /// The factor the equation is written with, f · d⟨O⟩/dt = f · rhs: 1 + iα/2 for a
     /// Gilbert-damped boson (Eq. C1 of 003), 1 otherwise. Only printing uses it.
-    public var lhsFactor: Expr = .one
+    public internal(set) var lhsFactor: Expr = .one
 }
 
 /// A closed set of mean-field equations.
