@@ -25,10 +25,14 @@ public struct MeanFieldEquation: Sendable {
     public let operatorWord: Expr
     /// The variable ⟨O⟩ (intensive when a system size was given).
     public let variable: Expr
+    /// d⟨O⟩/dt (already divided by `lhsFactor`).
     public let rhs: Expr
     /// Terms of relative order N^k, k < 0, i.e. suppressed as N → ∞ (each with its power of N).
     /// They are dropped from `rhs` unless `keepSubleading` was set.
     public let subleading: [Expr]
+    /// The factor the equation is written with, f · d⟨O⟩/dt = f · rhs: 1 + iα/2 for a
+    /// Gilbert-damped boson (Eq. C1 of 003), 1 otherwise. Only printing uses it.
+    public internal(set) var lhsFactor: Expr = .one
 }
 
 /// A closed set of mean-field equations.

@@ -11,9 +11,6 @@ struct AnalysisModelOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: "A parameter value, NAME=VALUE; VALUE may use other parameters (repeatable).")
     var settings: [String] = []
 
-    @Option(name: .customLong("divide-row"), help: "Divide row K of the stability matrix by EXPR, K=EXPR (e.g. the Gilbert damping of 003, App. C).")
-    var divideRows: [String] = []
-
     @Flag(help: "Print the result as JSON.")
     var json = false
 }
@@ -53,7 +50,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let input = try ModelInput.load(path: options.model, needMatrix: !dynamics, divideRows: options.divideRows)
+            let input = try ModelInput.load(path: options.model, needMatrix: !dynamics)
             let ctx = input.parameters
             let xa = try ctx.axis(x), ya = try ctx.axis(y)
             let values = try ctx.assignments(options.settings)
@@ -78,7 +75,7 @@ struct ScanCommand: ParsableCommand {
                 }
             }
             let summary = try runScan(classifier, x: xa, y: ya, shard: sh, out: out, threads: threads,
-                                      settings: options.settings + options.divideRows.map { "divide-row " + $0 },
+                                      settings: options.settings,
                                       title: title ?? "", xLabel: xlabel, yLabel: ylabel, progress: !quiet)
             return describe(summary, json: options.json)
         }

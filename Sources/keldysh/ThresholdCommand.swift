@@ -21,7 +21,7 @@ struct ThresholdCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let input = try ModelInput.load(path: options.model, needMatrix: expr == nil, divideRows: options.divideRows)
+            let input = try ModelInput.load(path: options.model, needMatrix: expr == nil)
             let ctx = input.parameters
             let p = try ctx.symbol(named: vary)
             let (loE, hiE) = try ctx.interval(interval)

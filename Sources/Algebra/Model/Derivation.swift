@@ -29,7 +29,9 @@ extension Model {
         }
         let mf: MeanFieldSystem
         do {
-            mf = try system.meanField(ops, options: meanFieldOptions)
+            mf = try meanField(ops)
+        } catch let e as ModelError {
+            throw e
         } catch {
             throw ModelError(file: file, line: 1, column: 1, message: "mean-field derivation failed: \(error)")
         }

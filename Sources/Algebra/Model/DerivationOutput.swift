@@ -46,6 +46,14 @@ struct VariableDisplay {
 
     func showLatex(_ e: Expr) -> String { substitute(e, latex).latex(options: LatexOptions()) }
 
+    /// A factor 1 + x written with the 1 first, as papers do (1 + iκ/2, not iκ/2 + 1).
+    func factor(_ f: Expr, _ show: (Expr) -> String) -> String {
+        guard f.kind == .add, f.children.contains(.one) else { return show(f) }
+        let rest = f - 1
+        let negated = Expr.neg(rest)
+        return show(negated).hasPrefix("-") ? "1 + " + show(rest) : "1 - " + show(negated)
+    }
+
     private func substitute(_ e: Expr, _ table: [Expr: Expr]) -> Expr {
         var memo: [Expr: Expr] = [:]
         func walk(_ x: Expr) -> Expr {
@@ -80,7 +88,11 @@ extension ModelDerivation {
         case .text:
             var lines = ["# Mean-field equations of \(model.file) (intensive variables)"]
             for e in meanField.equations {
-                lines.append("d\(d.showText(e.variable))/dt = \(d.showText(e.rhs))")
+                if e.lhsFactor.isOne {
+                    lines.append("d\(d.showText(e.variable))/dt = \(d.showText(e.rhs))")
+                } else {
+                    lines.append("(\(d.factor(e.lhsFactor, d.showText))) d\(d.showText(e.variable))/dt = \(d.showText(e.writtenRHS))")
+                }
             }
             if !meanField.added.isEmpty {
                 lines.append("# added by the closure: " + meanField.added.map { "\($0)" }.joined(separator: ", "))
@@ -98,7 +110,10 @@ extension ModelDerivation {
         case .latex:
             var lines = ["\\begin{align}"]
             let eqs = meanField.equations.map { e in
-                "\\frac{d}{dt}" + d.showLatex(e.variable) + " &= " + d.showLatex(e.rhs)
+                e.lhsFactor.isOne
+                    ? "\\frac{d}{dt}" + d.showLatex(e.variable) + " &= " + d.showLatex(e.rhs)
+                    : "\\left(" + d.factor(e.lhsFactor, d.showLatex) + "\\right) \\frac{d}{dt}" + d.showLatex(e.variable)
+                        + " &= " + d.showLatex(e.writtenRHS)
             }
             lines.append(eqs.joined(separator: " \\\\\n"))
             lines.append("\\end{align}")
@@ -113,7 +128,8 @@ extension ModelDerivation {
             var fields: [(String, JSONValue)] = [("model", .string(model.file))]
             fields.append(("equations", .array(meanField.equations.map { e in
                 .object([("operator", .string("\(e.operatorWord)")), ("variable", .string(d.showText(e.variable))),
-                         ("rhs", .string(d.showText(e.rhs))), ("latex", .string(d.showLatex(e.rhs)))])
+                         ("rhs", .string(d.showText(e.rhs))), ("latex", .string(d.showLatex(e.rhs))),
+                         ("lhsFactor", .string(d.factor(e.lhsFactor, d.showText)))])
             })))
             fields.append(("addedByClosure", .array(meanField.added.map { .string("\($0)") })))
             if let lin = linearization {
@@ -142,4 +158,10 @@ extension ModelDerivation {
         }
         return out
     }
+}
+
+extension MeanFieldEquation {
+    /// The right-hand side of the equation as written, lhsFactor · d⟨O⟩/dt = lhsFactor · rhs
+    /// (for a Gilbert-damped boson the right-hand side of Eq. C1, without the division).
+    var writtenRHS: Expr { distribute(lhsFactor * rhs) }
 }

@@ -28,17 +28,26 @@ public struct Model: Sendable {
     /// The `steady` point and `variables` order, if the model gives them.
     let steady: Fragment?
     let variables: Fragment?
+    /// The `gilbert` statements, in file order.
+    let gilbert: [GilbertStatement]
     var scope: ModelScope
 
     init(file: String, system: OpenSystem, systemSize: Expr?, meanFieldOperators: [Expr]?,
-         steady: Fragment?, variables: Fragment?, scope: ModelScope) {
+         steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], scope: ModelScope) {
         self.file = file
         self.system = system
         self.systemSize = systemSize
         self.meanFieldOperators = meanFieldOperators
         self.steady = steady
         self.variables = variables
+        self.gilbert = gilbert
         self.scope = scope
+    }
+
+    /// The Gilbert-damped boson modes (`gilbert ALPHA a`): the annihilator a and α, whose
+    /// mean-field equation reads (1 + iα/2) d⟨a⟩/dt = R.
+    public var gilbertDamping: [(mode: Expr, constant: Expr)] {
+        gilbert.map { ($0.mode.annihilation, $0.constant) }
     }
 
     /// Reads a model file's text; `file` names it in error messages.
@@ -56,6 +65,23 @@ public struct Model: Sendable {
     /// The options of the model's mean-field derivation (first order, intensive in N).
     public var meanFieldOptions: MeanFieldOptions { MeanFieldOptions(order: .first, systemSize: systemSize) }
 
+    /// The model's mean-field equations of `operators`, closed, with the `gilbert`
+    /// statements applied (each to the equation of its mode, when the system has one).
+    /// Every derivation from a model goes through here: `derive`, the stability matrix, the
+    /// dynamics and `verify` steps. A `gilbert` statement the equations do not allow (a
+    /// variable such as ⟨a†a⟩ next to ⟨a⟩) is a `ModelError` at that statement.
+    public func meanField(_ operators: [Expr]) throws -> MeanFieldSystem {
+        var mf = try system.meanField(operators, options: meanFieldOptions)
+        for g in gilbert where mf.equations.contains(where: { $0.operatorWord == g.mode.annihilation }) {
+            do {
+                mf = try mf.gilbertDamped(g.mode, constant: g.constant)
+            } catch {
+                throw g.statement.error("\(error)")
+            }
+        }
+        return mf
+    }
+
     /// The default operators of a mean-field derivation: the `meanfield` statement, or every
     /// boson annihilator and every ensemble's lowering operator (closure adds the rest).
     public var defaultMeanFieldOperators: [Expr] {
@@ -70,4 +96,11 @@ public struct Model: Sendable {
         }
         return out
     }
+}
+
+/// A `gilbert ALPHA MODE` statement: the boson mode, α, and where it was written.
+struct GilbertStatement: Sendable {
+    let mode: BosonMode
+    let constant: Expr
+    let statement: Fragment
 }

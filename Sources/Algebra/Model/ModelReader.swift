@@ -14,11 +14,12 @@ struct ModelReader {
     var meanField: Fragment?
     var steady: Fragment?
     var variables: Fragment?
+    var gilbert: [GilbertStatement] = []
 
     init(source: ModelSource) { self.source = source }
 
     static let keywords = ["parameters", "parameter", "boson", "bosons", "fermion", "fermions", "spins", "spin",
-                           "define", "latex", "H", "dissipator", "meanfield", "steady", "variables"]
+                           "define", "latex", "H", "dissipator", "gilbert", "meanfield", "steady", "variables"]
 
     mutating func read() throws(ModelError) -> Model {
         for s in source.statements {
@@ -32,6 +33,7 @@ struct ModelReader {
             case "latex": try latex(rest)
             case "H": try hamiltonian(rest, keyword: word)
             case "dissipator": try dissipator(rest, keyword: word)
+            case "gilbert": try gilbert(rest, statement: s.whole)
             case "meanfield": try once(&meanField, rest, word)
             case "steady": try once(&steady, rest, word)
             case "variables": try once(&variables, rest, word)
@@ -57,7 +59,7 @@ struct ModelReader {
         var ops: [Expr]?
         if let m = meanField { ops = try operatorList(m) }
         return Model(file: source.file, system: system, systemSize: systemSize, meanFieldOperators: ops,
-                     steady: steady, variables: variables, scope: scope)
+                     steady: steady, variables: variables, gilbert: gilbert, scope: scope)
     }
 
     private func once(_ slot: inout Fragment?, _ rest: Fragment, _ word: Fragment) throws(ModelError) {
@@ -270,6 +272,71 @@ struct ModelReader {
             }
         }
         dissipators.append((perSite ? .perSite(jump, rate: rate) : .collective(jump, rate: rate), keyword))
+    }
+
+    /// `gilbert ALPHA MODE`: Gilbert damping of the boson MODE (its annihilator, last word
+    /// of the statement) with constant ALPHA (the expression before it), Eq. (C1) of 003:
+    /// (1 + i ALPHA/2) d<MODE>/dt = the right-hand side without it.
+    private mutating func gilbert(_ rest: Fragment, statement: Fragment) throws(ModelError) {
+        let usage = "expected `gilbert ALPHA MODE`, e.g. `gilbert kappa a` for (1 + i kappa/2) d<a>/dt = …"
+        if rest.isEmpty { throw rest.error(usage, at: rest.end) }
+        // The mode is the last word at bracket depth 0; ALPHA is everything before it.
+        var k = rest.end, depth = 0
+        while k > rest.start {
+            let c = rest.statement.chars[k - 1]
+            if c == ")" || c == "]" || c == "⟩" { depth += 1 }
+            if (c == "(" || c == "[" || c == "⟨") && depth > 0 { depth -= 1 }
+            if depth == 0 && c.isSpace { break }
+            k -= 1
+        }
+        let modeText = rest.sub(k, rest.end).trimmed
+        let alphaText = rest.sub(rest.start, k).trimmed
+        if alphaText.isEmpty {
+            throw scope.operators[modeText.text] != nil
+                ? modeText.error("the Gilbert constant is missing: write `gilbert ALPHA \(modeText.text)`")
+                : rest.error(usage)
+        }
+        try noExpectations(alphaText)
+        let alpha = try scope.expression(alphaText)
+        if !alpha.isCommuting || alpha.flags.contains(.noncommuting) {
+            throw alphaText.error("the Gilbert constant must be a scalar (no operators)")
+        }
+        if alpha.isZero { throw alphaText.error("the Gilbert constant is zero") }
+        let name = modeText.text
+        guard let op = scope.operators[name] else {
+            if !isName(name) {
+                throw modeText.error("expected a boson mode after the Gilbert constant (its annihilation operator, "
+                                     + "e.g. `gilbert kappa a`), not '\(name)'")
+            }
+            if scope.declared[name] != nil {
+                throw modeText.error("'\(name)' is not a boson mode (Gilbert damping acts on a mode declared with `boson`)")
+            }
+            throw modeText.error("unknown mode '\(name)' (declare it with `boson \(name)`)")
+        }
+        let algebra = scope.algebra
+        guard let letter = op.symbol.flatMap(algebra.letter) else {
+            throw modeText.error("'\(name)' is not a boson mode")
+        }
+        switch algebra.kind(letter) {
+        case .boson: break
+        case .fermion:
+            throw modeText.error("'\(name)' is a fermion mode; Gilbert damping acts on a boson mode")
+        case .spinEnsemble:
+            throw modeText.error("Gilbert damping of the spin operator '\(name)' is not supported (the Landau–Lifshitz–"
+                                 + "Gilbert drag of a spin also changes d<Sz>/dt); write the magnon mode as a boson")
+        }
+        let annihilator = algebra.expr(Letter(group: letter.group, role: .annihilate))
+        let mode = BosonMode(annihilation: annihilator, creation: algebra.expr(Letter(group: letter.group, role: .create)))
+        if letter.role != .annihilate {
+            let a = scope.operators.first { $0.value == annihilator }?.key ?? "\(annihilator)"
+            throw modeText.error("write the mode's annihilation operator: `gilbert \(alphaText.text) \(a)` "
+                                 + "(the equation of <\(name)> follows by conjugation)")
+        }
+        if let first = gilbert.first(where: { $0.mode == mode }) {
+            let at = first.statement.error("")
+            throw modeText.error("Gilbert damping of '\(name)' is already given (at \(at.line):\(at.column))")
+        }
+        gilbert.append(GilbertStatement(mode: mode, constant: alpha, statement: statement))
     }
 
     /// A comma-separated list of operator words.

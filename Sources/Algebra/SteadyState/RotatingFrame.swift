@@ -27,13 +27,14 @@ extension MeanFieldSystem {
                     "d\(e.variable)/dt is not U(1) covariant with these charges (term \(excess.terms[0])): no rotating frame")
             }
             let rhs = q == 0 ? e.rhs : e.rhs + Expr.i * Expr.integer(q) * delta * e.variable
-            out.append(MeanFieldEquation(operatorWord: e.operatorWord, variable: e.variable, rhs: rhs, subleading: e.subleading))
+            out.append(MeanFieldEquation(operatorWord: e.operatorWord, variable: e.variable, rhs: rhs, subleading: e.subleading,
+                                         lhsFactor: e.lhsFactor))
         }
         return MeanFieldSystem(equations: out, added: added)
     }
 
-    /// The system with one right-hand side replaced (a changed equation of motion, such as
-    /// the Gilbert-damped boson of Eq. (C1) of 003).
+    /// The system with one right-hand side replaced (a changed equation of motion); the
+    /// equation is then written without a factor (`lhsFactor` 1).
     public func withEquation(for variable: Expr, rhs: Expr) throws -> MeanFieldSystem {
         guard equations.contains(where: { $0.variable == variable }) else {
             throw AlgebraError.missing("no equation for \(variable)")

@@ -9,13 +9,11 @@ extension Paper003Model {
     /// with the model's κ as the Gilbert constant (α_G = κ/2) and ω_c standing for the
     /// Lamb-shifted ω̃_c = ω_c − Δ̃. The photon-loss dissipator is removed (the damping
     /// replaces it) and the noise B(t)/√N, suppressed as 1/√N, is dropped in mean field.
-    /// The right-hand side is the κ = 0 boson equation of (A1) divided by (1 + iκ/2); the
-    /// other four equations of (A1) are unchanged.
+    /// The right-hand side is the κ = 0 boson equation of (A1) divided by (1 + iκ/2)
+    /// (`MeanFieldSystem.gilbertDamped`, which the model files' `gilbert` statement also
+    /// uses); the other four equations of (A1) are unchanged.
     public func gilbertDamped() throws -> MeanFieldSystem {
-        let lossless = restricted([kappa: .zero])
-        let mf = try lossless.meanField()
-        let al = try variable(a.annihilation)
-        return try mf.withEquation(for: al, rhs: try mf.rhs(for: al) / (1 + Expr.i * value(kappa) / 2))
+        try restricted([kappa: .zero]).meanField().gilbertDamped(a, constant: value(kappa))
     }
 
     /// The stability matrix of the Gilbert-damped model about the normal state

@@ -35,7 +35,7 @@ struct StepKind {
     static var meanField: StepKind { StepKind(keyword: "meanfield") { (args, context) throws(ModelError) in
         let ops = try context.model.operatorList(args)
         do {
-            let mf = try context.model.system.meanField(ops, options: context.model.meanFieldOptions)
+            let mf = try context.model.meanField(ops)
             var r = DerivedResults()
             for e in mf.equations { r.equations[e.variable] = e.rhs }
             for e in mf.equations where !e.variable.isReal {

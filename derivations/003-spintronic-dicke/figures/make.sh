@@ -13,8 +13,8 @@ OMEGA_U="sqrt((wc^2 + wz^2 + sqrt((wc^2 - wz^2)^2 + 16 lambda^2 wz wc))/2)"
 rm -rf $F/fig4 $F/fig5 $F/fig7
 $K scan $M $AX $P --set "wz'=1" --set kappa=3/50 --title "Fig. 4: ω'_z = 1, κ = 0.06" --out $F/fig4
 $K scan $M $AX $P --set "wz'=$OMEGA_U" --set kappa=3/50 --title "Fig. 5: ω'_z = Ω_U(λ), κ = 0.06" --out $F/fig5
-$K scan $G $AX $P --set "wz'=1" --set kappa=1/25 --divide-row "1=1+I*kappa/2" --divide-row "2=1-I*kappa/2" \
-    --title "Fig. 7: Gilbert damping, κ = 0.04" --out $F/fig7
+# Fig. 7: model-gilbert.kd has no D[a] and `gilbert kappa a` (Eq. C1).
+$K scan $G $AX $P --set "wz'=1" --set kappa=1/25 --title "Fig. 7: Gilbert damping, κ = 0.04" --out $F/fig7
 # Fig. 2(a): the dynamical phase at representative points (gup, lambda).
 D="--set gdown=1-gup --set wc=1 --set wz=1 --set wz'=1 --set eta=1/10 --set eta'=1/10 --set kappa=3/50 --t 3000 \
    --observe Sx=re(<S->) --observe Sz=<Sz> --observe n=abs(<a>)^2 --initial a=0.01,Sz=-0.49,S-=0.0994987437,T-=0.01,Tz=0"
