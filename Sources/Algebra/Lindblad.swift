@@ -87,9 +87,22 @@ public struct OpenSystem: Sendable {
             throw AlgebraError.unsupported("per-site operators in the observable (write collective operators)")
         }
         let a = algebra
-        let h = hamiltonianSum
-        var total = OperatorSum.product(h, o, times: .i) + OperatorSum.product(o, h, times: Expr.neg(.i))
+        // Terms that commute with O drop out of [H, O] and of D†[L]O; deciding that from the
+        // supports of the words skips most of the normal ordering (an observable of one mode
+        // meets only the few terms of H that touch that mode).
+        let supports = o.terms.keys.map { a.support($0) }
+        var total = OperatorSum()
+        for (w, cs) in hamiltonianSum.terms {
+            let sw = a.support(w)
+            if supports.allSatisfy({ sw.commutes(with: $0) }) { continue }
+            var hw = OperatorSum()
+            hw.terms[w] = cs
+            total = total + OperatorSum.product(hw, o, times: .i) + OperatorSum.product(o, hw, times: Expr.neg(.i))
+        }
         for ((d, group), (l, ld, ldl)) in zip(zip(dissipators, siteGroups), jumpSums) {
+            if l.terms.keys.allSatisfy({ lw in let sl = a.support(lw); return supports.allSatisfy { sl.commutes(with: $0) } }) {
+                continue
+            }
             let minusHalfRate = Expr.mul(.rational(-1, 2), d.rate)
             var term = OperatorSum.product(ld * o, l, times: d.rate) + OperatorSum.product(ldl, o, times: minusHalfRate)
                 + OperatorSum.product(o, ldl, times: minusHalfRate)
@@ -120,5 +133,30 @@ extension OperatorAlgebra {
             }
         }
         return canonical(out)
+    }
+}
+
+/// The groups a word acts on and whether it is odd in fermion letters: two words on disjoint
+/// groups commute unless both are odd (letters of different groups commute, fermion letters
+/// anticommute).
+struct WordSupport {
+    var groups: Set<Int>
+    var odd: Bool
+
+    func commutes(with other: WordSupport) -> Bool {
+        if odd && other.odd { return false }
+        return groups.isDisjoint(with: other.groups)
+    }
+}
+
+extension OperatorAlgebra {
+    func support(_ w: Word) -> WordSupport {
+        var groups = Set<Int>()
+        var fermions = 0
+        for letter in w {
+            groups.insert(letter.group)
+            if case .fermion = self.groups[letter.group].kind { fermions += 1 }
+        }
+        return WordSupport(groups: groups, odd: fermions % 2 == 1)
     }
 }

@@ -28,6 +28,8 @@ public struct CrossingPolynomial: Sendable {
     /// coefficients of det(t − d·A) (t = d·s, d > 0), whose roots are those of p scaled by d —
     /// the same count in the right half-plane, from integers only.
     let scaledCharacteristic: [[BigInt]]?
+    /// d, the common denominator of A's entries (1 on the `Expr` route).
+    let scale: BigInt
 
     public init(problem: StabilityProblem) throws {
         guard problem.free.count == 1 else { throw AnalysisError.numerical("a threshold varies one parameter") }
@@ -37,6 +39,7 @@ public struct CrossingPolynomial: Sendable {
         // p(s; P) over ℤ[i][P] when every entry of A is a polynomial in P over ℚ(i) (by
         // evaluation at integer nodes and interpolation); else on `Expr` (Berkowitz with expansion).
         let exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
+        scale = exact?.1 ?? .one
         var coefficients: [Polynomial] = []
         if let (q, d) = exact {
             // det(s − A) = d^(−n)·det(d·s − B), B = d·A: p_k = q_k / d^(n−k).

@@ -172,7 +172,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
             value = BigFloat(q, precision: BigFloat.bits(forDigits: digits + 30)).toString(digits: digits)
         }
         let unstableSide = signs[0].1 > 0 ? narrow.upper : narrow.lower
-        let (crossing, frequency) = try crossingType(problem, at: unstableSide, evidence: lowSide + highSide)
+        let (crossing, frequency) = try crossingType(problem, elimination, at: unstableSide, evidence: lowSide + highSide)
         let sturmCount = sturm.countRoots(in: fine.lower, fine.upper)
         var proof = [
             "p(s; \(name)) = det(s − A(\(name))), degree \(elimination.characteristic.count - 1) in s",
@@ -202,7 +202,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         guard sign != 0, highSide.allSatisfy({ $0.sign == sign }), lowSide.allSatisfy({ $0.sign == -sign }) else { continue }
         let prec = BigFloat.bits(forDigits: digits + 30)
         let side: BigRational = sign > 0 ? q + h : q - h
-        let (crossing, frequency) = try crossingType(problem, at: side, evidence: lowSide + highSide)
+        let (crossing, frequency) = try crossingType(problem, elimination, at: side, evidence: lowSide + highSide)
         out.append(CertifiedThreshold(parameter: name, digits: digits, value: BigFloat(q, precision: prec).toString(digits: digits),
                                       lower: q, upper: q, method: "resultant", crossing: crossing, frequency: frequency,
                                       direction: sign, proof: ["\(name) = \(q) is an exact rational root of R (degree \(r.degree)); max Re λ changes sign across it"],
@@ -217,8 +217,38 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
 /// Whether the eigenvalue that crosses is real or a complex pair, and its frequency, from
 /// the unstable side. With exact Routh counts on both sides the type is exact (the count
 /// changes by 1 for a real eigenvalue, by 2 for a conjugate pair of a real polynomial); the
-/// frequency is informational, from double-precision eigenvalues (LAPACK) at `value`.
-func crossingType(_ problem: StabilityProblem, at value: BigRational, evidence: [SignEvidence]) throws -> (String, Double) {
+/// frequency is informational: |Im| of the rightmost root of p(s) at `value` in double
+/// precision (Aberth on the integer characteristic polynomial when there is one, else
+/// LAPACK eigenvalues of the matrix).
+func crossingType(_ problem: StabilityProblem, _ elimination: CrossingPolynomial, at value: BigRational,
+                  evidence: [SignEvidence]) throws -> (String, Double) {
+    let best = try rightmostEigenvalue(problem, elimination, at: value)
+    let counts = evidence.compactMap(\.unstableCount)
+    if counts.count == 2 {
+        let jump = abs(counts[0] - counts[1])
+        if jump == 1 { return ("real", 0) }
+        if jump == 2 { return ("complex", abs(best.imaginary)) }
+    }
+    return abs(best.imaginary) < 1e-9 ? ("real", 0) : ("complex", abs(best.imaginary))
+}
+
+func rightmostEigenvalue(_ problem: StabilityProblem, _ elimination: CrossingPolynomial, at value: BigRational) throws -> Complex<Double> {
+    if let q = elimination.scaledCharacteristic, q.count >= 2, q.last == [BigInt.one] {
+        // det(t − d·A) = Σ q_k(value) t^k, monic; s = t/d.
+        let x = value.toDouble()
+        var coefficients = q.map { c -> Complex<Double> in
+            var h = 0.0
+            for a in c.reversed() { h = h * x + a.toDouble() }
+            return Complex(h, 0)
+        }
+        var finder = PolynomialRootFinder(degree: q.count - 1)
+        let settled = coefficients.withUnsafeMutableBufferPointer { finder.solve($0.baseAddress!) }
+        if settled {
+            let d = elimination.scale.toDouble()
+            let t = finder.roots.max { $0.real < $1.real }!
+            return Complex(t.real / d, t.imaginary / d)
+        }
+    }
     let n = problem.order
     let sub: [Symbol: Expr] = [problem.free[0]: Expr.number(value)]
     var m = DenseMatrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
@@ -233,14 +263,7 @@ func crossingType(_ problem: StabilityProblem, at value: BigRational, evidence: 
     var solver = try ComplexEigenSolver(order: n)
     var values: [Complex<Double>] = []
     try solver.eigenvalues(of: m, into: &values)
-    let best = values.max { $0.real < $1.real }!
-    let counts = evidence.compactMap(\.unstableCount)
-    if counts.count == 2 {
-        let jump = abs(counts[0] - counts[1])
-        if jump == 1 { return ("real", 0) }
-        if jump == 2 { return ("complex", abs(best.imaginary)) }
-    }
-    return abs(best.imaginary) < 1e-9 ? ("real", 0) : ("complex", abs(best.imaginary))
+    return values.max { $0.real < $1.real }!
 }
 
 extension BigRational {

@@ -20,6 +20,25 @@ struct LindbladTests {
         #expect(same(try sys.heisenberg(a.creation * a.annihilation), -kappa * a.creation * a.annihilation))
     }
 
+    @Test func termsOnOtherModesDropOutUnlessBothAreFermionOdd() throws {
+        // heisenberg skips the terms of H and the dissipators that commute with O by support;
+        // two odd fermion words on different modes anticommute instead, so they must stay.
+        var alg = OperatorAlgebra()
+        let c = alg.fermion("c"), d = alg.fermion("d")
+        let b = alg.boson("b")
+        let e = Expr.symbol("ε", [.real]), g = Expr.symbol("γ", [.positive]), k = Expr.symbol("k", [.positive])
+        let sys = try OpenSystem(algebra: alg, hamiltonian: e * d.creation * d.annihilation,
+                                 dissipators: [.collective(d.annihilation, rate: g), .collective(b.annihilation, rate: k)])
+        // By hand: [ε d†d, c] = 0 and D†[b] c = 0 (even, other modes). D†[d] c = d†c d − ½{d†d, c}
+        // with d†c d = −c d†d and {d†d, c} = 2 c d†d, so γD†[d]c = −2γ c d†d.
+        // (normalOrder puts both sides in the algebra's one order, signs included).
+        #expect(same(try sys.heisenberg(c.annihilation), try alg.normalOrder(-2 * g * c.annihilation * d.creation * d.annihilation)))
+        // The even observable c†c commutes with everything on d and b: its equation is 0.
+        #expect(same(try sys.heisenberg(c.creation * c.annihilation), 0))
+        // On d itself nothing is skipped: i[εd†d, d] = −iεd, γD†[d]d = −γd/2.
+        #expect(same(try sys.heisenberg(d.annihilation), (-Expr.i * e - g / 2) * d.annihilation))
+    }
+
     @Test func collectiveDecay() throws {
         var alg = OperatorAlgebra()
         let S = alg.spinEnsemble("S", site: "σ", size: N)

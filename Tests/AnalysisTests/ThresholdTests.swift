@@ -2,6 +2,8 @@ import Testing
 import ArbitraryPrecision
 import Symbolic
 @testable import Analysis
+import KeldyshNumerics
+import ComplexModule
 
 @Suite("Certified thresholds of the 003 stability matrix")
 struct ThresholdTests {
@@ -63,6 +65,21 @@ struct ThresholdTests {
         #expect(exact.count == 1)
         #expect(exact.first?.value == numeric.value)
         #expect(exact.first?.crossing == "complex")
+        // The frequency (Aberth on the integer characteristic polynomial) against LAPACK: |Im|
+        // of the rightmost zgeev eigenvalue of A2 at the unstable end of the bracket.
+        let t = try #require(exact.first)
+        let sub: [Symbol: Expr] = [model.up: Expr.number(t.upper)]
+        var m = DenseMatrix<Complex<Double>>(rows: 6, columns: 6, repeating: .zero)
+        for i in 0..<6 { for j in 0..<6 {
+            let z = try #require(problem.matrix[i, j].substitute(sub).numberValue)
+            m[i, j] = Complex(z.re.toDouble(), z.im.toDouble())
+        } }
+        var solver = try ComplexEigenSolver(order: 6)
+        var eigenvalues: [Complex<Double>] = []
+        try solver.eigenvalues(of: m, into: &eigenvalues)
+        let rightmost = try #require(eigenvalues.max { $0.real < $1.real })
+        #expect(abs(t.frequency - abs(rightmost.imaginary)) < 1e-9)
+        #expect(abs(t.frequency - 1.17734958453) < 1e-9)
     }
 
     @Test func userExpressionZero() throws {
