@@ -33,10 +33,10 @@ public struct ModelInput: @unchecked Sendable {
             throw AnalysisError.io(error.description)
         }
         let variables = Set(derivation.meanField.variables.compactMap(\.symbol))
-        var names = Set<Symbol>()
-        for e in derivation.meanField.equations { for s in e.rhs.freeSymbols where !variables.contains(s) && !s.info.isFunction { names.insert(s) } }
+        var names = Expr.freeSymbols(of: derivation.meanField.equations.map(\.rhs))
+            .filter { !variables.contains($0) && !$0.info.isFunction }
         let matrix = derivation.linearization?.stabilityMatrix
-        if let m = matrix { for e in m.entries { for s in e.freeSymbols where !s.info.isFunction { names.insert(s) } } }
+        if let m = matrix { names.formUnion(Expr.freeSymbols(of: m.entries).filter { !$0.info.isFunction }) }
         let parse: @Sendable (String) throws -> Expr = { t in try model.expression(t, origin: "command line") }
         return ModelInput(model: model, meanField: derivation.meanField, stabilityMatrix: matrix,
                           parameters: ParameterContext(symbols: names, parser: parse))

@@ -9,11 +9,6 @@ import KeldyshNumerics
 /// continuous in P and can change sign only at a real root of R.
 public struct CrossingPolynomial: Sendable {
     public let parameter: Symbol
-    /// Coefficients of p(s; P) in s, lowest degree first, as polynomials in P.
-    public let characteristic: [Polynomial]
-    /// Re p(iω; P) and Im p(iω; P) as polynomials in (ω, P).
-    public let realPart: Polynomial
-    public let imaginaryPart: Polynomial
     /// R(P), the resultant in ω (up to a positive constant factor: primitive over ℤ).
     public let resultant: UnivariatePolynomial
     /// What every threshold search on R needs, computed once with it (and memoised with it
@@ -24,58 +19,54 @@ public struct CrossingPolynomial: Sendable {
     /// coefficients (Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)), "p(0)·res_x(E, O)" — the same
     /// real roots at half the degree, since res_ω(E(ω²), ω·O(ω²)) = ±p(0)·res_x(E, O)².
     public let form: String
-    /// When p has real coefficients: q_k(P) ∈ ℤ[P] with d^(n−k)·p_k = q_k, i.e. the
-    /// coefficients of det(t − d·A) (t = d·s, d > 0), whose roots are those of p scaled by d —
-    /// the same count in the right half-plane, from integers only.
-    let scaledCharacteristic: [[BigInt]]?
+    /// q_k(P) ∈ ℤ[i][P] with q_k = d^(n−k)·p_k, the coefficients of det(t − d·A) (t = d·s,
+    /// d > 0; roots d times the eigenvalues), when every entry of A is a polynomial in P over
+    /// ℚ(i); nil on the `Expr` route.
+    let scaled: [(re: [BigInt], im: [BigInt])]?
     /// d, the common denominator of A's entries (1 on the `Expr` route).
     let scale: BigInt
+    /// p(s; P) from the `Expr` route (nil when `scaled` holds it).
+    let exprCharacteristic: [Polynomial]?
 
-    public init(problem: StabilityProblem) throws {
-        guard problem.free.count == 1 else { throw AnalysisError.numerical("a threshold varies one parameter") }
-        let p = problem.free[0]
-        let pe = Expr.symbol(p)
-        parameter = p
-        // p(s; P) over ℤ[i][P] when every entry of A is a polynomial in P over ℚ(i) (by
-        // evaluation at integer nodes and interpolation); else on `Expr` (Berkowitz with expansion).
-        let exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
-        scale = exact?.1 ?? .one
-        var coefficients: [Polynomial] = []
-        if let (q, d) = exact {
-            // det(s − A) = d^(−n)·det(d·s − B), B = d·A: p_k = q_k / d^(n−k).
-            let n = q.count - 1
-            var scale = BigInt.one
-            var scales = [BigInt](repeating: .one, count: n + 1)
-            for k in stride(from: n, through: 0, by: -1) { scales[k] = scale; scale = scale * d }
-            for (k, c) in q.enumerated() {
-                var terms: [(exponents: [Int], coefficient: GaussianRational)] = []
-                for j in 0..<max(c.re.count, c.im.count) {
-                    let r = j < c.re.count ? c.re[j] : .zero, i = j < c.im.count ? c.im[j] : .zero
-                    if r.isZero && i.isZero { continue }
-                    terms.append(([j], GaussianRational(BigRational(r, scales[k]), BigRational(i, scales[k]))))
-                }
-                coefficients.append(Polynomial(terms: terms, generators: [pe]))
+    /// The real q_k (the integer route with real p): what Routh counts and root estimates use.
+    var scaledCharacteristic: [[BigInt]]? {
+        guard let q = scaled, q.allSatisfy({ $0.im.isEmpty }) else { return nil }
+        return q.map(\.re)
+    }
+
+    /// Coefficients of p(s; P) in s, lowest degree first, as polynomials in P.
+    public var characteristic: [Polynomial] {
+        exprCharacteristic ?? Self.rationalCharacteristic(scaled!, scale: scale, parameter: parameter)
+    }
+
+    /// p(s; P) over ℚ(i)[P] from q and d: p_k = q_k / d^(n−k).
+    static func rationalCharacteristic(_ q: [(re: [BigInt], im: [BigInt])], scale: BigInt, parameter: Symbol) -> [Polynomial] {
+        let pe = Expr.symbol(parameter)
+        let n = q.count - 1
+        var out: [Polynomial] = []
+        var denominator = BigInt.one
+        var denominators = [BigInt](repeating: .one, count: n + 1)
+        for k in stride(from: n, through: 0, by: -1) { denominators[k] = denominator; denominator = denominator * scale }
+        for (k, c) in q.enumerated() {
+            var terms: [(exponents: [Int], coefficient: GaussianRational)] = []
+            for j in 0..<max(c.re.count, c.im.count) {
+                let r = j < c.re.count ? c.re[j] : .zero, i = j < c.im.count ? c.im[j] : .zero
+                if r.isZero && i.isZero { continue }
+                terms.append(([j], GaussianRational(BigRational(r, denominators[k]), BigRational(i, denominators[k]))))
             }
-        } else {
-            let s = Symbol("s•", [])
-            let cp: CharacteristicPolynomial
-            do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
-                throw AnalysisError.numerical("characteristic polynomial: \(error)")
-            }
-            for c in cp.coefficients {
-                let poly: Polynomial
-                do { poly = try Polynomial(c.expand(), generators: [pe]) } catch {
-                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) (\(error)); use the numeric route")
-                }
-                guard poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else {
-                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) with rational coefficients; use the numeric route")
-                }
-                coefficients.append(poly)
-            }
+            out.append(Polynomial(terms: terms, generators: [pe]))
         }
-        characteristic = coefficients
-        let omega = Symbol("ω•", [.real])
-        let gens = [Expr.symbol(omega), pe]
+        return out
+    }
+
+    /// Re p(iω; P) and Im p(iω; P) as polynomials in (ω, P) (ω the symbol `ω•`).
+    public var realPart: Polynomial { Self.splitAtImaginaryAxis(characteristic, parameter: parameter).re }
+    public var imaginaryPart: Polynomial { Self.splitAtImaginaryAxis(characteristic, parameter: parameter).im }
+
+    static let omega = Symbol("ω•", [.real])
+
+    static func splitAtImaginaryAxis(_ coefficients: [Polynomial], parameter: Symbol) -> (re: Polynomial, im: Polynomial) {
+        let gens = [Expr.symbol(omega), Expr.symbol(parameter)]
         var re: [(exponents: [Int], coefficient: GaussianRational)] = []
         var im: [(exponents: [Int], coefficient: GaussianRational)] = []
         for (k, c) in coefficients.enumerated() where !c.isZero {
@@ -94,23 +85,60 @@ public struct CrossingPolynomial: Sendable {
                 if !i.isZero { im.append(([k, e], GaussianRational(i))) }
             }
         }
-        realPart = Polynomial(terms: re, generators: gens)
-        imaginaryPart = Polynomial(terms: im, generators: gens)
-        guard !realPart.isZero, !imaginaryPart.isZero else {
-            throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+        return (Polynomial(terms: re, generators: gens), Polynomial(terms: im, generators: gens))
+    }
+
+    public init(problem: StabilityProblem) throws {
+        guard problem.free.count == 1 else { throw AnalysisError.numerical("a threshold varies one parameter") }
+        let p = problem.free[0]
+        let pe = Expr.symbol(p)
+        parameter = p
+        // p(s; P) over ℤ[i][P] when every entry of A is a polynomial in P over ℚ(i) (by
+        // evaluation at integer nodes and interpolation); else on `Expr` (Berkowitz with expansion).
+        let exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
+        scaled = exact?.0
+        scale = exact?.1 ?? .one
+        if exact == nil {
+            let s = Symbol("s•", [])
+            let cp: CharacteristicPolynomial
+            do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
+                throw AnalysisError.numerical("characteristic polynomial: \(error)")
+            }
+            var coefficients: [Polynomial] = []
+            for c in cp.coefficients {
+                let poly: Polynomial
+                do { poly = try Polynomial(c.expand(), generators: [pe]) } catch {
+                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) (\(error)); use the numeric route")
+                }
+                guard poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else {
+                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) with rational coefficients; use the numeric route")
+                }
+                coefficients.append(poly)
+            }
+            exprCharacteristic = coefficients
+        } else {
+            exprCharacteristic = nil
         }
         let integerResultant: [BigInt]
-        if let (q, _) = exact, q.allSatisfy({ $0.im.isEmpty }) {
+        if let q = exact?.0, q.allSatisfy({ $0.im.isEmpty }) {
             // With t = d·s, q(iω') = E(ω'²) + i·ω'·O(ω'²); an eigenvalue on the imaginary
             // axis makes q(0) = 0 (ω' = 0) or E and O share a root (ω' ≠ 0).
             let real = q.map(\.re)
-            scaledCharacteristic = real
+            let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+            let oddZero = stride(from: 1, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+            guard !evenZero, !oddZero else {
+                throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+            }
             integerResultant = Self.crossingResultant(real)
             form = "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
         } else {
-            scaledCharacteristic = nil
+            let (re, im) = Self.splitAtImaginaryAxis(
+                exprCharacteristic ?? Self.rationalCharacteristic(exact!.0, scale: exact!.1, parameter: p), parameter: p)
+            guard !re.isZero, !im.isZero else {
+                throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+            }
             let r: Expr
-            do { r = try Expr.resultant(realPart.toExpr(), imaginaryPart.toExpr(), in: omega) } catch {
+            do { r = try Expr.resultant(re.toExpr(), im.toExpr(), in: Self.omega) } catch {
                 throw AnalysisError.numerical("resultant: \(error)")
             }
             guard let rp = try? Polynomial(r, generators: [pe]), let v = UnivariatePolynomial(rp, variable: 0) else {
@@ -136,8 +164,10 @@ public struct CrossingPolynomial: Sendable {
             let signed = (k / 2) % 2 == 0 ? c : c.map { -$0 }
             if k % 2 == 0 { even.append(signed) } else { odd.append(signed) }
         }
-        let degreeE = even.map { $0.count - 1 }.max() ?? 0, degreeO = odd.map { $0.count - 1 }.max() ?? 0
-        let bound = max(q[0].count - 1, 0) + (odd.count - 1) * max(degreeE, 0) + (even.count - 1) * max(degreeO, 0)
+        // deg R ≤ deg q₀ + the heaviest permutation of the Sylvester matrix's entry degrees.
+        guard let sylvesterBound = IntegerPolynomials.determinantDegreeBound(
+            IntegerPolynomials.sylvesterPattern(even.map { $0.count - 1 }, odd.map { $0.count - 1 }, empty: -1)) else { return [] }
+        let bound = max(q[0].count - 1, 0) + sylvesterBound
         let nodes = IntegerPolynomials.nodes(bound + 1)
         let values = nodes.map { x -> BigInt in
             let e = even.map { IntegerPolynomials.evaluate($0, at: x) }
@@ -165,39 +195,30 @@ public struct CrossingPolynomial: Sendable {
     /// P at most the sum over rows of the largest degree in that row.
     static func scaledCharacteristic(_ a: Matrix, parameter pe: Expr) -> ([(re: [BigInt], im: [BigInt])], BigInt)? {
         let n = a.rows
-        var polys: [[Polynomial]] = []
+        var polys: [[[GaussianRational]]] = []
         var d = BigInt.one
+        var degrees: [[Int]] = []
         for i in 0..<n {
-            var row: [Polynomial] = []
+            var row: [[GaussianRational]] = []
             for j in 0..<n {
-                guard let poly = try? Polynomial(a[i, j], generators: [pe]),
-                      poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else { return nil }
-                for t in poly.terms {
-                    d = BigInt.lcm(d, t.coefficient.re.denominator)
-                    d = BigInt.lcm(d, t.coefficient.im.denominator)
+                guard let c = denseCoefficients(a[i, j], in: pe) else { return nil }
+                for z in c {
+                    d = BigInt.lcm(d, z.re.denominator)
+                    d = BigInt.lcm(d, z.im.denominator)
                 }
-                row.append(poly)
+                row.append(c)
             }
             polys.append(row)
+            degrees.append(row.map { $0.count - 1 })
         }
-        var bound = 0
         let b: [[(re: [BigInt], im: [BigInt])]] = polys.map { row in
-            var rowDegree = 0
-            let out = row.map { poly -> (re: [BigInt], im: [BigInt]) in
-                var re: [BigInt] = [], im: [BigInt] = []
-                for t in poly.terms {
-                    let e = t.exponents.isEmpty ? 0 : t.exponents[0]
-                    while re.count <= e { re.append(.zero); im.append(.zero) }
-                    let z = t.coefficient
-                    re[e] = z.re.numerator * d.exactlyDivided(by: z.re.denominator)
-                    im[e] = z.im.numerator * d.exactlyDivided(by: z.im.denominator)
-                }
-                rowDegree = max(rowDegree, re.count - 1)
-                return (re, im)
+            row.map { c in
+                (c.map { $0.re.numerator * d.exactlyDivided(by: $0.re.denominator) },
+                 c.map { $0.im.numerator * d.exactlyDivided(by: $0.im.denominator) })
             }
-            bound += rowDegree
-            return out
         }
+        // Every coefficient of det(t − B) is a sum of products with at most one entry per row.
+        let bound = degrees.reduce(0) { $0 + max($1.max() ?? 0, 0) }
         let nodes = IntegerPolynomials.nodes(bound + 1)
         let values: [[GaussianInteger]] = nodes.map { x in
             berkowitzCharacteristic(b.map { row in
@@ -220,4 +241,49 @@ public struct CrossingPolynomial: Sendable {
         if c.isZero { return .zero }
         return UnivariatePolynomial(c, variable: 0)
     }
+}
+
+/// The coefficients (lowest degree first, no trailing zero) of `e` as a polynomial in `p`
+/// over ℚ(i); nil when it is not one. Stability matrices after substitution are mostly
+/// numbers and short sums of number·Pᵏ, read here directly; anything else goes through the
+/// general `Polynomial` conversion (expansion of products of sums, and so on).
+func denseCoefficients(_ e: Expr, in p: Expr) -> [GaussianRational]? {
+    if let z = e.numberValue { return z.isZero ? [] : [z] }
+    if e == p { return [.zero, .one] }
+    func monomial(_ t: Expr) -> (GaussianRational, Int)? {
+        if let z = t.numberValue { return (z, 0) }
+        if t == p { return (.one, 1) }
+        if t.kind == .pow, t.children[0] == p, let k = t.children[1].rationalValue, k.denominator.isOne,
+           let n = k.numerator.asInt, n >= 0 { return (.one, n) }
+        if t.kind == .mul {
+            var c = GaussianRational.one, n = 0
+            for f in t.children {
+                guard let (z, k) = monomial(f) else { return nil }
+                c = c * z
+                n += k
+            }
+            return (c, n)
+        }
+        return nil
+    }
+    let terms = e.kind == .add ? Array(e.children) : [e]
+    var out: [GaussianRational] = []
+    for t in terms {
+        guard let (c, k) = monomial(t) else {
+            guard let poly = try? Polynomial(e, generators: [p]),
+                  poly.generators == [p] || poly.generators.isEmpty || poly.isZero else { return nil }
+            var dense: [GaussianRational] = []
+            for t in poly.terms {
+                let k = t.exponents.isEmpty ? 0 : t.exponents[0]
+                while dense.count <= k { dense.append(.zero) }
+                dense[k] = dense[k] + t.coefficient
+            }
+            while let l = dense.last, l.isZero { dense.removeLast() }
+            return dense
+        }
+        while out.count <= k { out.append(.zero) }
+        out[k] = out[k] + c
+    }
+    while let l = out.last, l.isZero { out.removeLast() }
+    return out
 }

@@ -19,9 +19,9 @@ public struct StabilityProblem: Sendable {
             throw AnalysisError.badAssignment("\(s.name)=…", reason: "\(s.name) is scanned or varied and cannot also be set")
         }
         let resolved = try resolveAssignments(values)
-        let m = resolved.isEmpty ? matrix : matrix.map { $0.substitute(resolved) }
-        var left = Set<Symbol>()
-        for e in m.entries { for s in e.freeSymbols where !s.info.isFunction { left.insert(s) } }
+        let m = resolved.isEmpty ? matrix
+            : Matrix(rows: matrix.rows, columns: matrix.columns, entries: Expr.substitute(matrix.entries, resolved))
+        var left = Expr.freeSymbols(of: m.entries).filter { !$0.info.isFunction }
         left.subtract(free)
         guard left.isEmpty else { throw AnalysisError.unassigned(left.map(\.name)) }
         self.matrix = m

@@ -12,6 +12,20 @@ struct ExactEliminationTests {
         return try cp.coefficients.map { try Polynomial($0.expand(), generators: [Expr.symbol(p)]) }
     }
 
+    @Test func denseCoefficientsOfMatrixEntries() throws {
+        let p = Expr.symbol(Symbol("P", [.real]))
+        let q = { (a: Int, b: Int) in GaussianRational(BigRational(BigInt(a), BigInt(b))) }
+        // 3/4 + 2i·P − P²/5 read directly (hand coefficients).
+        let e = Expr.rational(3, 4) + 2 * Expr.i * p - Expr.pow(p, 2) / 5
+        #expect(denseCoefficients(e, in: p) == [q(3, 4), GaussianRational(BigRational(0), BigRational(2)), q(-1, 5)])
+        // A product of sums goes through expansion: (P + 1)² = 1 + 2P + P².
+        #expect(denseCoefficients(Expr.pow(p + 1, 2), in: p) == [q(1, 1), q(2, 1), q(1, 1)])
+        // Zero, and entries that are not polynomials in P.
+        #expect(denseCoefficients(Expr.integer(0), in: p) == [])
+        #expect(denseCoefficients(Expr.pow(p, Expr.rational(1, 2)), in: p) == nil)
+        #expect(denseCoefficients(1 / (p + 1), in: p) == nil)
+    }
+
     @Test func berkowitzOverGaussianIntegersMatchesExprRoute() throws {
         // A 3×3 matrix with complex, fractional and P-dependent entries, chosen so that every
         // kind of coefficient occurs; both routes must give the same p(s; P) term by term.

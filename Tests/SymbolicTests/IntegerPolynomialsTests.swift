@@ -48,6 +48,19 @@ struct IntegerPolynomialsTests {
         #expect(IntegerPolynomials.determinant([ints([1, 2]), ints([1, 2])]) == .zero)
     }
 
+    @Test func determinantDegreeBoundIsTheHeaviestPermutation() {
+        // By hand: [[2, 0], [1, 3]] → max(2 + 3, 0 + 1) = 5; with zero entries (−1) only the
+        // anti-diagonal survives: 1 + 2 = 3; a zero row makes det ≡ 0 (nil).
+        #expect(IntegerPolynomials.determinantDegreeBound([[2, 0], [1, 3]]) == 5)
+        #expect(IntegerPolynomials.determinantDegreeBound([[-1, 1], [2, -1]]) == 3)
+        #expect(IntegerPolynomials.determinantDegreeBound([[-1, -1], [2, 4]]) == nil)
+        // The Sylvester layout of f = x² + (P³)x + P (degrees [1, 3, 0] lowest first) and
+        // g = P²x + 1 (degrees [0, 2]): res = f₀g₁² − f₁g₀g₁ + f₂g₀² has degree
+        // max(1 + 4, 3 + 0 + 2, 0) = 5 (by hand).
+        let pattern = IntegerPolynomials.sylvesterPattern([1, 3, 0], [0, 2], empty: -1)
+        #expect(IntegerPolynomials.determinantDegreeBound(pattern) == 5)
+    }
+
     @Test func positivePseudoRemainderKeepsTheSign() {
         // (x³ + 2x + 1) mod (−2x² + 3) = 7x/2 + 1 over ℚ (by hand); a negative leading
         // coefficient of the divisor must not flip it: the primitive part is 7x + 2.

@@ -187,17 +187,24 @@ extension Expr {
     }
 
     /// The free symbols of the expression (bound variables excluded).
-    public var freeSymbols: Set<Symbol> {
+    public var freeSymbols: Set<Symbol> { Expr.freeSymbols(of: CollectionOfOne(self)) }
+
+    /// The free symbols of several expressions, each shared subexpression visited once across
+    /// all of them (the entries of a matrix or the right-hand sides of a system share most of
+    /// their subterms); numeric subtrees are skipped.
+    public static func freeSymbols<S: Sequence>(of roots: S) -> Set<Symbol> where S.Element == Expr {
         var out = Set<Symbol>()
         var seen = Set<Expr>()
-        func walk(_ e: Expr) {
-            guard seen.insert(e).inserted else { return }
-            switch e.kind {
-            case .symbol: if e.symbol!.info.constant == nil { out.insert(e.symbol!) }
-            default: for c in e.children { walk(c) }
+        var stack: [Expr] = []
+        for r in roots { stack.append(r) }
+        while let e = stack.popLast() {
+            if e.kind == .symbol {
+                if e.symbol!.info.constant == nil { out.insert(e.symbol!) }
+                continue
             }
+            if e.children.isEmpty || e.flags.contains(.numeric) || !seen.insert(e).inserted { continue }
+            for c in e.children { stack.append(c) }
         }
-        walk(self)
         return out
     }
 

@@ -17,6 +17,15 @@ extension Expr {
         substitute(Dictionary(uniqueKeysWithValues: replacements.map { (Expr.symbol($0.key), $0.value) }))
     }
 
+    /// The same substitution in several expressions with one memo: subexpressions shared
+    /// between them (the entries of a stability matrix share most of theirs) are rebuilt once.
+    public static func substitute(_ roots: [Expr], _ replacements: [Symbol: Expr]) -> [Expr] {
+        if replacements.isEmpty { return roots }
+        let map = Dictionary(uniqueKeysWithValues: replacements.map { (Expr.symbol($0.key), $0.value) })
+        var memo: [Expr: Expr] = [:]
+        return roots.map { $0.substituteNode(map, &memo) }
+    }
+
     /// Replaces one subexpression.
     public func substitute(_ old: Expr, with new: Expr) -> Expr { substitute([old: new]) }
 

@@ -146,19 +146,56 @@ public enum IntegerPolynomials {
         return sign > 0 ? a[n - 1][n - 1] : -a[n - 1][n - 1]
     }
 
+    /// An upper bound on the degree of det M for a matrix of polynomials with entry degrees
+    /// `degrees` (−1 for a zero entry): the heaviest permutation Σᵢ deg M[i][σ(i)] (every term
+    /// of the determinant is one permutation's product), by dynamic programming over column
+    /// subsets (n ≤ 16; above that, the sum of the row maxima). Nil when every permutation
+    /// meets a zero entry, so det M = 0.
+    public static func determinantDegreeBound(_ degrees: [[Int]]) -> Int? {
+        let n = degrees.count
+        if n == 0 { return 0 }
+        if n > 16 {
+            var sum = 0
+            for row in degrees {
+                guard let m = row.max(), m >= 0 else { return nil }
+                sum += m
+            }
+            return sum
+        }
+        // best[mask]: the heaviest assignment of rows 0..<popcount(mask) to the columns in mask.
+        var best = [Int](repeating: Int.min, count: 1 << n)
+        best[0] = 0
+        for mask in 0..<(1 << n) where best[mask] != Int.min {
+            let row = mask.nonzeroBitCount
+            if row == n { continue }
+            for col in 0..<n where mask & (1 << col) == 0 && degrees[row][col] >= 0 {
+                let next = mask | (1 << col)
+                best[next] = max(best[next], best[mask] + degrees[row][col])
+            }
+        }
+        let full = best[(1 << n) - 1]
+        return full == Int.min ? nil : full
+    }
+
     /// The Sylvester matrix of f and g (lowest degree first, formal degrees f.count − 1 and
     /// g.count − 1), whose determinant is res(f, g) at those formal degrees.
     public static func sylvesterMatrix(_ f: [BigInt], _ g: [BigInt]) -> [[BigInt]] {
+        sylvesterPattern(f, g, empty: .zero)
+    }
+
+    /// The Sylvester layout of any coefficient data (degrees of polynomial coefficients, for
+    /// degree bounds), `empty` off the bands.
+    public static func sylvesterPattern<T>(_ f: [T], _ g: [T], empty: T) -> [[T]] {
         let df = f.count - 1, dg = g.count - 1
         let size = df + dg
-        var rows: [[BigInt]] = []
-        for k in 0..<dg {
-            var row = [BigInt](repeating: .zero, count: size)
+        var rows: [[T]] = []
+        for k in 0..<max(dg, 0) {
+            var row = [T](repeating: empty, count: size)
             for j in 0...df { row[k + j] = f[df - j] }
             rows.append(row)
         }
-        for k in 0..<df {
-            var row = [BigInt](repeating: .zero, count: size)
+        for k in 0..<max(df, 0) {
+            var row = [T](repeating: empty, count: size)
             for j in 0...dg { row[k + j] = g[dg - j] }
             rows.append(row)
         }
