@@ -120,9 +120,11 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
     let allRoots = elimination.realRoots(in: lower, upper)
     let sturm = elimination.sturm
     var out: [CertifiedThreshold] = []
-    // Check precisions for the sign proof: the isolating interval is first shrunk to
-    // 2^-40 relative width, where |max Re| ~ 1e-12·slope, far above 30-digit rounding.
+    // Check precisions for the MPFR sign proof: the isolating interval is first shrunk to
+    // 2^-40 relative width, where |max Re| ~ 1e-12·slope, far above 30-digit rounding. Exact
+    // Routh counts need no shrinking: any interval with one root of R will do.
     let checkDigits = [30, 60]
+    let exactCounts = elimination.scaledCharacteristic != nil
     // Roots that refinement lands on exactly (dyadic rationals), for the second loop.
     var exactRoots = allRoots.filter(\.isExact)
     for root0 in allRoots where !root0.isExact {
@@ -139,7 +141,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         let scale = max(root.upper.abs, root.lower.abs, BigRational(1, 1 << 20))
         var narrow = root
         let target = scale * BigRational(1, 1 << 40)
-        if narrow.width > target { narrow = narrow.refined(toWidth: target) }
+        if !exactCounts && narrow.width > target { narrow = narrow.refined(toWidth: target) }
         if narrow.isExact { exactRoots.append(narrow); continue }
         let lowSide = try signEvidence(problem, elimination, at: narrow.lower, digits: checkDigits)
         let highSide = try signEvidence(problem, elimination, at: narrow.upper, digits: checkDigits)
@@ -167,15 +169,15 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         // A rational root is reported exactly (R's rational roots come from its integer
         // coefficients, no floating point).
         var (lo, hi) = (fine.lower, fine.upper)
-        if let q = narrow.rationalRoot() {
+        if let q = fine.rationalRoot() {
             (lo, hi) = (q, q)
             value = BigFloat(q, precision: BigFloat.bits(forDigits: digits + 30)).toString(digits: digits)
         }
-        let unstableSide = signs[0].1 > 0 ? narrow.upper : narrow.lower
+        let unstableSide = signs[0].1 > 0 ? fine.upper : fine.lower
         let (crossing, frequency) = try crossingType(problem, elimination, at: unstableSide, evidence: lowSide + highSide)
         let sturmCount = sturm.countRoots(in: fine.lower, fine.upper)
         var proof = [
-            "p(s; \(name)) = det(s − A(\(name))), degree \(elimination.characteristic.count - 1) in s",
+            "p(s; \(name)) = det(s − A(\(name))), degree \(problem.order) in s",
             "R(\(name)) = \(elimination.form) has degree \(r.degree); every \(name) where an eigenvalue is on the imaginary axis is a real root of R",
             "R has exactly one real root in [\(fine.lower.decimal), \(fine.upper.decimal)] (Sturm sequence: \(sturmCount) root)",
             "it has exactly one root in the wider interval [\(narrow.lower.decimal), \(narrow.upper.decimal)], where max Re λ changes sign:",

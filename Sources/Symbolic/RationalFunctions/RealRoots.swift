@@ -153,23 +153,22 @@ extension SturmSequence {
         for c in ints.dropLast() { let q = BigRational(c).abs / lead; if m < q { m = q } }
         let e = (m + 1).ceil.bitWidth + 1
         // Intervals (u/2^k, (u+w)/2^k] with root counts; start with (−2^e, 2^e] at k = 0.
-        var stack: [(u: BigInt, w: BigInt, k: Int, count: Int)] = []
+        // Each interval carries the sign changes at its ends, so a split evaluates the
+        // sequence at the midpoint only.
+        var stack: [(u: BigInt, w: BigInt, k: Int, vLo: Int, vHi: Int)] = []
         let lo = -(BigInt.one << e), width = BigInt.one << (e + 1)
-        let total = signChanges(dyadic: lo, exponent: 0) - signChanges(dyadic: lo + width, exponent: 0)
-        if total > 0 { stack.append((lo, width, 0, total)) }
+        let vLo0 = signChanges(dyadic: lo, exponent: 0), vHi0 = signChanges(dyadic: lo + width, exponent: 0)
+        if vLo0 - vHi0 > 0 { stack.append((lo, width, 0, vLo0, vHi0)) }
         var found: [(BigInt, BigInt, Int)] = []
-        while let (u, w, k, c) = stack.popLast() {
-            if c == 1 { found.append((u, w, k)); continue }
+        while let (u, w, k, vLo, vHi) = stack.popLast() {
+            if vLo - vHi == 1 { found.append((u, w, k)); continue }
             var (u2, w2, k2) = (u, w, k)
             if w2.isOne { u2 = u2 << 1; w2 = BigInt(2); k2 += 1 }
             let h = w2 >> 1
             let mid = u2 + h
-            let vLo = signChanges(dyadic: u2, exponent: k2)
             let vMid = signChanges(dyadic: mid, exponent: k2)
-            let vHi = signChanges(dyadic: u2 + w2, exponent: k2)
-            let left = vLo - vMid, right = vMid - vHi
-            if right > 0 && keep(mid, h, k2) { stack.append((mid, h, k2, right)) }
-            if left > 0 && keep(u2, h, k2) { stack.append((u2, h, k2, left)) }
+            if vMid - vHi > 0 && keep(mid, h, k2) { stack.append((mid, h, k2, vMid, vHi)) }
+            if vLo - vMid > 0 && keep(u2, h, k2) { stack.append((u2, h, k2, vLo, vMid)) }
         }
         var out: [RealRoot] = []
         for (u0, w0, k0) in found {
