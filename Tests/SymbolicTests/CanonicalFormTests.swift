@@ -40,6 +40,15 @@ import ArbitraryPrecision
         // (x/2 + y/3) z = (1/6)(3x + 2y) z, and (−x − y) z = −(x + y) z.
         #expect((x / 2 + y / 3) * z == Expr.rational(1, 6) * ((3 * x + 2 * y) * z))
         #expect((-x - y) * z == -((x + y) * z))
+        // The unit i is content too: (i·(x + y))·z distributes i into the sum first, i·(x + y)·z
+        // keeps it in the coefficient; both must be one node (found by the grouping property
+        // test with (i·sin(2)·p·x + i·x² + i·conj(y))·…). Same for (1 + i) and −i multiples.
+        let i = Expr.i
+        #expect((i * (x + y)) * z == Expr.mul([i, x + y, z]))
+        #expect((i * x + i * y) * z == i * ((x + y) * z))
+        #expect(((1 + i) * (x + y)) * z == (1 + i) * ((x + y) * z))
+        #expect((-i * x + y) * (-i * x + y) == Expr.pow(-i * x + y, 2))
+        #expect(((-i) * (x - i * y)) * z == Expr.mul([-i, x - i * y, z]))
     }
 
     @Test func exactNumbers() {
