@@ -6,7 +6,11 @@ import ArbitraryPrecision
 /// declared in `context`, the constants `I` (and `i`), `pi`/`π`, `oo`/`∞`, and otherwise a
 /// new commuting symbol (or an error when `context.allowUndeclared` is false).
 public func parseExpr(_ text: String, context: ParseContext = .init()) throws(ParseError) -> Expr {
-    let source = SourceText(text)
+    try parseExpr(SourceText(text), context: context)
+}
+
+/// `parseExpr` of text already cut into Characters (the model reader's statements).
+package func parseExpr(_ source: SourceText, context: ParseContext) throws(ParseError) -> Expr {
     let tokens = try Lexer(source: source, specialNames: context.specialNames).tokenize()
     var parser = Parser(source: source, tokens: tokens, context: context)
     let syntax = try parser.parseAll()
