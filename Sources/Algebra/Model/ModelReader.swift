@@ -218,6 +218,7 @@ struct ModelReader {
         } catch {
             throw body.error("\(error)")
         }
+        if a.hermitianDifferenceVanishes(sum) { return }
         let antiHermitian = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)))
         if !antiHermitian.isZero {
             let half = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)).scaled(Expr.rational(1, 2)))

@@ -64,6 +64,7 @@ struct ModelScope {
         try claim(name, at: fragment)
         let placeholder = Symbol(name)
         context.declare(placeholder)
+        context.note(placeholder)
         meaning[placeholder] = value
         definitions.append((name, value))
     }
@@ -74,8 +75,9 @@ struct ModelScope {
         if f.isEmpty { throw f.error("expected an expression") }
         // A lone operator name (the items of `meanfield`, `steady` and `variables` lists)
         // means its operator: no need to run the parser to find that out.
-        let text = f.text
-        if let op = operators[text] { return op }
+        // Operator names hold no space (and no Character equivalent to one): a fragment
+        // with a space, such as H, skips building its string for the lookup.
+        if !f.source.units[f.start..<f.end].contains(32), let op = operators[f.text] { return op }
         var ctx = context
         var brackets: [Symbol: Expr] = [:]
         for (range, inner) in try expectationBrackets(f) {
@@ -86,33 +88,18 @@ struct ModelScope {
             brackets[placeholder] = try expectation(op, at: inner)
             ctx.declare(placeholder)
         }
-        let parsed: Expr
+        let parsed: Expr, usesDefinition: Bool
         do throws(ParseError) {
-            parsed = try parseExpr(parseSource(f), context: ctx)
+            (parsed, usesDefinition) = try parseExprNoting(parseSource(f), context: ctx)
         } catch {
             // The fragment holds no line breaks, so the column is the offset + 1.
             throw f.error(message(error), at: f.start + error.column - 1)
         }
-        if brackets.isEmpty && !mentionsDefinition(parsed) { return parsed }
+        // Replacing rebuilds every node: only when a placeholder was used.
+        if brackets.isEmpty && !usesDefinition { return parsed }
         var values = meaning
         for (k, v) in brackets { values[k] = v }
         return replacing(parsed, values)
-    }
-
-    /// Whether a definition's placeholder occurs in `e`: most expressions use none, and
-    /// then the replacing pass, which rebuilds every node, is not needed.
-    private func mentionsDefinition(_ e: Expr) -> Bool {
-        if meaning.isEmpty { return false }
-        var seen = Set<Expr>()
-        var stack = [e]
-        while let x = stack.popLast() {
-            if let s = x.symbol {
-                if meaning[s] != nil { return true }
-                continue
-            }
-            for c in x.children where !c.flags.contains(.numeric) && seen.insert(c).inserted { stack.append(c) }
-        }
-        return false
     }
 
     /// The text the parser reads for a fragment: the statement's own Characters, unless the

@@ -43,26 +43,27 @@ struct ModelSource {
 /// The characters of a statement as they are collected from the lines of a file.
 private struct StatementBuilder {
     var units: [UInt32] = []
-    var origin: [(line: Int, column: Int)] = []
+    var segments: [Statement.Segment] = []
     var junctions: [Int] = []
 
     mutating func append(_ source: SourceText, _ range: Range<Int>, line: Int) {
+        segments.append(Statement.Segment(offset: units.count, line: line, column: 1))
         units.append(contentsOf: source.units[range])
-        for k in range { origin.append((line, k - range.lowerBound + 1)) }
     }
 
     /// A continuation line; the joining space stands for the line break (errors there point
     /// past the end of the line before).
     mutating func join(_ source: SourceText, _ range: Range<Int>, line: Int) {
-        let last = origin.last!
+        let last = Statement.position(of: units.count - 1, in: segments)
         if units.last! >= 0x80 || source.units[range.lowerBound] >= 0x80 { junctions.append(units.count) }
+        segments.append(Statement.Segment(offset: units.count, line: last.line, column: last.column + 1))
         units.append(32)
-        origin.append((last.line, last.column + 1))
         append(source, range, line: line)
     }
 
     func statement(file: String, clusters: [Character]) -> Statement {
-        Statement(file: file, source: SourceText(units: units, clusters: clusters), origin: origin, junctions: junctions)
+        Statement(file: file, source: SourceText(units: units, clusters: clusters), segments: segments,
+                  junctions: junctions)
     }
 }
 
@@ -70,19 +71,28 @@ private struct StatementBuilder {
 /// of it are passed around everywhere, and a reference is one retain where the arrays
 /// would be three.
 final class Statement: Sendable {
+    /// From `offset` on, characters are on `line` at consecutive columns from `column` (a
+    /// run per line of the file, and one for each joining space): a statement's positions
+    /// without a pair of integers per character.
+    struct Segment: Sendable {
+        let offset: Int
+        let line: Int
+        let column: Int
+    }
+
     let file: String
     let source: SourceText
-    let origin: [(line: Int, column: Int)]
+    let segments: [Segment]
     /// Offsets of spaces put between two Characters that were not neighbours in the text,
     /// when one of them is not ASCII: read as one string, such a pair could form one
     /// Character (a prepended mark, a combining mark after a line break), which an
     /// expression there must see as the string-based reader did.
     let junctions: [Int]
 
-    init(file: String, source: SourceText, origin: [(line: Int, column: Int)], junctions: [Int]) {
+    init(file: String, source: SourceText, segments: [Segment], junctions: [Int]) {
         self.file = file
         self.source = source
-        self.origin = origin
+        self.segments = segments
         self.junctions = junctions
     }
 
@@ -96,16 +106,24 @@ final class Statement: Sendable {
             if (k > 0 && units[k - 1] >= 0x80) || (k + 1 < units.count && units[k + 1] >= 0x80) { junctions.append(k) }
         }
         self.init(file: file, source: SourceText(units: units, clusters: text.clusters),
-                  origin: units.indices.map { (1, $0 + 1) }, junctions: junctions)
+                  segments: [Segment(offset: 0, line: 1, column: 1)], junctions: junctions)
+    }
+
+    /// Line and column of character `k` (which exists).
+    static func position(of k: Int, in segments: [Segment]) -> (line: Int, column: Int) {
+        var s = segments.count - 1
+        while segments[s].offset > k { s -= 1 }
+        return (segments[s].line, segments[s].column + k - segments[s].offset)
     }
 
     var whole: Fragment { Fragment(statement: self, start: 0, end: source.count).trimmed }
 
     func error(at index: Int, _ message: String) -> ModelError {
         let (line, column): (Int, Int)
-        if index < origin.count {
-            (line, column) = origin[index]
-        } else if let last = origin.last {
+        if index < source.count {
+            (line, column) = Self.position(of: index, in: segments)
+        } else if source.count > 0 {
+            let last = Self.position(of: source.count - 1, in: segments)
             (line, column) = (last.line, last.column + 1)
         } else {
             (line, column) = (1, 1)

@@ -35,9 +35,9 @@ struct Lexer {
         return c.isLetter || c == "′" || c == "†"
     }
 
-    private static func isASCIILetter(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
+    static func isASCIILetter(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
 
-    private static func isASCIIIdentifierContinue(_ a: UInt8) -> Bool {
+    static func isASCIIIdentifierContinue(_ a: UInt8) -> Bool {
         isASCIILetter(a) || (a >= 48 && a <= 57) || a == 95 || a == 39
     }
 

@@ -26,6 +26,12 @@ public struct ParseContext: Sendable {
         }
     }
 
+    /// Symbols whose use `parseExprNoting` reports: a model's defined names, which are
+    /// replaced by their values only in the expressions that use them.
+    package private(set) var noted: Set<Symbol> = []
+
+    package mutating func note(_ symbol: Symbol) { noted.insert(symbol) }
+
     /// Room for `count` declarations (a model declares a few dozen names at once).
     package mutating func reserveCapacity(_ count: Int) { symbols.reserveCapacity(count) }
 
@@ -39,8 +45,7 @@ public struct ParseContext: Sendable {
         var first = true
         for b in name.utf8 {
             if b >= 0x80 { ascii = false; break }
-            let c = Character(Unicode.Scalar(b))
-            if first ? !Lexer.isIdentifierStart(c) : !Lexer.isIdentifierContinue(c) { return true }
+            if first ? !Lexer.isASCIILetter(b) : !Lexer.isASCIIIdentifierContinue(b) { return true }
             first = false
         }
         if ascii { return false }
