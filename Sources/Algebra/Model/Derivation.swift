@@ -62,7 +62,7 @@ extension Model {
     func variable(_ item: Fragment) throws(ModelError) -> Expr {
         var f = item.trimmed
         var conjugate = false
-        if f.chars.last == "*" {
+        if f.ends(with: "*") {
             conjugate = true
             f = f.sub(f.start, f.end - 1).trimmed
         }

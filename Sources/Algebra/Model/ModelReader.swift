@@ -45,7 +45,7 @@ struct ModelReader {
             }
         }
         guard let (h, hFragment) = hamiltonian else {
-            let end = source.statements.last.map { $0.error(at: $0.chars.count, "") }
+            let end = source.statements.last.map { $0.error(at: $0.source.count, "") }
             throw ModelError(file: source.file, line: end?.line ?? 1, column: 1,
                              message: "the model has no Hamiltonian (a line `H = …`)")
         }
@@ -169,7 +169,7 @@ struct ModelReader {
                   s.info.commutation == .commuting else {
                 throw key.error("'\(key.text)' is not a declared parameter")
             }
-            if value.isEmpty || value.chars.contains(where: \.isWhitespace) {
+            if value.isEmpty || value.containsSpace {
                 throw value.error("expected one name such as omega_c or gamma_up")
             }
             scope.latexNames[s] = value.text
@@ -179,7 +179,7 @@ struct ModelReader {
     private mutating func hamiltonian(_ rest: Fragment, keyword: Fragment) throws(ModelError) {
         if hamiltonian != nil { throw keyword.error("the Hamiltonian is given twice") }
         let r = rest.trimmed
-        guard r.chars.first == "=" else { throw r.error("expected `H = …`") }
+        guard r.starts(with: "=") else { throw r.error("expected `H = …`") }
         let body = r.sub(r.start + 1, r.end).trimmed
         try noExpectations(body)
         let h = try scope.expression(body)
@@ -218,6 +218,7 @@ struct ModelReader {
         } catch {
             throw body.error("\(error)")
         }
+        if a.hermitianDifferenceVanishes(sum) { return }
         let antiHermitian = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)))
         if !antiHermitian.isZero {
             let half = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)).scaled(Expr.rational(1, 2)))
@@ -231,7 +232,7 @@ struct ModelReader {
         guard let d = rest.find("D[") else {
             throw rest.error("expected `dissipator RATE D[L]` or `dissipator RATE sum_i D[L_i]`", at: rest.end)
         }
-        guard rest.chars.last == "]" else {
+        guard rest.ends(with: "]") else {
             throw rest.error("expected ']' to close 'D[' at the end of the dissipator", at: rest.end)
         }
         var before = rest.sub(rest.start, d).trimmed
@@ -282,11 +283,12 @@ struct ModelReader {
         if rest.isEmpty { throw rest.error(usage, at: rest.end) }
         // The mode is the last word at bracket depth 0; ALPHA is everything before it.
         var k = rest.end, depth = 0
+        let source = rest.source
         while k > rest.start {
-            let c = rest.statement.chars[k - 1]
-            if c == ")" || c == "]" || c == "⟩" { depth += 1 }
-            if (c == "(" || c == "[" || c == "⟨") && depth > 0 { depth -= 1 }
-            if depth == 0 && c.isSpace { break }
+            let c = k - 1
+            if source.unit(c, is: ")") || source.unit(c, is: "]") || source.unit(c, is: "⟩") { depth += 1 }
+            if (source.unit(c, is: "(") || source.unit(c, is: "[") || source.unit(c, is: "⟨")) && depth > 0 { depth -= 1 }
+            if depth == 0 && source.isSpace(c) { break }
             k -= 1
         }
         let modeText = rest.sub(k, rest.end).trimmed

@@ -5,14 +5,14 @@ import Symbolic
 ///
 /// Expressions are read by the core's `parseExpr`. Names that contain operator characters
 /// (`S+`, `T-_i`) are declared in its `ParseContext`, whose lexer then reads them whole;
-/// each model name is a placeholder symbol (an operator placeholder shares the commutation
-/// class of the algebra operator it stands for, so operator order survives parsing) that
-/// is replaced by its meaning after parsing. Expectation values are written `<X>` or `⟨X⟩`
+/// an operator name is declared as a spelling of its algebra operator, so parsing builds
+/// the operator itself. A defined name is a placeholder symbol replaced by its value after
+/// parsing (parsing the value in its place could group a product differently). Expectation values are written `<X>` or `⟨X⟩`
 /// with X an operator expression; they become the Algebra layer's mean-field variables
 /// (intensive: ⟨a⟩ stands for ⟨a⟩/√N, ⟨S^z⟩ for ⟨S^z⟩/N), `<a†>` being conj⟨a⟩.
 struct ModelScope {
     var context = ParseContext(allowUndeclared: false)
-    /// Placeholder symbol → meaning (algebra operators, definitions).
+    /// Placeholder symbol → meaning (definitions).
     var meaning: [Symbol: Expr] = [:]
     /// Model operator name → algebra operator (`S+` → S^+).
     var operators: [String: Expr] = [:]
@@ -26,12 +26,22 @@ struct ModelScope {
     /// How parameters are typeset (`latex wc = omega_c`): the name the LaTeX printer reads.
     var latexNames: [Symbol: String] = [:]
 
+    init() {
+        // A model declares a few dozen names; growing the tables one doubling at a time
+        // rehashed every name several times.
+        context.reserveCapacity(64)
+        operators.reserveCapacity(64)
+        declared.reserveCapacity(64)
+    }
+
+    private static let reserved: Set<String> = ["i", "I", "pi", "π", "D", "sum_i"]
+
     /// Records a new name; a name already declared is an error at `at`.
     mutating func claim(_ name: String, at fragment: Fragment) throws(ModelError) {
         if let previous = declared[name] {
             throw fragment.error("'\(name)' is already declared (at \(previous.line):\(previous.column))")
         }
-        if ["i", "I", "pi", "π", "D", "sum_i"].contains(name) {
+        if Self.reserved.contains(name) {
             throw fragment.error("'\(name)' is reserved (i is the imaginary unit, D[·] a dissipator, sum_i a site sum)")
         }
         declared[name] = fragment.error("")
@@ -45,14 +55,7 @@ struct ModelScope {
     mutating func operatorName(_ name: String, _ op: Expr, site: Bool, at fragment: Fragment,
                                claimed: Bool = false) throws(ModelError) {
         if !claimed { try claim(name, at: fragment) }
-        let target = op.symbol!
-        if target.name == name {
-            context.declare(target)
-        } else {
-            let placeholder = Symbol(name, [], commutation: target.info.commutation)
-            context.declare(placeholder)
-            meaning[placeholder] = op
-        }
+        context.declare(op.symbol!, as: name)
         operators[name] = op
         if site { siteOperators.insert(name) }
     }
@@ -61,6 +64,7 @@ struct ModelScope {
         try claim(name, at: fragment)
         let placeholder = Symbol(name)
         context.declare(placeholder)
+        context.note(placeholder)
         meaning[placeholder] = value
         definitions.append((name, value))
     }
@@ -71,28 +75,39 @@ struct ModelScope {
         if f.isEmpty { throw f.error("expected an expression") }
         // A lone operator name (the items of `meanfield`, `steady` and `variables` lists)
         // means its operator: no need to run the parser to find that out.
-        let text = f.text
-        if let op = operators[text] { return op }
+        // Operator names hold no space (and no Character equivalent to one): a fragment
+        // with a space, such as H, skips building its string for the lookup.
+        if !f.source.units[f.start..<f.end].contains(32), let op = operators[f.text] { return op }
         var ctx = context
         var brackets: [Symbol: Expr] = [:]
         for (range, inner) in try expectationBrackets(f) {
-            let name = String(f.statement.chars[range])
+            let name = f.source.string(range)
             let placeholder = Symbol(name)
             if brackets[placeholder] != nil { continue }
             let op = try expression(inner)
             brackets[placeholder] = try expectation(op, at: inner)
             ctx.declare(placeholder)
         }
-        let parsed: Expr
+        let parsed: Expr, usesDefinition: Bool
         do throws(ParseError) {
-            parsed = try parseExpr(text, context: ctx)
+            (parsed, usesDefinition) = try parseExprNoting(parseSource(f), context: ctx)
         } catch {
             // The fragment holds no line breaks, so the column is the offset + 1.
             throw f.error(message(error), at: f.start + error.column - 1)
         }
+        // Replacing rebuilds every node: only when a placeholder was used.
+        if brackets.isEmpty && !usesDefinition { return parsed }
         var values = meaning
         for (k, v) in brackets { values[k] = v }
-        return values.isEmpty ? parsed : replacing(parsed, values)
+        return replacing(parsed, values)
+    }
+
+    /// The text the parser reads for a fragment: the statement's own Characters, unless the
+    /// fragment spans a junction of lines where reading it as one string could join two
+    /// Characters into one (see `Statement.junctions`).
+    private func parseSource(_ f: Fragment) -> SourceText {
+        if f.statement.junctions.contains(where: { $0 >= f.start && $0 < f.end }) { return SourceText(f.text) }
+        return f.source.slice(f.start..<f.end)
     }
 
     private func message(_ e: ParseError) -> String {
@@ -133,18 +148,18 @@ struct ModelScope {
     func expectationBrackets(_ f: Fragment) throws(ModelError) -> [(Range<Int>, Fragment)] {
         var out: [(Range<Int>, Fragment)] = []
         var k = f.start
-        let chars = f.statement.chars
+        let source = f.source
         while k < f.end {
-            let c = chars[k]
-            if c == "<" || c == "⟨" {
-                let close: Character = c == "<" ? ">" : "⟩"
-                guard let j = (k + 1..<f.end).first(where: { chars[$0] == close }) else {
-                    throw f.error("'\(c)' is not closed by '\(close)'", at: k)
+            let angle = source.unit(k, is: "<")
+            if angle || source.unit(k, is: "⟨") {
+                let close: Unicode.Scalar = angle ? ">" : "⟩"
+                guard let j = (k + 1..<f.end).first(where: { source.unit($0, is: close) }) else {
+                    throw f.error("'\(source.character(k))' is not closed by '\(close)'", at: k)
                 }
                 out.append((k..<(j + 1), f.sub(k + 1, j)))
                 k = j + 1
-            } else if c == ">" || c == "⟩" {
-                throw f.error("unmatched '\(c)'", at: k)
+            } else if source.unit(k, is: ">") || source.unit(k, is: "⟩") {
+                throw f.error("unmatched '\(source.character(k))'", at: k)
             } else {
                 k += 1
             }
@@ -155,9 +170,10 @@ struct ModelScope {
     /// The model operator name whose text first occurs in `fragment` among `names`.
     func position(of names: Set<String>, in fragment: Fragment) -> Int? {
         let patterns = names.sorted { $0.count > $1.count }.map(Array.init)
+        let source = fragment.source
         for k in fragment.start..<fragment.end {
             for p in patterns where k + p.count <= fragment.end
-                && fragment.statement.chars[k..<(k + p.count)].elementsEqual(p) {
+                && p.indices.allSatisfy({ source.character(k + $0) == p[$0] }) {
                 return k
             }
         }

@@ -1,3 +1,5 @@
+import Symbolic
+
 /// The text of a model file cut into statements. A statement starts on a line that is not
 /// indented; indented lines that follow continue it; `#` starts a comment. Each character
 /// of a statement remembers its line and column in the file, so an error found anywhere
@@ -8,57 +10,120 @@ struct ModelSource {
 
     init(file: String, text: String) {
         self.file = file
+        // The file is cut into Characters once; statements share its table of multi-scalar ones.
+        let source = SourceText(text)
+        let n = source.count
         var statements: [Statement] = []
-        var current: Statement?
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
-        for (k, raw) in lines.enumerated() {
-            let line = k + 1
-            let content = raw.prefix { $0 != "#" }
-            guard content.contains(where: { !$0.isSpace }) else { continue }
-            let indented = content.first!.isWhitespace
-            if indented, var s = current {
-                // The joining space stands for the line break; errors there point past the line.
-                s.append(" ", line: s.origin.last!.line, column: s.origin.last!.column + 1)
-                for (j, c) in content.enumerated() { s.append(c, line: line, column: j + 1) }
-                current = s
+        var current: StatementBuilder?
+        var lineStart = 0
+        var line = 0
+        // Lines as `split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)` cuts them.
+        while lineStart <= n {
+            line += 1
+            var lineEnd = lineStart
+            while lineEnd < n && !source.isNewline(lineEnd) { lineEnd += 1 }
+            var end = lineStart
+            while end < lineEnd && !source.unit(end, is: "#") { end += 1 }
+            let content = lineStart..<end
+            lineStart = lineEnd + 1
+            guard content.contains(where: { !source.isSpace($0) }) else { continue }
+            if source.isSpace(content.lowerBound), current != nil {
+                current!.join(source, content, line: line)
                 continue
             }
-            if let s = current { statements.append(s) }
-            var s = Statement(file: file)
-            for (j, c) in content.enumerated() { s.append(c, line: line, column: j + 1) }
-            current = s
+            if let s = current { statements.append(s.statement(file: file, clusters: source.clusters)) }
+            current = StatementBuilder()
+            current!.append(source, content, line: line)
         }
-        if let s = current { statements.append(s) }
+        if let s = current { statements.append(s.statement(file: file, clusters: source.clusters)) }
         self.statements = statements
     }
 }
 
-/// One logical statement: its characters and where each came from.
-struct Statement: Sendable {
-    let file: String
-    private(set) var chars: [Character] = []
-    private(set) var origin: [(line: Int, column: Int)] = []
+/// The characters of a statement as they are collected from the lines of a file.
+private struct StatementBuilder {
+    var units: [UInt32] = []
+    var segments: [Statement.Segment] = []
+    var junctions: [Int] = []
 
-    init(file: String) { self.file = file }
+    mutating func append(_ source: SourceText, _ range: Range<Int>, line: Int) {
+        segments.append(Statement.Segment(offset: units.count, line: line, column: 1))
+        units.append(contentsOf: source.units[range])
+    }
+
+    /// A continuation line; the joining space stands for the line break (errors there point
+    /// past the end of the line before).
+    mutating func join(_ source: SourceText, _ range: Range<Int>, line: Int) {
+        let last = Statement.position(of: units.count - 1, in: segments)
+        if units.last! >= 0x80 || source.units[range.lowerBound] >= 0x80 { junctions.append(units.count) }
+        segments.append(Statement.Segment(offset: units.count, line: last.line, column: last.column + 1))
+        units.append(32)
+        append(source, range, line: line)
+    }
+
+    func statement(file: String, clusters: [Character]) -> Statement {
+        Statement(file: file, source: SourceText(units: units, clusters: clusters), segments: segments,
+                  junctions: junctions)
+    }
+}
+
+/// One logical statement: its characters and where each came from. A class: fragments
+/// of it are passed around everywhere, and a reference is one retain where the arrays
+/// would be three.
+final class Statement: Sendable {
+    /// From `offset` on, characters are on `line` at consecutive columns from `column` (a
+    /// run per line of the file, and one for each joining space): a statement's positions
+    /// without a pair of integers per character.
+    struct Segment: Sendable {
+        let offset: Int
+        let line: Int
+        let column: Int
+    }
+
+    let file: String
+    let source: SourceText
+    let segments: [Segment]
+    /// Offsets of spaces put between two Characters that were not neighbours in the text,
+    /// when one of them is not ASCII: read as one string, such a pair could form one
+    /// Character (a prepended mark, a combining mark after a line break), which an
+    /// expression there must see as the string-based reader did.
+    let junctions: [Int]
+
+    init(file: String, source: SourceText, segments: [Segment], junctions: [Int]) {
+        self.file = file
+        self.source = source
+        self.segments = segments
+        self.junctions = junctions
+    }
 
     /// A statement made from one line of text typed elsewhere (a command-line option).
-    init(file: String, text: String) {
-        self.file = file
-        for (j, c) in text.enumerated() { append(c == "\n" ? " " : c, line: 1, column: j + 1) }
+    convenience init(file: String, text: String) {
+        let text = SourceText(text)
+        var units = text.units
+        var junctions: [Int] = []
+        for k in units.indices where units[k] == 10 {
+            units[k] = 32
+            if (k > 0 && units[k - 1] >= 0x80) || (k + 1 < units.count && units[k + 1] >= 0x80) { junctions.append(k) }
+        }
+        self.init(file: file, source: SourceText(units: units, clusters: text.clusters),
+                  segments: [Segment(offset: 0, line: 1, column: 1)], junctions: junctions)
     }
 
-    mutating func append(_ c: Character, line: Int, column: Int) {
-        chars.append(c)
-        origin.append((line, column))
+    /// Line and column of character `k` (which exists).
+    static func position(of k: Int, in segments: [Segment]) -> (line: Int, column: Int) {
+        var s = segments.count - 1
+        while segments[s].offset > k { s -= 1 }
+        return (segments[s].line, segments[s].column + k - segments[s].offset)
     }
 
-    var whole: Fragment { Fragment(statement: self, start: 0, end: chars.count).trimmed }
+    var whole: Fragment { Fragment(statement: self, start: 0, end: source.count).trimmed }
 
     func error(at index: Int, _ message: String) -> ModelError {
         let (line, column): (Int, Int)
-        if index < origin.count {
-            (line, column) = origin[index]
-        } else if let last = origin.last {
+        if index < source.count {
+            (line, column) = Self.position(of: index, in: segments)
+        } else if source.count > 0 {
+            let last = Self.position(of: source.count - 1, in: segments)
             (line, column) = (last.line, last.column + 1)
         } else {
             (line, column) = (1, 1)
@@ -73,16 +138,22 @@ struct Fragment: Sendable {
     let start: Int
     let end: Int
 
-    var chars: ArraySlice<Character> { statement.chars[start..<end] }
-    var text: String { String(chars) }
-    var isEmpty: Bool { !chars.contains { !$0.isSpace } }
+    var source: SourceText { statement.source }
+    var text: String { source.string(start..<end) }
+    var isEmpty: Bool { !(start..<end).contains { !source.isSpace($0) } }
+    /// Whether a character of the fragment is whitespace.
+    var containsSpace: Bool { (start..<end).contains { source.isSpace($0) } }
+
+    func starts(with c: Unicode.Scalar) -> Bool { start < end && source.unit(start, is: c) }
+    func ends(with c: Unicode.Scalar) -> Bool { start < end && source.unit(end - 1, is: c) }
 
     func sub(_ from: Int, _ to: Int) -> Fragment { Fragment(statement: statement, start: from, end: to) }
 
     var trimmed: Fragment {
+        let s = source
         var a = start, b = end
-        while a < b && statement.chars[a].isSpace { a += 1 }
-        while b > a && statement.chars[b - 1].isSpace { b -= 1 }
+        while a < b && s.isSpace(a) { a += 1 }
+        while b > a && s.isSpace(b - 1) { b -= 1 }
         return sub(a, b)
     }
 
@@ -95,49 +166,40 @@ struct Fragment: Sendable {
     func splitWord() -> (word: Fragment, rest: Fragment) {
         let t = trimmed
         var k = t.start
-        while k < t.end && !statement.chars[k].isSpace && statement.chars[k] != ":" { k += 1 }
+        while k < t.end && !source.isSpace(k) && !source.unit(k, is: ":") { k += 1 }
         return (sub(t.start, k), sub(k, t.end).trimmed)
     }
 
     /// The statement index of the first occurrence of `s` at bracket depth 0, if any.
     func find(_ s: String, from: Int? = nil) -> Int? {
-        let pattern = Array(s)
+        let pattern = Array(s.unicodeScalars)
+        let source = source
         var depth = 0
         var k = from ?? start
         while k + pattern.count <= end {
-            let c = statement.chars[k]
-            if depth == 0 && statement.chars[k..<(k + pattern.count)].elementsEqual(pattern) { return k }
-            if c == "(" || c == "[" { depth += 1 }
-            if (c == ")" || c == "]") && depth > 0 { depth -= 1 }
+            if depth == 0 && pattern.indices.allSatisfy({ source.unit(k + $0, is: pattern[$0]) }) { return k }
+            if source.unit(k, is: "(") || source.unit(k, is: "[") { depth += 1 }
+            if (source.unit(k, is: ")") || source.unit(k, is: "]")) && depth > 0 { depth -= 1 }
             k += 1
         }
         return nil
     }
 
     /// The pieces between top-level occurrences of `separator` (not inside (), [] or ⟨⟩).
-    func split(_ separator: Character) -> [Fragment] {
+    func split(_ separator: Unicode.Scalar) -> [Fragment] {
+        let source = source
         var pieces: [Fragment] = []
         var depth = 0
         var from = start
         for k in start..<end {
-            let c = statement.chars[k]
-            if c == "(" || c == "[" || c == "⟨" { depth += 1 }
-            if (c == ")" || c == "]" || c == "⟩") && depth > 0 { depth -= 1 }
-            if c == separator && depth == 0 {
+            if source.unit(k, is: "(") || source.unit(k, is: "[") || source.unit(k, is: "⟨") { depth += 1 }
+            if (source.unit(k, is: ")") || source.unit(k, is: "]") || source.unit(k, is: "⟩")) && depth > 0 { depth -= 1 }
+            if depth == 0 && source.unit(k, is: separator) {
                 pieces.append(sub(from, k).trimmed)
                 from = k + 1
             }
         }
         pieces.append(sub(from, end).trimmed)
         return pieces
-    }
-}
-
-extension Character {
-    /// `isWhitespace` with an ASCII fast path: the Unicode property lookup was a visible
-    /// part of reading a model, which looks at every character several times.
-    var isSpace: Bool {
-        if let a = asciiValue { return a == 32 || (a >= 9 && a <= 13) }
-        return isWhitespace
     }
 }

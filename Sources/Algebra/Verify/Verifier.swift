@@ -102,7 +102,7 @@ struct Verifier {
     private func labelled(_ f: Fragment) throws(ModelError) -> (Fragment, Fragment) {
         guard let colon = f.find(":") else { throw f.error("expected `LABEL: …`", at: f.end) }
         let label = f.sub(f.start, colon).trimmed
-        if label.isEmpty || label.chars.contains(where: \.isWhitespace) { throw label.error("expected a label such as A1 or A1.a") }
+        if label.isEmpty || label.containsSpace { throw label.error("expected a label such as A1 or A1.a") }
         return (label, f.sub(colon + 1, f.end).trimmed)
     }
 
@@ -180,7 +180,7 @@ struct Verifier {
         guard let eq = rest.find("=") else { throw rest.error("expected `matrix LABEL = [ …; … ]`", at: rest.end) }
         let label = rest.sub(rest.start, eq).trimmed
         let body = rest.sub(eq + 1, rest.end).trimmed
-        guard body.chars.first == "[", body.chars.last == "]" else {
+        guard body.starts(with: "["), body.ends(with: "]") else {
             throw body.error("expected the matrix in brackets: [ a, b; c, d ] (rows separated by ';')")
         }
         let inner = body.sub(body.start + 1, body.end - 1)

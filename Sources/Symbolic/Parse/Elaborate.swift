@@ -6,12 +6,23 @@ import ArbitraryPrecision
 /// declared in `context`, the constants `I` (and `i`), `pi`/`π`, `oo`/`∞`, and otherwise a
 /// new commuting symbol (or an error when `context.allowUndeclared` is false).
 public func parseExpr(_ text: String, context: ParseContext = .init()) throws(ParseError) -> Expr {
-    let source = SourceText(text)
+    try parseExpr(SourceText(text), context: context)
+}
+
+/// `parseExpr` of text already cut into Characters (the model reader's statements).
+package func parseExpr(_ source: SourceText, context: ParseContext) throws(ParseError) -> Expr {
+    try parseExprNoting(source, context: context).expr
+}
+
+/// `parseExpr`, and whether the expression uses a symbol of `context.noted`.
+package func parseExprNoting(_ source: SourceText,
+                             context: ParseContext) throws(ParseError) -> (expr: Expr, usesNoted: Bool) {
     let tokens = try Lexer(source: source, specialNames: context.specialNames).tokenize()
     var parser = Parser(source: source, tokens: tokens, context: context)
     let syntax = try parser.parseAll()
     var elaborator = Elaborator(source: source, context: context)
-    return try elaborator.build(syntax)
+    let e = try elaborator.build(syntax)
+    return (e, elaborator.usesNoted)
 }
 
 extension Expr {
@@ -27,6 +38,8 @@ struct Elaborator {
     let context: ParseContext
     /// Binder variables in scope, innermost last.
     private var scope: [(name: String, symbol: Symbol)] = []
+    /// Whether a name resolved to a symbol of `context.noted`.
+    private(set) var usesNoted = false
 
     /// Largest exact power, in decimal digits, that the parser computes from user input.
     static let maximumPowerDigits = 2_000_000
@@ -96,12 +109,13 @@ struct Elaborator {
         return .pow(base, exponent)
     }
 
-    private func resolve(_ name: String, at: Int) throws(ParseError) -> Expr {
+    private mutating func resolve(_ name: String, at: Int) throws(ParseError) -> Expr {
         if let bound = scope.last(where: { $0.name == name }) { return .symbol(bound.symbol) }
         if let s = context.symbol(named: name) {
             if s.info.isFunction {
                 throw source.error(at: at, "'\(name)' is a function; write \(name)(...)")
             }
+            if !context.noted.isEmpty && context.noted.contains(s) { usesNoted = true }
             return .symbol(s)
         }
         switch name {

@@ -19,112 +19,134 @@ struct Token: Sendable {
 /// Splits text into tokens. Identifiers are Unicode letters followed by letters, digits,
 /// `_`, primes and `†` (`ω'_z`, `a†`, `gamma_up`); declared names that contain operator
 /// characters (`S+`, `T+_i`) are munched whole when they are the longest match.
+///
+/// ASCII is classified by its code; any other Character by the `Character` rules below.
 struct Lexer {
     let source: SourceText
-    let specialNames: [[Character]]
+    let specialNames: SpecialNames
 
-    // ASCII fast paths: the Unicode property lookups of Character were a visible part of
-    // parsing a model; the answers for ASCII are the same.
     static func isIdentifierStart(_ c: Character) -> Bool {
         if let a = c.asciiValue { return isASCIILetter(a) }
         return c.isLetter
     }
 
     static func isIdentifierContinue(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return isASCIILetter(a) || (a >= 48 && a <= 57) || a == 95 || a == 39 }
+        if let a = c.asciiValue { return isASCIIIdentifierContinue(a) }
         return c.isLetter || c == "′" || c == "†"
     }
 
-    private static func isASCIILetter(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
+    static func isASCIILetter(_ a: UInt8) -> Bool { (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
 
-    private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    static func isASCIIIdentifierContinue(_ a: UInt8) -> Bool {
+        isASCIILetter(a) || (a >= 48 && a <= 57) || a == 95 || a == 39
+    }
 
-    private static func isSpace(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
-        return c.isWhitespace
+    private func isIdentifierStart(at k: Int) -> Bool {
+        let u = source.units[k]
+        return u < 0x80 ? Self.isASCIILetter(UInt8(u)) : Self.isIdentifierStart(source.character(unit: u))
+    }
+
+    private func isIdentifierContinue(at k: Int) -> Bool {
+        let u = source.units[k]
+        return u < 0x80 ? Self.isASCIIIdentifierContinue(UInt8(u)) : Self.isIdentifierContinue(source.character(unit: u))
+    }
+
+    /// `c.isASCII && c.isNumber`: only the ten ASCII digits.
+    private func isDigit(at k: Int) -> Bool {
+        let u = source.units[k]
+        return u >= 48 && u <= 57
     }
 
     func tokenize() throws(ParseError) -> [Token] {
-        let chars = source.chars
+        let units = source.units
+        let n = units.count
         var tokens: [Token] = []
+        tokens.reserveCapacity(n / 2 + 1)
         var i = 0
         var spaced = false
-        while i < chars.count {
-            let c = chars[i]
-            if Self.isSpace(c) { i += 1; spaced = true; continue }
+        while i < n {
+            if source.isSpace(i) { i += 1; spaced = true; continue }
+            let u = units[i]
             let start = i
-            let special = longestSpecialName(at: i)
-            if c == "∞" && special == 0 {
+            let special = specialNames.longestMatch(in: source, at: i)
+            let identifierStart = isIdentifierStart(at: i)
+            if special == 0 && source.unit(i, is: "∞") {
                 tokens.append(Token(kind: .identifier("∞"), start: i, length: 1, spaced: spaced))
                 i += 1
-            } else if Self.isIdentifierStart(c) || special > 0 {
+            } else if identifierStart || special > 0 {
                 var j = i
-                if Self.isIdentifierStart(c) {
+                if identifierStart {
                     j += 1
-                    while j < chars.count && Self.isIdentifierContinue(chars[j]) { j += 1 }
+                    while j < n && isIdentifierContinue(at: j) { j += 1 }
                 }
                 let end = max(j, i + special)
-                tokens.append(Token(kind: .identifier(String(chars[i..<end])), start: i, length: end - i,
+                tokens.append(Token(kind: .identifier(source.string(i..<end)), start: i, length: end - i,
                                     spaced: spaced))
                 i = end
-            } else if Self.isDigit(c) || (c == "." && i + 1 < chars.count && Self.isDigit(chars[i + 1])) {
+            } else if isDigit(at: i) || (u == 46 && i + 1 < n && isDigit(at: i + 1)) {
                 let (value, end) = try number(at: i)
                 tokens.append(Token(kind: .number(value), start: start, length: end - start, spaced: spaced))
                 i = end
-            } else if c == "*" && i + 1 < chars.count && chars[i + 1] == "*" {
+            } else if u == 42 && i + 1 < n && units[i + 1] == 42 {
                 tokens.append(Token(kind: .symbol("^"), start: i, length: 2, spaced: spaced))
                 i += 2
-            } else if let op = Self.operatorCharacter(c) {
+            } else if let op = operatorCharacter(at: i) {
                 tokens.append(Token(kind: .symbol(op), start: i, length: 1, spaced: spaced))
                 i += 1
             } else {
-                throw source.error(at: i, "unexpected character '\(c)'")
+                throw source.error(at: i, "unexpected character '\(source.character(i))'")
             }
             spaced = false
         }
-        tokens.append(Token(kind: .end, start: chars.count, length: 0, spaced: spaced))
+        tokens.append(Token(kind: .end, start: n, length: 0, spaced: spaced))
         return tokens
     }
 
-    private static func operatorCharacter(_ c: Character) -> Character? {
-        switch c {
-        case "+", "-", "*", "/", "^", "(", ")", ",", ":", "&": return c
+    private func operatorCharacter(at k: Int) -> Character? {
+        let u = source.units[k]
+        if u < 0x80 {
+            switch u {
+            case 43, 45, 42, 47, 94, 40, 41, 44, 58, 38: return Character(Unicode.Scalar(UInt8(u)))
+            default: return nil
+            }
+        }
+        switch source.character(unit: u) {
         case "·", "×", "⋅": return "*"
         case "−": return "-"
         default: return nil
         }
     }
 
-    private func longestSpecialName(at i: Int) -> Int {
-        let chars = source.chars
-        for name in specialNames where name.count <= chars.count - i && name[0] == chars[i] {
-            if chars[i..<(i + name.count)].elementsEqual(name) { return name.count }
-        }
-        return 0
-    }
-
     /// An exact decimal: digits, an optional fraction, an optional exponent `e-3`.
     private func number(at start: Int) throws(ParseError) -> (BigRational, Int) {
-        let chars = source.chars
+        let units = source.units
+        let n = units.count
         var j = start
-        while j < chars.count && Self.isDigit(chars[j]) { j += 1 }
-        if j < chars.count && chars[j] == "." && j + 1 < chars.count && Self.isDigit(chars[j + 1]) {
+        while j < n && isDigit(at: j) { j += 1 }
+        let integerEnd = j
+        if j < n && units[j] == 46 && j + 1 < n && isDigit(at: j + 1) {
             j += 1
-            while j < chars.count && Self.isDigit(chars[j]) { j += 1 }
+            while j < n && isDigit(at: j) { j += 1 }
         }
         // An exponent only when digits follow, so `2e` stays 2·e.
-        if j < chars.count && (chars[j] == "e" || chars[j] == "E") {
+        if j < n && (units[j] == 101 || units[j] == 69) {
             var k = j + 1
-            if k < chars.count && (chars[k] == "+" || chars[k] == "-") { k += 1 }
-            if k < chars.count && Self.isDigit(chars[k]) {
-                while k < chars.count && Self.isDigit(chars[k]) { k += 1 }
+            if k < n && (units[k] == 43 || units[k] == 45) { k += 1 }
+            if k < n && isDigit(at: k) {
+                while k < n && isDigit(at: k) { k += 1 }
                 j = k
             }
         }
-        if j < chars.count && chars[j] == "." {
+        if j < n && units[j] == 46 {
             throw source.error(at: j, "malformed number: unexpected '.'")
         }
-        guard let value = BigRational(String(chars[start..<j])) else {
+        // Plain integers of up to 18 digits fit an Int: no decimal string to parse.
+        if j == integerEnd && j - start <= 18 {
+            var value = 0
+            for k in start..<j { value = value * 10 + Int(units[k] - 48) }
+            return (BigRational(value), j)
+        }
+        guard let value = BigRational(source.string(start..<j)) else {
             throw source.error(at: start, "number out of range")
         }
         return (value, j)

@@ -16,19 +16,39 @@ public struct ParseContext: Sendable {
         for s in symbols { declare(s) }
     }
 
-    public mutating func declare(_ symbol: Symbol) {
-        let isNew = symbols[symbol.name] == nil
-        symbols[symbol.name] = symbol
-        if isNew && Self.isSpecial(symbol.name) {
-            specialNamesCache.append(Array(symbol.name))
-            specialNamesCache.sort { $0.count > $1.count }
+    public mutating func declare(_ symbol: Symbol) { declare(symbol, as: symbol.name) }
+
+    /// Declares `name` as a spelling of `symbol`: a model file writes `S+` for the operator
+    /// S^+, and reading it straight as S^+ spares a pass that replaces a stand-in symbol.
+    package mutating func declare(_ symbol: Symbol, as name: String) {
+        if symbols.updateValue(symbol, forKey: name) == nil && Self.isSpecial(name) {
+            specialNames.insert(name)
         }
     }
 
-    /// `specialNames`, kept up to date by `declare` (the lexer asks for it on every parse).
-    private var specialNamesCache: [[Character]] = []
+    /// Symbols whose use `parseExprNoting` reports: a model's defined names, which are
+    /// replaced by their values only in the expressions that use them.
+    package private(set) var noted: Set<Symbol> = []
+
+    package mutating func note(_ symbol: Symbol) { noted.insert(symbol) }
+
+    /// Room for `count` declarations (a model declares a few dozen names at once).
+    package mutating func reserveCapacity(_ count: Int) { symbols.reserveCapacity(count) }
+
+    /// Declared names that contain characters the lexer would otherwise read as operators
+    /// (`S+`, `T+_i`), kept up to date by `declare` (the lexer asks for them on every parse).
+    private(set) var specialNames = SpecialNames()
 
     private static func isSpecial(_ name: String) -> Bool {
+        // ASCII names are answered byte by byte (the same answers as for their Characters).
+        var ascii = true
+        var first = true
+        for b in name.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if first ? !Lexer.isASCIILetter(b) : !Lexer.isASCIIIdentifierContinue(b) { return true }
+            first = false
+        }
+        if ascii { return false }
         guard let first = name.first, Lexer.isIdentifierStart(first) else { return !name.isEmpty }
         return !name.dropFirst().allSatisfy(Lexer.isIdentifierContinue)
     }
@@ -51,10 +71,6 @@ public struct ParseContext: Sendable {
     }
 
     public func symbol(named name: String) -> Symbol? { symbols[name] }
-
-    /// Declared names that contain characters the lexer would otherwise read as operators
-    /// (`S+`, `T+_i`), longest first, so the lexer can munch them whole.
-    var specialNames: [[Character]] { specialNamesCache }
 
     /// Declares symbols from a list such as `x:positive, y:real, a:operator, ψ:grassmann,
     /// F_b:function&real, n:integer&positive, b:operator2` (the `--assume` option of the CLI).

@@ -190,7 +190,7 @@ struct Parser {
 
     private func describe(_ token: Token) -> String {
         switch token.kind {
-        case .number: return "number '\(String(source.chars[token.start..<(token.start + token.length)]))'"
+        case .number: return "number '\(source.string(token.start..<(token.start + token.length)))'"
         case .identifier(let s): return "name '\(s)'"
         case .symbol(let c): return "'\(c)'"
         case .end: return "end of input"
