@@ -38,13 +38,13 @@ struct ModelScope {
 
     /// Records a new name; a name already declared is an error at `at`.
     mutating func claim(_ name: String, at fragment: Fragment) throws(ModelError) {
-        if let previous = declared[name] {
+        // One hash for the lookup and the insertion; after an error the scope is discarded.
+        if let previous = declared.updateValue(fragment.error(""), forKey: name) {
             throw fragment.error("'\(name)' is already declared (at \(previous.line):\(previous.column))")
         }
         if Self.reserved.contains(name) {
             throw fragment.error("'\(name)' is reserved (i is the imaginary unit, D[·] a dissipator, sum_i a site sum)")
         }
-        declared[name] = fragment.error("")
     }
 
     mutating func parameter(_ name: String, _ assumptions: Assumptions, at fragment: Fragment) throws(ModelError) {

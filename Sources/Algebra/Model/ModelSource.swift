@@ -170,7 +170,8 @@ struct Fragment: Sendable {
         return (sub(t.start, k), sub(k, t.end).trimmed)
     }
 
-    /// The statement index of the first occurrence of `s` at bracket depth 0, if any.
+    /// The statement index of the first occurrence of `s` (one scalar per character) at
+    /// bracket depth 0, if any.
     func find(_ s: String, from: Int? = nil) -> Int? {
         let pattern = Array(s.unicodeScalars)
         let source = source
@@ -178,8 +179,11 @@ struct Fragment: Sendable {
         var k = from ?? start
         while k + pattern.count <= end {
             if depth == 0 && pattern.indices.allSatisfy({ source.unit(k + $0, is: pattern[$0]) }) { return k }
-            if source.unit(k, is: "(") || source.unit(k, is: "[") { depth += 1 }
-            if (source.unit(k, is: ")") || source.unit(k, is: "]")) && depth > 0 { depth -= 1 }
+            switch bracket(k, angles: false) {
+            case 1: depth += 1
+            case -1: if depth > 0 { depth -= 1 }
+            default: break
+            }
             k += 1
         }
         return nil
@@ -192,8 +196,11 @@ struct Fragment: Sendable {
         var depth = 0
         var from = start
         for k in start..<end {
-            if source.unit(k, is: "(") || source.unit(k, is: "[") || source.unit(k, is: "⟨") { depth += 1 }
-            if (source.unit(k, is: ")") || source.unit(k, is: "]") || source.unit(k, is: "⟩")) && depth > 0 { depth -= 1 }
+            switch bracket(k, angles: true) {
+            case 1: depth += 1
+            case -1: if depth > 0 { depth -= 1 }
+            default: break
+            }
             if depth == 0 && source.unit(k, is: separator) {
                 pieces.append(sub(from, k).trimmed)
                 from = k + 1
@@ -201,5 +208,16 @@ struct Fragment: Sendable {
         }
         pieces.append(sub(from, end).trimmed)
         return pieces
+    }
+
+    /// 1 for an opening bracket at statement index `k` (`(`, `[`, and `⟨` with `angles`),
+    /// −1 for a closing one, 0 otherwise; ASCII codes are answered without Characters.
+    private func bracket(_ k: Int, angles: Bool) -> Int {
+        let u = source.units[k]
+        if u < 0x80 { return u == 40 || u == 91 ? 1 : u == 41 || u == 93 ? -1 : 0 }
+        let c = source.character(unit: u)
+        if c == "(" || c == "[" || (angles && c == "⟨") { return 1 }
+        if c == ")" || c == "]" || (angles && c == "⟩") { return -1 }
+        return 0
     }
 }
