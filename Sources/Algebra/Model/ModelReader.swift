@@ -218,6 +218,7 @@ struct ModelReader {
         } catch {
             throw body.error("\(error)")
         }
+        // The usual answer, Hermitian, without building the intermediate sums of the formula.
         if a.hermitianDifferenceVanishes(sum) { return }
         let antiHermitian = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)))
         if !antiHermitian.isZero {

@@ -7,9 +7,10 @@ import Symbolic
 /// (`S+`, `T-_i`) are declared in its `ParseContext`, whose lexer then reads them whole;
 /// an operator name is declared as a spelling of its algebra operator, so parsing builds
 /// the operator itself. A defined name is a placeholder symbol replaced by its value after
-/// parsing (parsing the value in its place could group a product differently). Expectation values are written `<X>` or `⟨X⟩`
-/// with X an operator expression; they become the Algebra layer's mean-field variables
-/// (intensive: ⟨a⟩ stands for ⟨a⟩/√N, ⟨S^z⟩ for ⟨S^z⟩/N), `<a†>` being conj⟨a⟩.
+/// parsing (parsing the value in its place could group a product differently). Expectation
+/// values are written `<X>` or `⟨X⟩` with X an operator expression; they become the Algebra
+/// layer's mean-field variables (intensive: ⟨a⟩ stands for ⟨a⟩/√N, ⟨S^z⟩ for ⟨S^z⟩/N),
+/// `<a†>` being conj⟨a⟩.
 struct ModelScope {
     var context = ParseContext(allowUndeclared: false)
     /// Placeholder symbol → meaning (definitions).
