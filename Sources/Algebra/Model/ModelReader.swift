@@ -121,7 +121,7 @@ struct ModelReader {
                 throw spec.error("expected the ensemble size and `spin-1/2`, e.g. `N spin-1/2`")
             }
             let n = words[0]
-            guard isName(n.text) else { throw n.error("the ensemble size must be a name such as N") }
+            guard isName(n) else { throw n.error("the ensemble size must be a name such as N") }
             if let s = scope.context.symbol(named: n.text) {
                 guard s.info.assumptions.contains(.positive), scope.meaning[s] == nil else {
                     throw n.error("the ensemble size '\(n.text)' must be a positive parameter")
@@ -150,7 +150,7 @@ struct ModelReader {
     private mutating func define(_ rest: Fragment) throws(ModelError) {
         guard let eq = rest.find("=") else { throw rest.error("expected `define NAME = expression`", at: rest.end) }
         let name = rest.sub(rest.start, eq).trimmed
-        guard isName(name.text) else { throw name.error("'\(name.text)' is not a name") }
+        guard isName(name) else { throw name.error("'\(name.text)' is not a name") }
         let value = try scope.expression(rest.sub(eq + 1, rest.end))
         if !value.isCommuting || value.flags.contains(.noncommuting) {
             throw rest.sub(eq + 1, rest.end).trimmed.error("a definition must be a scalar (no operators)")
@@ -218,6 +218,7 @@ struct ModelReader {
         } catch {
             throw body.error("\(error)")
         }
+        // The usual answer, Hermitian, without building the intermediate sums of the formula.
         if a.hermitianDifferenceVanishes(sum) { return }
         let antiHermitian = a.expr(a.canonical(sum + a.adjoint(sum).scaled(.minusOne)))
         if !antiHermitian.isZero {
@@ -362,10 +363,19 @@ struct ModelReader {
 
     private func nameList(_ f: Fragment) throws(ModelError) -> [Fragment] {
         let items = f.split(",")
-        for n in items where !isName(n.text) {
+        for n in items where !isName(n) {
             throw n.isEmpty ? n.error("expected a name") : n.error("'\(n.text)' is not a name")
         }
         return items
+    }
+
+    /// `isName(f.text)`; an ASCII fragment is answered from its codes (ASCII letters are
+    /// the only ASCII Characters that are letters, the ten digits the only numbers).
+    private func isName(_ f: Fragment) -> Bool {
+        let units = f.source.units[f.start..<f.end]
+        guard let first = units.first, units.allSatisfy({ $0 < 0x80 }) else { return isName(f.text) }
+        func letter(_ u: UInt32) -> Bool { (u >= 65 && u <= 90) || (u >= 97 && u <= 122) }
+        return letter(first) && units.dropFirst().allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 39 }
     }
 
     private func isName(_ s: String) -> Bool {

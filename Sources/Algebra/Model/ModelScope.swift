@@ -7,9 +7,10 @@ import Symbolic
 /// (`S+`, `T-_i`) are declared in its `ParseContext`, whose lexer then reads them whole;
 /// an operator name is declared as a spelling of its algebra operator, so parsing builds
 /// the operator itself. A defined name is a placeholder symbol replaced by its value after
-/// parsing (parsing the value in its place could group a product differently). Expectation values are written `<X>` or `⟨X⟩`
-/// with X an operator expression; they become the Algebra layer's mean-field variables
-/// (intensive: ⟨a⟩ stands for ⟨a⟩/√N, ⟨S^z⟩ for ⟨S^z⟩/N), `<a†>` being conj⟨a⟩.
+/// parsing (parsing the value in its place could group a product differently). Expectation
+/// values are written `<X>` or `⟨X⟩` with X an operator expression; they become the Algebra
+/// layer's mean-field variables (intensive: ⟨a⟩ stands for ⟨a⟩/√N, ⟨S^z⟩ for ⟨S^z⟩/N),
+/// `<a†>` being conj⟨a⟩.
 struct ModelScope {
     var context = ParseContext(allowUndeclared: false)
     /// Placeholder symbol → meaning (definitions).
@@ -38,13 +39,13 @@ struct ModelScope {
 
     /// Records a new name; a name already declared is an error at `at`.
     mutating func claim(_ name: String, at fragment: Fragment) throws(ModelError) {
-        if let previous = declared[name] {
+        // One hash for the lookup and the insertion; after an error the scope is discarded.
+        if let previous = declared.updateValue(fragment.error(""), forKey: name) {
             throw fragment.error("'\(name)' is already declared (at \(previous.line):\(previous.column))")
         }
         if Self.reserved.contains(name) {
             throw fragment.error("'\(name)' is reserved (i is the imaginary unit, D[·] a dissipator, sum_i a site sum)")
         }
-        declared[name] = fragment.error("")
     }
 
     mutating func parameter(_ name: String, _ assumptions: Assumptions, at fragment: Fragment) throws(ModelError) {

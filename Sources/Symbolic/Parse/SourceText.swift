@@ -8,6 +8,7 @@
 /// `clusters`. Everything not ASCII is answered by the `Character` itself, so the results
 /// are those of Character operations (canonical equivalence included).
 package struct SourceText: Sendable {
+    // Inlinable members: the model reader in Algebra calls them once or more per character.
     package let units: [UInt32]
     /// The multi-scalar Characters; may be shared by several texts cut from one file.
     package let clusters: [Character]
@@ -20,43 +21,42 @@ package struct SourceText: Sendable {
     }
 
     package init(_ text: String) {
-        var units: [UInt32] = []
         var clusters: [Character] = []
-        units.reserveCapacity(text.utf8.count)
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                // Two ASCII scalars always have a Character boundary between them, except CR LF.
-                if b < 0x80 && (i + 1 == n || (bytes[i + 1] < 0x80 && !(b == 13 && bytes[i + 1] == 10))) {
-                    units.append(UInt32(b))
-                    i += 1
-                    continue
+        let n = text.utf8.count
+        let units: [UInt32]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // At most one unit per byte, written in place (appending checked capacity and
+            // uniqueness per character).
+            [UInt32](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0
+                count = 0
+                while i < n {
+                    let b = bytes[i]
+                    // Two ASCII scalars always have a Character boundary between them, except CR LF.
+                    if b < 0x80 && (i + 1 == n || (bytes[i + 1] < 0x80 && !(b == 13 && bytes[i + 1] == 10))) {
+                        out[count] = UInt32(b)
+                        count += 1
+                        i += 1
+                        continue
+                    }
+                    let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: i)]
+                    out[count] = Self.unit(of: c, &clusters)
+                    count += 1
+                    i += c.utf8.count
                 }
-                let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: i)]
-                Self.append(c, to: &units, &clusters)
-                i += c.utf8.count
             }
         }
-        if done == nil {
-            for c in text { Self.append(c, to: &units, &clusters) }
-        }
-        self.units = units
+        self.units = units ?? text.map { Self.unit(of: $0, &clusters) }
         self.clusters = clusters
     }
 
-    private static func append(_ c: Character, to units: inout [UInt32], _ clusters: inout [Character]) {
+    private static func unit(of c: Character, _ clusters: inout [Character]) -> UInt32 {
         let scalars = c.unicodeScalars
-        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            units.append(scalars.first!.value)
-        } else {
-            units.append(clusterBit | UInt32(clusters.count))
-            clusters.append(c)
-        }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return scalars.first!.value }
+        clusters.append(c)
+        return clusterBit | UInt32(clusters.count - 1)
     }
 
-    package var count: Int { units.count }
+    @inlinable package var count: Int { units.count }
 
     /// The text of `range` as its own SourceText (offsets start at 0 again).
     package func slice(_ range: Range<Int>) -> SourceText {
@@ -72,9 +72,9 @@ package struct SourceText: Sendable {
 
     /// Whether the Character at `k` equals `c` (as `Character ==` decides). Distinct ASCII
     /// Characters differ, and no ASCII Character equals a non-ASCII `c` the readers look for
-    /// (⟨ ⟩ ∞ · × ⋅ − † ′; ParseTests checks this), so only a non-ASCII unit needs the
+    /// (⟨ ⟩ ∞ · × ⋅ − † ′; SourceTextTests checks this), so only a non-ASCII unit needs the
     /// Character comparison.
-    @inline(__always)
+    @inlinable
     package func unit(_ k: Int, is c: Unicode.Scalar) -> Bool {
         let u = units[k]
         if u == c.value { return true }
@@ -83,7 +83,7 @@ package struct SourceText: Sendable {
     }
 
     /// `Character.isWhitespace`.
-    @inline(__always)
+    @inlinable
     package func isSpace(_ k: Int) -> Bool {
         let u = units[k]
         if u < 0x80 { return u == 32 || (u >= 9 && u <= 13) }
@@ -91,6 +91,7 @@ package struct SourceText: Sendable {
     }
 
     /// `Character.isNewline`.
+    @inlinable
     package func isNewline(_ k: Int) -> Bool {
         let u = units[k]
         if u < 0x80 { return u >= 10 && u <= 13 }
