@@ -98,7 +98,10 @@ extension OperatorAlgebra {
             return s
         case .mul:
             var s = OperatorSum.scalar(.one)
-            for c in e.children { s = canonical(s * (try read(c))) }
+            for c in e.children {
+                s = canonical(s * (try read(c)))
+                try Self.checkSize(s, of: e)
+            }
             return s
         case .pow:
             let (b, x) = e.asPower
@@ -106,12 +109,50 @@ extension OperatorAlgebra {
                 throw AlgebraError.unsupported("power \(x) of an operator (only positive integer powers)")
             }
             let base = try read(b)
+            // The n-th power of a sum in L letters (all letters of the modes it touches, S^z
+            // included: commutators generate it) normal-orders into at most C(n + L, L) words;
+            // past the limit it is refused before expanding, as (S+ + S-)^2007 would not fit in
+            // memory (a powered single word stays one word and is never refused).
+            if base.terms.count > 1 {
+                var letters = 0
+                for g in Set(base.terms.keys.flatMap { $0.map(\.group) }) {
+                    if case .spinEnsemble = groups[g].kind { letters += 6 } else { letters += 2 }
+                }
+                if Self.binomialExceeds(n + letters, letters, Self.maximumWords) {
+                    throw AlgebraError.unsupported("(\(b))^\(n) may expand to more than \(Self.maximumWords) operator words")
+                }
+            }
             var s = OperatorSum.scalar(.one)
-            for _ in 0..<n { s = canonical(s * base) }
+            for _ in 0..<n {
+                s = canonical(s * base)
+                try Self.checkSize(s, of: e)
+            }
             return s
         default:
             throw AlgebraError.unsupported("operator inside \(e)")
         }
+    }
+
+    /// The most operator words an expression may expand to (a model that asks for more is an
+    /// input error, not a reason to exhaust memory).
+    static let maximumWords = 200_000
+
+    static func checkSize(_ s: OperatorSum, of e: Expr) throws {
+        if s.terms.count > maximumWords {
+            throw AlgebraError.unsupported("\(e) expands to more than \(maximumWords) operator words")
+        }
+    }
+
+    /// Whether C(n, k) > limit, without computing a huge binomial.
+    static func binomialExceeds(_ n: Int, _ k: Int, _ limit: Int) -> Bool {
+        let k = min(k, n - k)
+        if k < 0 { return false }
+        var c = 1.0
+        for i in 0..<k {
+            c = c * Double(n - i) / Double(i + 1)
+            if c > Double(limit) { return true }
+        }
+        return false
     }
 
     /// Every word brought to canonical order, coefficients collected.

@@ -210,6 +210,20 @@ struct ModelFileMoreErrorTests {
         #expect(e?.line == 2 && e?.column == 12 && e?.message.contains("not allowed") == true)
     }
 
+    @Test func hugeOperatorPowersAreAnErrorNotAMemoryExhaustion() {
+        // (S+ + S-)^2007 may reach C(2013, 6) ≈ 9·10^16 words (six letters of the ensemble);
+        // the bound refuses it at once with the statement's line. A fuzz case used 14 GB
+        // before this check.
+        let e = error("parameters w\nspins S : N spin-1/2\nH = w (S+ + S-)^2007")
+        #expect(e?.line == 3)
+        #expect(e?.message.contains("more than 200000 operator words") == true)
+        // The bound without overflow: C(202, 2) = 20301 (by hand), C(2008, 1) = 2008.
+        #expect(OperatorAlgebra.binomialExceeds(202, 2, 20300) && !OperatorAlgebra.binomialExceeds(202, 2, 20301))
+        #expect(!OperatorAlgebra.binomialExceeds(2008, 1, 2008) && OperatorAlgebra.binomialExceeds(2008, 1, 2007))
+        // Small powers stay fine: (a + a†)^4 expands.
+        #expect(error("parameters w\nboson a\nH = w (a + a†)^4") == nil)
+    }
+
     @Test func rates() {
         #expect(error("boson a\nH = a† a\ndissipator 0 D[a]")?.column == 12)
         #expect(error("boson a\nH = a† a\ndissipator a D[a]")?.message.contains("scalar") == true)
