@@ -35,7 +35,6 @@ extension MeanFieldSystem {
             throw AlgebraError.unsupported("linearisation variables must be variables or their conjugates")
         }
         var replace = Replacer(values)
-        let at = { (e: Expr) in distribute(replace(e)) }
         var matrix: [[Expr]] = []
         var residuals: [Expr] = []
         var omitted: [(row: Expr, column: Expr, value: Expr)] = []
@@ -43,14 +42,13 @@ extension MeanFieldSystem {
         for v in self.variables {
             for u in v.isReal ? [v] : [v, Expr.conjugate(v)] where !variables.contains(u) { others.append(u) }
         }
+        let gradient = GradientAtPoint(atoms: variables + others)
         for row in variables {
-            let f = try rhs(for: row)
-            residuals.append(at(f))
-            let gradient = try wirtingerGradient(f, variables + others)
-            matrix.append(gradient.prefix(variables.count).map(at))
-            for (u, g) in zip(others, gradient.dropFirst(variables.count)) {
-                let d = at(g)
-                if !d.isZero { omitted.append((row, u, d)) }
+            let (residual, derivatives) = try gradient.evaluate(try rhs(for: row), &replace)
+            residuals.append(residual)
+            matrix.append(Array(derivatives.prefix(variables.count)))
+            for (u, d) in zip(others, derivatives.dropFirst(variables.count)) where !d.isZero {
+                omitted.append((row, u, d))
             }
         }
         return Linearization(variables: variables, matrix: matrix, residuals: residuals, omittedCouplings: omitted)

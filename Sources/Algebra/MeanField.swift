@@ -92,6 +92,13 @@ extension OpenSystem {
             let primary = try map.primary(s[0].0).word
             if !queue.contains(primary) { queue.append(primary) }
         }
+        var products = MonomialProducts()
+        let generator = HeisenbergGenerator(self, &products)
+        var scaling: SizeScaling? = nil
+        // ⟨v⟩/N^p of every word met, distributed, for each scaling N^p of a left-hand side:
+        // the same words recur in every equation, and dividing the values rather than each
+        // right-hand side multiplies no more monomials than the expectation values need.
+        var values: [BigRational: [Word: DistributedSum]] = [:]
         let named = Set(queue)
         var equations: [MeanFieldEquation] = []
         var added: [Expr] = []
@@ -102,44 +109,47 @@ extension OpenSystem {
             if !done.insert(w).inserted { continue }
             if !named.contains(w) { added.append(algebra.wordExpr(w)) }
             let variable = map.variable(w, hermitian: try map.primary(w).hermitian)
-            var source = OperatorSum()
-            source.add(w, .one)
-            var rhs = try expectation(heisenbergSum(source), options, &map)
-            var subleading: [Expr] = []
+            var lhs = DistributedSum.one
+            let p = map.scaling(w)
             if let n = options.systemSize {
-                (rhs, subleading) = try scaled(rhs, lhs: map.scaling(w), n: n, keep: options.keepSubleading, name: map.name(w))
+                if scaling == nil { scaling = try SizeScaling(n) }
+                lhs = DistributedSum(Expr.pow(n, Expr.number(-p)))
+            }
+            var sum = DistributedSum()
+            for (v, c) in try generator.apply([w: .one], &products) {
+                if v.isEmpty { sum.add(c.times(lhs, &products), times: GaussianRational(1)); continue }
+                if values[p]?[v] == nil {
+                    let value = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v))
+                    values[p, default: [:]][v] = value.times(lhs, &products)
+                }
+                sum.add(c.times(values[p]![v]!, &products), times: GaussianRational(1))
+            }
+            var rhs = sum.expr
+            var subleading: [Expr] = []
+            if scaling != nil {
+                (rhs, subleading) = try scaling!.split(rhs, keep: options.keepSubleading, name: map.name(w))
             }
             equations.append(MeanFieldEquation(operatorWord: algebra.wordExpr(w), variable: variable, rhs: rhs,
                                                subleading: subleading))
-            for s in rhs.freeSymbols {
+            for s in orderedSymbols(rhs) {
                 if let v = map.wordOfSymbol[s], !done.contains(v), !queue.contains(v) { queue.append(v) }
             }
         }
         return MeanFieldSystem(equations: equations, added: added)
     }
+}
 
-    /// rhs / N^p split by relative order in N.
-    private func scaled(_ rhs: Expr, lhs p: BigRational, n: Expr, keep: Bool, name: String) throws -> (Expr, [Expr]) {
-        guard n.kind == .symbol else { throw AlgebraError.scaling("the system size must be a symbol") }
-        // rhs is distributed already: scale its terms one by one rather than distributing
-        // the product (rhs)·N^-p, whose canonical form first pulls the content out of rhs.
-        let factor = Expr.pow(n, Expr.number(-p))
-        let divided = rhs.kind == .add ? Expr.add(rhs.children.map { distribute(Expr.mul($0, factor)) })
-            : distribute(Expr.mul(rhs, factor))
-        let terms: [Expr] = divided.kind == .add ? Array(divided.children) : [divided]
-        var kept: [Expr] = [], dropped: [Expr] = []
-        for t in terms {
-            let (e, _) = try powerOf(n, in: t)
-            if e.signum > 0 {
-                throw AlgebraError.scaling("the term \(t) of d\(name)/dt grows as N^\(e) relative to its left-hand side")
-            }
-            if e.signum < 0 {
-                dropped.append(t)
-                if keep { kept.append(t) }
-            } else {
-                kept.append(t)
-            }
-        }
-        return (Expr.add(kept), dropped)
+/// The free symbols of `e` in the order of a walk of its (canonically ordered) children, so
+/// that the closure adds equations in the same order in every run (a `Set`'s order is seeded
+/// per process).
+func orderedSymbols(_ e: Expr) -> [Symbol] {
+    var out: [Symbol] = []
+    var seen = Set<Expr>()
+    func walk(_ x: Expr) {
+        if x.flags.contains(.numeric) || !seen.insert(x).inserted { return }
+        if let s = x.symbol { out.append(s); return }
+        for c in x.children { walk(c) }
     }
+    walk(e)
+    return out
 }
