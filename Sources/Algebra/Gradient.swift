@@ -1,3 +1,4 @@
+import ArbitraryPrecision
 import Symbolic
 
 /// A right-hand side and its Wirtinger derivatives by several atoms, evaluated at a point:
@@ -5,42 +6,79 @@ import Symbolic
 ///
 /// Each value is `distribute(replace(·))` of the expression `wirtinger` gives: a sum is
 /// differentiated term by term and a product by the product rule. A term is taken apart
-/// once: its factors are replaced once (shared by the residual and every derivative), a
-/// factor's derivatives are found from the atom it is (most are a variable or its
-/// conjugate) rather than by testing every atom, and a product that keeps a factor vanishing
-/// at the point (a normal state zeroes most variables) is skipped before it is built.
+/// once: each factor is replaced and distributed once for the whole matrix (most recur in
+/// every row), a factor's derivatives are found from the atom it is (most are a variable
+/// or its conjugate) rather than by testing every atom, a product that keeps a factor
+/// vanishing at the point (a normal state zeroes most variables) is skipped before it is
+/// built, and the products of the surviving factors are formed as distributed sums (the
+/// numbers stay exact coefficients, and each product of two monomials is built once).
 struct GradientAtPoint {
     let atoms: [Expr]
     /// The positions of each atom in `atoms`.
     private let columns: [Expr: [Int]]
+    private var replace: Replacer
+    /// Factor → its value at the point, distributed.
+    private var values: [Expr: DistributedSum] = [:]
+    private var conjugates: [Expr: Expr] = [:]
+    private var products = MonomialProducts()
 
-    init(atoms: [Expr]) {
+    init(atoms: [Expr], point: [Symbol: Expr]) {
         self.atoms = atoms
         var columns: [Expr: [Int]] = [:]
         for (k, a) in atoms.enumerated() { columns[a, default: []].append(k) }
         self.columns = columns
+        replace = Replacer(point)
     }
 
-    /// (f at the point, ∂f/∂atom at the point for each atom), distributed.
-    func evaluate(_ f: Expr, _ replace: inout Replacer) throws -> (Expr, [Expr]) {
-        var residual: [Expr] = []
-        var terms = [[Expr]](repeating: [], count: atoms.count)
+    /// (f at the point, ∂f/∂atom at the point for each atom); with `conjugated`, the same
+    /// for conj(f), conjugated factor by factor (conj of a product is the product of the
+    /// conjugates, so the row of conj⟨x⟩ needs no conjugated right-hand side).
+    mutating func evaluate(_ f: Expr, conjugated: Bool) throws -> (Expr, [Expr]) {
+        var residual = DistributedSum()
+        var sums = [DistributedSum](repeating: DistributedSum(), count: atoms.count)
         for t in f.kind == .add ? Array(f.children) : [f] {
-            let factors: [Expr] = t.kind == .mul ? Array(t.children) : [t]
-            let values = factors.map { replace($0) }
-            let zeros = values.count { $0.isZero }
-            if zeros == 0 { residual.append(Expr.mul(values)) }
+            var c = GaussianQ.one
+            var factors: [Expr] = []
+            for g in t.kind == .mul ? Array(t.children) : [t] {
+                if let q = g.numberValue { c = c * GaussianQ(q) } else { factors.append(conjugated ? conjugate(g) : g) }
+            }
+            if conjugated { c = c.conjugate }
+            let vals = factors.map { value($0) }
+            let zeros = vals.count { $0.isZero }
+            if zeros == 0 { residual.add(product(vals, except: nil), times: c) }
             // Every derivative keeps all factors but one.
             if zeros >= 2 { continue }
-            for (i, g) in factors.enumerated() where !g.isNumber && (zeros == 0 || values[i].isZero) {
-                for (k, d) in try derivatives(of: g) {
-                    var v = values
-                    v[i] = replace(d)
-                    if !v[i].isZero { terms[k].append(Expr.mul(v)) }
+            for (i, g) in factors.enumerated() where zeros == 0 || vals[i].isZero {
+                let derivatives = try self.derivatives(of: g)
+                if derivatives.isEmpty { continue }
+                let rest = product(vals, except: i)
+                for (k, d) in derivatives {
+                    let dv = value(d)
+                    if !dv.isZero { sums[k].add(rest.times(dv, &products), times: c) }
                 }
             }
         }
-        return (distribute(Expr.add(residual)), terms.map { distribute(Expr.add($0)) })
+        return (residual.expr(products), sums.map { $0.expr(products) })
+    }
+
+    private mutating func product(_ vals: [DistributedSum], except i: Int?) -> DistributedSum {
+        var p = DistributedSum.one
+        for (j, v) in vals.enumerated() where j != i { p = p.times(v, &products) }
+        return p
+    }
+
+    private mutating func value(_ e: Expr) -> DistributedSum {
+        if let v = values[e] { return v }
+        let v = DistributedSum(replace(e), &products)
+        values[e] = v
+        return v
+    }
+
+    private mutating func conjugate(_ e: Expr) -> Expr {
+        if let c = conjugates[e] { return c }
+        let c = Expr.conjugate(e)
+        conjugates[e] = c
+        return c
     }
 
     /// The nonzero ∂g/∂atom of one factor, by position of the atom.

@@ -19,8 +19,9 @@ struct HeisenbergGenerator {
         /// −½γ L†L, canonical.
         var anticommutator: [(word: Word, coefficient: DistributedSum)] = []
         var supports: [WordSupport] = []
-        /// The ensemble of a per-site dissipator, whose terms are summed over sites.
+        /// The ensemble of a per-site dissipator, whose terms are summed over sites, and its size.
         var siteGroup: Int?
+        var siteCount = DistributedSum.one
     }
 
     let algebra: OperatorAlgebra
@@ -31,19 +32,22 @@ struct HeisenbergGenerator {
     init(_ system: OpenSystem, _ products: inout MonomialProducts) {
         let a = system.algebra
         algebra = a
-        let i = GaussianRational.i
-        hamiltonian = a.distributed(system.hamiltonianSum).map { ($0.key, $0.value.scaled(i), a.support($0.key)) }
+        let i = GaussianQ.i
+        hamiltonian = a.distributed(system.hamiltonianSum, &products).map { ($0.key, $0.value.scaled(i), a.support($0.key)) }
         var jumps: [Jump] = []
-        let minusHalf = GaussianRational(BigRational(-1, 2))
+        let minusHalf = GaussianQ(BigRational(-1, 2))
         for ((d, group), l) in zip(zip(system.dissipators, system.siteGroups), system.jumpReadings) {
-            let rate = DistributedSum(d.rate)
-            let terms = a.distributed(l)
+            let rate = DistributedSum(d.rate, &products)
+            let terms = a.distributed(l, &products)
             var adjoint: DistributedOperator = [:]
             for (w, c) in terms {
-                let conj = DistributedSum(Expr.conjugate(c.expr))
-                for (v, q) in a.adjointWord(w) { adjoint[v, default: DistributedSum()].add(conj, times: q) }
+                let conj = DistributedSum(Expr.conjugate(c.expr(products)), &products)
+                for (v, q) in a.adjointWord(w) { adjoint[v, default: DistributedSum()].add(conj, times: GaussianQ(q)) }
             }
             var jump = Jump(siteGroup: group)
+            if let g = group, case .spinEnsemble(let size, false) = a.groups[g].kind {
+                jump.siteCount = DistributedSum(size, &products)
+            }
             jump.supports = terms.keys.map { a.support($0) }
             var ldl: DistributedOperator = [:]
             for (u, cu) in adjoint {
@@ -98,8 +102,8 @@ struct HeisenbergGenerator {
                         a.forEachCanonicalTerm(w) { v, q in term[v, default: DistributedSum()].add(coefficient, times: q) }
                     }
                 }
-                if let g = jump.siteGroup { a.sumOverSites(term, group: g, into: &total, &products) }
-                else { for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianRational.one) } }
+                if let g = jump.siteGroup { a.sumOverSites(term, group: g, count: jump.siteCount, into: &total, &products) }
+                else { for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianQ.one) } }
             }
         }
         return total.filter { !$0.value.isZero }
@@ -108,11 +112,11 @@ struct HeisenbergGenerator {
 
 extension OperatorAlgebra {
     /// An operator read by `read`, in canonical words with distributed coefficients.
-    func distributed(_ s: OperatorSum) -> DistributedOperator {
+    func distributed(_ s: OperatorSum, _ products: inout MonomialProducts) -> DistributedOperator {
         var out: DistributedOperator = [:]
         for (w, cs) in s.terms {
             var c = DistributedSum()
-            for e in cs { c.add(DistributedSum(e), times: GaussianRational.one) }
+            for e in cs { c.add(DistributedSum(e, &products), times: GaussianQ.one) }
             if c.isZero { continue }
             forEachCanonicalTerm(w) { v, q in out[v, default: DistributedSum()].add(c, times: q) }
         }
@@ -120,15 +124,14 @@ extension OperatorAlgebra {
     }
 
     /// Σ_i of a term with at most one σ_i letter of `group` per word, added to `total`:
-    /// no σ_i → × N, σ_i^α → S^α. Exact for any observable that is a polynomial in
+    /// no σ_i → × N (`count`), σ_i^α → S^α. Exact for any observable that is a polynomial in
     /// collective operators, since only site i fails to commute with σ_i.
-    func sumOverSites(_ term: DistributedOperator, group: Int, into total: inout DistributedOperator,
-                      _ products: inout MonomialProducts) {
-        guard case .spinEnsemble(let size, let single) = groups[group].kind, !single else {
-            for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianRational.one) }
+    func sumOverSites(_ term: DistributedOperator, group: Int, count n: DistributedSum,
+                      into total: inout DistributedOperator, _ products: inout MonomialProducts) {
+        guard case .spinEnsemble(_, let single) = groups[group].kind, !single else {
+            for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianQ.one) }
             return
         }
-        let n = DistributedSum(size)
         for (w, c) in term where !c.isZero {
             let sites = w.indices.filter { w[$0].group == group && w[$0].role.isSite }
             precondition(sites.count <= 1, "canonical words hold at most one per-site letter")
@@ -137,26 +140,26 @@ extension OperatorAlgebra {
                 v[k] = Letter(group: group, role: w[k].role.collective)
                 forEachCanonicalTerm(v) { u, q in total[u, default: DistributedSum()].add(c, times: q) }
             } else {
-                total[w, default: DistributedSum()].add(c.times(n, &products), times: GaussianRational.one)
+                total[w, default: DistributedSum()].add(c.times(n, &products), times: GaussianQ.one)
             }
         }
     }
 
     /// The expression Σ coefficient · (product of the word's letters).
-    func expr(_ s: DistributedOperator) -> Expr {
-        Expr.add(s.compactMap { w, c in c.isZero ? nil : Expr.mul([c.expr] + w.map { expr($0) }) })
+    func expr(_ s: DistributedOperator, _ products: MonomialProducts) -> Expr {
+        Expr.add(s.compactMap { w, c in c.isZero ? nil : Expr.mul([c.expr(products)] + w.map { expr($0) }) })
     }
 }
 
 /// A short linear combination of words with exact coefficients, cancelling as it goes.
 struct WordCombination {
-    private(set) var terms: [(Word, GaussianRational)] = []
+    private(set) var terms: [(Word, GaussianQ)] = []
 
     var isEmpty: Bool { terms.isEmpty }
 
     mutating func removeAll() { terms.removeAll(keepingCapacity: true) }
 
-    mutating func add(_ w: Word, _ q: GaussianRational) {
+    mutating func add(_ w: Word, _ q: GaussianQ) {
         guard let k = terms.firstIndex(where: { $0.0 == w }) else {
             terms.append((w, q))
             return

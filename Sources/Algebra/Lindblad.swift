@@ -78,7 +78,8 @@ public struct OpenSystem: Sendable {
     public func heisenberg(_ o: Expr) throws -> Expr {
         var products = MonomialProducts()
         let generator = HeisenbergGenerator(self, &products)
-        return algebra.expr(try generator.apply(algebra.distributed(try algebra.read(o)), &products))
+        let o = algebra.distributed(try algebra.read(o), &products)
+        return algebra.expr(try generator.apply(o, &products), products)
     }
 }
 

@@ -34,7 +34,6 @@ extension MeanFieldSystem {
         for v in variables where !isAtom(v) {
             throw AlgebraError.unsupported("linearisation variables must be variables or their conjugates")
         }
-        var replace = Replacer(values)
         var matrix: [[Expr]] = []
         var residuals: [Expr] = []
         var omitted: [(row: Expr, column: Expr, value: Expr)] = []
@@ -42,9 +41,17 @@ extension MeanFieldSystem {
         for v in self.variables {
             for u in v.isReal ? [v] : [v, Expr.conjugate(v)] where !variables.contains(u) { others.append(u) }
         }
-        let gradient = GradientAtPoint(atoms: variables + others)
+        var gradient = GradientAtPoint(atoms: variables + others, point: values)
         for row in variables {
-            let (residual, derivatives) = try gradient.evaluate(try rhs(for: row), &replace)
+            // The row of conj⟨x⟩ is read off the equation of ⟨x⟩ (see `rhs(for:)`).
+            let (residual, derivatives): (Expr, [Expr])
+            if let e = equations.first(where: { $0.variable == row }) {
+                (residual, derivatives) = try gradient.evaluate(e.rhs, conjugated: false)
+            } else if row.builtin == .conj, let e = equations.first(where: { $0.variable == row.children[0] }) {
+                (residual, derivatives) = try gradient.evaluate(e.rhs, conjugated: true)
+            } else {
+                (residual, derivatives) = try gradient.evaluate(try rhs(for: row), conjugated: false)
+            }
             residuals.append(residual)
             matrix.append(Array(derivatives.prefix(variables.count)))
             for (u, d) in zip(others, derivatives.dropFirst(variables.count)) where !d.isZero {

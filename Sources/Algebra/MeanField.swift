@@ -81,7 +81,9 @@ extension OpenSystem {
     /// terms of relative order N^k, k < 0, are listed in `subleading` (and dropped unless
     /// `keepSubleading`), and a term with k > 0 is an error (`AlgebraError.scaling`).
     public func meanField(_ operators: [Expr], options: MeanFieldOptions = MeanFieldOptions()) throws -> MeanFieldSystem {
-        var map = ExpectationMap(algebra: algebra, systemSize: options.systemSize)
+        // Expectation values in the variables alone: the powers of N that make them
+        // intensive are added as exponents (see `DistributedSum`).
+        var map = ExpectationMap(algebra: algebra, systemSize: nil)
         var queue: [Word] = []
         var done = Set<Word>()
         for o in operators {
@@ -92,13 +94,14 @@ extension OpenSystem {
             let primary = try map.primary(s[0].0).word
             if !queue.contains(primary) { queue.append(primary) }
         }
-        var products = MonomialProducts()
+        let size = options.systemSize
+        var products = MonomialProducts(separating: size?.kind == .symbol ? size : nil)
         let generator = HeisenbergGenerator(self, &products)
         var scaling: SizeScaling? = nil
-        // ⟨v⟩/N^p of every word met, distributed, for each scaling N^p of a left-hand side:
-        // the same words recur in every equation, and dividing the values rather than each
-        // right-hand side multiplies no more monomials than the expectation values need.
-        var values: [BigRational: [Word: DistributedSum]] = [:]
+        // ⟨v⟩ of every word met, distributed, and ⟨v⟩/N^p for each scaling N^p of a left-hand
+        // side: the same words recur in every equation.
+        var values: [Word: DistributedSum] = [:]
+        var scaled: [GaussianQ: [Word: DistributedSum]] = [:]
         let named = Set(queue)
         var equations: [MeanFieldEquation] = []
         var added: [Expr] = []
@@ -109,22 +112,23 @@ extension OpenSystem {
             if !done.insert(w).inserted { continue }
             if !named.contains(w) { added.append(algebra.wordExpr(w)) }
             let variable = map.variable(w, hermitian: try map.primary(w).hermitian)
-            var lhs = DistributedSum.one
-            let p = map.scaling(w)
-            if let n = options.systemSize {
-                if scaling == nil { scaling = try SizeScaling(n) }
-                lhs = DistributedSum(Expr.pow(n, Expr.number(-p)))
-            }
+            let p = GaussianQ(map.scaling(w))
+            if let n = size, scaling == nil { scaling = try SizeScaling(n) }
             var sum = DistributedSum()
             for (v, c) in try generator.apply([w: .one], &products) {
-                if v.isEmpty { sum.add(c.times(lhs, &products), times: GaussianRational(1)); continue }
-                if values[p]?[v] == nil {
-                    let value = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v))
-                    values[p, default: [:]][v] = value.times(lhs, &products)
+                if v.isEmpty {
+                    sum.add(size == nil ? c : c.shifted(by: -p), times: .one)
+                    continue
                 }
-                sum.add(c.times(values[p]![v]!, &products), times: GaussianRational(1))
+                if scaled[p]?[v] == nil {
+                    if values[v] == nil {
+                        values[v] = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
+                    }
+                    scaled[p, default: [:]][v] = size == nil ? values[v]! : values[v]!.shifted(by: GaussianQ(map.scaling(v)) - p)
+                }
+                sum.add(c.times(scaled[p]![v]!, &products), times: .one)
             }
-            var rhs = sum.expr
+            var rhs = sum.expr(products)
             var subleading: [Expr] = []
             if scaling != nil {
                 (rhs, subleading) = try scaling!.split(rhs, keep: options.keepSubleading, name: map.name(w))
@@ -139,17 +143,25 @@ extension OpenSystem {
     }
 }
 
-/// The free symbols of `e` in the order of a walk of its (canonically ordered) children, so
-/// that the closure adds equations in the same order in every run (a `Set`'s order is seeded
-/// per process).
+/// The free symbols of `e` in the order of a walk of its (canonically ordered) children
+/// (repeats possible), so that the closure adds equations in the same order in every run
+/// (a `Set`'s order is seeded per process). The factors of a right-hand side's terms are
+/// mostly variables, conjugates and powers of symbols, read here without a walk.
 func orderedSymbols(_ e: Expr) -> [Symbol] {
     var out: [Symbol] = []
     var seen = Set<Expr>()
     func walk(_ x: Expr) {
-        if x.flags.contains(.numeric) || !seen.insert(x).inserted { return }
+        if x.flags.contains(.numeric) { return }
         if let s = x.symbol { out.append(s); return }
+        if !seen.insert(x).inserted { return }
         for c in x.children { walk(c) }
     }
-    walk(e)
+    for t in e.kind == .add ? Array(e.children) : [e] {
+        for f in t.kind == .mul ? Array(t.children) : [t] where !f.flags.contains(.numeric) {
+            var (b, x) = f.asPower
+            if b.builtin == .conj, b.children[0].kind == .symbol { b = b.children[0] }
+            if let s = b.symbol, x.flags.contains(.numeric) { out.append(s) } else { walk(f) }
+        }
+    }
     return out
 }

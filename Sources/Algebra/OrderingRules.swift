@@ -104,17 +104,17 @@ extension OperatorAlgebra {
     /// Calls `body` with each term of `canonicalWord(w)`. A derivation's words are mostly
     /// canonical already, or become so by moving letters of different bosons and ensembles
     /// past each other (coefficient 1): those are answered here, without a dictionary.
-    func forEachCanonicalTerm(_ w: Word, _ body: (Word, GaussianRational) -> Void) {
-        if isCanonical(w) { body(w, GaussianRational.one); return }
+    func forEachCanonicalTerm(_ w: Word, _ body: (Word, GaussianQ) -> Void) {
+        if isCanonical(w) { body(w, .one); return }
         if w.count > 1, !w.contains(where: { kind($0) == .fermion }) {
             var v = w
             for i in 1..<v.count {
                 var j = i
                 while j > 0 && v[j - 1].group > v[j].group { v.swapAt(j, j - 1); j -= 1 }
             }
-            if v != w && isCanonical(v) { body(v, GaussianRational.one); return }
+            if v != w && isCanonical(v) { body(v, .one); return }
         }
-        for (v, q) in canonicalWord(w) { body(v, q) }
+        for (v, q) in canonicalWord(w) { body(v, GaussianQ(q)) }
     }
 
     /// The canonical form of one word, remembered in the algebra's `wordCache`.
