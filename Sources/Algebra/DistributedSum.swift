@@ -15,11 +15,16 @@ import Symbolic
 /// canonical sum is built once, by `expr`. A distributed form is one linear combination of
 /// canonical monomials, so `expr` is the node `distribute` gives for the same value.
 struct DistributedSum: Sendable {
-    /// Parallel arrays: a coefficient's sum has a few terms, and a linear scan of 32-bit ids
-    /// beats hashing until `indexThreshold` terms, from where `index` finds them.
-    private(set) var monomials: [Expr] = []
-    private(set) var powers: [GaussianQ] = []
-    private(set) var coefficients: [GaussianQ] = []
+    struct Term: Sendable {
+        var monomial: Expr
+        var power: GaussianQ
+        var coefficient: GaussianQ
+    }
+
+    /// A coefficient's sum has a few terms, and a linear scan of 32-bit ids beats hashing
+    /// until `indexThreshold` terms, from where `index` finds them. Terms are plain values:
+    /// a sum is one allocation.
+    private(set) var terms: [Term] = []
     private var index: [Key: Int]? = nil
     private static let indexThreshold = 24
 
@@ -44,9 +49,8 @@ struct DistributedSum: Sendable {
         return s
     }()
 
-    var isZero: Bool { monomials.isEmpty }
-    var isOne: Bool { monomials.count == 1 && monomials[0].isOne && powers[0].isZero && coefficients[0].isOne }
-    var count: Int { monomials.count }
+    var isZero: Bool { terms.isEmpty }
+    var isOne: Bool { terms.count == 1 && terms[0].monomial.isOne && terms[0].power.isZero && terms[0].coefficient.isOne }
 
     /// The monomials and coefficients of an expression that is distributed already.
     static func split(_ e: Expr) -> [(Expr, GaussianRational)] {
@@ -63,7 +67,7 @@ struct DistributedSum: Sendable {
 
     private func position(of m: Expr, _ p: GaussianQ) -> Int? {
         if let index { return index[Key(monomial: m, power: p)] }
-        for k in monomials.indices where monomials[k] == m && powers[k] == p { return k }
+        for k in terms.indices where terms[k].monomial == m && terms[k].power == p { return k }
         return nil
     }
 
@@ -71,48 +75,44 @@ struct DistributedSum: Sendable {
     mutating func add(_ m: Expr, _ p: GaussianQ, _ q: GaussianQ) {
         if q.isZero { return }
         guard let k = position(of: m, p) else {
-            if index != nil { index![Key(monomial: m, power: p)] = monomials.count }
-            monomials.append(m)
-            powers.append(p)
-            coefficients.append(q)
-            if index == nil && monomials.count > Self.indexThreshold {
+            if index != nil { index![Key(monomial: m, power: p)] = terms.count }
+            terms.append(Term(monomial: m, power: p, coefficient: q))
+            if index == nil && terms.count > Self.indexThreshold {
                 var index: [Key: Int] = [:]
-                for k in monomials.indices { index[Key(monomial: monomials[k], power: powers[k])] = k }
+                for (k, t) in terms.enumerated() { index[Key(monomial: t.monomial, power: t.power)] = k }
                 self.index = index
             }
             return
         }
-        let s = coefficients[k] + q
+        let s = terms[k].coefficient + q
         if !s.isZero {
-            coefficients[k] = s
+            terms[k].coefficient = s
             return
         }
         // A cancelled term leaves; the last one takes its place (the order means nothing).
-        let last = monomials.count - 1
+        let last = terms.count - 1
         if index != nil {
             index![Key(monomial: m, power: p)] = nil
-            if k != last { index![Key(monomial: monomials[last], power: powers[last])] = k }
+            if k != last { index![Key(monomial: terms[last].monomial, power: terms[last].power)] = k }
         }
-        monomials.swapAt(k, last)
-        powers.swapAt(k, last)
-        coefficients.swapAt(k, last)
-        monomials.removeLast()
-        powers.removeLast()
-        coefficients.removeLast()
+        terms.swapAt(k, last)
+        terms.removeLast()
     }
 
     /// self += q · s
     mutating func add(_ s: DistributedSum, times q: GaussianQ) {
-        for k in s.monomials.indices {
-            add(s.monomials[k], s.powers[k], q.isOne ? s.coefficients[k] : s.coefficients[k] * q)
+        if isZero && index == nil && q.isOne {
+            self = s
+            return
         }
+        for t in s.terms { add(t.monomial, t.power, q.isOne ? t.coefficient : t.coefficient * q) }
     }
 
     /// q · self, without touching a monomial.
     func scaled(_ q: GaussianQ) -> DistributedSum {
         if q.isOne { return self }
         var out = self
-        for k in out.coefficients.indices { out.coefficients[k] = out.coefficients[k] * q }
+        for k in out.terms.indices { out.terms[k].coefficient = out.terms[k].coefficient * q }
         return out
     }
 
@@ -120,7 +120,7 @@ struct DistributedSum: Sendable {
     func shifted(by p: GaussianQ) -> DistributedSum {
         if p.isZero { return self }
         var out = DistributedSum()
-        for k in monomials.indices { out.add(monomials[k], powers[k] + p, coefficients[k]) }
+        for t in terms { out.add(t.monomial, t.power + p, t.coefficient) }
         return out
     }
 
@@ -129,16 +129,14 @@ struct DistributedSum: Sendable {
         if s.isOne { return self }
         if isOne { return s }
         var out = DistributedSum()
-        for j in monomials.indices {
-            let (m, p) = (monomials[j], powers[j])
-            for k in s.monomials.indices {
-                let (n, r) = (s.monomials[k], s.powers[k])
-                let c = coefficients[j] * s.coefficients[k]
-                let power = p.isZero ? r : r.isZero ? p : p + r
-                if m.isOne { out.add(n, power, c); continue }
-                if n.isOne { out.add(m, power, c); continue }
-                for (x, dp, q) in products.product(m, n) {
-                    out.add(x, dp.isZero ? power : power + dp, q.isOne ? c : c * q)
+        for x in terms {
+            for y in s.terms {
+                let c = x.coefficient * y.coefficient
+                let power = x.power.isZero ? y.power : y.power.isZero ? x.power : x.power + y.power
+                if x.monomial.isOne { out.add(y.monomial, power, c); continue }
+                if y.monomial.isOne { out.add(x.monomial, power, c); continue }
+                for (m, dp, q) in products.product(x.monomial, y.monomial) {
+                    out.add(m, dp.isZero ? power : power + dp, q.isOne ? c : c * q)
                 }
             }
         }
@@ -147,10 +145,10 @@ struct DistributedSum: Sendable {
 
     /// The canonical sum Σ q_k m_k N^(p_k), N being the size `products` separated.
     func expr(_ products: MonomialProducts) -> Expr {
-        if monomials.isEmpty { return .zero }
+        if terms.isEmpty { return .zero }
         var builder = SumBuilder()
-        for k in monomials.indices {
-            builder.add(powers[k].isZero ? monomials[k] : products.restore(monomials[k], powers[k]), times: coefficients[k].value)
+        for t in terms {
+            builder.add(t.power.isZero ? t.monomial : products.restore(t.monomial, t.power), times: t.coefficient.value)
         }
         return builder.build()
     }

@@ -1,4 +1,5 @@
 import ArbitraryPrecision
+import Symbolic
 
 /// An exact number of Q(i), (re + i·im)/den, held in machine integers while they fit and as a
 /// `GaussianRational` beyond.
@@ -13,13 +14,9 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
     private var re: Int
     private var im: Int
     private var den: Int
-    /// The value when it does not fit in the small form.
-    private var big: Big?
-
-    private final class Big: Sendable {
-        let value: GaussianRational
-        init(_ value: GaussianRational) { self.value = value }
-    }
+    /// A value that does not fit, as its number node (`Expr.number` keeps the exact value
+    /// and makes this type a plain value: copying it touches no reference count).
+    private var big: Expr?
 
     static let zero = GaussianQ(small: 0, 0, 1)
     static let one = GaussianQ(small: 1, 0, 1)
@@ -33,6 +30,8 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
         big = nil
     }
 
+    private var isBig: Bool { big != nil }
+
     init(_ v: Int) { self.init(small: v, 0, 1) }
 
     init(_ q: GaussianRational) {
@@ -42,7 +41,7 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
             self = s
         } else {
             self.init(small: 0, 0, 1)
-            big = Big(q)
+            big = Expr.number(q)
         }
     }
 
@@ -76,7 +75,7 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
     }
 
     var value: GaussianRational {
-        if let big { return big.value }
+        if let big { return big.numberValue! }
         if den == 1 { return GaussianRational(BigRational(re), BigRational(im)) }
         return GaussianRational(BigRational(BigInt(re), BigInt(den)), BigRational(BigInt(im), BigInt(den)))
     }
@@ -84,26 +83,30 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
     /// The real value as a `BigRational` (for a real number).
     var real: BigRational { value.re }
 
-    var isZero: Bool { big == nil ? re == 0 && im == 0 : big!.value.isZero }
-    var isOne: Bool { big == nil ? re == 1 && im == 0 && den == 1 : big!.value.isOne }
-    var signum: Int { big == nil ? re.signum() : big!.value.re.signum }
+    // A value that fits is never held big: zero and one are small.
+    var isZero: Bool { re == 0 && im == 0 && big == nil }
+    var isOne: Bool { re == 1 && im == 0 && den == 1 && big == nil }
+    var signum: Int { isBig ? value.re.signum : re.signum() }
 
     var conjugate: GaussianQ {
-        if let big { return GaussianQ(big.value.conjugate) }
+        if isBig { return GaussianQ(value.conjugate) }
         return im == .min ? GaussianQ(value.conjugate) : GaussianQ(small: re, -im, den)
     }
 
     static func == (x: GaussianQ, y: GaussianQ) -> Bool {
-        if x.big == nil && y.big == nil { return x.re == y.re && x.im == y.im && x.den == y.den }
-        return x.value == y.value
+        // Each value has one representation, and number nodes are unique.
+        x.re == y.re && x.im == y.im && x.den == y.den && x.big == y.big
     }
 
     func hash(into h: inout Hasher) {
-        if let big { h.combine(big.value) } else { h.combine(re); h.combine(im); h.combine(den) }
+        h.combine(re)
+        h.combine(im)
+        h.combine(den)
+        h.combine(big)
     }
 
     static func + (x: GaussianQ, y: GaussianQ) -> GaussianQ {
-        if x.big == nil && y.big == nil {
+        if !x.isBig && !y.isBig {
             if x.den == y.den {
                 let (r, o1) = x.re.addingReportingOverflow(y.re)
                 let (i, o2) = x.im.addingReportingOverflow(y.im)
@@ -125,14 +128,14 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
     }
 
     static prefix func - (x: GaussianQ) -> GaussianQ {
-        if x.big == nil && x.re != .min && x.im != .min { return GaussianQ(small: -x.re, -x.im, x.den) }
+        if !x.isBig && x.re != .min && x.im != .min { return GaussianQ(small: -x.re, -x.im, x.den) }
         return GaussianQ(-x.value)
     }
 
     static func - (x: GaussianQ, y: GaussianQ) -> GaussianQ { x + (-y) }
 
     static func * (x: GaussianQ, y: GaussianQ) -> GaussianQ {
-        if x.big == nil && y.big == nil {
+        if !x.isBig && !y.isBig {
             if x.im == 0 && y.im == 0 {
                 let (r, o1) = x.re.multipliedReportingOverflow(by: y.re)
                 let (d, o2) = x.den.multipliedReportingOverflow(by: y.den)

@@ -65,13 +65,15 @@ struct HeisenbergGenerator {
         self.jumps = jumps
     }
 
-    /// dO/dt for O given as canonical words without per-site letters.
+    /// dO/dt for O given as canonical words without per-site letters (words whose
+    /// coefficients cancelled may remain, with a zero coefficient).
     func apply(_ o: DistributedOperator, _ products: inout MonomialProducts) throws -> DistributedOperator {
         if o.keys.contains(where: { $0.contains { $0.role.isSite } }) {
             throw AlgebraError.unsupported("per-site operators in the observable (write collective operators)")
         }
         let a = algebra
         var total: DistributedOperator = [:]
+        total.reserveCapacity(32)
         // [h, o] as words: a few, most of h·o cancelling against o·h (a linear scan is cheaper
         // than a dictionary here).
         var commutator = WordCombination()
@@ -89,24 +91,24 @@ struct HeisenbergGenerator {
                 for (v, q) in commutator.terms { total[v, default: DistributedSum()].add(c, times: q) }
             }
             for jump in jumps where !jump.supports.allSatisfy({ $0.commutes(with: so) }) {
+                // A per-site dissipator's term is summed over sites before it joins the total.
                 var term: DistributedOperator = [:]
-                for (left, right, c) in jump.sandwich {
-                    let coefficient = c.times(co, &products)
-                    a.forEachCanonicalTerm(left + ow + right) { v, q in
-                        term[v, default: DistributedSum()].add(coefficient, times: q)
+                func add(_ w: Word, _ c: DistributedSum) {
+                    a.forEachCanonicalTerm(w) { v, q in
+                        if jump.siteGroup == nil { total[v, default: DistributedSum()].add(c, times: q) }
+                        else { term[v, default: DistributedSum()].add(c, times: q) }
                     }
                 }
+                for (left, right, c) in jump.sandwich { add(left + ow + right, c.times(co, &products)) }
                 for (x, c) in jump.anticommutator {
                     let coefficient = c.times(co, &products)
-                    for w in [x + ow, ow + x] {
-                        a.forEachCanonicalTerm(w) { v, q in term[v, default: DistributedSum()].add(coefficient, times: q) }
-                    }
+                    add(x + ow, coefficient)
+                    add(ow + x, coefficient)
                 }
                 if let g = jump.siteGroup { a.sumOverSites(term, group: g, count: jump.siteCount, into: &total, &products) }
-                else { for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianQ.one) } }
             }
         }
-        return total.filter { !$0.value.isZero }
+        return total
     }
 }
 
@@ -114,9 +116,14 @@ extension OperatorAlgebra {
     /// An operator read by `read`, in canonical words with distributed coefficients.
     func distributed(_ s: OperatorSum, _ products: inout MonomialProducts) -> DistributedOperator {
         var out: DistributedOperator = [:]
+        // A coefficient such as λ/√N multiplies several words of a Hamiltonian.
+        var read: [Expr: DistributedSum] = [:]
         for (w, cs) in s.terms {
             var c = DistributedSum()
-            for e in cs { c.add(DistributedSum(e, &products), times: GaussianQ.one) }
+            for e in cs {
+                if read[e] == nil { read[e] = DistributedSum(e, &products) }
+                c.add(read[e]!, times: GaussianQ.one)
+            }
             if c.isZero { continue }
             forEachCanonicalTerm(w) { v, q in out[v, default: DistributedSum()].add(c, times: q) }
         }

@@ -115,19 +115,21 @@ extension OpenSystem {
             let p = GaussianQ(map.scaling(w))
             if let n = size, scaling == nil { scaling = try SizeScaling(n) }
             var sum = DistributedSum()
-            for (v, c) in try generator.apply([w: .one], &products) {
+            var table = scaled.removeValue(forKey: p) ?? [:]
+            for (v, c) in try generator.apply([w: .one], &products) where !c.isZero {
                 if v.isEmpty {
                     sum.add(size == nil ? c : c.shifted(by: -p), times: .one)
                     continue
                 }
-                if scaled[p]?[v] == nil {
+                if table[v] == nil {
                     if values[v] == nil {
                         values[v] = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
                     }
-                    scaled[p, default: [:]][v] = size == nil ? values[v]! : values[v]!.shifted(by: GaussianQ(map.scaling(v)) - p)
+                    table[v] = size == nil ? values[v]! : values[v]!.shifted(by: GaussianQ(map.scaling(v)) - p)
                 }
-                sum.add(c.times(scaled[p]![v]!, &products), times: .one)
+                sum.add(c.times(table[v]!, &products), times: .one)
             }
+            scaled[p] = table
             var rhs = sum.expr(products)
             var subleading: [Expr] = []
             if scaling != nil {
