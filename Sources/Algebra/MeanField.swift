@@ -121,19 +121,27 @@ extension OpenSystem {
                     sum.add(size == nil ? c : c.shifted(by: -p), times: .one)
                     continue
                 }
-                if table[v] == nil {
-                    if values[v] == nil {
-                        values[v] = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
+                let value: DistributedSum
+                if let known = table[v] {
+                    value = known
+                } else {
+                    let unscaled: DistributedSum
+                    if let known = values[v] {
+                        unscaled = known
+                    } else {
+                        unscaled = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
+                        values[v] = unscaled
                     }
-                    table[v] = size == nil ? values[v]! : values[v]!.shifted(by: GaussianQ(map.scaling(v)) - p)
+                    value = size == nil ? unscaled : unscaled.shifted(by: GaussianQ(map.scaling(v)) - p)
+                    table[v] = value
                 }
-                sum.add(c.times(table[v]!, &products), times: .one)
+                sum.add(c.times(value, &products), times: .one)
             }
             scaled[p] = table
             var rhs = sum.expr(products)
             var subleading: [Expr] = []
             if scaling != nil {
-                (rhs, subleading) = try scaling!.split(rhs, keep: options.keepSubleading, name: map.name(w))
+                (rhs, subleading) = try scaling!.split(rhs, keep: options.keepSubleading, name: { map.name(w) })
             }
             equations.append(MeanFieldEquation(operatorWord: algebra.wordExpr(w), variable: variable, rhs: rhs,
                                                subleading: subleading))

@@ -19,13 +19,13 @@ struct SizeScaling {
     /// (rhs without its terms of relative order N^k, k < 0, unless `keep`; those terms), for
     /// a right-hand side divided by the scaling of its left-hand side already. A term with
     /// k > 0 is an error.
-    mutating func split(_ rhs: Expr, keep: Bool, name: String) throws -> (Expr, [Expr]) {
+    mutating func split(_ rhs: Expr, keep: Bool, name: () -> String) throws -> (Expr, [Expr]) {
         let terms: [Expr] = rhs.kind == .add ? Array(rhs.children) : [rhs]
         var kept: [Expr] = [], dropped: [Expr] = []
         for t in terms {
             let e = try power(in: t)
             if e.signum > 0 {
-                throw AlgebraError.scaling("the term \(t) of d\(name)/dt grows as N^\(e) relative to its left-hand side")
+                throw AlgebraError.scaling("the term \(t) of d\(name())/dt grows as N^\(e) relative to its left-hand side")
             }
             if e.signum < 0 {
                 dropped.append(t)
