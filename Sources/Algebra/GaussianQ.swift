@@ -1,15 +1,15 @@
 import ArbitraryPrecision
 import Symbolic
 
-/// An exact number of Q(i), (re + i·im)/den, held in machine integers while they fit and as a
-/// `GaussianRational` beyond.
+/// An exact number of Q(i), (re + i·im)/den, held in machine integers while they fit and as
+/// an exact number node (`Expr.number`) beyond.
 ///
 /// The coefficients of a derivation are small (±1, ±i, ±1/2, ±2) and are added and multiplied
 /// thousands of times; `GaussianRational` does each step on four arbitrary-precision
 /// integers (and copies them), which cost more than the rest of the derivation's arithmetic.
 /// The small form is reduced (gcd(re, im, den) = 1, den > 0), so equal values have equal
-/// fields; every operation that would overflow moves to `GaussianRational` (and a value that
-/// fits is always held small, so each value has one representation).
+/// fields; every operation that would overflow is done on `GaussianRational` instead (and a
+/// value that fits is always held small, so each value has one representation).
 struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
     private var re: Int
     private var im: Int
@@ -80,13 +80,9 @@ struct GaussianQ: Sendable, Hashable, CustomStringConvertible {
         return GaussianRational(BigRational(BigInt(re), BigInt(den)), BigRational(BigInt(im), BigInt(den)))
     }
 
-    /// The real value as a `BigRational` (for a real number).
-    var real: BigRational { value.re }
-
     // A value that fits is never held big: zero and one are small.
     var isZero: Bool { re == 0 && im == 0 && big == nil }
     var isOne: Bool { re == 1 && im == 0 && den == 1 && big == nil }
-    var signum: Int { isBig ? value.re.signum : re.signum() }
 
     var conjugate: GaussianQ {
         if isBig { return GaussianQ(value.conjugate) }
