@@ -157,21 +157,3 @@ extension OperatorAlgebra {
         Expr.add(s.compactMap { w, c in c.isZero ? nil : Expr.mul([c.expr(products)] + w.map { expr($0) }) })
     }
 }
-
-/// A short linear combination of words with exact coefficients, cancelling as it goes.
-struct WordCombination {
-    private(set) var terms: [(Word, GaussianQ)] = []
-
-    var isEmpty: Bool { terms.isEmpty }
-
-    mutating func removeAll() { terms.removeAll(keepingCapacity: true) }
-
-    mutating func add(_ w: Word, _ q: GaussianQ) {
-        guard let k = terms.firstIndex(where: { $0.0 == w }) else {
-            terms.append((w, q))
-            return
-        }
-        let s = terms[k].1 + q
-        if s.isZero { terms.remove(at: k) } else { terms[k].1 = s }
-    }
-}

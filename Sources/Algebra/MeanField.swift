@@ -145,7 +145,10 @@ extension OpenSystem {
             }
             equations.append(MeanFieldEquation(operatorWord: algebra.wordExpr(w), variable: variable, rhs: rhs,
                                                subleading: subleading))
-            for s in orderedSymbols(rhs) {
+            // A term's symbols repeat from term to term: each distinct one is looked up once.
+            var met: [Symbol] = []
+            for s in orderedSymbols(rhs) where !met.contains(s) {
+                met.append(s)
                 if let v = map.wordOfSymbol[s], !done.contains(v), !queue.contains(v) { queue.append(v) }
             }
         }
