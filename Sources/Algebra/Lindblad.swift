@@ -27,10 +27,10 @@ public struct OpenSystem: Sendable {
     public let dissipators: [Dissipator]
     /// The ensemble of each per-site dissipator (nil for collective ones).
     let siteGroups: [Int?]
-    /// H and each dissipator's L, L†, L†L in canonical dictionary form, read once: every
-    /// Heisenberg equation of a mean-field closure needs them.
+    /// H and each dissipator's L as read (checked here, turned into the Heisenberg
+    /// generator by each derivation).
     let hamiltonianSum: OperatorSum
-    let jumpSums: [(l: OperatorSum, ld: OperatorSum, ldl: OperatorSum)]
+    let jumpReadings: [OperatorSum]
 
     public init(algebra: OperatorAlgebra, hamiltonian: Expr, dissipators: [Dissipator] = []) throws {
         try self.init(algebra: algebra, hamiltonian: hamiltonian, dissipators: dissipators, read: nil)
@@ -68,10 +68,7 @@ public struct OpenSystem: Sendable {
         }
         siteGroups = groups
         hamiltonianSum = h
-        jumpSums = jumps.map { l in
-            let ld = algebra.adjoint(algebra.canonical(l))
-            return (l, ld, ld * l)
-        }
+        jumpReadings = jumps
     }
 
     /// dO/dt = i[H, O] + Σ_k γ_k (L_k† O L_k − ½{L_k† L_k, O}), in canonical form.
@@ -79,60 +76,10 @@ public struct OpenSystem: Sendable {
     /// a term without σ_i gains a factor N, σ_i^α becomes S^α (exact for any O that is a
     /// polynomial in collective operators, since only site i fails to commute with σ_i).
     public func heisenberg(_ o: Expr) throws -> Expr {
-        algebra.expr(try heisenbergSum(algebra.canonical(algebra.read(o))))
-    }
-
-    func heisenbergSum(_ o: OperatorSum) throws -> OperatorSum {
-        if o.terms.keys.contains(where: { $0.contains { $0.role.isSite } }) {
-            throw AlgebraError.unsupported("per-site operators in the observable (write collective operators)")
-        }
-        let a = algebra
-        // Terms that commute with O drop out of [H, O] and of D†[L]O; deciding that from the
-        // supports of the words skips most of the normal ordering (an observable of one mode
-        // meets only the few terms of H that touch that mode).
-        let supports = o.terms.keys.map { a.support($0) }
-        var total = OperatorSum()
-        for (w, cs) in hamiltonianSum.terms {
-            let sw = a.support(w)
-            if supports.allSatisfy({ sw.commutes(with: $0) }) { continue }
-            var hw = OperatorSum()
-            hw.terms[w] = cs
-            total = total + OperatorSum.product(hw, o, times: .i) + OperatorSum.product(o, hw, times: Expr.neg(.i))
-        }
-        for ((d, group), (l, ld, ldl)) in zip(zip(dissipators, siteGroups), jumpSums) {
-            if l.terms.keys.allSatisfy({ lw in let sl = a.support(lw); return supports.allSatisfy { sl.commutes(with: $0) } }) {
-                continue
-            }
-            let minusHalfRate = Expr.mul(.rational(-1, 2), d.rate)
-            var term = OperatorSum.product(ld * o, l, times: d.rate) + OperatorSum.product(ldl, o, times: minusHalfRate)
-                + OperatorSum.product(o, ldl, times: minusHalfRate)
-            term = a.canonical(term)
-            if let g = group { term = a.sumOverSites(term, group: g) }
-            total = total + term
-        }
-        return a.canonical(total)
-    }
-}
-
-extension OperatorAlgebra {
-    /// Σ_i of a canonical sum containing at most one σ_i letter of `group` per word:
-    /// no σ_i → × N, σ_i^α → S^α.
-    func sumOverSites(_ s: OperatorSum, group: Int) -> OperatorSum {
-        guard case .spinEnsemble(let size, let single) = groups[group].kind else { return s }
-        if single { return s }
-        var out = OperatorSum()
-        for (w, c) in s.collected() {
-            let sites = w.indices.filter { w[$0].group == group && w[$0].role.isSite }
-            precondition(sites.count <= 1, "canonical words hold at most one per-site letter")
-            if let k = sites.first {
-                var v = w
-                v[k] = Letter(group: group, role: w[k].role.collective)
-                out.add(v, c)
-            } else {
-                out.add(w, Expr.mul(size, c))
-            }
-        }
-        return canonical(out)
+        var products = MonomialProducts()
+        let generator = HeisenbergGenerator(self, &products)
+        let o = algebra.distributed(try algebra.read(o), &products)
+        return algebra.expr(try generator.apply(o, &products), products)
     }
 }
 
@@ -140,21 +87,23 @@ extension OperatorAlgebra {
 /// groups commute unless both are odd (letters of different groups commute, fermion letters
 /// anticommute).
 struct WordSupport {
-    var groups: Set<Int>
+    /// Bit g mod 64 for each group g: disjoint masks mean disjoint groups (beyond 64 groups
+    /// two groups may share a bit, which only makes `commutes` answer false more often).
+    var groups: UInt64
     var odd: Bool
 
     func commutes(with other: WordSupport) -> Bool {
         if odd && other.odd { return false }
-        return groups.isDisjoint(with: other.groups)
+        return groups & other.groups == 0
     }
 }
 
 extension OperatorAlgebra {
     func support(_ w: Word) -> WordSupport {
-        var groups = Set<Int>()
+        var groups: UInt64 = 0
         var fermions = 0
         for letter in w {
-            groups.insert(letter.group)
+            groups |= 1 << UInt64(letter.group % 64)
             if case .fermion = self.groups[letter.group].kind { fermions += 1 }
         }
         return WordSupport(groups: groups, odd: fermions % 2 == 1)

@@ -34,8 +34,6 @@ extension MeanFieldSystem {
         for v in variables where !isAtom(v) {
             throw AlgebraError.unsupported("linearisation variables must be variables or their conjugates")
         }
-        var replace = Replacer(values)
-        let at = { (e: Expr) in distribute(replace(e)) }
         var matrix: [[Expr]] = []
         var residuals: [Expr] = []
         var omitted: [(row: Expr, column: Expr, value: Expr)] = []
@@ -43,14 +41,21 @@ extension MeanFieldSystem {
         for v in self.variables {
             for u in v.isReal ? [v] : [v, Expr.conjugate(v)] where !variables.contains(u) { others.append(u) }
         }
+        var gradient = GradientAtPoint(atoms: variables + others, point: values)
         for row in variables {
-            let f = try rhs(for: row)
-            residuals.append(at(f))
-            let gradient = try wirtingerGradient(f, variables + others)
-            matrix.append(gradient.prefix(variables.count).map(at))
-            for (u, g) in zip(others, gradient.dropFirst(variables.count)) {
-                let d = at(g)
-                if !d.isZero { omitted.append((row, u, d)) }
+            // The row of conj⟨x⟩ is read off the equation of ⟨x⟩ (see `rhs(for:)`).
+            let (residual, derivatives): (Expr, [Expr])
+            if let e = equations.first(where: { $0.variable == row }) {
+                (residual, derivatives) = try gradient.evaluate(e.rhs, conjugated: false)
+            } else if row.builtin == .conj, let e = equations.first(where: { $0.variable == row.children[0] }) {
+                (residual, derivatives) = try gradient.evaluate(e.rhs, conjugated: true)
+            } else {
+                (residual, derivatives) = try gradient.evaluate(try rhs(for: row), conjugated: false)
+            }
+            residuals.append(residual)
+            matrix.append(Array(derivatives.prefix(variables.count)))
+            for (u, d) in zip(others, derivatives.dropFirst(variables.count)) where !d.isZero {
+                omitted.append((row, u, d))
             }
         }
         return Linearization(variables: variables, matrix: matrix, residuals: residuals, omittedCouplings: omitted)

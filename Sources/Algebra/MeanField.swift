@@ -81,7 +81,9 @@ extension OpenSystem {
     /// terms of relative order N^k, k < 0, are listed in `subleading` (and dropped unless
     /// `keepSubleading`), and a term with k > 0 is an error (`AlgebraError.scaling`).
     public func meanField(_ operators: [Expr], options: MeanFieldOptions = MeanFieldOptions()) throws -> MeanFieldSystem {
-        var map = ExpectationMap(algebra: algebra, systemSize: options.systemSize)
+        // Expectation values in the variables alone: the powers of N that make them
+        // intensive are added as exponents (see `DistributedSum`).
+        var map = ExpectationMap(algebra: algebra, systemSize: nil)
         var queue: [Word] = []
         var done = Set<Word>()
         for o in operators {
@@ -92,6 +94,14 @@ extension OpenSystem {
             let primary = try map.primary(s[0].0).word
             if !queue.contains(primary) { queue.append(primary) }
         }
+        let size = options.systemSize
+        var products = MonomialProducts(separating: size?.kind == .symbol ? size : nil)
+        let generator = HeisenbergGenerator(self, &products)
+        var scaling: SizeScaling? = nil
+        // ⟨v⟩ of every word met, distributed, and ⟨v⟩/N^p for each scaling N^p of a left-hand
+        // side: the same words recur in every equation.
+        var values: [Word: DistributedSum] = [:]
+        var scaled: [GaussianQ: [Word: DistributedSum]] = [:]
         let named = Set(queue)
         var equations: [MeanFieldEquation] = []
         var added: [Expr] = []
@@ -102,44 +112,69 @@ extension OpenSystem {
             if !done.insert(w).inserted { continue }
             if !named.contains(w) { added.append(algebra.wordExpr(w)) }
             let variable = map.variable(w, hermitian: try map.primary(w).hermitian)
-            var source = OperatorSum()
-            source.add(w, .one)
-            var rhs = try expectation(heisenbergSum(source), options, &map)
+            let p = GaussianQ(map.scaling(w))
+            if let n = size, scaling == nil { scaling = try SizeScaling(n) }
+            var sum = DistributedSum()
+            var table = scaled.removeValue(forKey: p) ?? [:]
+            for (v, c) in try generator.apply([w: .one], &products) where !c.isZero {
+                if v.isEmpty {
+                    sum.add(size == nil ? c : c.shifted(by: -p), times: .one)
+                    continue
+                }
+                let value: DistributedSum
+                if let known = table[v] {
+                    value = known
+                } else {
+                    let unscaled: DistributedSum
+                    if let known = values[v] {
+                        unscaled = known
+                    } else {
+                        unscaled = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
+                        values[v] = unscaled
+                    }
+                    value = size == nil ? unscaled : unscaled.shifted(by: GaussianQ(map.scaling(v)) - p)
+                    table[v] = value
+                }
+                sum.add(c.times(value, &products), times: .one)
+            }
+            scaled[p] = table
+            var rhs = sum.expr(products)
             var subleading: [Expr] = []
-            if let n = options.systemSize {
-                (rhs, subleading) = try scaled(rhs, lhs: map.scaling(w), n: n, keep: options.keepSubleading, name: map.name(w))
+            if scaling != nil {
+                (rhs, subleading) = try scaling!.split(rhs, keep: options.keepSubleading, name: { map.name(w) })
             }
             equations.append(MeanFieldEquation(operatorWord: algebra.wordExpr(w), variable: variable, rhs: rhs,
                                                subleading: subleading))
-            for s in rhs.freeSymbols {
+            // A term's symbols repeat from term to term: each distinct one is looked up once.
+            var met: [Symbol] = []
+            for s in orderedSymbols(rhs) where !met.contains(s) {
+                met.append(s)
                 if let v = map.wordOfSymbol[s], !done.contains(v), !queue.contains(v) { queue.append(v) }
             }
         }
         return MeanFieldSystem(equations: equations, added: added)
     }
+}
 
-    /// rhs / N^p split by relative order in N.
-    private func scaled(_ rhs: Expr, lhs p: BigRational, n: Expr, keep: Bool, name: String) throws -> (Expr, [Expr]) {
-        guard n.kind == .symbol else { throw AlgebraError.scaling("the system size must be a symbol") }
-        // rhs is distributed already: scale its terms one by one rather than distributing
-        // the product (rhs)·N^-p, whose canonical form first pulls the content out of rhs.
-        let factor = Expr.pow(n, Expr.number(-p))
-        let divided = rhs.kind == .add ? Expr.add(rhs.children.map { distribute(Expr.mul($0, factor)) })
-            : distribute(Expr.mul(rhs, factor))
-        let terms: [Expr] = divided.kind == .add ? Array(divided.children) : [divided]
-        var kept: [Expr] = [], dropped: [Expr] = []
-        for t in terms {
-            let (e, _) = try powerOf(n, in: t)
-            if e.signum > 0 {
-                throw AlgebraError.scaling("the term \(t) of d\(name)/dt grows as N^\(e) relative to its left-hand side")
-            }
-            if e.signum < 0 {
-                dropped.append(t)
-                if keep { kept.append(t) }
-            } else {
-                kept.append(t)
-            }
-        }
-        return (Expr.add(kept), dropped)
+/// The free symbols of `e` in the order of a walk of its (canonically ordered) children
+/// (repeats possible), so that the closure adds equations in the same order in every run
+/// (a `Set`'s order is seeded per process). The factors of a right-hand side's terms are
+/// mostly variables, conjugates and powers of symbols, read here without a walk.
+func orderedSymbols(_ e: Expr) -> [Symbol] {
+    var out: [Symbol] = []
+    var seen = Set<Expr>()
+    func walk(_ x: Expr) {
+        if x.flags.contains(.numeric) { return }
+        if let s = x.symbol { out.append(s); return }
+        if !seen.insert(x).inserted { return }
+        for c in x.children { walk(c) }
     }
+    for t in e.kind == .add ? Array(e.children) : [e] {
+        for f in t.kind == .mul ? Array(t.children) : [t] where !f.flags.contains(.numeric) {
+            var (b, x) = f.asPower
+            if b.builtin == .conj, b.children[0].kind == .symbol { b = b.children[0] }
+            if let s = b.symbol, x.flags.contains(.numeric) { out.append(s) } else { walk(f) }
+        }
+    }
+    return out
 }

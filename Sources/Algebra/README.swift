@@ -19,12 +19,15 @@
 //    commutation and anticommutation relations (`canonicalWord`, rules in
 //    `OrderingRules.swift`), sink into a dictionary word → coefficient and distribute the
 //    coefficients (`OperatorSum.collected`).
-// 2. `OpenSystem.heisenberg`: dO/dt = i[H, O] + Σ_k γ_k (L_k† O L_k − ½{L_k† L_k, O});
-//    per-site dissipators are evaluated on one representative site and summed back
-//    (`sumOverSites`).
+// 2. `OpenSystem.heisenberg`: dO/dt = i[H, O] + Σ_k γ_k (L_k† O L_k − ½{L_k† L_k, O}),
+//    applied by a `HeisenbergGenerator` (H, L†⊗L and L†L read once into canonical words
+//    whose coefficients are `DistributedSum`s: monomial → exact `GaussianQ`, N-powers kept
+//    apart); per-site dissipators are evaluated on one representative site and summed
+//    back (`sumOverSites`).
 // 3. `OpenSystem.expectation` / `meanField`: expectation values become commuting symbols
 //    (`ExpectationMap`), products factorise (first order) or are truncated at second-order
 //    cumulants; intensive rescaling with the N-power of every term checked; the set of
 //    equations is closed automatically.
 // 4. `MeanFieldSystem.linearize`: Wirtinger derivatives about a point, in the user's
-//    variable order, with the couplings to variables left out reported.
+//    variable order, with the couplings to variables left out reported (`GradientAtPoint`:
+//    each term's factors evaluated once, products vanishing at the point skipped).

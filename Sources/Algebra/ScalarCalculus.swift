@@ -118,22 +118,3 @@ func replacing(_ e: Expr, _ values: [Symbol: Expr]) -> Expr {
     }
     return walk(e)
 }
-
-/// The exponent of `n` in one term (a product), and the rest of the term; throws when `n`
-/// occurs other than as a factor n^r with rational r.
-func powerOf(_ n: Expr, in term: Expr) throws -> (BigRational, Expr) {
-    var exponent = BigRational(0)
-    var rest: [Expr] = []
-    let factors: [Expr] = term.kind == .mul ? Array(term.children) : [term]
-    for f in factors {
-        let (b, x) = f.asPower
-        if b == n, let q = x.rationalValue {
-            exponent = exponent + q
-        } else if f.contains(n.symbol!) {  // no Set of free symbols per factor
-            throw AlgebraError.scaling("cannot read the power of \(n.symbol!.name) in the factor \(f)")
-        } else {
-            rest.append(f)
-        }
-    }
-    return (exponent, Expr.mul(rest))
-}

@@ -11,6 +11,17 @@ import Synchronization
 /// declare different groups never share entries (group ids would mean different things).
 final class WordCache: Sendable {
     private let memo = Mutex<[Word: [Word: GaussianRational]]>([:])
+    /// The same forms as lists, for the words `forEachCanonicalTerm` looks up.
+    private let lists = Mutex<[Word: [(Word, GaussianQ)]]>([:])
+
+    /// The cached list of terms of `w`, computed by `make` when absent (outside the lock:
+    /// `make` may look up `canonical`).
+    func terms(_ w: Word, _ make: (Word) -> [(Word, GaussianQ)]) -> [(Word, GaussianQ)] {
+        if let r = lists.withLock({ $0[w] }) { return r }
+        let r = make(w)
+        lists.withLock { $0[w] = r }
+        return r
+    }
 
     /// The cached canonical form of `w`, computed by `make` (with the cache's memo for the
     /// shorter words it recurses into) when absent.

@@ -113,6 +113,24 @@ struct LindbladTests {
         }
     }
 
+    @Test func perSiteJumpOnOneSpinIsItsCollectiveJump() throws {
+        // For a single spin-1/2 σ_i is σ itself: γ Σ_i D[σ_i^±] must give the Heisenberg
+        // equations of γ D[σ^±] node for node (canonical words hold no σ_i letters), also for
+        // observables that carry another mode's letters next to the spin's.
+        var alg = OperatorAlgebra()
+        let a = alg.boson("a")
+        let s = alg.spinHalf("s")
+        let g = Expr.symbol("g", [.real])
+        let h = g * (a.annihilation * s.plus + a.creation * s.minus)
+        let perSite = try OpenSystem(algebra: alg, hamiltonian: h,
+                                     dissipators: [.perSite(s.sitePlus, rate: up), .perSite(s.siteMinus, rate: down)])
+        let collective = try OpenSystem(algebra: alg, hamiltonian: h,
+                                        dissipators: [.collective(s.plus, rate: up), .collective(s.minus, rate: down)])
+        for o in [s.z, s.minus, a.annihilation * s.z, a.creation * a.annihilation * s.plus, a.annihilation * a.creation * s.minus] {
+            #expect(try perSite.heisenberg(o) == collective.heisenberg(o), "d(\(o))/dt")
+        }
+    }
+
     @Test func perSiteOperatorsOnlyInPerSiteJumps() throws {
         var alg = OperatorAlgebra()
         let T = alg.spinEnsemble("T", site: "τ", size: N)

@@ -59,7 +59,9 @@ extension Model {
 
     /// The mean-field variable named by an item of a point or order list: an operator
     /// (`a`, `S+`), an expectation (`<a>`), or either followed by `*` (its conjugate).
-    func variable(_ item: Fragment) throws(ModelError) -> Expr {
+    /// `known`: the variable of each operator word that has an equation, which is ⟨word⟩
+    /// without reading the word again.
+    func variable(_ item: Fragment, known: [Expr: Expr] = [:]) throws(ModelError) -> Expr {
         var f = item.trimmed
         var conjugate = false
         if f.ends(with: "*") {
@@ -68,7 +70,8 @@ extension Model {
         }
         let e = try scope.expression(f)
         var v = e
-        if !e.isCommuting || e.flags.contains(.noncommuting) { v = try scope.expectation(e, at: f) }
+        if let k = known[e] { v = k }
+        else if !e.isCommuting || e.flags.contains(.noncommuting) { v = try scope.expectation(e, at: f) }
         if conjugate { v = Expr.conjugate(v) }
         guard isAtom(v) else { throw item.error("'\(item.text)' is not a mean-field variable (write an operator such as a, S-, Sz)") }
         return v
@@ -76,9 +79,11 @@ extension Model {
 
     func linearization(of mf: MeanFieldSystem, about: Fragment, order: Fragment) throws(ModelError) -> Linearization {
         var point: [Expr: Expr] = [:]
+        var known: [Expr: Expr] = [:]
+        for e in mf.equations { known[e.operatorWord] = e.variable }
         for item in about.split(",") {
             guard let eq = item.find("=") else { throw item.error("expected `operator = value`", at: item.end) }
-            let key = try variable(item.sub(item.start, eq))
+            let key = try variable(item.sub(item.start, eq), known: known)
             let value = try scope.expression(item.sub(eq + 1, item.end))
             if !value.isCommuting || value.flags.contains(.noncommuting) {
                 throw item.sub(eq + 1, item.end).trimmed.error("the value must be a scalar (no operators)")
@@ -96,7 +101,7 @@ extension Model {
         }
         var variables: [Expr] = []
         for item in order.split(",") {
-            let v = try variable(item)
+            let v = try variable(item, known: known)
             let base = v.kind == .symbol ? v : v.children[0]
             if !mf.variables.contains(base) {
                 throw item.error("\(v) is not a variable of the mean-field equations ("

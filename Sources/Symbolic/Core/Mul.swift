@@ -109,7 +109,18 @@ private struct ProductState {
         var needsAnotherPass = false
         for (i, (b, e)) in zip(bases, exponents).enumerated() {
             let more = repeated.isEmpty ? [] : repeated.filter { $0.base == i }.map(\.exponent)
-            let p = more.isEmpty ? (e.isOne ? b : Expr.pow(b, e)) : Expr.pow(b, Expr.add([e] + more))
+            let p: Expr
+            if more.isEmpty {
+                p = e.isOne ? b : Expr.pow(b, e)
+            } else if e.isNumber && more.allSatisfy(\.isNumber) {
+                // Numeric exponents (N^(-1/2) · N^(1/2)) add as numbers: the sum Expr.add would
+                // build, without a SumBuilder.
+                var sum = Coefficient(of: e)
+                for x in more { sum.add(Coefficient(of: x)) }
+                p = Expr.pow(b, sum.expr)
+            } else {
+                p = Expr.pow(b, Expr.add([e] + more))
+            }
             switch p.kind {
             case .integer, .number:
                 coefficient.multiply(Coefficient(of: p))
