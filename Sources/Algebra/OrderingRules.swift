@@ -92,10 +92,16 @@ extension OperatorAlgebra {
         }
     }
 
-    /// Whether `canonicalWord(w)` is w itself: no adjacent pair to rewrite, and not a lone
-    /// per-site letter of a single spin (which is renamed).
+    /// A per-site letter of a single spin (N = 1, where σ_i and S are one operator).
+    func isSingleSpinSite(_ l: Letter) -> Bool {
+        if case .spinEnsemble(_, true) = kind(l) { return l.role.isSite }
+        return false
+    }
+
+    /// Whether `canonicalWord(w)` is w itself: no adjacent pair to rewrite, and no per-site
+    /// letter of a single spin (which is renamed).
     func isCanonical(_ w: Word) -> Bool {
-        if w.count == 1, case .spinEnsemble(_, true) = kind(w[0]), w[0].role.isSite { return false }
+        if w.contains(where: isSingleSpinSite) { return false }
         if w.count < 2 { return true }
         for i in 0..<(w.count - 1) where !inOrder(w[i], w[i + 1]) { return false }
         return true
@@ -128,9 +134,11 @@ extension OperatorAlgebra {
     /// the (anti)commutation relation; memoised in `memo`.
     func canonicalWord(_ w: Word, memo: inout [Word: [Word: GaussianRational]]) -> [Word: GaussianRational] {
         if let m = memo[w] { return m }
-        // A lone site letter of a single spin is renamed to the collective one.
-        if w.count == 1, case .spinEnsemble(_, true) = kind(w[0]), w[0].role.isSite {
-            let result = [[Letter(group: w[0].group, role: w[0].role.collective)]: GaussianRational(1)]
+        // For a single spin σ_i is S: its site letters are renamed to the collective ones
+        // wherever they stand (not only alone, or σ_i^+ a and S^+ a would be two forms).
+        if w.contains(where: isSingleSpinSite) {
+            let renamed = w.map { isSingleSpinSite($0) ? Letter(group: $0.group, role: $0.role.collective) : $0 }
+            let result = canonicalWord(renamed, memo: &memo)
             memo[w] = result
             return result
         }

@@ -39,6 +39,19 @@ struct LindbladTests {
         #expect(same(try sys.heisenberg(d.annihilation), (-Expr.i * e - g / 2) * d.annihilation))
     }
 
+    @Test func singleSpinSiteLettersHaveOneCanonicalForm() throws {
+        // For one spin-1/2, σ_i^α and S^α are the same operator, so σ_i^+ a and S^+ a must
+        // normal-order to one node (the site letter was renamed only when it stood alone).
+        var alg = OperatorAlgebra()
+        let s = alg.spinHalf("s")
+        let a = alg.boson("a")
+        #expect(try alg.normalOrder(s.sitePlus * a.annihilation) == (try alg.normalOrder(s.plus * a.annihilation)))
+        // σ_i^+ a σ_i^- = S^+ S^- a = (1/2 + S^z) a for a spin-1/2 (σ^+σ^- = 1/2 + σ^z with σ^z = ±1/2).
+        #expect(same(try alg.normalOrder(s.sitePlus * a.annihilation * s.siteMinus),
+                     try alg.normalOrder((Expr.rational(1, 2) + s.z) * a.annihilation)))
+        #expect(try alg.normalOrder(a.creation * s.siteZ * a.annihilation) == (try alg.normalOrder(a.creation * a.annihilation * s.z)))
+    }
+
     @Test func collectiveDecay() throws {
         var alg = OperatorAlgebra()
         let S = alg.spinEnsemble("S", site: "σ", size: N)
