@@ -13,16 +13,9 @@ extension OperatorAlgebra {
     /// instead of normal ordering every word with its letters of other groups in the way.
     func forEachCanonicalTerm(_ w: Word, _ body: (Word, GaussianQ) -> Void) {
         if isCanonical(w) { body(w, .one); return }
-        // Fermions anticommute across modes; and the bubble sort renames a per-site letter of
-        // a single spin only when it ends up alone, which a product of groups would not
-        // reproduce: both keep to `canonicalWord`.
-        if w.contains(where: { l in
-            switch kind(l) {
-            case .fermion: return true
-            case .spinEnsemble(_, let single): return single && l.role.isSite
-            case .boson: return false
-            }
-        }) {
+        // Fermions anticommute across modes, and per-site letters of a single spin are renamed
+        // to the collective ones first: both keep to `canonicalWord`.
+        if w.contains(where: { kind($0) == .fermion || isSingleSpinSite($0) }) {
             for (v, q) in canonicalWord(w) { body(v, GaussianQ(q)) }
             return
         }

@@ -94,8 +94,9 @@ extension OperatorAlgebra {
 
     /// A per-site letter of a single spin (N = 1, where σ_i and S are one operator).
     func isSingleSpinSite(_ l: Letter) -> Bool {
-        if case .spinEnsemble(_, true) = kind(l) { return l.role.isSite }
-        return false
+        // The role first: every word of a derivation passes here, few letters are per-site.
+        guard l.role.isSite, case .spinEnsemble(_, true) = kind(l) else { return false }
+        return true
     }
 
     /// Whether `canonicalWord(w)` is w itself: no adjacent pair to rewrite, and no per-site

@@ -40,26 +40,13 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
         var solver = try ComplexEigenSolver(order: n)
         var matrix = DenseMatrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
         var values = [Complex<Double>](repeating: .zero, count: n)
-        var inputs: [Double] = []
-        var outputs: [Double] = []
         let width = 2 * n * n
-        let evaluator = self.evaluator.threadLocalCopy()
+        var batch = RowBatch(self.evaluator.threadLocalCopy(), width: width)
         let rel = relativeTolerance
         return { y, xs in
             let count = xs.count
-            if inputs.count != 2 * count {
-                inputs = [Double](repeating: 0, count: 2 * count)
-                outputs = [Double](repeating: 0, count: width * count)
-            }
-            for (k, x) in xs.enumerated() {
-                inputs[2 * k] = x
-                inputs[2 * k + 1] = y
-            }
-            inputs.withUnsafeBufferPointer { inp in
-                outputs.withUnsafeMutableBufferPointer { out in
-                    evaluator.evaluateBatch(inputs: inp.baseAddress!, count: count, stride: 2, into: out.baseAddress!)
-                }
-            }
+            batch.evaluate(y: y, xs: xs)
+            let outputs = batch.outputs
             var row: [GridPoint] = []
             row.reserveCapacity(count)
             for k in 0..<count {

@@ -64,21 +64,25 @@ public struct CertifiedThreshold: Sendable {
     public var resultantDegree: Int?
 }
 
-/// The stability matrix at an exact rational parameter value, as an MPFR matrix (every
-/// entry must reduce to a Gaussian rational).
+/// The stability matrix at an exact rational parameter value, entry by entry (one
+/// substitution memo for all entries); each must reduce to a Gaussian rational.
+func exactEntries(_ problem: StabilityProblem, at value: BigRational) throws -> [GaussianRational] {
+    let entries = Expr.substitute(problem.matrix.entries, [problem.free[0]: Expr.number(value)])
+    return try entries.enumerated().map { k, e in
+        guard let z = e.numberValue else {
+            let (i, j) = k.quotientAndRemainder(dividingBy: problem.order)
+            throw AnalysisError.numerical("entry (\(i + 1), \(j + 1)) is not rational at \(problem.free[0].name) = \(value): \(e)")
+        }
+        return z
+    }
+}
+
+/// The same as an MPFR matrix.
 func exactMatrix(_ problem: StabilityProblem, at value: BigRational, precision: Int) throws -> DenseMatrix<BigComplex> {
     let n = problem.order
-    let sub: [Symbol: Expr] = [problem.free[0]: Expr.number(value)]
+    let z = try exactEntries(problem, at: value)
     var m = DenseMatrix<BigComplex>(rows: n, columns: n, repeating: BigComplex(BigFloat(0, precision: precision)))
-    for i in 0..<n {
-        for j in 0..<n {
-            let e = problem.matrix[i, j].substitute(sub)
-            guard let z = e.numberValue else {
-                throw AnalysisError.numerical("entry (\(i + 1), \(j + 1)) is not rational at \(problem.free[0].name) = \(value): \(e)")
-            }
-            m[i, j] = BigComplex(z, precision: precision)
-        }
-    }
+    for i in 0..<n { for j in 0..<n { m[i, j] = BigComplex(z[i * n + j], precision: precision) } }
     return m
 }
 
@@ -252,16 +256,9 @@ func rightmostEigenvalue(_ problem: StabilityProblem, _ elimination: CrossingPol
         }
     }
     let n = problem.order
-    let sub: [Symbol: Expr] = [problem.free[0]: Expr.number(value)]
+    let z = try exactEntries(problem, at: value)
     var m = DenseMatrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
-    for i in 0..<n {
-        for j in 0..<n {
-            guard let z = problem.matrix[i, j].substitute(sub).numberValue else {
-                throw AnalysisError.numerical("entry (\(i + 1), \(j + 1)) is not rational at \(problem.free[0].name) = \(value)")
-            }
-            m[i, j] = Complex(z.re.toDouble(), z.im.toDouble())
-        }
-    }
+    for i in 0..<n { for j in 0..<n { m[i, j] = Complex(z[i * n + j].re.toDouble(), z[i * n + j].im.toDouble()) } }
     var solver = try ComplexEigenSolver(order: n)
     var values: [Complex<Double>] = []
     try solver.eigenvalues(of: m, into: &values)

@@ -19,12 +19,9 @@ extension Expr {
         // canonical order: that choice does not change when the sum is rescaled.
         var leadingTerm: Expr? = nil
         var first = GaussianRational(1)
-        var coefficients: [GaussianRational] = []
-        coefficients.reserveCapacity(children.count)
         for t in children {
             let (coefficient, monomial) = Coefficient.split(t)
             let q = coefficient.value
-            coefficients.append(q)
             if leadingTerm == nil || Expr.canonicalLess(monomial, leadingTerm!) {
                 leadingTerm = monomial
                 first = q
@@ -48,7 +45,8 @@ extension Expr {
             // i·S or (1 + i)·S would keep the factor inside, and a product would depend on
             // grouping ((i·S)·x distributes i into S first, i·S·x keeps it in the coefficient).
             var g = (re: BigInt.zero, im: BigInt.zero)
-            for q in coefficients {
+            for t in children {
+                let q = Coefficient.split(t).0.value
                 let n = (re: q.re.numerator * denominatorLCM.exactlyDivided(by: q.re.denominator),
                          im: q.im.numerator * denominatorLCM.exactlyDivided(by: q.im.denominator))
                 g = gaussianGCD(g, n)

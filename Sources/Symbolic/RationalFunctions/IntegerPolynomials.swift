@@ -35,46 +35,29 @@ public enum IntegerPolynomials {
     }
 
     /// c·(a mod b) for some integer c > 0 (`b` nonzero): the remainder up to a positive
-    /// factor, which is what sign-sensitive sequences (Sturm) need. Each step scales the
-    /// running remainder by |lc(b)|, never by lc(b), so no sign is lost.
+    /// factor, which is what sign-sensitive sequences (Sturm) need. The pseudo-remainder
+    /// lc(b)^(δ+1)·a mod b of the recursive kernel, negated when that factor is negative.
     public static func positivePseudoRemainder(_ a: [BigInt], _ b: [BigInt]) -> [BigInt] {
-        let db = b.count - 1
-        precondition(db >= 0, "pseudo-remainder by the zero polynomial")
-        let l = b[db]
-        let lAbs = l.magnitude
-        let lNegative = l.signum < 0
-        var r = trimmed(a)
-        while r.count - 1 >= db {
-            let dr = r.count - 1
-            let shift = dr - db
-            let c = lNegative ? -r[dr] : r[dr]
-            // r ← |l|·r − sign(l)·lc(r)·x^shift·b: the leading terms cancel.
-            for i in 0..<dr { r[i] = r[i] * lAbs }
-            for j in 0..<db where !b[j].isZero { r[j + shift] = r[j + shift] - c * b[j] }
-            r.removeLast()
-            r = trimmed(r)
-        }
-        return r
+        precondition(!b.isEmpty, "pseudo-remainder by the zero polynomial")
+        let a = trimmed(a)
+        if a.count < b.count { return a }
+        let r = univariate(a).pseudoRemainder(univariate(b)).coefficients.map(\.groundValue)
+        let factorNegative = b.last!.signum < 0 && (a.count - b.count + 1) % 2 == 1
+        return factorNegative ? r.map { -$0 } : r
     }
 
     /// The exact quotient a / b over ℚ scaled to a primitive integer polynomial with the sign
-    /// of lc(a)/lc(b) (b must divide a over ℚ).
+    /// of lc(a)/lc(b) (b must divide a over ℚ). By Gauss's lemma a primitive divisor divides
+    /// over ℤ, so this is the recursive kernel's exact division by b's primitive part.
     public static func primitiveQuotient(_ a: [BigInt], _ b: [BigInt]) -> [BigInt] {
-        let da = a.count - 1, db = b.count - 1
-        precondition(db >= 0 && da >= db, "primitiveQuotient needs deg b ≤ deg a")
-        // Long division over ℤ after scaling a by lc(b)^(da − db + 1), so every step divides exactly.
-        let l = b[db]
-        var r = a.map { $0 * l.power(da - db + 1) }
-        var q = [BigInt](repeating: .zero, count: da - db + 1)
-        for k in stride(from: da - db, through: 0, by: -1) {
-            let t = r[k + db].exactlyDivided(by: l)
-            q[k] = t
-            if t.isZero { continue }
-            for j in 0...db where !b[j].isZero { r[k + j] = r[k + j] - t * b[j] }
+        precondition(!b.isEmpty && trimmed(a).count >= b.count, "primitiveQuotient needs deg b ≤ deg a")
+        guard let q = univariate(trimmed(a)).exactQuotient(univariate(primitivePart(b))) else {
+            preconditionFailure("primitiveQuotient: b does not divide a")
         }
-        precondition(r.allSatisfy(\.isZero), "primitiveQuotient: b does not divide a")
-        return primitivePart(trimmed(q))
+        return primitivePart(q.coefficients.map(\.groundValue))
     }
+
+    static func univariate(_ a: [BigInt]) -> RecursivePolynomial<BigInt> { .poly(a.map { .ground($0) }) }
 
     /// p(x) at an integer x.
     public static func evaluate(_ a: [BigInt], at x: BigInt) -> BigInt {
