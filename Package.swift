@@ -1,13 +1,15 @@
 // swift-tools-version:6.0
 // KeldyshKit: symbolic derivations and checked numerics for driven-dissipative quantum systems.
-// Layering (a target imports only targets above it):
+// Layering (a target imports only targets above it; docs/architecture.md draws it):
 //   CGMP, CMPFR, CLapack (system libraries via pkg-config)
-//   ArbitraryPrecision  exact integers/rationals (GMP), MPFR reals and complexes
+//   OutputFormats       JSON, CSV, SVG writers, staged output folders, progress bar (no KeldyshKit import)
+//   ArbitraryPrecision  exact integers/rationals (GMP), Q(i), MPFR reals and complexes
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
 //   Algebra             operators (bosons, spin ensembles, fermions), Lindblad, mean field, linearisation
-//   KeldyshNumerics     eigenvalues (LAPACK, MPFR), root finding, quadrature, ODE integrators
-//   Analysis            stability scans, mean-field dynamics, certified thresholds
-//   keldysh             command-line interface
+//   KeldyshNumerics     compiled evaluators, eigenvalues (LAPACK, MPFR), roots, quadrature, ODEs
+//   Analysis            one entry point per job: thresholds, scans, dynamics (method choice and fallbacks)
+//   Derivations         the application: model files, derivation pipeline, verify, jobs from a model file, renderers
+//   keldysh             command-line interface: parses arguments and prints
 import PackageDescription
 
 let package = Package(
@@ -18,6 +20,8 @@ let package = Package(
         .library(name: "Algebra", targets: ["Algebra"]),
         .library(name: "KeldyshNumerics", targets: ["KeldyshNumerics"]),
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Derivations", targets: ["Derivations"]),
+        .library(name: "OutputFormats", targets: ["OutputFormats"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
     dependencies: [
@@ -33,6 +37,7 @@ let package = Package(
                        providers: [.apt(["libmpfr-dev"])]),
         .systemLibrary(name: "CLapack", path: "Sources/CLapack", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .target(name: "OutputFormats"),
         .target(
             name: "ArbitraryPrecision",
             dependencies: ["CGMP", "CMPFR", .product(name: "ComplexModule", package: "swift-numerics"),
@@ -66,17 +71,29 @@ let package = Package(
         .target(
             name: "Analysis",
             dependencies: [
-                "Symbolic", "Algebra", "KeldyshNumerics", "ArbitraryPrecision",
+                "Symbolic", "Algebra", "KeldyshNumerics", "ArbitraryPrecision", "OutputFormats",
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
+        .target(
+            name: "Derivations",
+            dependencies: ["Symbolic", "Algebra", "KeldyshNumerics", "Analysis", "ArbitraryPrecision", "OutputFormats"]
+        ),
         .executableTarget(
             name: "keldysh",
             dependencies: [
-                "Symbolic", "Algebra", "KeldyshNumerics", "Analysis",
+                "Derivations", "Analysis", "KeldyshNumerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Helpers shared by the test targets (fixtures built from the papers, exact evaluation,
+        // random points, assertions); a plain target so every test target can import it.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Symbolic", "Algebra", "ArbitraryPrecision", "KeldyshNumerics",
+                           .product(name: "ComplexModule", package: "swift-numerics")],
+            path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "ArbitraryPrecisionTests",
@@ -86,29 +103,43 @@ let package = Package(
         .testTarget(
             name: "SymbolicTests",
             dependencies: [
-                "Symbolic", "ArbitraryPrecision", "CLapack",
+                "Symbolic", "ArbitraryPrecision", "CLapack", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
             ]
         ),
         .testTarget(
             name: "AlgebraTests",
-            dependencies: ["Algebra", "Symbolic", "ArbitraryPrecision"]
+            dependencies: ["Algebra", "Symbolic", "ArbitraryPrecision", "TestSupport"]
         ),
         .testTarget(
             name: "AnalysisTests",
             dependencies: [
-                "Analysis", "Algebra", "KeldyshNumerics", "ArbitraryPrecision", "Symbolic",
+                "Analysis", "Algebra", "KeldyshNumerics", "ArbitraryPrecision", "Symbolic", "TestSupport", "OutputFormats",
+                "Derivations",  // model files as fixtures (ModelInput), not as a layer Analysis uses
                 .product(name: "ComplexModule", package: "swift-numerics"),
             ]
         ),
         .testTarget(
             name: "NumericsTests",
             dependencies: [
-                "KeldyshNumerics", "ArbitraryPrecision", "Symbolic", "CMPFR",
+                "KeldyshNumerics", "ArbitraryPrecision", "Symbolic", "CMPFR", "TestSupport",
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
+        ),
+        .testTarget(
+            name: "DerivationsTests",
+            dependencies: ["Derivations", "Analysis", "Algebra", "Symbolic", "ArbitraryPrecision", "OutputFormats", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputFormatsTests",
+            dependencies: ["OutputFormats"]
+        ),
+        // Runs the built `keldysh` executable as a process (every subcommand, success and failure).
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["TestSupport"]
         ),
     ]
 )

@@ -1,6 +1,8 @@
 import ArgumentParser
-import Foundation
+import Derivations
 import KeldyshNumerics
+
+extension EvaluatorLanguage: ExpressibleByArgument {}
 
 /// `keldysh codegen`: self-contained C or Swift source evaluating expressions.
 ///
@@ -14,14 +16,11 @@ struct CodegenCommand: ParsableCommand {
         commandName: "codegen",
         abstract: "Emit a self-contained C or Swift evaluator for expressions.")
 
-    @Argument(help: "An expression, or a file with one expression per line.")
-    var input: String
-
     @Option(help: "Parameters in input order, with optional declarations: 'x:real, y:positive, z'.")
     var params: String
 
     @Option(help: "Output language: c or swift.")
-    var lang: String = "c"
+    var lang: EvaluatorLanguage = .c
 
     @Flag(help: "Treat every parameter as real (one input each).")
     var real = false
@@ -29,25 +28,12 @@ struct CodegenCommand: ParsableCommand {
     @Option(help: "Name of the generated function.")
     var name: String?
 
+    @OptionGroup var input: ExpressionArgumentWords
+
     func run() throws {
-        guard let language = EvaluatorLanguage(rawValue: lang) else {
-            throw ValidationError("--lang must be c or swift, not '\(lang)'")
-        }
-        var text = input
-        var source = "<argument>"
-        if FileManager.default.fileExists(atPath: input) {
-            text = try String(contentsOfFile: input, encoding: .utf8)
-            source = input
-        }
-        do {
-            print(try evaluatorSource(text, parameters: params, language: language, assumeReal: real,
-                                      functionName: name), terminator: "")
-        } catch {
-            // Parse errors carry line:column within the input; prefix where the input came from.
-            let message: String
-            if case .expression = error { message = "\(source):\(error)\n" } else { message = "error: \(error)\n" }
-            FileHandle.standardError.write(Data(message.utf8))
-            throw ExitCode.failure
+        try keldysh.run {
+            let source = try codegen(input.expression, parameters: params, language: lang, assumeReal: real, functionName: name)
+            return String(source.dropLast(source.hasSuffix("\n") ? 1 : 0))
         }
     }
 }

@@ -1,6 +1,7 @@
-import Algebra
 import ArgumentParser
-import Foundation
+import Derivations
+
+extension OutputFormat: ExpressibleByArgument {}
 
 /// `keldysh derive`: mean-field equations and stability matrix of a model file.
 ///
@@ -34,13 +35,9 @@ struct DeriveCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let format: OutputFormat = json ? .json : (latex ? .latex : .text)
-        do {
-            print(try deriveModelFile(path: model, operators: operators, linearize: linearize, about: about,
-                                      order: order, format: format))
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode.failure
+        try keldysh.run {
+            try derive(path: model, operators: operators, linearize: linearize, about: about, order: order)
+                .rendered(json ? .json : (latex ? .latex : .text))
         }
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Derivations
 import Foundation
-import Symbolic
 
-/// The `keldysh` command. Subcommands are siblings; later issues add derive, verify,
-/// scan and threshold next to simplify and latex.
+/// The `keldysh` command: each subcommand parses its arguments into the options of one job
+/// of the Derivations target, runs it, and prints the result (or the error on standard error
+/// with exit status 1). Nothing is decided here.
 @main
 struct Keldysh: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,46 +15,23 @@ struct Keldysh: ParsableCommand {
     )
 }
 
-/// Options shared by the commands that read one expression.
-struct ExpressionOptions: ParsableArguments {
-    @Argument(help: "The expression, e.g. 'lambda/sqrt(N) (a + a†)' or '-I*omega_c - kappa/2'.")
-    var expression: String
-
-    @Option(help: "Declarations, e.g. 'x:positive,y:real,a:operator,psi:grassmann,F_b:function&real'.")
-    var assume: String?
-
-    @Flag(help: "Print a JSON object with the input, the result as text and as LaTeX.")
-    var json = false
-}
-
-/// Prints a command's outcome: the result on standard output, or the error on standard
-/// error with exit status 1.
-func finish(_ outcome: CommandOutput.Outcome) throws {
-    switch outcome {
-    case .success(let text):
-        print(text)
-    case .failure(let message):
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+/// Runs a job and prints its output; on failure prints the error and exits with status 1.
+/// `notes` (fallbacks a job took) go to standard error before the output.
+func run(_ job: () throws -> (output: String, notes: [String])) throws {
+    do {
+        let (output, notes) = try job()
+        for n in notes { writeError("note: \(n)") }
+        print(output)
+    } catch {
+        writeError(errorMessage(error))
         throw ExitCode.failure
     }
 }
 
-extension Keldysh {
-    struct Simplify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the canonical form of an expression.")
-        @OptionGroup var options: ExpressionOptions
+func run(_ job: () throws -> String) throws {
+    try run { (try job(), []) }
+}
 
-        func run() throws {
-            try finish(CommandOutput.simplify(options.expression, assume: options.assume, json: options.json))
-        }
-    }
-
-    struct Latex: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print an expression as LaTeX.")
-        @OptionGroup var options: ExpressionOptions
-
-        func run() throws {
-            try finish(CommandOutput.latex(options.expression, assume: options.assume, json: options.json))
-        }
-    }
+func writeError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

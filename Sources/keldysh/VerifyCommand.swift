@@ -1,6 +1,5 @@
-import Algebra
 import ArgumentParser
-import Foundation
+import Derivations
 
 /// `keldysh verify`: re-derive what a derivation folder names and compare it, equation by
 /// equation, with the paper's printed equations transcribed there.
@@ -22,14 +21,12 @@ struct VerifyCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let report: VerificationReport
-        do {
-            report = try verifyDerivation(directory: directory)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode.failure
+        var passed = true
+        try keldysh.run {
+            let report = try verifyDerivation(directory: directory)
+            passed = report.passed
+            return json ? report.json : report.text
         }
-        print(json ? report.json : report.text)
-        if !report.passed { throw ExitCode.failure }
+        if !passed { throw ExitCode.failure }
     }
 }

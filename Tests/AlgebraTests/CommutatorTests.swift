@@ -1,9 +1,9 @@
 import Testing
+import TestSupport
 import Symbolic
 @testable import Algebra
 
 /// True when a − b distributes to zero.
-func same(_ a: Expr, _ b: Expr) -> Bool { distribute(a - b).isZero }
 
 @Suite("Operator algebra: commutators, normal order, adjoint")
 struct CommutatorTests {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Symbolic
 @testable import Algebra
 
@@ -41,14 +42,15 @@ struct SteadyStateSolverTests {
     @Test func rotatingFrameNeedsU1Covariance() throws {
         // The Dicke coupling λ(a + a†)(S^+ + S^-) breaks the U(1) of (B1): with λ ≠ 0 the
         // frame must be refused; with λ = η' = 0 it is accepted and adds iΔ⟨a⟩.
-        let m = Paper003Model()
-        let (al, tm) = (try m.variable(m.a.annihilation), try m.variable(m.T.minus))
+        let m = try Paper003()
+        let (al, tm) = (try m.system.expectation(m.a.annihilation), try m.system.expectation(m.T.minus))
         let delta = Expr.symbol("Δ", [.real])
-        let full = try m.meanField()
         #expect(throws: AlgebraError.self) {
-            try full.rotatingFrame(frequency: delta, charges: [al: 1, tm: 1, try m.variable(m.S.minus): 1])
+            try m.meanField.rotatingFrame(frequency: delta, charges: [al: 1, tm: 1, try m.system.expectation(m.S.minus): 1])
         }
-        let tc = try m.tavisCummings.meanField([m.a.annihilation, m.T.z, m.T.minus])
+        let tcModel = try Paper003(values: [m.lambda: 0, m.eta2: 0])
+        let tc = try tcModel.system.meanField([m.a.annihilation, m.T.z, m.T.minus],
+                                              options: MeanFieldOptions(order: .first, systemSize: m.N))
         let rotated = try tc.rotatingFrame(frequency: delta, charges: [al: 1, tm: 1])
         #expect(same(try rotated.rhs(for: al) - tc.rhs(for: al), Expr.i * delta * al))
     }

@@ -1,4 +1,5 @@
 import Testing
+import Derivations
 import Symbolic
 @testable import Analysis
 
@@ -14,9 +15,9 @@ struct DynamicsTests {
         let sx = try ctx.parse("re(<S->)", what: "Sx"), sz = try ctx.parse("<Sz>", what: "Sz")
         let integ = try MeanFieldIntegrator(meanField: input.meanField, values: values, observables: [("Sx", sx), ("Sz", sz)])
         // On the Bloch sphere |⟨S⟩| = 1/2: 0.49² + 0.0994987437² = 1/4.
-        let y0 = try initialState("a=0.01, Sz=-0.49, S-=0.0994987437, T-=0.01, Tz=0", integrator: integ,
-                                  parse: { try ctx.parse($0, what: "init") },
-                                  variableOf: { try ctx.parse("<\($0)>", what: $0).symbol! })
+        func v(_ name: String) throws -> Symbol { try ctx.parse("<\(name)>", what: name).symbol! }
+        let y0 = integ.state(from: [try v("a"): (0.01, 0), try v("Sz"): (-0.49, 0), try v("S-"): (0.0994987437, 0),
+                                    try v("T-"): (0.01, 0), try v("Tz"): (0, 0)])
         return try runDynamics(DynamicsSetup(integrator: integ, initial: y0, duration: duration, step: 0.5))
     }
 

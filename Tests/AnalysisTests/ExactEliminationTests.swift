@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ArbitraryPrecision
 import Symbolic
 @testable import Analysis

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Derivations
 import Symbolic
 @testable import Analysis
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ArbitraryPrecision
 import Symbolic
 @testable import Analysis
@@ -72,7 +73,7 @@ struct RouthHurwitzTests {
         let t = try #require(found.first)
         #expect(found.count == 1)
         #expect(t.lower == BigRational(3, 4) && t.upper == BigRational(3, 4))
-        #expect(t.crossing == "complex" && abs(t.frequency - 1) < 1e-12)
+        #expect(t.crossing == .complex && abs(t.frequency - 1) < 1e-12)
         #expect(t.direction == 1)
         #expect(t.evidence.map(\.digits).sorted() == [30, 30, 60, 60])
     }

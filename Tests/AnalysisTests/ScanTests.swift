@@ -1,4 +1,5 @@
 import Testing
+import Derivations
 import Foundation
 import ComplexModule
 import Symbolic

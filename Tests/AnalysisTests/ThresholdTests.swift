@@ -1,4 +1,6 @@
 import Testing
+import Derivations
+import TestSupport
 import ArbitraryPrecision
 import Symbolic
 @testable import Analysis
@@ -25,7 +27,7 @@ struct ThresholdTests {
         let p = BigFloat.bits(forDigits: 80)
         let exact = BigFloat.sqrt(BigFloat(BigRational(BigInt(10009), BigInt(40000)), precision: p))
         #expect(t.value == exact.toString(digits: 50))
-        #expect(t.crossing == "real")
+        #expect(t.crossing == .real)
         #expect(t.direction == 1)  // unstable above λ_c
         #expect(BigFloat(t.lower, precision: p) <= exact && exact <= BigFloat(t.upper, precision: p))
     }
@@ -50,7 +52,7 @@ struct ThresholdTests {
         #expect(found.count == 1)
         #expect(t.lower == BigRational(1, 25) && t.upper == BigRational(1, 25))
         #expect(t.direction == -1)  // unstable below κ_c
-        #expect(t.crossing == "complex")
+        #expect(t.crossing == .complex)
     }
 
     @Test func resultantAndBracketRoutesAgree() throws {
@@ -64,7 +66,7 @@ struct ThresholdTests {
                                         what: "max Re λ", try maxRealPartFunction(problem))
         #expect(exact.count == 1)
         #expect(exact.first?.value == numeric.value)
-        #expect(exact.first?.crossing == "complex")
+        #expect(exact.first?.crossing == .complex)
         // The frequency (Aberth on the integer characteristic polynomial) against LAPACK: |Im|
         // of the rightmost zgeev eigenvalue of A2 at the unstable end of the bracket.
         let t = try #require(exact.first)

@@ -2,6 +2,7 @@ import ArbitraryPrecision
 import Foundation
 import KeldyshNumerics
 import Testing
+import TestSupport
 
 /// The Dottie number, the fixed point of cos: OEIS A003957 (110 digits).
 let dottie = "0.73908513321516064165531208767387340401341175890075746496568063577328465488354759459937610693176653184980124664"

@@ -4,6 +4,7 @@ import KeldyshNumerics
 import RealModule
 import Symbolic
 import Testing
+import TestSupport
 
 @Suite struct CompileTests {
     let x = Symbol("x", .real), y = Symbol("y", .positive), z = Symbol("z")
@@ -25,7 +26,7 @@ import Testing
 
     var parameters: [Symbol] { [x, y, z] }
 
-    func randomValues(_ rng: inout CompileRandom) -> [Complex<Double>] {
+    func randomValues(_ rng: inout SplitMix64) -> [Complex<Double>] {
         [Complex(rng.uniform(-2, 2), 0), Complex(rng.uniform(0.1, 3), 0), Complex(rng.uniform(-2, 2), rng.uniform(-2, 2))]
     }
 
@@ -70,7 +71,7 @@ import Testing
     // MARK: Agreement with the reference evaluator
 
     @Test func tapeAgreesWithReferenceInDouble() throws {
-        var rng = CompileRandom(seed: 5001)
+        var rng = SplitMix64(seed: 5001)
         let f = try CompiledFunction(expressions, parameters: parameters)
         let evaluator = TapeEvaluator(f)
         for _ in 0..<200 {
@@ -88,7 +89,7 @@ import Testing
         let f = try CompiledFunction(expressions, parameters: parameters)
         let native = try NativeEvaluator(f, compiler: try #require(NativeCompiler.standard()))
         let tape = TapeEvaluator(f)
-        var rng = CompileRandom(seed: 5002)
+        var rng = SplitMix64(seed: 5002)
         let n = 300
         var inputs: [Double] = []
         for _ in 0..<n {
@@ -117,7 +118,7 @@ import Testing
         let f = try CompiledFunction(expressions, parameters: parameters)
         let evaluator = MPFREvaluator(f, digits: 100)
         let bits = BigFloat.bits(forDigits: 100)
-        var rng = CompileRandom(seed: 5003)
+        var rng = SplitMix64(seed: 5003)
         for _ in 0..<20 {
             let v = randomValues(&rng)
             let values = v.map { BigComplex(BigFloat($0.real, precision: bits), BigFloat($0.imaginary, precision: bits)) }

@@ -3,6 +3,7 @@ import KeldyshNumerics
 import Symbolic
 import RealModule
 import Testing
+import TestSupport
 
 /// `preciseIntegrate` with a compiled integrand (MPFR tape, cached nodes), against closed forms.
 @Suite("Compiled double-exponential quadrature")

@@ -2,6 +2,7 @@ import ComplexModule
 import KeldyshNumerics
 import RealModule
 import Testing
+import TestSupport
 
 @Suite("LAPACK eigenvalues")
 struct LapackEigenTests {

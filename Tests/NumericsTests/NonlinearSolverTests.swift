@@ -2,6 +2,7 @@ import ArbitraryPrecision
 import Foundation
 import KeldyshNumerics
 import Testing
+import TestSupport
 
 @Suite("Nonlinear systems")
 struct NonlinearSolverTests {

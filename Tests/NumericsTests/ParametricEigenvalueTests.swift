@@ -3,6 +3,7 @@ import ComplexModule
 import KeldyshNumerics
 import Symbolic
 import Testing
+import TestSupport
 
 /// `ParametricEigenvalueSolver`: LAPACK start, Newton on the characteristic polynomial in MPFR.
 @Suite("Parametric eigenvalues")

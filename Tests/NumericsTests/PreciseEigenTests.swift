@@ -3,6 +3,7 @@ import ComplexModule
 import KeldyshNumerics
 import RealModule
 import Testing
+import TestSupport
 
 @Suite("MPFR eigenvalues")
 struct PreciseEigenTests {

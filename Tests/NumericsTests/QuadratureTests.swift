@@ -2,6 +2,7 @@ import ArbitraryPrecision
 import Foundation
 import KeldyshNumerics
 import Testing
+import TestSupport
 
 /// tanh(x)/(x(x² + π²/4)) integrates over ℝ to 16 ln 2/π². Derivation: the
 /// Mittag-Leffler expansion tanh x = Σ_{k≥0} 2x/(x² + c_k²), c_k = (k + ½)π,

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import PropertyBased
 import ArbitraryPrecision
 @testable import Symbolic
@@ -15,7 +16,7 @@ import ArbitraryPrecision
 
     /// A deterministic random expression from a seed (SplitMix64), over sums, products,
     /// powers with integer and rational exponents, and builtin functions.
-    static func randomExpr(_ rng: inout SplitMix, depth: Int) -> Expr {
+    static func randomExpr(_ rng: inout SplitMix64, depth: Int) -> Expr {
         if depth == 0 || rng.next(6) == 0 {
             switch rng.next(4) {
             case 0: return .rational(rng.nextSigned(7), rng.next(4) + 1)
@@ -34,7 +35,7 @@ import ArbitraryPrecision
 
     @Test func orderAndGroupingDoNotMatter() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix(seed: UInt64(seed))
+            var rng = SplitMix64(seed: UInt64(seed))
             let terms = (0..<(rng.next(6) + 2)).map { _ in Self.randomExpr(&rng, depth: 3) }
             var shuffled = terms
             rng.shuffle(&shuffled)
@@ -51,7 +52,7 @@ import ArbitraryPrecision
 
     @Test func rebuildingACanonicalNodeIsTheIdentity() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix(seed: UInt64(seed))
+            var rng = SplitMix64(seed: UInt64(seed))
             let e = Self.randomExpr(&rng, depth: 4)
             var stack = [e]
             var seen = Set<Expr>()
@@ -66,7 +67,7 @@ import ArbitraryPrecision
     @Test func grassmannPermutationSign() async {
         let fields = (0..<6).map { Expr.symbol(Symbol("θ\($0)", commutation: .grassmann)) }
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix(seed: UInt64(seed))
+            var rng = SplitMix64(seed: UInt64(seed))
             var order = Array(0..<fields.count)
             rng.shuffle(&order)
             // Sign of the permutation by counting inversions.

@@ -96,7 +96,7 @@ import ComplexModule
 
     @Test func finiteDifferencesInDouble() throws {
         // Central differences: error ~ h² f''' / 6 + ε/h ≈ 1e-9 for h = 1e-5.
-        var rng = SeededPoints(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let h = 1e-5
         for f in samples {
             let df = f.derivative(xs)
@@ -117,7 +117,7 @@ import ComplexModule
         // imaginary part to well over 100 digits.
         let bits = 800
         let h = BigFloat.pow(BigFloat(10, precision: bits), -60)
-        var rng = SeededPoints(seed: 5)
+        var rng = SplitMix64(seed: 5)
         let tolerance = BigFloat.pow(BigFloat(10, precision: bits), -100)
         for f in samples {
             let df = f.derivative(xs)
@@ -131,5 +131,4 @@ import ComplexModule
     }
 }
 
-typealias SeededPoints = SplitMix64
 

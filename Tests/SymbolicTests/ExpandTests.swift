@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ArbitraryPrecision
 @testable import Symbolic
 
@@ -26,7 +27,7 @@ import ArbitraryPrecision
             Expr.pow(x + Expr.sqrt(y), 3) * Expr.exp(z),
             Expr.pow(x + 1, -2) * (x + 2) * (y + 1),
         ]
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for e in exprs {
             let expanded = e.expand()
             #expect(expanded.isExpanded)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ArbitraryPrecision
 @testable import Symbolic
 
@@ -86,7 +87,7 @@ import ArbitraryPrecision
     @Test func heuristicAgreesWithPRS() {
         // Random products a·c, b·c: the heuristic GCD and the primitive PRS (second method)
         // must give the same normalised gcd, a multiple of c.
-        var rng = SplitMix(seed: 31)
+        var rng = SplitMix64(seed: 31)
         func random() -> Expr {
             var s = Expr.zero
             for _ in 0..<4 {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ArbitraryPrecision
 @testable import Symbolic
 
@@ -7,7 +8,7 @@ import ArbitraryPrecision
     let a = Expr.symbol("a"), b = Expr.symbol("b"), c = Expr.symbol("c"), d = Expr.symbol("d")
     let e = Expr.symbol("e"), f = Expr.symbol("f"), g = Expr.symbol("g")
 
-    static func randomPoint(_ symbols: [Expr], _ rng: inout MatrixRNG) -> [Expr: GaussianRational] {
+    static func randomPoint(_ symbols: [Expr], _ rng: inout SplitMix64) -> [Expr: GaussianRational] {
         var point: [Expr: GaussianRational] = [:]
         for s in symbols { point[s] = rng.gaussian() }
         return point
@@ -19,7 +20,7 @@ import ArbitraryPrecision
         let x = (0..<n).map { Expr.symbol("x\($0)") }
         let v = Matrix(rows: n, columns: n) { i, j in Expr.pow(x[i], .integer(j)) }
         let expected = Expr.mul((0..<n).flatMap { i in (i + 1..<n).map { j in x[j] - x[i] } })
-        var rng = MatrixRNG(seed: UInt64(100 + n))
+        var rng = SplitMix64(seed: UInt64(100 + n))
         for method in [DeterminantMethod.laplace, .berkowitz] {
             let det = try v.determinant(method: method)
             // Symbolically, after expansion of both sides (expand is the default normaliser).
@@ -36,7 +37,7 @@ import ArbitraryPrecision
         // First-row expansion by hand: det [[a,b,0],[c,d,e],[0,f,g]] = a(dg − ef) − b(cg − 0) = adg − aef − bcg.
         let m: Matrix = [[a, b, 0], [c, d, e], [0, f, g]]
         let expected = a * d * g - a * e * f - b * c * g
-        var rng = MatrixRNG(seed: 3)
+        var rng = SplitMix64(seed: 3)
         for method in [DeterminantMethod.laplace, .berkowitz] {
             let det = try m.determinant(method: method)
             for _ in 0..<4 {
@@ -60,7 +61,7 @@ import ArbitraryPrecision
 
     @Test func determinantIsMultiplicative() throws {
         // det(MN) = det M · det N, for random exact 5×5 matrices over Q(i) (Berkowitz path).
-        var rng = MatrixRNG(seed: 5)
+        var rng = SplitMix64(seed: 5)
         let m = Matrix(rows: 5, columns: 5) { _, _ in Expr.number(rng.gaussian()) }
         let n = Matrix(rows: 5, columns: 5) { _, _ in Expr.number(rng.gaussian()) }
         let lhs = try (m * n).determinant(), rhs = try m.determinant() * n.determinant()
@@ -90,7 +91,7 @@ import ArbitraryPrecision
         let ps = (0..<4).map { Expr.symbol("p\($0)") }
         let m = Matrix(rows: 4, columns: 4) { i, j in j == 3 ? -ps[i] : (i == j + 1 ? 1 : 0) }
         let coefficients = try m.characteristicPolynomial(in: Symbol("λ")).coefficients
-        var rng = MatrixRNG(seed: 44)
+        var rng = SplitMix64(seed: 44)
         for _ in 0..<3 {
             let point = Self.randomPoint(ps, &rng)
             let got = coefficients.map { MatrixExact.value($0, at: point) }
@@ -101,7 +102,7 @@ import ArbitraryPrecision
 
     @Test func cayleyHamilton() throws {
         // p(A) = 0 for the characteristic polynomial p of A (Cayley–Hamilton), exact over Q(i).
-        var rng = MatrixRNG(seed: 6)
+        var rng = SplitMix64(seed: 6)
         let m = Matrix(rows: 6, columns: 6) { _, _ in Expr.number(rng.gaussian()) }
         let cs = try m.characteristicPolynomial(in: Symbol("λ")).coefficients
         var sum = Matrix.zero(6, 6)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ArbitraryPrecision
 import ComplexModule
 import CLapack
@@ -53,7 +54,7 @@ import CLapack
         #expect(p.degree == 6)
         // tr A2 = 2(−κ/2) + 2(−γ_t/2) = −κ − γ_t (the ±iω terms cancel): c₅ = κ + γ_t exactly.
         #expect(p.coefficients[5] == kappa + gammaT)
-        var rng = MatrixRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         for _ in 0..<8 {
             var point: [Expr: GaussianRational] = [:]
             for s in [omegaC, omegaZ, omegaZP] { point[s] = GaussianRational(rng.rational(positive: true) / 16) }

@@ -4,7 +4,7 @@ import Testing
 /// Random bytes and random token soups must parse or fail with a position inside the
 /// text: never a crash, never a position past the end.
 @Suite struct ParseFuzzTests {
-    struct SplitMix { var state: UInt64
+    struct SplitMix64 { var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func randomBytes() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(state: 42)
         for _ in 0..<3000 {
             let bytes = (0..<Int(rng.next() % 24)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             checkPosition(String(decoding: bytes, as: UTF8.self))
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func randomTokenSoups() {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(state: 7)
         var context = ParseContext()
         context.declare("S+", commutation: .operator(space: 1))
         context.declare("S-", commutation: .operator(space: 1))

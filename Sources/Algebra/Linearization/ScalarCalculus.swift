@@ -8,7 +8,7 @@ import Symbolic
 
 /// Products and positive integer powers of sums multiplied out, recursively. Negative or
 /// fractional powers of sums stay as atoms (with distributed bases).
-func distribute(_ e: Expr) -> Expr {
+public func distribute(_ e: Expr) -> Expr {
     switch e.kind {
     case .add:
         // A canonical node whose children are unchanged is returned as is: rebuilding it
@@ -55,7 +55,7 @@ func distribute(_ e: Expr) -> Expr {
 }
 
 /// Whether `e` is a mean-field atom: a symbol or conj of a symbol.
-func isAtom(_ e: Expr) -> Bool {
+public func isAtom(_ e: Expr) -> Bool {
     e.kind == .symbol || (e.builtin == .conj && e.children[0].kind == .symbol)
 }
 
@@ -100,14 +100,14 @@ func wirtinger(_ e: Expr, _ atom: Expr) throws -> Expr {
 }
 
 /// Whether `atom` occurs in `e` (conj(x) counts as an occurrence of conj(x), not of x).
-func dependsOn(_ e: Expr, _ atom: Expr) -> Bool {
+public func dependsOn(_ e: Expr, _ atom: Expr) -> Bool {
     if e == atom { return true }
     if e.builtin == .conj && e.children[0].kind == .symbol { return false }
     return e.children.contains { dependsOn($0, atom) }
 }
 
 /// Replaces symbols by values, rebuilding canonically (conj(x) becomes conj(value)).
-func replacing(_ e: Expr, _ values: [Symbol: Expr]) -> Expr {
+public func replacing(_ e: Expr, _ values: [Symbol: Expr]) -> Expr {
     var memo: [Expr: Expr] = [:]
     func walk(_ x: Expr) -> Expr {
         if let m = memo[x] { return m }

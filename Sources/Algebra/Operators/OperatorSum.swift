@@ -1,28 +1,6 @@
 import ArbitraryPrecision
 import Symbolic
 
-/// Errors of the operator algebra and of the derivations built on it.
-public enum AlgebraError: Error, CustomStringConvertible, Equatable {
-    /// An operator symbol that the algebra did not declare.
-    case unknownOperator(String)
-    /// An expression the algebra cannot bring to canonical form (an operator inside a
-    /// function, a non-integer power of an operator, ...).
-    case unsupported(String)
-    /// A term of an equation grows faster with N than its left-hand side.
-    case scaling(String)
-    /// A variable or equation the derivation needs is missing.
-    case missing(String)
-
-    public var description: String {
-        switch self {
-        case .unknownOperator(let s): return "unknown operator \(s): declare it in the OperatorAlgebra"
-        case .unsupported(let s): return "unsupported: \(s)"
-        case .scaling(let s): return "N-scaling: \(s)"
-        case .missing(let s): return "missing: \(s)"
-        }
-    }
-}
-
 /// A sum of (commuting coefficient) × (operator word): the dictionary form that
 /// canonical products sink into, as in SecondQuantizedAlgebra.jl.
 struct OperatorSum: Sendable {

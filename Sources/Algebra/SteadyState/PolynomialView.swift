@@ -66,7 +66,7 @@ struct PolynomialView {
 
 /// The numerator of e as an expanded polynomial (denominators, which contain parameters or
 /// unknowns assumed nonzero by the caller, are cleared).
-func clearedNumerator(_ e: Expr) -> Expr {
+public func clearedNumerator(_ e: Expr) -> Expr {
     var x = e.expand()
     if x.hasDenominator { x = x.numerator.expand() }
     return x
@@ -74,3 +74,13 @@ func clearedNumerator(_ e: Expr) -> Expr {
 
 /// cancel, then expanded numerator over expanded denominator.
 func simplified(_ e: Expr) -> Expr { e.cancel() }
+
+/// The values of p² at which a polynomial in p with only even powers of p vanishes (p
+/// declared positive, so p^(2k) = (p²)^k).
+public func solveForSquare(_ condition: Expr, parameter p: Expr) throws -> [Expr] {
+    let w = Symbol("w_square", [.positive])
+    let inW = condition.substitute([p: Expr.sqrt(.symbol(w))]).expand()
+    if inW.contains(p.symbol!) { throw SteadyStateError.stuck([condition]) }
+    let branches = try Triangularization(unknowns: [w]).run([inW])
+    return branches.compactMap { $0.solved.first(where: { $0.0 == w })?.1 }.map { $0.cancel() }
+}

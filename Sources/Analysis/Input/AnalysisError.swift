@@ -1,4 +1,5 @@
-/// Why an analysis (scan, dynamics, threshold, merge) could not run. Every case carries
+/// Why an analysis (scan, dynamics, threshold, merge) could not run (a file that cannot be
+/// written is an `OutputError`). Every case carries
 /// what a user needs to fix the input; the CLI prints `description` and exits non-zero.
 public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
     /// A name on the command line that the model does not have.
@@ -11,9 +12,6 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
     case unassigned([String])
     /// Assignments that refer to each other in a cycle.
     case cyclicAssignment([String])
-    /// The output folder exists already (a scan never overwrites results).
-    case outputExists(String)
-    case io(String)
     /// A numerical step failed (non-finite entries, no convergence).
     case numerical(String)
     /// Shards that do not form one scan.
@@ -30,8 +28,6 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .unassigned(names):
             return "parameter(s) without a value: \(names.sorted().joined(separator: ", ")) (give them with --set NAME=VALUE)"
         case let .cyclicAssignment(names): return "assignments refer to each other in a cycle: \(names.joined(separator: " → "))"
-        case let .outputExists(path): return "output folder \(path) exists; remove it or choose another --out"
-        case let .io(what): return what
         case let .numerical(what): return what
         case let .inconsistentShards(what): return "cannot merge: \(what)"
         case let .noCrossing(what): return what

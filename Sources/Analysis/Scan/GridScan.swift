@@ -1,4 +1,5 @@
 import Dispatch
+import OutputFormats
 
 /// The outcome at one grid point: a class code (an index into the scan's legend) and the
 /// CSV fields after the two coordinates.
@@ -8,18 +9,6 @@ public struct GridPoint: Sendable {
     public init(classCode: UInt8, fields: String) {
         self.classCode = classCode
         self.fields = fields
-    }
-}
-
-/// A legend entry of a phase diagram.
-public struct PhaseLegend: Sendable, Equatable {
-    public var name: String
-    public var label: String
-    public var color: String
-    public init(name: String, label: String, color: String) {
-        self.name = name
-        self.label = label
-        self.color = color
     }
 }
 

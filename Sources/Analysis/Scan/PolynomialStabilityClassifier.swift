@@ -3,6 +3,7 @@ import ComplexModule
 import RealModule
 import Symbolic
 import KeldyshNumerics
+import OutputFormats
 
 /// The linearisation scan by the characteristic polynomial: p(s) = det(s − A) is derived
 /// exactly once (`Matrix.characteristicPolynomial`) and compiled together with the matrix

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormats
 import Symbolic
 
 /// Reads a shard's scan.json.
@@ -95,7 +96,7 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
     var meta = first
     meta.shard = .whole
     try writeFileAtomically(folder.path("scan.json"), meta.json())
-    let svg = PhaseDiagramSVG(x: first.x, y: first.y, legend: first.legend, title: first.title, xLabel: xLabel, yLabel: yLabel)
+    let svg = PhaseDiagramSVG(x: first.x.plotAxis, y: first.y.plotAxis, legend: first.legend, title: first.title, xLabel: xLabel, yLabel: yLabel)
     try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
     try folder.commit()
     return ScanSummary(folder: folder.finalPath, points: points, counts: counts, wroteDiagram: true)

@@ -1,3 +1,4 @@
+import OutputFormats
 import Symbolic
 
 /// What a scan wrote.
@@ -20,30 +21,20 @@ public struct ScanMetadata: Sendable, Equatable {
     public var settings: [String]
     public var title: String
 
+    /// scan.json: one field per line, so a person can read it and `merge` can parse it.
     func json() -> String {
-        func q(_ s: String) -> String { "\"" + jsonEscape(s) + "\"" }
-        func axis(_ a: GridAxis) -> String {
-            "{\"name\": \(q(a.name)), \"lower\": \(a.lower), \"upper\": \(a.upper), \"count\": \(a.count)}"
+        func axis(_ a: GridAxis) -> JSONValue {
+            .object([("name", .string(a.name)), ("lower", .double(a.lower)), ("upper", .double(a.upper)), ("count", .int(a.count))])
         }
-        let legendJSON = legend.map { "{\"name\": \(q($0.name)), \"label\": \(q($0.label)), \"color\": \(q($0.color))}" }
-        return """
-        {
-          "kind": \(q(kind)),
-          "title": \(q(title)),
-          "x": \(axis(x)),
-          "y": \(axis(y)),
-          "shard": {"index": \(shard.index), "count": \(shard.count)},
-          "columns": [\(columns.map(q).joined(separator: ", "))],
-          "legend": [\(legendJSON.joined(separator: ", "))],
-          "settings": [\(settings.map(q).joined(separator: ", "))]
-        }
-
-        """
+        let legendJSON = legend.map { JSONValue.object([("name", .string($0.name)), ("label", .string($0.label)), ("color", .string($0.color))]) }
+        return JSONValue.object([
+            ("kind", .string(kind)), ("title", .string(title)), ("x", axis(x)), ("y", axis(y)),
+            ("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])),
+            ("columns", .array(columns.map { .string($0) })), ("legend", .array(legendJSON)),
+            ("settings", .array(settings.map { .string($0) })),
+        ]).fieldPerLine
     }
 }
-
-/// The inside of a JSON string literal (without the quotes).
-func jsonEscape(_ s: String) -> String { String(jsonStringLiteral(s).dropFirst().dropLast()) }
 
 /// Runs `classifier` over the rows of `shard` and writes `out/grid.csv` (streamed),
 /// `out/scan.json` and, for a whole scan, `out/diagram.svg`; everything goes to a
@@ -54,7 +45,7 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
     let folder = try StagedFolder(finalPath: out)
     let rows = shard.rows(of: y.count)
     let csv = try StreamWriter(path: folder.path("grid.csv"))
-    try csv.write(([x.name, y.name] + classifier.columns).map(csvField).joined(separator: ",") + "\n")
+    try csv.write(csvLine([x.name, y.name] + classifier.columns))
     let whole = shard.count == 1
     var classes = whole ? [UInt8](repeating: 255, count: x.count * y.count) : []
     var counts = [Int](repeating: 0, count: 256)
@@ -75,7 +66,7 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
                             legend: legend, settings: settings, title: title)
     try writeFileAtomically(folder.path("scan.json"), meta.json())
     if whole {
-        let svg = PhaseDiagramSVG(x: x, y: y, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel)
+        let svg = PhaseDiagramSVG(x: x.plotAxis, y: y.plotAxis, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel)
         try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
     }
     try folder.commit()
@@ -84,16 +75,4 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
         named[code < legend.count ? legend[code].name : "code\(code)"] = n
     }
     return ScanSummary(folder: folder.finalPath, points: rows.count * x.count, counts: named, wroteDiagram: whole)
-}
-
-func csvField(_ s: String) -> String {
-    s.contains(",") || s.contains("\"") ? "\"" + s.replacingAll("\"", "\"\"") + "\"" : s
-}
-
-extension String {
-    func replacingAll(_ a: Character, _ b: String) -> String {
-        var out = ""
-        for c in self { if c == a { out += b } else { out.append(c) } }
-        return out
-    }
 }

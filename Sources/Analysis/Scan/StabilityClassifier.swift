@@ -1,6 +1,7 @@
 import ComplexModule
 import RealModule
 import KeldyshNumerics
+import OutputFormats
 
 /// Linearisation scan: at each point the stability matrix (compiled once, evaluated a
 /// row at a time by native code), its eigenvalues (LAPACK zgeev with a workspace reused

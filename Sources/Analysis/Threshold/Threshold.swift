@@ -48,10 +48,10 @@ public struct CertifiedThreshold: Sendable {
     /// A bracket [lower, upper] that contains the crossing and no other root of R(P).
     public var lower: BigRational
     public var upper: BigRational
-    /// "resultant" (exact elimination + Sturm isolation) or "bracket" (MPFR bisection).
-    public var method: String
-    /// "real" (an eigenvalue crosses through 0) or "complex" (a conjugate pair crosses at ±iω).
-    public var crossing: String
+    /// How the crossing was found and proved.
+    public var method: ThresholdRoute
+    /// Which eigenvalues cross the imaginary axis.
+    public var crossing: CrossingKind
     /// |Im| of the eigenvalue crossing (its frequency), from the unstable side.
     public var frequency: Double
     /// +1: unstable above the threshold; −1: unstable below.
@@ -192,7 +192,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         proof.append("max Re λ is continuous in \(name) and vanishes only at roots of R, so it crosses zero at this root and nowhere else in the interval")
         if lo == hi { proof.append("\(name) = \(lo) is a rational root of R (exact)") }
         out.append(CertifiedThreshold(parameter: name, digits: digits, value: value, lower: lo, upper: hi,
-                                      method: "resultant", crossing: crossing, frequency: frequency,
+                                      method: .resultant, crossing: crossing, frequency: frequency,
                                       direction: signs[0].1 > 0 ? 1 : -1, proof: proof, evidence: evidence,
                                       resultantDegree: r.degree))
     }
@@ -210,7 +210,7 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
         let side: BigRational = sign > 0 ? q + h : q - h
         let (crossing, frequency) = try crossingType(problem, elimination, at: side, evidence: lowSide + highSide)
         out.append(CertifiedThreshold(parameter: name, digits: digits, value: BigFloat(q, precision: prec).toString(digits: digits),
-                                      lower: q, upper: q, method: "resultant", crossing: crossing, frequency: frequency,
+                                      lower: q, upper: q, method: .resultant, crossing: crossing, frequency: frequency,
                                       direction: sign, proof: ["\(name) = \(q) is an exact rational root of R (degree \(r.degree)); max Re λ changes sign across it"],
                                       evidence: evidence, resultantDegree: r.degree))
     }
@@ -227,15 +227,15 @@ public func certifiedThresholds(_ problem: StabilityProblem, lower: BigRational,
 /// precision (Aberth on the integer characteristic polynomial when there is one, else
 /// LAPACK eigenvalues of the matrix).
 func crossingType(_ problem: StabilityProblem, _ elimination: CrossingPolynomial, at value: BigRational,
-                  evidence: [SignEvidence]) throws -> (String, Double) {
+                  evidence: [SignEvidence]) throws -> (CrossingKind, Double) {
     let best = try rightmostEigenvalue(problem, elimination, at: value)
     let counts = evidence.compactMap(\.unstableCount)
     if counts.count == 2 {
         let jump = abs(counts[0] - counts[1])
-        if jump == 1 { return ("real", 0) }
-        if jump == 2 { return ("complex", abs(best.imaginary)) }
+        if jump == 1 { return (.real, 0) }
+        if jump == 2 { return (.complex, abs(best.imaginary)) }
     }
-    return abs(best.imaginary) < 1e-9 ? ("real", 0) : ("complex", abs(best.imaginary))
+    return abs(best.imaginary) < 1e-9 ? (.real, 0) : (.complex, abs(best.imaginary))
 }
 
 func rightmostEigenvalue(_ problem: StabilityProblem, _ elimination: CrossingPolynomial, at value: BigRational) throws -> Complex<Double> {

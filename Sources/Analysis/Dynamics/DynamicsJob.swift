@@ -1,0 +1,58 @@
+import Algebra
+import OutputFormats
+import Symbolic
+
+/// What `keldysh dynamics` asks: the mean-field equations integrated from one initial state,
+/// summarised over the analysis window and classified; with `out`, trajectory.csv and
+/// trajectory.svg written there (staged, renamed at the end).
+public struct DynamicsRequest: Sendable {
+    public var meanField: MeanFieldSystem
+    /// Every parameter, with a value (values may use each other).
+    public var values: [Symbol: Expr]
+    /// The observables; the first is the order parameter of the classification.
+    public var observables: [(name: String, expr: Expr)]
+    /// Initial values (re, im) of the mean-field variables; unlisted ones start at 0.
+    public var initial: [Symbol: (Double, Double)]
+    public var duration: Double
+    public var step: Double
+    public var out: String?
+    /// The plot's title (after the phase).
+    public var title: String = ""
+
+    public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
+                initial: [Symbol: (Double, Double)], duration: Double, step: Double, out: String? = nil) {
+        self.meanField = meanField
+        self.values = values
+        self.observables = observables
+        self.initial = initial
+        self.duration = duration
+        self.step = step
+        self.out = out
+    }
+}
+
+/// A run and the names of its observables (and where its files went, if anywhere).
+public struct DynamicsOutcome: Sendable {
+    public var result: DynamicsResult
+    public var observableNames: [String]
+    public var folder: String?
+}
+
+/// The dynamics job.
+public func integrate(_ request: DynamicsRequest) throws -> DynamicsOutcome {
+    guard !request.observables.isEmpty else {
+        throw AnalysisError.badAssignment("--observe", reason: "give at least one observable (the first is the order parameter)")
+    }
+    let integ = try MeanFieldIntegrator(meanField: request.meanField, values: request.values, observables: request.observables)
+    let r = try runDynamics(DynamicsSetup(integrator: integ, initial: integ.state(from: request.initial),
+                                          duration: request.duration, step: request.step))
+    if let out = request.out {
+        let folder = try StagedFolder(finalPath: out)
+        try writeFileAtomically(folder.path("trajectory.csv"), trajectoryCSV(r, integrator: integ))
+        try writeFileAtomically(folder.path("trajectory.svg"),
+                                linePlotSVG(times: r.times, series: r.observables, names: integ.observableNames,
+                                            title: "\(r.classification.phase.rawValue): " + request.title))
+        try folder.commit()
+    }
+    return DynamicsOutcome(result: r, observableNames: integ.observableNames, folder: request.out)
+}

@@ -1,0 +1,97 @@
+import Algebra
+import Symbolic
+
+/// How a stability scan finds the eigenvalues at each point: the roots of the compiled
+/// characteristic polynomial (zgeev where they do not settle), or zgeev at every point.
+public enum StabilityRoute: String, Sendable, CaseIterable {
+    case polynomial, eigen
+}
+
+/// What `scan --dynamics` integrates at each point of the grid.
+public struct DynamicsScan: Sendable {
+    public var meanField: MeanFieldSystem
+    /// Every parameter but the two axes, with a value (values may use each other).
+    public var values: [Symbol: Expr]
+    /// The observables; the first is the order parameter of the classification.
+    public var observables: [(name: String, expr: Expr)]
+    /// Initial values of the mean-field variables (unlisted ones start at 0).
+    public var initial: [Symbol: (Double, Double)]
+    public var duration: Double
+    public var step: Double
+
+    public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
+                initial: [Symbol: (Double, Double)], duration: Double, step: Double) {
+        self.meanField = meanField
+        self.values = values
+        self.observables = observables
+        self.initial = initial
+        self.duration = duration
+        self.step = step
+    }
+}
+
+/// What `keldysh scan` asks: a classification of every point of a 2-D grid (or of shard i/n
+/// of its rows), streamed to `out`.
+public struct ScanRequest: Sendable {
+    public enum Target: Sendable {
+        /// The stability of a steady state: the matrix with the two axes free.
+        case stability(StabilityProblem, route: StabilityRoute)
+        /// The dynamical phase reached from one initial state.
+        case dynamics(DynamicsScan)
+    }
+
+    public var target: Target
+    public var x: GridAxis
+    public var y: GridAxis
+    public var shard: Shard = .whole
+    public var out: String
+    public var threads: Int = 2
+    /// The `--set` texts, recorded in scan.json so that shards of different settings are not merged.
+    public var settings: [String] = []
+    public var title: String = ""
+    public var xLabel: String?
+    public var yLabel: String?
+    public var progress: Bool = true
+
+    public init(target: Target, x: GridAxis, y: GridAxis, out: String) {
+        self.target = target
+        self.x = x
+        self.y = y
+        self.out = out
+    }
+}
+
+/// What a scan wrote, and what the user should know about how (a fallback taken).
+public struct ScanOutcome: Sendable {
+    public var summary: ScanSummary
+    public var notes: [String]
+}
+
+/// The scan job: builds the classifier of the request (the characteristic-polynomial route
+/// falls back to zgeev at every point when the matrix is too large for a symbolic
+/// characteristic polynomial, and says so), then runs and writes the grid.
+public func scan(_ request: ScanRequest) throws -> ScanOutcome {
+    let classifier: GridClassifier
+    var notes: [String] = []
+    switch request.target {
+    case let .stability(problem, route):
+        switch route {
+        case .eigen:
+            classifier = try StabilityClassifier(problem: problem)
+        case .polynomial:
+            do { classifier = try PolynomialStabilityClassifier(problem: problem) } catch {
+                notes.append("characteristic-polynomial route unavailable (\(error)); using zgeev")
+                classifier = try StabilityClassifier(problem: problem)
+            }
+        }
+    case let .dynamics(setup):
+        for s in [request.x.symbol, request.y.symbol] where setup.values[s] != nil {
+            throw AnalysisError.badAssignment("\(s.name)=…", reason: "\(s.name) is scanned and cannot also be set")
+        }
+        classifier = DynamicsClassifier(setup, x: request.x.symbol, y: request.y.symbol)
+    }
+    let summary = try runScan(classifier, x: request.x, y: request.y, shard: request.shard, out: request.out,
+                              threads: request.threads, settings: request.settings, title: request.title,
+                              xLabel: request.xLabel, yLabel: request.yLabel, progress: request.progress)
+    return ScanOutcome(summary: summary, notes: notes)
+}

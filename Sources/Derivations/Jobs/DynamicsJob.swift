@@ -1,0 +1,73 @@
+import Analysis
+import Symbolic
+
+/// The options of a mean-field integration as the command line gives them (shared by
+/// `dynamics` and `scan --dynamics`).
+public struct DynamicsOptions: Sendable {
+    public var duration: Double = 2000
+    public var step: Double = 0.5
+    /// `a=0.01, Sz=-0.49, S-=0.1` (unlisted variables start at 0).
+    public var initial: String?
+    /// `NAME=EXPR` in the mean-field variables; the first is the order parameter.
+    public var observables: [String] = []
+
+    public init() {}
+
+    /// The observables, parsed in the model's names.
+    func parsedObservables(_ ctx: ParameterContext) throws -> [(name: String, expr: Expr)] {
+        var out: [(name: String, expr: Expr)] = []
+        for o in observables {
+            guard let eq = o.firstIndex(of: "=") else { throw AnalysisError.badAssignment(o, reason: "expected NAME=EXPR") }
+            out.append((String(o[..<eq]), try ctx.parse(String(o[o.index(after: eq)...]), what: o)))
+        }
+        guard !out.isEmpty else {
+            throw AnalysisError.badAssignment("--observe", reason: "give at least one observable (the first is the order parameter)")
+        }
+        return out
+    }
+
+    /// The initial state: each item `VARIABLE=VALUE`, a number (complex allowed), keyed by
+    /// the mean-field variable ⟨VARIABLE⟩.
+    func parsedInitial(_ ctx: ParameterContext) throws -> [Symbol: (Double, Double)] {
+        var values: [Symbol: (Double, Double)] = [:]
+        guard let text = initial, !text.isEmpty else { return values }
+        for item in text.split(separator: ",") {
+            guard let eq = item.firstIndex(of: "=") else {
+                throw AnalysisError.badAssignment(String(item), reason: "expected VARIABLE=VALUE")
+            }
+            let name = String(item[..<eq]).trimmingWhitespace
+            guard let s = try ctx.parse("<\(name)>", what: "--initial \(name)").symbol else {
+                throw AnalysisError.badAssignment(name, reason: "not a mean-field variable")
+            }
+            let e = try ctx.parse(String(item[item.index(after: eq)...]), what: "--initial")
+            guard let z = try? e.evaluate([:]), z.real.isFinite, z.imaginary.isFinite else {
+                throw AnalysisError.badAssignment(String(item), reason: "the value must be a number")
+            }
+            values[s] = (z.real, z.imaginary)
+        }
+        return values
+    }
+}
+
+/// `keldysh dynamics MODEL --set … --observe … [--initial …] [--out DIR]`.
+public struct DynamicsJobOptions: Sendable {
+    public var model: String
+    public var settings: [String] = []
+    public var dynamics = DynamicsOptions()
+    public var out: String?
+
+    public init(model: String) { self.model = model }
+}
+
+/// Reads the model, parses the options in its names, and runs the dynamics job of Analysis.
+public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
+    let input = try ModelInput.load(path: o.model, needMatrix: false)
+    let ctx = input.parameters
+    let values = try ctx.assignments(o.settings)
+    var request = DynamicsRequest(meanField: input.meanField, values: values,
+                                  observables: try o.dynamics.parsedObservables(ctx),
+                                  initial: try o.dynamics.parsedInitial(ctx), duration: o.dynamics.duration,
+                                  step: o.dynamics.step, out: o.out)
+    request.title = o.settings.joined(separator: ", ")
+    return try integrate(request)
+}

@@ -1,0 +1,99 @@
+import Algebra
+import Symbolic
+
+/// A model read from a `.kd` file: an `OpenSystem` (Hamiltonian and Lindblad dissipators
+/// over declared bosons, fermions and spin-1/2 ensembles) and the names it declares.
+///
+/// ```
+/// parameters wc, wz, lambda, kappa : real positive
+/// boson a
+/// spins S : N spin-1/2
+/// H = wc a† a + wz Sz + lambda/sqrt(N) (a + a†)(S+ + S-)
+/// dissipator kappa D[a]
+/// ```
+///
+/// The language is described in docs/model-files.md.
+public struct Model: Sendable {
+    /// Where the model was read from (used in error messages).
+    public let file: String
+    public let system: OpenSystem
+    /// The ensemble size N of the spin ensembles (nil without ensembles): the variables are
+    /// intensive in it (⟨a⟩/√N, ⟨S⟩/N).
+    public let systemSize: Expr?
+    /// Operator names of the model (`a`, `a†`, `S+`, `Sz`, `T-_i`) and their algebra operators.
+    public var operators: [String: Expr] { scope.operators }
+    /// Definitions (`define gt = gup + gdown`) in order, already substituted where used.
+    public var definitions: [(name: String, value: Expr)] { scope.definitions }
+    /// The operators of the `meanfield` statement (nil when absent).
+    public let meanFieldOperators: [Expr]?
+    /// The `steady` point and `variables` order, if the model gives them.
+    let steady: Fragment?
+    let variables: Fragment?
+    /// The `gilbert` statements, in file order.
+    let gilbert: [GilbertStatement]
+    var scope: ModelScope
+
+    init(file: String, system: OpenSystem, systemSize: Expr?, meanFieldOperators: [Expr]?,
+         steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], scope: ModelScope) {
+        self.file = file
+        self.system = system
+        self.systemSize = systemSize
+        self.meanFieldOperators = meanFieldOperators
+        self.steady = steady
+        self.variables = variables
+        self.gilbert = gilbert
+        self.scope = scope
+    }
+
+    /// The Gilbert-damped boson modes (`gilbert ALPHA a`): the annihilator a and α, whose
+    /// mean-field equation reads (1 + iα/2) d⟨a⟩/dt = R.
+    public var gilbertDamping: [(mode: Expr, constant: Expr)] {
+        gilbert.map { ($0.mode.annihilation, $0.constant) }
+    }
+
+    /// Reads a model file's text; `file` names it in error messages.
+    public static func parse(_ text: String, file: String) throws(ModelError) -> Model {
+        var reader = ModelReader(source: ModelSource(file: file, text: text))
+        return try reader.read()
+    }
+
+    /// Parses an expression in the model's names (`<a>` and `⟨a⟩` are mean-field variables);
+    /// `origin` names the text in error messages.
+    public func expression(_ text: String, origin: String) throws(ModelError) -> Expr {
+        try scope.expression(Statement(file: origin, text: text).whole)
+    }
+
+    /// The options of the model's mean-field derivation (first order, intensive in N).
+    public var meanFieldOptions: MeanFieldOptions { MeanFieldOptions(order: .first, systemSize: systemSize) }
+
+    /// The model's mean-field equations of `operators`, closed, with the `gilbert`
+    /// statements applied (each to the equation of its mode, when the system has one).
+    /// Every derivation from a model goes through here: `derive`, the stability matrix, the
+    /// dynamics and `verify` steps. A `gilbert` statement the equations do not allow (a
+    /// variable such as ⟨a†a⟩ next to ⟨a⟩) is a `ModelError` at that statement.
+    public func meanField(_ operators: [Expr]) throws -> MeanFieldSystem {
+        var mf = try system.meanField(operators, options: meanFieldOptions)
+        for g in gilbert where mf.equations.contains(where: { $0.operatorWord == g.mode.annihilation }) {
+            do {
+                mf = try mf.gilbertDamped(g.mode, constant: g.constant)
+            } catch {
+                throw g.statement.error("\(error)")
+            }
+        }
+        return mf
+    }
+
+    /// The default operators of a mean-field derivation: the `meanfield` statement, or every
+    /// boson annihilator and every ensemble's lowering operator (closure adds the rest).
+    public var defaultMeanFieldOperators: [Expr] {
+        if let ops = meanFieldOperators { return ops }
+        return system.algebra.loweringOperators
+    }
+}
+
+/// A `gilbert ALPHA MODE` statement: the boson mode, α, and where it was written.
+struct GilbertStatement: Sendable {
+    let mode: BosonMode
+    let constant: Expr
+    let statement: Fragment
+}

@@ -1,0 +1,120 @@
+import Algebra
+import Symbolic
+
+/// What `keldysh derive` computes from a model: the closed mean-field equations and,
+/// when asked, the stability matrix about a point.
+public struct ModelDerivation: Sendable {
+    public let model: Model
+    public let meanField: MeanFieldSystem
+    public let linearization: Linearization?
+}
+
+extension Model {
+    /// Mean-field equations of `operators` (model names such as `a, S-, T-`; the model's
+    /// `meanfield` statement or its default operators when nil), closed automatically, and
+    /// with `linearize` the stability matrix about `about` (`a = 0, Sz = -1/2, …`; the
+    /// model's `steady` statement when nil) in the variable order `order` (`a, a*, S-, S+`;
+    /// the model's `variables` statement when nil). Each text is named in errors by its
+    /// `origin` (a command-line option, say).
+    public func derive(operators: NamedText? = nil, linearize: Bool = false, about: NamedText? = nil,
+                       order: NamedText? = nil) throws(ModelError) -> ModelDerivation {
+        let ops: [Expr]
+        if let operators {
+            ops = try operatorList(operators.fragment)
+        } else {
+            ops = defaultMeanFieldOperators
+        }
+        if ops.isEmpty {
+            throw ModelError(file: file, line: 1, column: 1,
+                             message: "no operators to derive equations for (the model has no boson or spin ensemble)")
+        }
+        let mf: MeanFieldSystem
+        do {
+            mf = try meanField(ops)
+        } catch let e as ModelError {
+            throw e
+        } catch {
+            throw ModelError(file: file, line: 1, column: 1, message: "mean-field derivation failed: \(error)")
+        }
+        guard linearize else { return ModelDerivation(model: self, meanField: mf, linearization: nil) }
+        let noPoint = ModelError(file: file, line: 1, column: 1,
+                                 message: "--linearize needs a point: --about 'a=0, Sz=-1/2, …' or a `steady` statement")
+        let noOrder = ModelError(file: file, line: 1, column: 1,
+                                 message: "--linearize needs a variable order: --order 'a, a*, …' or a `variables` statement")
+        guard let aboutFragment = about?.fragment ?? steady else { throw noPoint }
+        guard let orderFragment = order?.fragment ?? variables else { throw noOrder }
+        let lin = try linearization(of: mf, about: aboutFragment, order: orderFragment)
+        return ModelDerivation(model: self, meanField: mf, linearization: lin)
+    }
+
+    func operatorList(_ f: Fragment) throws(ModelError) -> [Expr] {
+        var out: [Expr] = []
+        for item in f.split(",") {
+            if item.isEmpty { throw item.error("expected an operator in the list") }
+            let e = try scope.expression(item)
+            if e.isCommuting && !e.flags.contains(.noncommuting) { throw item.error("'\(item.text)' is not an operator") }
+            out.append(e)
+        }
+        return out
+    }
+
+    /// The mean-field variable named by an item of a point or order list: an operator
+    /// (`a`, `S+`), an expectation (`<a>`), or either followed by `*` (its conjugate).
+    /// `known`: the variable of each operator word that has an equation, which is ⟨word⟩
+    /// without reading the word again.
+    func variable(_ item: Fragment, known: [Expr: Expr] = [:]) throws(ModelError) -> Expr {
+        var f = item.trimmed
+        var conjugate = false
+        if f.ends(with: "*") {
+            conjugate = true
+            f = f.sub(f.start, f.end - 1).trimmed
+        }
+        let e = try scope.expression(f)
+        var v = e
+        if let k = known[e] { v = k }
+        else if !e.isCommuting || e.flags.contains(.noncommuting) { v = try scope.expectation(e, at: f) }
+        if conjugate { v = Expr.conjugate(v) }
+        guard isAtom(v) else { throw item.error("'\(item.text)' is not a mean-field variable (write an operator such as a, S-, Sz)") }
+        return v
+    }
+
+    func linearization(of mf: MeanFieldSystem, about: Fragment, order: Fragment) throws(ModelError) -> Linearization {
+        var point: [Expr: Expr] = [:]
+        var known: [Expr: Expr] = [:]
+        for e in mf.equations { known[e.operatorWord] = e.variable }
+        for item in about.split(",") {
+            guard let eq = item.find("=") else { throw item.error("expected `operator = value`", at: item.end) }
+            let key = try variable(item.sub(item.start, eq), known: known)
+            let value = try scope.expression(item.sub(eq + 1, item.end))
+            if !value.isCommuting || value.flags.contains(.noncommuting) {
+                throw item.sub(eq + 1, item.end).trimmed.error("the value must be a scalar (no operators)")
+            }
+            if key.kind == .symbol {
+                point[key] = value
+            } else {
+                point[key.children[0]] = Expr.conjugate(value)
+            }
+        }
+        let missing = mf.variables.filter { point[$0] == nil }
+        if !missing.isEmpty {
+            throw about.error("the point gives no value for " + missing.map { $0.symbol!.name }.joined(separator: ", "),
+                              at: about.end)
+        }
+        var variables: [Expr] = []
+        for item in order.split(",") {
+            let v = try variable(item, known: known)
+            let base = v.kind == .symbol ? v : v.children[0]
+            if !mf.variables.contains(base) {
+                throw item.error("\(v) is not a variable of the mean-field equations ("
+                                 + mf.variables.map { $0.symbol!.name }.joined(separator: ", ") + ")")
+            }
+            if variables.contains(v) { throw item.error("'\(item.text)' is listed twice") }
+            variables.append(v)
+        }
+        do {
+            return try mf.linearize(variables: variables, about: point)
+        } catch {
+            throw order.error("linearisation failed: \(error)")
+        }
+    }
+}

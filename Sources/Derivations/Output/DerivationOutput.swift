@@ -1,0 +1,164 @@
+import Algebra
+import OutputFormats
+import Symbolic
+
+/// Display forms of mean-field variables: conj⟨a⟩ is shown as ⟨a†⟩ (as the paper writes
+/// it), and in LaTeX every ⟨w⟩ as `\langle w\rangle`.
+struct VariableDisplay {
+    var text: [Expr: Expr] = [:]
+    var latex: [Expr: Expr] = [:]
+
+    init(_ system: MeanFieldSystem, algebra: OperatorAlgebra, latexNames: [Symbol: String] = [:]) {
+        for (s, name) in latexNames { latex[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) }
+        for e in system.equations {
+            let v = e.variable
+            let word = e.operatorWord
+            let adjoint = (try? algebra.adjoint(word)) ?? word
+            latex[v] = Expr.symbol(Symbol(Self.latexName(word), v.symbol!.info.assumptions))
+            if !v.isReal, adjoint.kind == .symbol || adjoint.kind == .mul {
+                let conj = Expr.conjugate(v)
+                text[conj] = Expr.symbol(Symbol(Self.textName(adjoint)))
+                latex[conj] = Expr.symbol(Symbol(Self.latexName(adjoint)))
+            }
+        }
+    }
+
+    static func factors(_ word: Expr) -> [String] {
+        (word.kind == .mul ? Array(word.children) : [word]).compactMap { f -> String? in
+            let (b, x) = f.asPower
+            guard let s = b.symbol else { return nil }
+            let n = x.intValue ?? 1
+            return n == 1 ? s.name : s.name + "^\(n)"
+        }
+    }
+
+    static func textName(_ word: Expr) -> String { "⟨" + factors(word).joined(separator: " ") + "⟩" }
+
+    static func latexName(_ word: Expr) -> String {
+        let parts = factors(word).map { $0.replacingDagger() }
+        return "\\langle " + parts.joined(separator: " ") + "\\rangle"
+    }
+
+    func showText(_ e: Expr) -> String { substitute(e, text).text(context: ParseContext()) }
+
+    func showLatex(_ e: Expr) -> String { substitute(e, latex).latex(options: LatexOptions()) }
+
+    /// A factor 1 + x written with the 1 first, as papers do (1 + iκ/2, not iκ/2 + 1).
+    func factor(_ f: Expr, _ show: (Expr) -> String) -> String {
+        guard f.kind == .add, f.children.contains(.one) else { return show(f) }
+        let rest = f - 1
+        let negated = Expr.neg(rest)
+        return show(negated).hasPrefix("-") ? "1 + " + show(rest) : "1 - " + show(negated)
+    }
+
+    private func substitute(_ e: Expr, _ table: [Expr: Expr]) -> Expr {
+        var memo: [Expr: Expr] = [:]
+        func walk(_ x: Expr) -> Expr {
+            if let r = table[x] { return r }
+            if let m = memo[x] { return m }
+            let r = x.children.isEmpty ? x : x.mapChildren(walk)
+            memo[x] = r
+            return r
+        }
+        return walk(e)
+    }
+}
+
+extension String {
+    /// `a†` → `a^\dagger`, `S^+` unchanged.
+    func replacingDagger() -> String {
+        var out = ""
+        for c in self { out += c == "†" ? "^\\dagger" : String(c) }
+        return out
+    }
+}
+
+extension ModelDerivation {
+    var display: VariableDisplay {
+        VariableDisplay(meanField, algebra: model.system.algebra, latexNames: model.scope.latexNames)
+    }
+
+    /// The equations (and the stability matrix) in the format asked for.
+    public func rendered(_ format: OutputFormat) -> String {
+        let d = display
+        switch format {
+        case .text:
+            var lines = ["# Mean-field equations of \(model.file) (intensive variables)"]
+            for e in meanField.equations {
+                if e.lhsFactor.isOne {
+                    lines.append("d\(d.showText(e.variable))/dt = \(d.showText(e.rhs))")
+                } else {
+                    lines.append("(\(d.factor(e.lhsFactor, d.showText))) d\(d.showText(e.variable))/dt = \(d.showText(e.writtenRHS))")
+                }
+            }
+            if !meanField.added.isEmpty {
+                lines.append("# added by the closure: " + meanField.added.map { "\($0)" }.joined(separator: ", "))
+            }
+            if let lin = linearization {
+                lines.append("")
+                lines.append("# Stability matrix, d/dt δx = A δx with δx = ("
+                             + lin.variables.map { "δ" + d.showText($0) }.joined(separator: ", ") + ")")
+                for (k, row) in lin.matrix.enumerated() {
+                    lines.append("row \(k + 1): " + row.map { d.showText($0) }.joined(separator: " | "))
+                }
+                lines.append(contentsOf: notes(lin, d))
+            }
+            return lines.joined(separator: "\n")
+        case .latex:
+            var lines = ["\\begin{align}"]
+            let eqs = meanField.equations.map { e in
+                e.lhsFactor.isOne
+                    ? "\\frac{d}{dt}" + d.showLatex(e.variable) + " &= " + d.showLatex(e.rhs)
+                    : "\\left(" + d.factor(e.lhsFactor, d.showLatex) + "\\right) \\frac{d}{dt}" + d.showLatex(e.variable)
+                        + " &= " + d.showLatex(e.writtenRHS)
+            }
+            lines.append(eqs.joined(separator: " \\\\\n"))
+            lines.append("\\end{align}")
+            if let lin = linearization {
+                lines.append("\\begin{equation}")
+                lines.append("A = " + lin.stabilityMatrix.latex(entry: { d.showLatex($0) }))
+                lines.append("\\end{equation}")
+                lines.append("% δx = (" + lin.variables.map { d.showLatex($0) }.joined(separator: ", ") + ")")
+            }
+            return lines.joined(separator: "\n")
+        case .json:
+            var fields: [(String, JSONValue)] = [("model", .string(model.file))]
+            fields.append(("equations", .array(meanField.equations.map { e in
+                .object([("operator", .string("\(e.operatorWord)")), ("variable", .string(d.showText(e.variable))),
+                         ("rhs", .string(d.showText(e.rhs))), ("latex", .string(d.showLatex(e.rhs))),
+                         ("lhsFactor", .string(d.factor(e.lhsFactor, d.showText)))])
+            })))
+            fields.append(("addedByClosure", .array(meanField.added.map { .string("\($0)") })))
+            if let lin = linearization {
+                fields.append(("linearization", .object([
+                    ("variables", .array(lin.variables.map { .string(d.showText($0)) })),
+                    ("matrix", .array(lin.matrix.map { .array($0.map { .string(d.showText($0)) }) })),
+                    ("latex", .string(lin.stabilityMatrix.latex(entry: { d.showLatex($0) }))),
+                    ("residuals", .array(lin.residuals.map { .string(d.showText($0)) })),
+                    ("omittedCouplings", .array(lin.omittedCouplings.map {
+                        .object([("row", .string(d.showText($0.row))), ("column", .string(d.showText($0.column))),
+                                 ("value", .string(d.showText($0.value)))])
+                    })),
+                ])))
+            }
+            return JSONValue.object(fields).pretty()
+        }
+    }
+
+    private func notes(_ lin: Linearization, _ d: VariableDisplay) -> [String] {
+        var out: [String] = []
+        for (v, r) in zip(lin.variables, lin.residuals) where !r.isZero {
+            out.append("# note: the point is not stationary: d\(d.showText(v))/dt = \(d.showText(r)) there")
+        }
+        for c in lin.omittedCouplings {
+            out.append("# note: row \(d.showText(c.row)) couples to \(d.showText(c.column)) (left out of δx) with \(d.showText(c.value))")
+        }
+        return out
+    }
+}
+
+extension MeanFieldEquation {
+    /// The right-hand side of the equation as written, lhsFactor · d⟨O⟩/dt = lhsFactor · rhs
+    /// (for a Gilbert-damped boson the right-hand side of Eq. C1, without the division).
+    var writtenRHS: Expr { distribute(lhsFactor * rhs) }
+}

@@ -1,0 +1,22 @@
+import Analysis
+import OutputFormats
+
+/// What `keldysh dynamics` prints: the phase and why, the analysis window, and each
+/// observable's time average and amplitude over it.
+public func render(_ o: DynamicsOutcome, json: Bool) -> String {
+    let r = o.result, c = r.classification
+    let window = (r.times[r.window.lowerBound], r.times[r.window.upperBound - 1])
+    if json {
+        let obs = zip(o.observableNames, r.summaries).map { name, s in
+            JSONValue.object([("name", .string(name)), ("mean", .double(s.mean)), ("amplitude", .double(s.amplitude))])
+        }
+        return JSONValue.object([
+            ("phase", .string(c.phase.rawValue)), ("reason", .string(c.reason)),
+            ("window", .array([.double(window.0), .double(window.1)])), ("observables", .array(obs)),
+        ]).inline
+    }
+    var s = "phase: \(c.phase.rawValue) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
+    for (n, sm) in zip(o.observableNames, r.summaries) { s += "  \(n): time average \(sm.mean), amplitude \(sm.amplitude)\n" }
+    if let out = o.folder { s += "wrote \(out)/trajectory.csv and trajectory.svg" }
+    return s
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Derivations
+
+/// The expression argument of `simplify`, `latex` and `codegen`. An expression may start
+/// with `-` (`'-I omega_c - kappa/2'`): every argument that is not one of the command's
+/// options is taken as the expression; a word like `--jsn` that looks like an option and is
+/// not one is reported as unknown.
+struct ExpressionArgumentWords: ParsableArguments {
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("The expression, e.g. 'lambda/sqrt(N) (a + a†)' or '-I omega_c - kappa/2'.",
+                                 valueName: "expression"))
+    var given: [String] = []
+
+    /// The words without the `--` that ends the options (this parsing strategy keeps it).
+    private var words: [String] {
+        guard let k = given.firstIndex(of: "--") else { return given }
+        var w = given
+        w.remove(at: k)
+        return w
+    }
+
+    func validate() throws {
+        let terminator = given.firstIndex(of: "--") ?? given.count
+        if let option = given[..<terminator].first(where: { $0.hasPrefix("--") && $0.count > 2 && !$0.contains(" ") }) {
+            throw ValidationError("Unknown option '\(option)'")
+        }
+        guard words.count == 1 else {
+            throw ValidationError(words.isEmpty ? "Missing expected argument '<expression>'"
+                                  : "expected one expression, got \(words.count) arguments (quote the expression)")
+        }
+    }
+
+    var expression: String { words[0] }
+}
+
+/// Options shared by the commands that read one expression.
+struct ExpressionOptions: ParsableArguments {
+    @Option(help: "Declarations, e.g. 'x:positive,y:real,a:operator,psi:grassmann,F_b:function&real'.")
+    var assume: String?
+
+    @Flag(help: "Print a JSON object with the input, the result as text and as LaTeX.")
+    var json = false
+
+    @OptionGroup var argument: ExpressionArgumentWords
+}
+
+extension Keldysh {
+    struct Simplify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the canonical form of an expression.")
+        @OptionGroup var options: ExpressionOptions
+
+        func run() throws {
+            try keldysh.run { renderSimplified(try readExpression(options.argument.expression, assume: options.assume), json: options.json) }
+        }
+    }
+
+    struct Latex: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print an expression as LaTeX.")
+        @OptionGroup var options: ExpressionOptions
+
+        func run() throws {
+            try keldysh.run { renderLatex(try readExpression(options.argument.expression, assume: options.assume), json: options.json) }
+        }
+    }
+}

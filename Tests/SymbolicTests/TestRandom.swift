@@ -1,4 +1,0 @@
-import ArbitraryPrecision
-
-/// The tests' deterministic generator: one implementation, in ArbitraryPrecision.
-typealias SplitMix = SplitMix64
