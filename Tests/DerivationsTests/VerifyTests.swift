@@ -111,22 +111,54 @@ struct VerifyTests {
         }
     }
 
-    @Test func libraryStepsRefuseAModelThatIsNotTheirs() throws {
-        // The same manifest line on a model whose η' term has the other sign: the library's
-        // Eqs. (1)–(2) no longer match, so its values are "not derived", with the reason.
-        let dir = try folder("model model.kd\npaper003 Eq3: polaritons\nvalue Eq3.OmegaU2 = wc^2")
-        let model = URL(fileURLWithPath: dir).appendingPathComponent("model.kd")
-        let text = try String(contentsOf: model, encoding: .utf8)
-        try text.replacingOccurrences(of: "+ eta'/N (S+ T- + S- T+)", with: "- eta'/N (S+ T- + S- T+)")
-            .write(to: model, atomically: true, encoding: .utf8)
-        let report = try verifyDerivation(directory: dir)
-        #expect(report.items[0].status == .notDerived && !report.passed)
-        #expect(report.items[0].note?.contains("differ from the model file") == true)
+    /// A step kind from outside the verifier: registered, not written into it.
+    struct ConstantStep: DerivationStep {
+        static let keyword = "constant"
+        static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
+            guard arguments.text == "two" else { throw arguments.error("expected `two`") }
+            var r = DerivedResults()
+            r.values["x"] = 2
+            return (r, nil)
+        }
+    }
+
+    /// The error a manifest gives, or nil when it verifies.
+    func manifestError(_ text: String, steps: StepRegistry = .standard) throws -> ModelError? {
+        let dir = try folder(text)
         do {
-            _ = try verifyDerivation(directory: try folder("model model.kd\npaper003 X: dicke"))
-            Issue.record("expected an error")
-        } catch let error as ModelError {
-            #expect(error.line == 2 && error.column == 13 && error.message.contains("unknown paper003 derivation 'dicke'"))
+            _ = try verifyDerivation(directory: dir, steps: steps)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func registeredStepKinds() throws {
+        var registry = StepRegistry.standard
+        registry.register(ConstantStep.self)
+        let report = try verifyDerivation(directory: try folder("model model.kd\nconstant C: two\nvalue C.x = 2\nvalue C.y = 2"),
+                                          steps: registry)
+        let statuses = report.items.map { $0.status }
+        #expect(statuses == [.identical, .notDerived])
+        #expect(report.items[1].note == "step C derives no value 'y' (it has: x)")
+        // Without the registration the keyword is unknown, at its position.
+        let unknown = try #require(try manifestError("model model.kd\nconstant C: two\nvalue C.x = 2"))
+        #expect(unknown.line == 2 && unknown.column == 1 && unknown.message.contains("unknown statement 'constant'"))
+        // The step's own error carries the position of its arguments.
+        let own = try #require(try manifestError("model model.kd\nconstant C: three\nvalue C.x = 2", steps: registry))
+        #expect(own.line == 2 && own.column == 13 && own.message == "expected `two`")
+    }
+
+    @Test func clauseErrorsCarryThePosition() throws {
+        let cases: [(String, Int, String)] = [
+            ("steady S: a, Sz, S-; wher eta = 0", 22, "unknown clause 'wher'"),
+            ("linearize L: where eta = 0; about a = 0; order a", 14, "`where` and `from` need `of OPERATORS`"),
+            ("meanfield M: a; where nope = 0", 23, "'nope' is not a parameter"),
+            ("meanfield M: a; values x = solve(rhs(<a>), <a>, 3, 4)", 28, "solve takes 2…3 arguments"),
+        ]
+        for (line, column, message) in cases {
+            let error = try #require(try manifestError("model model.kd\n" + line + "\nvalue M.x = 0"), "\(line)")
+            #expect(error.line == 2 && error.column == column && error.message.contains(message), "\(line): \(error)")
         }
     }
 }

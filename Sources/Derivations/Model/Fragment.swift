@@ -89,4 +89,34 @@ struct Fragment: Sendable {
         if c == ")" || c == "]" || (angles && c == "⟩") { return -1 }
         return 0
     }
+
+    /// The parts before and after the first top-level `:` (nil when there is none).
+    func splitColon() -> (Fragment, Fragment?) {
+        guard let c = find(":") else { return (self, nil) }
+        return (sub(start, c).trimmed, sub(c + 1, end).trimmed)
+    }
+
+    /// The comma-separated names of the fragment; anything that is not a name is an error.
+    func nameList() throws(ModelError) -> [Fragment] {
+        let items = split(",")
+        for n in items where !n.isName {
+            throw n.isEmpty ? n.error("expected a name") : n.error("'\(n.text)' is not a name")
+        }
+        return items
+    }
+
+    /// Whether the fragment is one name (a letter, then letters, digits, `_` and primes); an
+    /// ASCII fragment is answered from its codes (ASCII letters are the only ASCII Characters
+    /// that are letters, the ten digits the only numbers).
+    var isName: Bool {
+        let units = source.units[start..<end]
+        guard let first = units.first, units.allSatisfy({ $0 < 0x80 }) else { return Fragment.isName(text) }
+        func letter(_ u: UInt32) -> Bool { (u >= 65 && u <= 90) || (u >= 97 && u <= 122) }
+        return letter(first) && units.dropFirst().allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 39 }
+    }
+
+    static func isName(_ s: String) -> Bool {
+        guard let first = s.first, first.isLetter else { return false }
+        return s.dropFirst().allSatisfy { $0.isLetter || ($0.isASCII && $0.isNumber) || $0 == "_" || $0 == "'" || $0 == "′" }
+    }
 }

@@ -97,3 +97,22 @@ struct GilbertStatement: Sendable {
     let constant: Expr
     let statement: Fragment
 }
+
+extension Model {
+    /// The model with `values` put in for parameters in H, the dissipator rates and the
+    /// Gilbert constants before anything is derived (η = η' = 0 is the Dicke limit of 003);
+    /// a dissipator whose rate becomes 0 is dropped.
+    public func restricted(_ values: [Symbol: Expr]) throws -> Model {
+        if values.isEmpty { return self }
+        let h = system.hamiltonian.substitute(values)
+        let dissipators = system.dissipators.compactMap { d -> Dissipator? in
+            let rate = d.rate.substitute(values)
+            if rate.isZero { return nil }
+            return d.perSite ? .perSite(d.jump, rate: rate) : .collective(d.jump, rate: rate)
+        }
+        let restrictedSystem = try OpenSystem(algebra: system.algebra, hamiltonian: h, dissipators: dissipators)
+        let g = gilbert.map { GilbertStatement(mode: $0.mode, constant: $0.constant.substitute(values), statement: $0.statement) }
+        return Model(file: file, system: restrictedSystem, systemSize: systemSize, meanFieldOperators: meanFieldOperators,
+                     steady: steady, variables: variables, gilbert: g, scope: scope)
+    }
+}

@@ -72,25 +72,11 @@ struct ModelReader {
     /// `name, name' : word word` (words: real, positive, nonnegative, integer, complex;
     /// real when none is given).
     private mutating func parameters(_ rest: Fragment) throws(ModelError) {
-        let (names, words) = splitColon(rest)
-        var assumptions: Assumptions = .real
-        if let words {
-            assumptions = []
-            for w in words.split(" ") where !w.isEmpty {
-                for part in w.split("&") {
-                    guard let a = Assumptions(word: part.text) else {
-                        throw part.error("unknown assumption '\(part.text)' (expected real, positive, nonnegative, "
-                                         + "integer or complex)")
-                    }
-                    assumptions.formUnion(a)
-                }
-            }
-        }
-        for n in try nameList(names) { try scope.parameter(n.text, assumptions, at: n) }
+        try scope.declareParameters(rest)
     }
 
     private mutating func modes(_ rest: Fragment, fermion: Bool) throws(ModelError) {
-        for n in try nameList(rest) {
+        for n in try rest.nameList() {
             try scope.claim(n.text, at: n)
             if fermion {
                 let c = scope.algebra.fermion(n.text)
@@ -106,7 +92,7 @@ struct ModelReader {
 
     /// `spins S, T : N spin-1/2` (ensembles of N spin-1/2) or `spin s : spin-1/2` (one spin).
     private mutating func spins(_ rest: Fragment, single: Bool) throws(ModelError) {
-        let (names, spec) = splitColon(rest)
+        let (names, spec) = rest.splitColon()
         guard let spec, !spec.isEmpty else {
             throw rest.error(single ? "expected `spin NAME : spin-1/2`" : "expected `spins NAMES : N spin-1/2`", at: rest.end)
         }
@@ -122,7 +108,7 @@ struct ModelReader {
                 throw spec.error("expected the ensemble size and `spin-1/2`, e.g. `N spin-1/2`")
             }
             let n = words[0]
-            guard isName(n) else { throw n.error("the ensemble size must be a name such as N") }
+            guard n.isName else { throw n.error("the ensemble size must be a name such as N") }
             if let s = scope.context.symbol(named: n.text) {
                 guard s.info.assumptions.contains(.positive), scope.meaning[s] == nil else {
                     throw n.error("the ensemble size '\(n.text)' must be a positive parameter")
@@ -137,7 +123,7 @@ struct ModelReader {
             }
             systemSize = size
         }
-        for n in try nameList(names) {
+        for n in try names.nameList() {
             try scope.claim(n.text, at: n)
             let e = single ? scope.algebra.spinHalf(n.text)
                 : scope.algebra.spinEnsemble(n.text, site: n.text.lowercased(), size: size)
@@ -151,7 +137,7 @@ struct ModelReader {
     private mutating func define(_ rest: Fragment) throws(ModelError) {
         guard let eq = rest.find("=") else { throw rest.error("expected `define NAME = expression`", at: rest.end) }
         let name = rest.sub(rest.start, eq).trimmed
-        guard isName(name) else { throw name.error("'\(name.text)' is not a name") }
+        guard name.isName else { throw name.error("'\(name.text)' is not a name") }
         let value = try scope.expression(rest.sub(eq + 1, rest.end))
         if !value.isCommuting || value.flags.contains(.noncommuting) {
             throw rest.sub(eq + 1, rest.end).trimmed.error("a definition must be a scalar (no operators)")
@@ -291,7 +277,7 @@ struct ModelReader {
         if alpha.isZero { throw alphaText.error("the Gilbert constant is zero") }
         let name = modeText.text
         guard let op = scope.operators[name] else {
-            if !isName(name) {
+            if !Fragment.isName(name) {
                 throw modeText.error("expected a boson mode after the Gilbert constant (its annihilation operator, "
                                      + "e.g. `gilbert kappa a`), not '\(name)'")
             }
@@ -337,32 +323,5 @@ struct ModelReader {
             out.append(e)
         }
         return out
-    }
-
-    private func splitColon(_ f: Fragment) -> (Fragment, Fragment?) {
-        guard let c = f.find(":") else { return (f, nil) }
-        return (f.sub(f.start, c).trimmed, f.sub(c + 1, f.end).trimmed)
-    }
-
-    private func nameList(_ f: Fragment) throws(ModelError) -> [Fragment] {
-        let items = f.split(",")
-        for n in items where !isName(n) {
-            throw n.isEmpty ? n.error("expected a name") : n.error("'\(n.text)' is not a name")
-        }
-        return items
-    }
-
-    /// `isName(f.text)`; an ASCII fragment is answered from its codes (ASCII letters are
-    /// the only ASCII Characters that are letters, the ten digits the only numbers).
-    private func isName(_ f: Fragment) -> Bool {
-        let units = f.source.units[f.start..<f.end]
-        guard let first = units.first, units.allSatisfy({ $0 < 0x80 }) else { return isName(f.text) }
-        func letter(_ u: UInt32) -> Bool { (u >= 65 && u <= 90) || (u >= 97 && u <= 122) }
-        return letter(first) && units.dropFirst().allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 39 }
-    }
-
-    private func isName(_ s: String) -> Bool {
-        guard let first = s.first, first.isLetter else { return false }
-        return s.dropFirst().allSatisfy { $0.isLetter || ($0.isASCII && $0.isNumber) || $0 == "_" || $0 == "'" || $0 == "′" }
     }
 }

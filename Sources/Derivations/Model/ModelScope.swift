@@ -171,4 +171,23 @@ struct ModelScope {
         }
         return nil
     }
+
+    /// `NAME, … [: ASSUMPTIONS]`: parameters (real unless the assumptions say otherwise).
+    mutating func declareParameters(_ rest: Fragment) throws(ModelError) {
+        let (names, words) = rest.splitColon()
+        var assumptions: Assumptions = .real
+        if let words {
+            assumptions = []
+            for w in words.split(" ") where !w.isEmpty {
+                for part in w.split("&") {
+                    guard let a = Assumptions(word: part.text) else {
+                        throw part.error("unknown assumption '\(part.text)' (expected real, positive, nonnegative, "
+                                         + "integer or complex)")
+                    }
+                    assumptions.formUnion(a)
+                }
+            }
+        }
+        for n in try names.nameList() { try parameter(n.text, assumptions, at: n) }
+    }
 }

@@ -4,11 +4,14 @@ import Symbolic
 
 /// Re-derives everything the manifest `verify.kd` of a derivation folder names and compares
 /// it with the transcribed equations (docs/verify.md describes the manifest).
-public func verifyDerivation(directory: String, manifest: String = "verify.kd") throws(ModelError) -> VerificationReport {
+///
+/// `steps`: the step kinds the manifest may name (`StepRegistry.standard` and any registered).
+public func verifyDerivation(directory: String, manifest: String = "verify.kd",
+                             steps: StepRegistry = .standard) throws(ModelError) -> VerificationReport {
     let folder = URL(fileURLWithPath: directory)
     let path = folder.appendingPathComponent(manifest).path
     let text = try readModelText(path)
-    var verifier = Verifier(folder: folder, manifestPath: path, source: ModelSource(file: path, text: text))
+    var verifier = Verifier(folder: folder, manifestPath: path, source: ModelSource(file: path, text: text), steps: steps)
     return try verifier.run(directoryName: folder.lastPathComponent)
 }
 
@@ -16,6 +19,7 @@ struct Verifier {
     let folder: URL
     let manifestPath: String
     let source: ModelSource
+    let steps: StepRegistry
     var model: Model?
     var context: StepContext?
     var display: VariableDisplay?
@@ -23,14 +27,23 @@ struct Verifier {
     var items: [VerificationItem] = []
     var errata: [(label: String, text: String, at: Fragment)] = []
 
-    init(folder: URL, manifestPath: String, source: ModelSource) {
+    init(folder: URL, manifestPath: String, source: ModelSource, steps: StepRegistry) {
         self.folder = folder
         self.manifestPath = manifestPath
         self.source = source
+        self.steps = steps
     }
 
     mutating func run(directoryName: String) throws(ModelError) -> VerificationReport {
-        let kinds = StepKind.all
+        try read()
+        if items.isEmpty {
+            throw ModelError(file: manifestPath, line: 1, column: 1, message: "the manifest transcribes no equation")
+        }
+        return try applyErrata(directoryName: directoryName)
+    }
+
+    /// Reads every statement in order: runs the steps and compares the transcriptions.
+    mutating func read() throws(ModelError) {
         for s in source.statements {
             let (word, rest) = s.whole.splitWord()
             switch word.text {
@@ -44,17 +57,20 @@ struct Verifier {
                 let (label, body) = try labelled(rest)
                 errata.append((label.text, body.text, label))
             default:
-                guard let kind = kinds.first(where: { $0.keyword == word.text }) else {
+                guard let kind = steps.kind(word.text) else {
                     throw word.error("unknown statement '\(word.text)' (expected title, model, define, "
-                                     + kinds.map(\.keyword).joined(separator: ", ") + ", equation, matrix, value or erratum)")
+                                     + steps.kinds.map { $0.keyword }.joined(separator: ", ") + ", equation, matrix, value or erratum)")
                 }
                 try step(kind, rest)
             }
         }
-        if items.isEmpty {
-            throw ModelError(file: manifestPath, line: 1, column: 1, message: "the manifest transcribes no equation")
-        }
-        return try applyErrata(directoryName: directoryName)
+    }
+
+    /// The records of the steps of a manifest text read in `folder` (what tests inspect).
+    static func steps(_ text: String, folder: URL, registry: StepRegistry = .standard) throws(ModelError) -> [StepRecord] {
+        var v = Verifier(folder: folder, manifestPath: "<steps>", source: ModelSource(file: "<steps>", text: text), steps: registry)
+        try v.read()
+        return v.context?.results ?? []
     }
 
     private func requireModel(_ at: Fragment) throws(ModelError) -> Model {
@@ -70,7 +86,7 @@ struct Verifier {
         let shown = folder.relativePath == "." ? rest.text : (folder.relativePath as NSString).appendingPathComponent(rest.text)
         let m = try Model.parse(readModelText(path), file: shown)
         model = m
-        context = StepContext(model: m, results: [])
+        context = StepContext(model: m, folder: folder, results: [])
     }
 
     private mutating func define(_ rest: Fragment) throws(ModelError) {
@@ -91,12 +107,12 @@ struct Verifier {
         return (label, f.sub(colon + 1, f.end).trimmed)
     }
 
-    private mutating func step(_ kind: StepKind, _ rest: Fragment) throws(ModelError) {
+    private mutating func step(_ kind: any DerivationStep.Type, _ rest: Fragment) throws(ModelError) {
         let m = try requireModel(rest)
         let (label, args) = try labelled(rest)
         if context!.results.contains(where: { $0.label == label.text }) { throw label.error("step '\(label.text)' is defined twice") }
-        let (results, derivation) = try kind.run(args, context!)
-        context!.results.append((label.text, kind.keyword, results, derivation))
+        let (results, derivation) = try kind.run(StepArguments(fragment: args), in: context!)
+        context!.results.append(StepRecord(label: label.text, keyword: kind.keyword, results: results, derivation: derivation))
         if let mf = derivation as? MeanFieldSystem { display = VariableDisplay(mf, algebra: m.system.algebra, latexNames: m.scope.latexNames) }
     }
 
