@@ -54,7 +54,7 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Diagram title.") var title: String?
     @Option(help: "Horizontal axis label.") var xlabel: String?
     @Option(help: "Vertical axis label.") var ylabel: String?
-    @Flag(help: "Integrate the mean-field equations at each point and classify NS/SR/L1/L2/IR.") var dynamics = false
+    @Flag(help: "Integrate the mean-field equations at each point and classify the dynamical phase (named by the model's `phase` statements).") var dynamics = false
     @OptionGroup var dyn: DynamicsArguments
     @Flag(help: "No progress bar.") var quiet = false
     @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots: StabilityRoute = .polynomial

@@ -29,21 +29,21 @@ struct DynamicsTests {
         // |⟨S^x⟩| = 0.460201. (App. B prints ⟨S^z⟩ = −(1 − λ_c²/λ²)/2, which is 0, not −1/2, at
         // λ = λ_c; see docs/phase-diagrams.md.)
         let ns = try run(gup: "0.2", lambda: "0.3")
-        #expect(ns.classification.phase == .ns)
+        #expect(ns.classification.phase == .stationary)
         let sr = try run(gup: "0.2", lambda: "0.8", eta: "0", duration: 6000)
-        #expect(sr.classification.phase == .sr)
+        #expect(sr.classification.phase == .ordered)
         let lc2 = (1 + 0.0009) / 4, sz = -lc2 / (2 * 0.64)
         #expect(abs(sr.summaries[1].mean - sz) < 1e-3)
         #expect(abs(abs(sr.summaries[0].mean) - (0.25 - sz * sz).squareRoot()) < 1e-3)
         // With η = η' = 0.1 the relaxation towards SR is slow but damped: still SR.
-        #expect(try run(gup: "0.2", lambda: "0.8").classification.phase == .sr)
+        #expect(try run(gup: "0.2", lambda: "0.8").classification.phase == .ordered)
     }
 
     @Test func lasingIsPeriodicWithZeroMean() throws {
         // Strong pumping at small λ (γ↑ = 0.9, λ = 0.2): region L1 of Fig. 2(a), above the
         // certified lasing threshold γ↑ ≈ 0.709 at λ = 0.2 (ThresholdTests).
         let l1 = try run(gup: "0.9", lambda: "0.2")
-        #expect(l1.classification.phase == .l1)
+        #expect(l1.classification.phase == .periodic)
         #expect(l1.summaries[0].amplitude > 0.01)
     }
 
@@ -54,10 +54,10 @@ struct DynamicsTests {
         let sine = t.map { 0.3 * Foundation_sin($0) }
         let quasi = t.map { 0.3 * Foundation_sin($0) + 0.2 * Foundation_sin(2.0.squareRoot() * 3.7 * $0) }
         let window = 2000..<4000
-        #expect(classifyDynamics(order: sine, states: sine.map { [$0] }, window: window).phase == .l1)
-        #expect(classifyDynamics(order: sine.map { $0 + 0.2 }, states: sine.map { [$0] }, window: window).phase == .l2)
-        #expect(classifyDynamics(order: quasi, states: quasi.map { [$0] }, window: window).phase == .ir)
-        #expect(classifyDynamics(order: t.map { _ in 0.1 }, states: t.map { _ in [0.1] }, window: window).phase == .sr)
+        #expect(classifyDynamics(order: sine, states: sine.map { [$0] }, window: window).phase == .periodic)
+        #expect(classifyDynamics(order: sine.map { $0 + 0.2 }, states: sine.map { [$0] }, window: window).phase == .periodicOrdered)
+        #expect(classifyDynamics(order: quasi, states: quasi.map { [$0] }, window: window).phase == .irregular)
+        #expect(classifyDynamics(order: t.map { _ in 0.1 }, states: t.map { _ in [0.1] }, window: window).phase == .ordered)
     }
 }
 

@@ -127,6 +127,21 @@ struct ModelFileTests {
         #expect(e?.message.contains("undeclared name 'b'") == true)
     }
 
+    @Test func phaseNames() throws {
+        // Named classes and their legend labels; an unnamed class keeps its generic name.
+        let m = try Model.parse("parameters w\nboson a\nH = w a† a\nphase ordered = SR: stationary, ⟨S^x⟩ ≠ 0\n"
+                                + "phase irregular = IR", file: "m.kd")
+        #expect(m.phaseNames.name(.ordered) == "SR" && m.phaseNames.label(.ordered) == "SR: stationary, ⟨S^x⟩ ≠ 0")
+        #expect(m.phaseNames.name(.irregular) == "IR" && m.phaseNames.label(.irregular) == "IR: irregular")
+        #expect(m.phaseNames.name(.periodic) == "periodic")
+        let unknown = error("parameters w\nboson a\nH = w a† a\nphase chaotic = X")
+        #expect(unknown?.line == 4 && unknown?.column == 7 && unknown?.message.contains("unknown phase class 'chaotic'") == true)
+        let twice = error("parameters w\nboson a\nH = w a† a\nphase ordered = A\nphase ordered = B")
+        #expect(twice?.line == 5 && twice?.message.contains("named twice") == true)
+        let comma = error("parameters w\nboson a\nH = w a† a\nphase ordered = A,B: x")
+        #expect(comma?.line == 4 && comma?.column == 17 && comma?.message.contains("CSV field") == true)
+    }
+
     @Test func unknownStatement() {
         let e = error("parameters w\nbosn a\nH = w")
         #expect(e?.line == 2 && e?.column == 1 && e?.message.contains("unknown statement 'bosn'") == true)

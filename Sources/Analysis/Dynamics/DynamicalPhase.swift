@@ -1,19 +1,51 @@
-/// The dynamical phases of 003 (Sec. III, Fig. 2(a), App. F), read off the long-time
-/// behaviour of an order parameter (⟨S^x⟩ there) over the analysis window:
+/// The dynamical phase of a run, read off the long-time behaviour of an order parameter
+/// (the first observable) over the analysis window:
 ///
 /// * stationary — every state component varies by less than `stationaryTolerance` over the
-///   window: **NS** when |⟨S^x⟩_t| < `zeroTolerance`, else **SR**;
+///   window: `stationary` when |⟨order⟩_t| < `zeroTolerance`, else `ordered`;
 /// * periodic — the maxima of the order parameter in the window take at most
 ///   `maxLevels` distinct values (within `levelTolerance` × its amplitude), i.e. a closed
-///   orbit, possibly with a few maxima per period: **L1** when the time average is zero
-///   (|⟨S^x⟩_t| < max(`zeroTolerance`, `meanFraction` × amplitude)), else **L2**;
+///   orbit, possibly with a few maxima per period: `periodic` when the time average is zero
+///   (|⟨order⟩_t| < max(`zeroTolerance`, `meanFraction` × amplitude)), else `periodicOrdered`;
 /// * relaxing — the oscillation amplitude in the second half of the window is below
 ///   `decayRatio` × the amplitude in the first half: a damped approach to a fixed point,
-///   classified **NS**/**SR** by its time average (near the SR–L2 boundary the damping
-///   slows down critically, which the paper also reports as a crossover);
-/// * **IR** — oscillating with maxima spread over more levels: no periodicity.
+///   classified `stationary`/`ordered` by its time average (near a boundary to a periodic
+///   phase the damping slows down critically);
+/// * `irregular` — oscillating with maxima spread over more levels: no periodicity.
+///
+/// What a model calls these classes (003 calls them NS, SR, L1, L2, IR) is data of the model
+/// file (`phase` statements), handed to the analysis as `PhaseNames`.
 public enum DynamicalPhase: String, Sendable, CaseIterable {
-    case ns = "NS", sr = "SR", l1 = "L1", l2 = "L2", ir = "IR", failed = "failed"
+    case stationary, ordered, periodic, periodicOrdered = "periodic-ordered", irregular, failed
+}
+
+/// The name (written in grid.csv and printed) and legend label of each dynamical phase.
+public struct PhaseNames: Sendable, Equatable {
+    public var names: [DynamicalPhase: String]
+    public var labels: [DynamicalPhase: String]
+
+    public init(names: [DynamicalPhase: String] = [:], labels: [DynamicalPhase: String] = [:]) {
+        self.names = names
+        self.labels = labels
+    }
+
+    public func name(_ p: DynamicalPhase) -> String { names[p] ?? p.rawValue }
+
+    public func label(_ p: DynamicalPhase) -> String {
+        if let l = labels[p] { return "\(name(p)): \(l)" }
+        switch p {
+        case .stationary: return "\(name(p)): stationary, ⟨order⟩ = 0"
+        case .ordered: return "\(name(p)): stationary, ⟨order⟩ ≠ 0"
+        case .periodic: return "\(name(p)): oscillating, ⟨order⟩_t = 0"
+        case .periodicOrdered: return "\(name(p)): oscillating, ⟨order⟩_t ≠ 0"
+        case .irregular: return "\(name(p)): irregular"
+        case .failed: return "integration failed"
+        }
+    }
+
+    /// Legend colours, in `DynamicalPhase.allCases` order.
+    static let colors: [DynamicalPhase: String] = [.stationary: "#ffffff", .ordered: "#7b3294", .periodic: "#f2d33a",
+                                                    .periodicOrdered: "#f08a24", .irregular: "#c0392b", .failed: "#888888"]
 }
 
 public struct DynamicsCriteria: Sendable {
@@ -62,14 +94,14 @@ public func classifyDynamics(order: [Double], states: [[Double]], window: Range<
     }
     if maxRange < criteria.stationaryTolerance {
         let sr = abs(o.mean) >= criteria.zeroTolerance
-        return DynamicsClassification(phase: sr ? .sr : .ns, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
+        return DynamicsClassification(phase: sr ? .ordered : .stationary, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
                                       reason: "stationary (state varies by \(maxRange) < \(criteria.stationaryTolerance)); |⟨order⟩| \(sr ? "≥" : "<") \(criteria.zeroTolerance)")
     }
     let mid = window.lowerBound + window.count / 2
     let early = SeriesSummary(order[window.lowerBound..<mid]), late = SeriesSummary(order[mid..<window.upperBound])
     if late.amplitude < criteria.decayRatio * early.amplitude {
         let sr = abs(late.mean) >= criteria.zeroTolerance
-        return DynamicsClassification(phase: sr ? .sr : .ns, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
+        return DynamicsClassification(phase: sr ? .ordered : .stationary, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
                                       reason: "relaxing: amplitude decays from \(early.amplitude) to \(late.amplitude) across the window; |⟨order⟩| \(sr ? "≥" : "<") \(criteria.zeroTolerance)")
     }
     // Local maxima of the order parameter in the window, grouped into levels.
@@ -86,11 +118,11 @@ public func classifyDynamics(order: [Double], states: [[Double]], window: Range<
     var last = -Double.infinity
     for p in peaks where p - last > criteria.levelTolerance * scale { levels += 1; last = p }
     if peaks.count >= 2 * criteria.maxLevels && levels > criteria.maxLevels {
-        return DynamicsClassification(phase: .ir, orderMean: o.mean, orderAmplitude: o.amplitude, levels: levels,
+        return DynamicsClassification(phase: .irregular, orderMean: o.mean, orderAmplitude: o.amplitude, levels: levels,
                                       reason: "\(peaks.count) maxima on \(levels) levels (> \(criteria.maxLevels)): no periodic orbit")
     }
     let zero = max(criteria.zeroTolerance, criteria.meanFraction * o.amplitude)
     let l2 = abs(o.mean) >= zero
-    return DynamicsClassification(phase: l2 ? .l2 : .l1, orderMean: o.mean, orderAmplitude: o.amplitude, levels: levels,
+    return DynamicsClassification(phase: l2 ? .periodicOrdered : .periodic, orderMean: o.mean, orderAmplitude: o.amplitude, levels: levels,
                                   reason: "periodic: \(peaks.count) maxima on \(levels) level(s); |mean| \(l2 ? "≥" : "<") \(zero)")
 }

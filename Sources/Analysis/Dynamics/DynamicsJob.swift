@@ -18,6 +18,8 @@ public struct DynamicsRequest: Sendable {
     public var out: String?
     /// The plot's title (after the phase).
     public var title: String = ""
+    /// What the model calls the dynamical phases.
+    public var phaseNames = PhaseNames()
 
     public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
                 initial: [Symbol: (Double, Double)], duration: Double, step: Double, out: String? = nil) {
@@ -31,9 +33,11 @@ public struct DynamicsRequest: Sendable {
     }
 }
 
-/// A run and the names of its observables (and where its files went, if anywhere).
+/// A run and the names of its observables and phase (and where its files went, if anywhere).
 public struct DynamicsOutcome: Sendable {
     public var result: DynamicsResult
+    /// The model's name of the phase reached.
+    public var phase: String
     public var observableNames: [String]
     public var folder: String?
 }
@@ -51,8 +55,9 @@ public func integrate(_ request: DynamicsRequest) throws -> DynamicsOutcome {
         try writeFileAtomically(folder.path("trajectory.csv"), trajectoryCSV(r, integrator: integ))
         try writeFileAtomically(folder.path("trajectory.svg"),
                                 linePlotSVG(times: r.times, series: r.observables, names: integ.observableNames,
-                                            title: "\(r.classification.phase.rawValue): " + request.title))
+                                            title: "\(request.phaseNames.name(r.classification.phase)): " + request.title))
         try folder.commit()
     }
-    return DynamicsOutcome(result: r, observableNames: integ.observableNames, folder: request.out)
+    return DynamicsOutcome(result: r, phase: request.phaseNames.name(r.classification.phase),
+                           observableNames: integ.observableNames, folder: request.out)
 }

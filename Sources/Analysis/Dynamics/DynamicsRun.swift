@@ -85,12 +85,9 @@ final class DynamicsClassifier: GridClassifier, @unchecked Sendable {
     }
 
     public var legend: [PhaseLegend] {
-        [PhaseLegend(name: "NS", label: "NS: stationary, ⟨S^x⟩ = 0", color: "#ffffff"),
-         PhaseLegend(name: "SR", label: "SR: stationary, ⟨S^x⟩ ≠ 0", color: "#7b3294"),
-         PhaseLegend(name: "L1", label: "L1: oscillating, ⟨S^x⟩_t = 0", color: "#f2d33a"),
-         PhaseLegend(name: "L2", label: "L2: oscillating, ⟨S^x⟩_t ≠ 0", color: "#f08a24"),
-         PhaseLegend(name: "IR", label: "IR: irregular", color: "#c0392b"),
-         PhaseLegend(name: "failed", label: "integration failed", color: "#888888")]
+        DynamicalPhase.allCases.map {
+            PhaseLegend(name: setup.phaseNames.name($0), label: setup.phaseNames.label($0), color: PhaseNames.colors[$0]!)
+        }
     }
     public var columns: [String] { ["phase", "order_mean", "order_amplitude", "levels"] }
 
@@ -107,10 +104,11 @@ final class DynamicsClassifier: GridClassifier, @unchecked Sendable {
                     let r = try runDynamics(DynamicsSetup(integrator: integ, initial: integ.state(from: setup.initial),
                                                           duration: setup.duration, step: setup.step))
                     let c = r.classification
-                    row.append(GridPoint(classCode: codes[c.phase]!, fields: "\(c.phase.rawValue),\(c.orderMean),\(c.orderAmplitude),\(c.levels)"))
+                    row.append(GridPoint(classCode: codes[c.phase]!,
+                                         fields: "\(setup.phaseNames.name(c.phase)),\(c.orderMean),\(c.orderAmplitude),\(c.levels)"))
                 } catch let e as AnalysisError {
                     if case .numerical = e {
-                        row.append(GridPoint(classCode: codes[.failed]!, fields: "failed,nan,nan,0"))
+                        row.append(GridPoint(classCode: codes[.failed]!, fields: "\(setup.phaseNames.name(.failed)),nan,nan,0"))
                     } else { throw e }
                 }
             }

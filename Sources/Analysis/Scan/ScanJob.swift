@@ -18,6 +18,8 @@ public struct DynamicsScan: Sendable {
     public var initial: [Symbol: (Double, Double)]
     public var duration: Double
     public var step: Double
+    /// What the model calls the dynamical phases.
+    public var phaseNames = PhaseNames()
 
     public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
                 initial: [Symbol: (Double, Double)], duration: Double, step: Double) {

@@ -69,5 +69,6 @@ public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
                                   initial: try o.dynamics.parsedInitial(ctx), duration: o.dynamics.duration,
                                   step: o.dynamics.step, out: o.out)
     request.title = o.settings.joined(separator: ", ")
+    request.phaseNames = input.model.phaseNames
     return try integrate(request)
 }

@@ -37,8 +37,10 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
     let shard = try o.shard.map(Shard.init(parsing:)) ?? .whole
     let target: ScanRequest.Target
     if let d = o.dynamics {
-        target = .dynamics(DynamicsScan(meanField: input.meanField, values: values, observables: try d.parsedObservables(ctx),
-                                        initial: try d.parsedInitial(ctx), duration: d.duration, step: d.step))
+        var setup = DynamicsScan(meanField: input.meanField, values: values, observables: try d.parsedObservables(ctx),
+                                 initial: try d.parsedInitial(ctx), duration: d.duration, step: d.step)
+        setup.phaseNames = input.model.phaseNames
+        target = .dynamics(setup)
     } else {
         let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [xa.symbol, ya.symbol], values: values)
         target = .stability(problem, route: o.route)

@@ -1,3 +1,4 @@
+import Analysis
 import Algebra
 import Symbolic
 
@@ -31,10 +32,12 @@ public struct Model: Sendable {
     let variables: Fragment?
     /// The `gilbert` statements, in file order.
     let gilbert: [GilbertStatement]
+    /// What the model calls the dynamical phases (`phase` statements).
+    public let phaseNames: PhaseNames
     var scope: ModelScope
 
     init(file: String, system: OpenSystem, systemSize: Expr?, meanFieldOperators: [Expr]?,
-         steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], scope: ModelScope) {
+         steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], phaseNames: PhaseNames, scope: ModelScope) {
         self.file = file
         self.system = system
         self.systemSize = systemSize
@@ -42,6 +45,7 @@ public struct Model: Sendable {
         self.steady = steady
         self.variables = variables
         self.gilbert = gilbert
+        self.phaseNames = phaseNames
         self.scope = scope
     }
 
@@ -113,6 +117,6 @@ extension Model {
         let restrictedSystem = try OpenSystem(algebra: system.algebra, hamiltonian: h, dissipators: dissipators)
         let g = gilbert.map { GilbertStatement(mode: $0.mode, constant: $0.constant.substitute(values), statement: $0.statement) }
         return Model(file: file, system: restrictedSystem, systemSize: systemSize, meanFieldOperators: meanFieldOperators,
-                     steady: steady, variables: variables, gilbert: g, scope: scope)
+                     steady: steady, variables: variables, gilbert: g, phaseNames: phaseNames, scope: scope)
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Algebra
 import Symbolic
 
@@ -16,11 +17,12 @@ struct ModelReader {
     var steady: Fragment?
     var variables: Fragment?
     var gilbert: [GilbertStatement] = []
+    var phaseNames = PhaseNames()
 
     init(source: ModelSource) { self.source = source }
 
     static let keywords = ["parameters", "parameter", "boson", "bosons", "fermion", "fermions", "spins", "spin",
-                           "define", "latex", "H", "dissipator", "gilbert", "meanfield", "steady", "variables"]
+                           "define", "latex", "H", "dissipator", "gilbert", "meanfield", "steady", "variables", "phase"]
 
     mutating func read() throws(ModelError) -> Model {
         for s in source.statements {
@@ -35,6 +37,7 @@ struct ModelReader {
             case "H": try hamiltonian(rest, keyword: word)
             case "dissipator": try dissipator(rest, keyword: word)
             case "gilbert": try gilbert(rest, statement: s.whole)
+            case "phase": try phase(rest)
             case "meanfield": try once(&meanField, rest, word)
             case "steady": try once(&steady, rest, word)
             case "variables": try once(&variables, rest, word)
@@ -60,7 +63,7 @@ struct ModelReader {
         var ops: [Expr]?
         if let m = meanField { ops = try operatorList(m) }
         return Model(file: source.file, system: system, systemSize: systemSize, meanFieldOperators: ops,
-                     steady: steady, variables: variables, gilbert: gilbert, scope: scope)
+                     steady: steady, variables: variables, gilbert: gilbert, phaseNames: phaseNames, scope: scope)
     }
 
     private func once(_ slot: inout Fragment?, _ rest: Fragment, _ word: Fragment) throws(ModelError) {
@@ -323,5 +326,26 @@ struct ModelReader {
             out.append(e)
         }
         return out
+    }
+
+    /// `phase CLASS = NAME: description` — what the model calls a dynamical phase (`dynamics`,
+    /// `scan --dynamics`): `phase ordered = SR: stationary, ⟨S^x⟩ ≠ 0`.
+    private mutating func phase(_ rest: Fragment) throws(ModelError) {
+        guard let eq = rest.find("=") else {
+            throw rest.error("expected `phase CLASS = NAME: description` (CLASS: "
+                             + DynamicalPhase.allCases.map(\.rawValue).joined(separator: ", ") + ")", at: rest.end)
+        }
+        let classText = rest.sub(rest.start, eq).trimmed
+        guard let p = DynamicalPhase(rawValue: classText.text) else {
+            throw classText.error("unknown phase class '\(classText.text)' (expected "
+                                  + DynamicalPhase.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        if phaseNames.names[p] != nil { throw classText.error("the phase '\(p.rawValue)' is named twice") }
+        let (name, description) = rest.sub(eq + 1, rest.end).trimmed.splitColon()
+        guard !name.isEmpty, !name.text.contains(","), !name.containsSpace else {
+            throw name.error("expected a phase name without spaces or commas (it is a CSV field), then `: description`")
+        }
+        phaseNames.names[p] = name.text
+        if let d = description, !d.isEmpty { phaseNames.labels[p] = d.text }
     }
 }

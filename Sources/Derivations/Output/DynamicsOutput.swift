@@ -11,11 +11,11 @@ public func render(_ o: DynamicsOutcome, json: Bool) -> String {
             JSONValue.object([("name", .string(name)), ("mean", .double(s.mean)), ("amplitude", .double(s.amplitude))])
         }
         return JSONValue.object([
-            ("phase", .string(c.phase.rawValue)), ("reason", .string(c.reason)),
+            ("phase", .string(o.phase)), ("reason", .string(c.reason)),
             ("window", .array([.double(window.0), .double(window.1)])), ("observables", .array(obs)),
         ]).inline
     }
-    var s = "phase: \(c.phase.rawValue) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
+    var s = "phase: \(o.phase) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
     for (n, sm) in zip(o.observableNames, r.summaries) { s += "  \(n): time average \(sm.mean), amplitude \(sm.amplitude)\n" }
     if let out = o.folder { s += "wrote \(out)/trajectory.csv and trajectory.svg" }
     return s
