@@ -139,7 +139,7 @@ let package = Package(
         // Runs the built `keldysh` executable as a process (every subcommand, success and failure).
         .testTarget(
             name: "CLITests",
-            dependencies: ["TestSupport"]
+            dependencies: ["keldysh"]
         ),
     ]
 )

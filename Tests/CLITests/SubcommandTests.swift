@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// Every subcommand of `keldysh` run as a process: one input that succeeds (its output
+/// checked against values worked out by hand below) and one bad input (its message, exit
+/// status 1, and no output folder left behind, staged or final).
+///
+/// The model of most cases is a damped, pumped oscillator,
+///     H = w a†a, dissipators k D[a] and g D[a†],
+/// whose mean-field equation is d⟨a⟩/dt = (−iw + (g − k)/2)⟨a⟩ (D[a] gives −k/2, D[a†] gives
+/// +g/2): eigenvalues (g − k)/2 ∓ iw, unstable exactly for g > k, a complex pair crossing at
+/// g = k with frequency w.
+@Suite("keldysh as a process")
+struct SubcommandTests {
+    static let oscillator = """
+        parameters w, k, g : real positive
+        boson a
+        H = w a† a
+        dissipator k D[a]
+        dissipator g D[a†]
+        steady a = 0
+        variables a, a*
+
+        """
+    static let badModel = "parameters w\nboson a\nH = w a† a +\n"
+
+    func run(_ args: [String], files: [String: String] = ["osc.kd": oscillator, "bad.kd": badModel])
+        throws -> (KeldyshProcess.Result, URL) {
+        let dir = try KeldyshProcess.folder(files)
+        return (try KeldyshProcess.run(args, in: dir), dir)
+    }
+
+    /// A failed run: exit status 1 (64, EX_USAGE, for a command line that does not parse),
+    /// nothing on standard output, `message` on standard error, and the folder holds only what
+    /// was there before.
+    func expectFailure(_ args: [String], _ message: String, status: Int32 = 1,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (r, dir) = try run(args)
+        #expect(r.status == status, "exit status", sourceLocation: sourceLocation)
+        #expect(r.stdout.isEmpty, "stdout: \(r.stdout)", sourceLocation: sourceLocation)
+        #expect(r.stderr.contains(message), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(try KeldyshProcess.entries(dir) == ["osc.kd", "bad.kd"], sourceLocation: sourceLocation)
+    }
+
+    @Test func simplifyAndLatex() throws {
+        // x + x = 2x; (x + 1)² − x² stays a canonical sum (no expansion is asked).
+        #expect(try run(["simplify", "x + x"]).0.stdout == "2*x\n")
+        // A leading minus is part of the expression, not an option (A2 entry (1,1) of 003).
+        #expect(try run(["latex", "-I omega_c - kappa/2"]).0.stdout == "-i\\omega_c - \\frac{\\kappa}{2}\n")
+        #expect(try run(["simplify", "--json", "-x"]).0.stdout == "{\"input\": \"-x\", \"result\": \"-x\", \"latex\": \"-x\"}\n")
+        try expectFailure(["simplify", "(x + 1"], "error: <input>:1:7: expected ')' to close '(' opened at 1:1")
+        try expectFailure(["latex", "--jsn", "x"], "Unknown option '--jsn'", status: 64)
+    }
+
+    @Test func codegenCompilesAndEvaluates() throws {
+        // The generated C evaluates x² + 1: at x = 3 it must print 10 (compiled with cc).
+        let (r, dir) = try run(["codegen", "--params", "x:real", "--lang", "c", "x^2 + 1"])
+        #expect(r.status == 0)
+        let main = r.stdout + "\n#include <stdio.h>\nint main(void) { double x = 3, y; kk_eval(&x, &y); printf(\"%g\\n\", y); return 0; }\n"
+        try main.write(to: dir.appendingPathComponent("f.c"), atomically: true, encoding: .utf8)
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-o", dir.appendingPathComponent("f").path, dir.appendingPathComponent("f.c").path, "-lm"]
+        try cc.run()
+        cc.waitUntilExit()
+        #expect(cc.terminationStatus == 0, "the generated C does not compile")
+        let out = try KeldyshProcess.runProgram(dir.appendingPathComponent("f"))
+        #expect(out == "10\n")
+        try expectFailure(["codegen", "--params", "x", "x +"], "error: <argument>:1:4:")
+        try expectFailure(["codegen", "--params", "x", "--lang", "fortran", "x"], "fortran", status: 64)
+    }
+
+    @Test func deriveTheOscillator() throws {
+        let (r, _) = try run(["derive", "osc.kd", "--linearize"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            # Mean-field equations of osc.kd (intensive variables)
+            d⟨a⟩/dt = -I*w*⟨a⟩ + g*⟨a⟩/2 - k*⟨a⟩/2
+
+            # Stability matrix, d/dt δx = A δx with δx = (δ⟨a⟩, δ⟨a†⟩)
+            row 1: -I*w + g/2 - k/2 | 0
+            row 2: 0 | I*w + g/2 - k/2
+
+            """)
+        try expectFailure(["derive", "bad.kd"], "bad.kd:3:13: error: expected an expression at the end of the input")
+    }
+
+    @Test func verifyAFolder() throws {
+        let manifest = "model osc.kd\nmeanfield A: a\nequation A.a: d<a>/dt = -(i w + (k - g)/2) <a>\n"
+        let dir = try KeldyshProcess.folder(["d/osc.kd": Self.oscillator, "d/verify.kd": manifest,
+                                             "w/osc.kd": Self.oscillator, "w/verify.kd": manifest.replacingOccurrences(of: "(k - g)", with: "(k + g)")])
+        let good = try KeldyshProcess.run(["verify", "d"], in: dir)
+        #expect(good.status == 0)
+        #expect(good.stdout.hasSuffix("summary: 1 identical, 0 differ, 0 errata, 0 not derived: reproduced\n"))
+        // The sign of the pump flipped: the difference is g⟨a⟩ (derived − printed), exit 1.
+        let wrong = try KeldyshProcess.run(["verify", "w"], in: dir)
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("derived − printed = g*⟨a⟩"))
+        #expect(wrong.stdout.hasSuffix("summary: 0 identical, 1 differ, 0 errata, 0 not derived: NOT reproduced\n"))
+        try expectFailure(["verify", "nowhere"], "nowhere/verify.kd:1:1: error: cannot read the file")
+    }
+
+    /// The 3 × 3 grid g ∈ {0, 1, 2}, k ∈ {0.5, 1, 1.5} at w = 1: unstable (a complex pair)
+    /// where g > k, marginal at g = k = 1, stable elsewhere.
+    static let grid = """
+        g,k,class,unstable,max_re,im_at_max_re
+        0.0,0.5,stable,0,-0.25,1.0
+        1.0,0.5,complex-pair,2,0.25,1.0
+        2.0,0.5,complex-pair,2,0.75,1.0
+        0.0,1.0,stable,0,-0.5,1.0
+        1.0,1.0,marginal,0,0.0,1.0
+        2.0,1.0,complex-pair,2,0.5,1.0
+        0.0,1.5,stable,0,-0.75,1.0
+        1.0,1.5,stable,0,-0.25,1.0
+        2.0,1.5,complex-pair,2,0.25,1.0
+
+        """
+
+    @Test func scanAndMerge() throws {
+        let axes = ["--x", "g=0:2:3", "--y", "k=0.5:1.5:3", "--set", "w=1", "--quiet"]
+        let (r, dir) = try run(["scan", "osc.kd"] + axes + ["--out", "s", "--json"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "{\"folder\": \"s\", \"points\": 9, \"counts\": {\"complex-pair\": 4, \"marginal\": 1, \"stable\": 4}, \"diagram\": true}\n")
+        #expect(try String(contentsOf: dir.appendingPathComponent("s/grid.csv"), encoding: .utf8) == Self.grid)
+        // The same grid in two shards, merged: the same rows.
+        for i in 1...2 {
+            #expect(try KeldyshProcess.run(["scan", "osc.kd"] + axes + ["--shard", "\(i)/2", "--out", "p\(i)"], in: dir).status == 0)
+        }
+        let merged = try KeldyshProcess.run(["merge", "p1", "p2", "--out", "m"], in: dir)
+        #expect(merged.status == 0 && merged.stdout.hasPrefix("wrote m/grid.csv (9 points) and diagram.svg"))
+        #expect(try String(contentsOf: dir.appendingPathComponent("m/grid.csv"), encoding: .utf8) == Self.grid)
+        let missing = try KeldyshProcess.run(["merge", "p1", "--out", "m2"], in: dir)
+        #expect(missing.status == 1 && missing.stderr.contains("need each of 1…2 once"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m2").path))
+        try expectFailure(["scan", "osc.kd", "--x", "g=0:2:3", "--y", "k=1:0:3", "--set", "w=1", "--out", "s"],
+                          "error: bad range 'k=1:0:3': the lower end exceeds the upper end")
+        try expectFailure(["scan", "bad.kd", "--x", "g=0:2:3", "--y", "k=0:1:3", "--out", "s"], "bad.kd:3:13: error:")
+    }
+
+    @Test func thresholdIsExactlyGEqualsK() throws {
+        let (r, _) = try run(["threshold", "osc.kd", "--vary", "g", "--in", "0:1", "--set", "w=1", "--set", "k=1/2",
+                              "--digits", "20", "--json"])
+        #expect(r.status == 0)
+        // g = k = 1/2 exactly (a rational root of the resultant), a complex pair at ω = w = 1.
+        #expect(r.stdout.contains("\"value\": \"5.0000000000000000000e-1\""))
+        #expect(r.stdout.contains("\"lower\": \"1/2\", \"upper\": \"1/2\""))
+        #expect(r.stdout.contains("\"crossing\": \"complex\", \"frequency\": 1.0, \"unstable\": \"above\""))
+        try expectFailure(["threshold", "osc.kd", "--vary", "g", "--in", "0:1/4", "--set", "w=1", "--set", "k=1/2"],
+                          "error: the largest real part of the eigenvalues does not change sign for g in")
+        try expectFailure(["threshold", "osc.kd", "--vary", "q", "--in", "0:1"], "error: unknown parameter 'q'; the model has: g, k, w")
+    }
+
+    @Test func dynamicsDecays() throws {
+        // g = 0: |⟨a⟩|² = 0.01 e^{−kt} with k = 1/2; over the window t ∈ [20, 40] it relaxes to 0.
+        let (r, dir) = try run(["dynamics", "osc.kd", "--set", "w=1", "--set", "k=1/2", "--set", "g=0", "--t", "40",
+                                "--observe", "n=abs(<a>)^2", "--initial", "a=0.1", "--out", "run"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("phase: stationary (relaxing"))
+        #expect(r.stdout.contains("window: t ∈ [20.0, 40.0]"))
+        #expect(r.stdout.hasSuffix("wrote run/trajectory.csv and trajectory.svg\n"))
+        // The trajectory at t = 0 and t = 40: n = 0.01 and 0.01 e^{−20} = 2.06e−11 (relative 1e-6).
+        let rows = try String(contentsOf: dir.appendingPathComponent("run/trajectory.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",") }
+        #expect(rows.first == ["t", "n", "re ⟨a⟩", "im ⟨a⟩"])
+        let first = Double(rows[1][1])!, last = Double(rows.last![1])!
+        #expect(abs(first - 0.01) < 1e-12 && abs(last / (0.01 * exp(-20.0)) - 1) < 1e-6)
+        try expectFailure(["dynamics", "osc.kd", "--set", "w=1", "--set", "k=1/2", "--set", "g=0", "--out", "run"],
+                          "error: bad assignment '--observe': give at least one observable")
+    }
+
+    @Test func helpListsEverySubcommand() throws {
+        let r = try run(["--help"]).0
+        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold"] {
+            #expect(r.stdout.contains("  \(name) "), "\(name) missing from --help")
+        }
+    }
+}
+
+extension KeldyshProcess {
+    /// Runs a program without arguments and returns its standard output.
+    static func runProgram(_ url: URL) throws -> String {
+        let p = Process()
+        p.executableURL = url
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
