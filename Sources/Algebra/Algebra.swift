@@ -31,3 +31,9 @@
 // 4. `MeanFieldSystem.linearize`: Wirtinger derivatives about a point, in the user's
 //    variable order, with the couplings to variables left out reported (`GradientAtPoint`:
 //    each term's factors evaluated once, products vanishing at the point skipped).
+//
+// Rooms: Operators/ (modes, words, ordering, commutators), Lindblad/ (open systems and the
+// Heisenberg generator), MeanField/ (expectation values, closure, N-scaling), Linearization/
+// (stability matrices), SteadyState/ (closed-form steady states by triangularisation).
+//
+// Imports: Symbolic and ArbitraryPrecision. It reads no file and knows no paper.

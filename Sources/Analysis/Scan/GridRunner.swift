@@ -1,57 +1,6 @@
 import Dispatch
 import OutputFormats
 
-/// The outcome at one grid point: a class code (an index into the scan's legend) and the
-/// CSV fields after the two coordinates.
-public struct GridPoint: Sendable {
-    public var classCode: UInt8
-    public var fields: String
-    public init(classCode: UInt8, fields: String) {
-        self.classCode = classCode
-        self.fields = fields
-    }
-}
-
-/// What a scan computes at each point. `makeRowEvaluator` is called once per worker
-/// thread and block of rows; the returned closure maps (y, xs) to one point per x and may
-/// keep scratch space (eigen-solver workspace, input buffers) between calls.
-public protocol GridClassifier: Sendable {
-    var kind: String { get }
-    var legend: [PhaseLegend] { get }
-    /// CSV column names after the two coordinates.
-    var columns: [String] { get }
-    func makeRowEvaluator() throws -> (Double, [Double]) throws -> [GridPoint]
-}
-
-/// Which rows of the grid a run computes: shard i of n takes a contiguous block.
-public struct Shard: Sendable, Equatable, CustomStringConvertible {
-    public let index: Int
-    public let count: Int
-    public init(index: Int, count: Int) throws {
-        guard count >= 1, index >= 1, index <= count else {
-            throw AnalysisError.badRange("\(index)/\(count)", reason: "a shard is i/n with 1 ≤ i ≤ n")
-        }
-        self.index = index
-        self.count = count
-    }
-    public static let whole = try! Shard(index: 1, count: 1)
-
-    public init(parsing text: String) throws {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
-            throw AnalysisError.badRange(text, reason: "a shard is i/n, e.g. 3/16")
-        }
-        try self.init(index: i, count: n)
-    }
-
-    /// Rows [start, end) of `rows`, split as evenly as possible.
-    public func rows(of total: Int) -> Range<Int> {
-        let start = total * (index - 1) / count, end = total * index / count
-        return start..<end
-    }
-    public var description: String { "\(index)/\(count)" }
-}
-
 /// Runs a classifier over a block of rows on `threads` threads, handing finished rows
 /// to `emit` in order. Rows are computed in blocks of a few per thread, so memory is
 /// bounded by the block, not the grid.

@@ -1,0 +1,33 @@
+import Analysis
+import ArgumentParser
+import Derivations
+
+extension ThresholdMethod: ExpressibleByArgument {}
+
+/// `keldysh threshold`: where the largest real part of the stability matrix's eigenvalues
+/// (or a user expression) crosses zero, to D certified digits.
+///
+///     keldysh threshold model.kd --vary gup --in 0.5:1 --set 'gdown=1-gup' --set lambda=1/5 ... --digits 50
+struct ThresholdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "threshold",
+        abstract: "Certified threshold: the parameter value where max Re λ (or --expr) crosses zero.")
+
+    @OptionGroup var options: AnalysisModelOptions
+    @Option(help: "The parameter to vary.") var vary: String
+    @Option(name: .customLong("in"), help: "The search interval lo:hi.") var interval: String
+    @Option(help: "Significant digits.") var digits = 30
+    @Option(help: "Find the zero of this expression instead of the stability crossing.") var expr: String?
+    @Option(help: "resultant (exact elimination, Sturm isolation), bracket (MPFR bisection), or auto.") var method: ThresholdMethod = .auto
+
+    func run() throws {
+        var o = ThresholdOptions(model: options.model, vary: vary, interval: interval)
+        o.settings = options.settings
+        o.digits = digits
+        o.expression = expr
+        o.method = method
+        try keldysh.run {
+            let outcome = try threshold(o)
+            return (render(outcome, json: options.json), outcome.notes)
+        }
+    }
+}
