@@ -104,4 +104,17 @@ struct ThresholdTests {
             _ = try certifiedThresholds(problem, lower: BigRational(1, 10), upper: BigRational(2, 5), digits: 20)
         }
     }
+
+    @Test func compileFailuresKeepTheirCause() throws {
+        // A user function has no numeric value: the compiler's error travels inside the
+        // analysis error, not only as its text.
+        let f = Symbol.function("F", [.real])
+        do {
+            _ = try expressionFunction(Expr.apply(f, [Expr.symbol(model.up)]), parameter: model.up)
+            Issue.record("F(γ↑) compiled")
+        } catch let AnalysisError.numerical(message, cause) {
+            #expect(message.hasPrefix("cannot compile"))
+            #expect(cause?.error as? CompileError == .userFunction("F"))
+        }
+    }
 }

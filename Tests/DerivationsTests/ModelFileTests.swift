@@ -112,6 +112,13 @@ struct ModelFileTests {
         #expect(e?.line == 4 && e?.column == 9)
     }
 
+    @Test func wrappedErrorsKeepTheirCause() {
+        // The algebra's own error, at the position of the expression, kept as it was thrown.
+        let e = error("parameters w\nboson a\nH = w a† a + w exp(a)")
+        #expect(e?.line == 3 && e?.column == 5 && e?.message == "unsupported: operator inside exp(a)")
+        #expect(e?.cause as? AlgebraError == .unsupported("operator inside exp(a)"))
+    }
+
     @Test func nonHermitianHamiltonian() {
         let e = error("parameters w, g\nboson a\nH = w a† a + i g a")
         #expect(e?.line == 3 && e?.column == 5)

@@ -44,7 +44,7 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
             rhs = try CompiledFunction(rhsList, parameters: variables + free)
             self.observables = try CompiledFunction(obs.isEmpty ? [Expr.zero] : obs, parameters: variables + free)
         } catch {
-            throw AnalysisError.numerical("cannot compile the mean-field equations: \(error)")
+            throw AnalysisError.numerical("cannot compile the mean-field equations: \(error)", cause: .init(error))
         }
         realVariables = Array(rhs.realParameters.prefix(variables.count))
         guard rhs.realParameters.suffix(free.count).allSatisfy({ $0 }) else {

@@ -12,8 +12,10 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
     case unassigned([String])
     /// Assignments that refer to each other in a cycle.
     case cyclicAssignment([String])
-    /// A numerical step failed (non-finite entries, no convergence).
-    case numerical(String)
+    /// A numerical step failed (non-finite entries, no convergence); `cause` is the lower
+    /// layer's own error when there is one (a solver's stop reason, a compile error), kept as
+    /// it was thrown for a caller that inspects it.
+    case numerical(String, cause: Cause? = nil)
     /// Shards that do not form one scan.
     case inconsistentShards(String)
     /// A threshold search that found no crossing or could not certify one.
@@ -28,9 +30,19 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .unassigned(names):
             return "parameter(s) without a value: \(names.sorted().joined(separator: ", ")) (give them with --set NAME=VALUE)"
         case let .cyclicAssignment(names): return "assignments refer to each other in a cycle: \(names.joined(separator: " → "))"
-        case let .numerical(what): return what
+        case let .numerical(what, _): return what
         case let .inconsistentShards(what): return "cannot merge: \(what)"
         case let .noCrossing(what): return what
         }
+    }
+}
+
+extension AnalysisError {
+    /// A lower layer's error, carried along unchanged (equal when their descriptions are).
+    public struct Cause: Sendable, Equatable, CustomStringConvertible {
+        public let error: any Error & Sendable
+        public init(_ error: any Error & Sendable) { self.error = error }
+        public var description: String { "\(error)" }
+        public static func == (a: Cause, b: Cause) -> Bool { a.description == b.description && type(of: a.error) == type(of: b.error) }
     }
 }

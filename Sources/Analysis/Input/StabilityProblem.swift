@@ -33,7 +33,7 @@ public struct StabilityProblem: Sendable {
     /// The matrix as a function of the free parameters (taken real).
     public func compile() throws -> CompiledFunction {
         do { return try CompiledFunction(matrix, parameters: free, assumeRealParameters: true) } catch {
-            throw AnalysisError.numerical("cannot compile the stability matrix: \(error)")
+            throw AnalysisError.numerical("cannot compile the stability matrix: \(error)", cause: .init(error))
         }
     }
 }

@@ -28,14 +28,14 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
         let s = Symbol("s•", [])
         let cp: CharacteristicPolynomial
         do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
-            throw AnalysisError.numerical("characteristic polynomial: \(error)")
+            throw AnalysisError.numerical("characteristic polynomial: \(error)", cause: .init(error))
         }
         guard cp.degree == problem.order, cp.coefficients.last == Expr.integer(1) else {
             throw AnalysisError.numerical("the characteristic polynomial is not monic of degree \(problem.order)")
         }
         let outputs = Array(cp.coefficients.dropLast()) + problem.matrix.entries
         do { function = try CompiledFunction(outputs, parameters: problem.free, assumeRealParameters: true) } catch {
-            throw AnalysisError.numerical("cannot compile the characteristic polynomial: \(error)")
+            throw AnalysisError.numerical("cannot compile the characteristic polynomial: \(error)", cause: .init(error))
         }
         evaluator = BatchEvaluator(function, compiler: compiler)
         self.relativeTolerance = relativeTolerance
@@ -94,7 +94,7 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
                     }
                     if solver == nil { solver = try ComplexEigenSolver(order: n) }
                     do { try solver!.eigenvalues(of: matrix, into: &values) } catch {
-                        throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)")
+                        throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)", cause: .init(error))
                     }
                     finder.reset()
                 }

@@ -62,7 +62,7 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
                     }
                 }
                 do { try solver.eigenvalues(of: matrix, into: &values) } catch {
-                    throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)")
+                    throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)", cause: .init(error))
                 }
                 let p = classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
                 row.append(GridPoint(classCode: p.stabilityClass.rawValue,

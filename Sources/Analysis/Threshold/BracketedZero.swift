@@ -38,7 +38,7 @@ public func bracketedZero(parameter: String, lower: BigRational, upper: BigRatio
             if case .noSignChange = e {
                 throw AnalysisError.noCrossing("\(what) does not change sign between \(parameter) = \(lower.decimal) and \(upper.decimal): \(e)")
             }
-            throw AnalysisError.numerical("\(what): \(e)")
+            throw AnalysisError.numerical("\(what): \(e)", cause: .init(e))
         }
         let v = r.root.toString(digits: digits)
         runs.append((working, v))
@@ -87,7 +87,7 @@ public func expressionFunction(_ e: Expr, parameter: Symbol) throws -> (BigFloat
     guard free.isEmpty else { throw AnalysisError.unassigned(free.map(\.name)) }
     let function: CompiledFunction
     do { function = try CompiledFunction(e, parameters: [parameter], assumeRealParameters: true) } catch {
-        throw AnalysisError.numerical("cannot compile \(e): \(error)")
+        throw AnalysisError.numerical("cannot compile \(e): \(error)", cause: .init(error))
     }
     var evaluators: [Int: MPFREvaluator] = [:]
     return { x, digits in

@@ -102,13 +102,13 @@ public struct CrossingPolynomial: Sendable {
             let s = Symbol("s•", [])
             let cp: CharacteristicPolynomial
             do { cp = try problem.matrix.characteristicPolynomial(in: s) } catch {
-                throw AnalysisError.numerical("characteristic polynomial: \(error)")
+                throw AnalysisError.numerical("characteristic polynomial: \(error)", cause: .init(error))
             }
             var coefficients: [Polynomial] = []
             for c in cp.coefficients {
                 let poly: Polynomial
                 do { poly = try Polynomial(c.expand(), generators: [pe]) } catch {
-                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) (\(error)); use the numeric route")
+                    throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) (\(error)); use the numeric route", cause: .init(error))
                 }
                 guard poly.generators == [pe] || poly.generators.isEmpty || poly.isZero else {
                     throw AnalysisError.numerical("the characteristic polynomial is not polynomial in \(p.name) with rational coefficients; use the numeric route")
@@ -139,7 +139,7 @@ public struct CrossingPolynomial: Sendable {
             }
             let r: Expr
             do { r = try Expr.resultant(re.toExpr(), im.toExpr(), in: Self.omega) } catch {
-                throw AnalysisError.numerical("resultant: \(error)")
+                throw AnalysisError.numerical("resultant: \(error)", cause: .init(error))
             }
             guard let rp = try? Polynomial(r, generators: [pe]), let v = UnivariatePolynomial(rp, variable: 0) else {
                 throw AnalysisError.numerical("the resultant is not a polynomial in \(p.name) over ℚ")

@@ -66,7 +66,7 @@ public func maxRealPartSign(_ problem: StabilityProblem, at value: BigRational, 
     let m = try exactMatrix(problem, at: value, precision: p)
     let result: PreciseEigenResult
     do { result = try preciseEigenvalues(of: m, digits: digits) } catch {
-        throw AnalysisError.numerical("MPFR eigenvalues at \(problem.free[0].name) = \(value): \(error)")
+        throw AnalysisError.numerical("MPFR eigenvalues at \(problem.free[0].name) = \(value): \(error)", cause: .init(error))
     }
     var best = result.eigenvalues[0]
     var anyPositive = false, allNegative = true

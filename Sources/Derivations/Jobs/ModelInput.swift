@@ -27,7 +27,7 @@ public struct ModelInput: @unchecked Sendable {
         } catch let e as ModelError {
             throw e
         } catch {
-            throw ModelError(file: path, line: 1, column: 1, message: "\(error)")
+            throw ModelError(file: path, line: 1, column: 1, message: "\(error)", cause: error)
         }
     }
 

@@ -31,6 +31,14 @@ struct Fragment: Sendable {
         statement.error(at: index ?? start, message)
     }
 
+    /// A lower layer's error reported at the start of the fragment: its text as the message,
+    /// the error itself as the cause.
+    func error(wrapping cause: any Error) -> ModelError {
+        var e = statement.error(at: start, "\(cause)")
+        e.cause = cause as? any Error & Sendable
+        return e
+    }
+
     /// The first word (letters, digits, `_`, `-`) and the rest, both trimmed.
     func splitWord() -> (word: Fragment, rest: Fragment) {
         let t = trimmed

@@ -81,7 +81,7 @@ public struct Model: Sendable {
             do {
                 mf = try mf.gilbertDamped(g.mode, constant: g.constant)
             } catch {
-                throw g.statement.error("\(error)")
+                throw g.statement.error(wrapping: error)
             }
         }
         return mf

@@ -34,7 +34,7 @@ extension Model {
         } catch let e as ModelError {
             throw e
         } catch {
-            throw ModelError(file: file, line: 1, column: 1, message: "mean-field derivation failed: \(error)")
+            throw ModelError(file: file, line: 1, column: 1, message: "mean-field derivation failed: \(error)", cause: error)
         }
         guard linearize else { return ModelDerivation(model: self, meanField: mf, linearization: nil) }
         let noPoint = ModelError(file: file, line: 1, column: 1,
@@ -114,7 +114,9 @@ extension Model {
         do {
             return try mf.linearize(variables: variables, about: point)
         } catch {
-            throw order.error("linearisation failed: \(error)")
+            var e = order.error("linearisation failed: \(error)")
+            e.cause = error
+            throw e
         }
     }
 }

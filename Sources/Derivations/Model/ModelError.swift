@@ -9,12 +9,27 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+    /// The lower layer's error this one reports at a position (the algebra refusing an
+    /// operator, a linearisation failing), kept as it was thrown; not part of equality.
+    public var cause: (any Error & Sendable)?
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, cause: (any Error & Sendable)? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.cause = cause
+    }
+
+    public static func == (a: ModelError, b: ModelError) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(file)
+        h.combine(line)
+        h.combine(column)
+        h.combine(message)
     }
 
     /// `file:line:column: error: message`, the form compilers use (editors jump to it).

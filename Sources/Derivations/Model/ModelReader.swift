@@ -58,7 +58,7 @@ struct ModelReader {
             system = try OpenSystem(hamiltonian: try hamiltonianReading ?? scope.algebra.readHamiltonian(h),
                                     dissipators: dissipators.map(\.0))
         } catch {
-            throw hFragment.error("\(error)")
+            throw hFragment.error(wrapping: error)
         }
         var ops: [Expr]?
         if let m = meanField { ops = try operatorList(m) }
@@ -193,7 +193,7 @@ struct ModelReader {
         do {
             half = try (hamiltonianReading ?? scope.algebra.readHamiltonian(h)).antiHermitianPart()
         } catch {
-            throw body.error("\(error)")
+            throw body.error(wrapping: error)
         }
         if !half.isZero {
             throw body.error("H is not Hermitian: (H − H†)/2 = \(half) (declare parameters real, or add the "
@@ -243,7 +243,7 @@ struct ModelReader {
             do {
                 _ = try OpenSystem(algebra: scope.algebra, hamiltonian: .zero, dissipators: [.perSite(jump, rate: rate)])
             } catch {
-                throw jumpText.error("\(error)")
+                throw jumpText.error(wrapping: error)
             }
         }
         dissipators.append((perSite ? .perSite(jump, rate: rate) : .collective(jump, rate: rate), keyword))

@@ -132,7 +132,7 @@ struct ModelScope {
         } catch let e as ModelError {
             throw e
         } catch {
-            throw fragment.error("\(error)")
+            throw fragment.error(wrapping: error)
         }
     }
 

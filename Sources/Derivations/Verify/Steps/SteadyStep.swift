@@ -34,7 +34,7 @@ struct SteadyStep: DerivationStep {
             var charges: [Expr: Int] = [:]
             for item in list.split(",") { charges[try model.variable(item, known: known)] = 1 }
             do { mf = try mf.rotatingFrame(frequency: delta, charges: charges) } catch {
-                throw frame.error("\(error)")
+                throw frame.error(wrapping: error)
             }
             extra.append(delta)
         }

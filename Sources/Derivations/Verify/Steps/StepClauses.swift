@@ -65,7 +65,7 @@ struct StepClauses {
             }
             values[s] = try m.scope.expression(item.sub(eq + 1, item.end))
         }
-        do { return try m.restricted(values) } catch { throw restriction.error("\(error)") }
+        do { return try m.restricted(values) } catch { throw restriction.error(wrapping: error) }
     }
 }
 

@@ -50,7 +50,7 @@ enum StepValues {
             } catch let e as ModelError {
                 throw e
             } catch {
-                throw body.error("\(error)")
+                throw body.error(wrapping: error)
             }
             // A branch's parts are put in and the value multiplied out and cancelled, as
             // |x|² = (Re x)² + (Im x)² is.
