@@ -1,6 +1,6 @@
 # KeldyshKit: two commands for a fresh machine.
 #   make demo   builds the CLI and runs it on the bundled example
-#   make test   runs the test suite
+#   make test   runs the test suite, then checks every command and output shown in README.md and docs/
 # Both install the system libraries they need (Debian/Ubuntu apt) when missing.
 # make docs-check runs the commands shown in README.md and docs/ and compares their output.
 
@@ -24,6 +24,8 @@ build: deps
 
 test: deps
 	$(SWIFT) test
+	$(SWIFT) build --product keldysh
+	python3 scripts/check-docs.py "$$($(SWIFT) build --show-bin-path)/keldysh"
 
 demo: build
 	@./scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/keldysh"
