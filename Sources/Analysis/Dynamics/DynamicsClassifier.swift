@@ -5,10 +5,10 @@ import Symbolic
 /// `scan --dynamics`: integrates at every grid point and classifies the phase.
 final class DynamicsClassifier: GridClassifier, @unchecked Sendable {
     public let kind = "dynamics"
-    let setup: DynamicsScan
+    let setup: DynamicsSpec
     let x: Symbol, y: Symbol
 
-    init(_ setup: DynamicsScan, x: Symbol, y: Symbol) {
+    init(_ setup: DynamicsSpec, x: Symbol, y: Symbol) {
         self.setup = setup
         self.x = x
         self.y = y

@@ -6,30 +6,40 @@ import Symbolic
 /// summarised over the analysis window and classified; with `out`, trajectory.csv and
 /// trajectory.svg written there (staged, renamed at the end).
 public struct DynamicsRequest: Sendable {
-    public var meanField: MeanFieldSystem
-    /// Every parameter, with a value (values may use each other).
-    public var values: [Symbol: Expr]
-    /// The observables; the first is the order parameter of the classification.
-    public var observables: [(name: String, expr: Expr)]
-    /// Initial values (re, im) of the mean-field variables; unlisted ones start at 0.
-    public var initial: [Symbol: (Double, Double)]
-    public var duration: Double
-    public var step: Double
+    public var spec: DynamicsSpec
     public var out: String?
     /// The plot's title (after the phase).
     public var title: String = ""
+
+    public init(_ spec: DynamicsSpec, out: String? = nil) {
+        self.spec = spec
+        self.out = out
+    }
+}
+
+/// A mean-field integration: what `dynamics` runs once and `scan --dynamics` at every point
+/// of a grid (there, the two axes are free and every other parameter has a value).
+public struct DynamicsSpec: Sendable {
+    public var meanField: MeanFieldSystem
+    /// Parameter values (they may use each other).
+    public var values: [Symbol: Expr]
+    /// The observables; the first is the order parameter of the classification.
+    public var observables: [(name: String, expr: Expr)]
+    /// Initial values (re, im) of the mean-field variables (unlisted ones start at 0).
+    public var initial: [Symbol: (Double, Double)]
+    public var duration: Double
+    public var step: Double
     /// What the model calls the dynamical phases.
     public var phaseNames = PhaseNames()
 
     public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
-                initial: [Symbol: (Double, Double)], duration: Double, step: Double, out: String? = nil) {
+                initial: [Symbol: (Double, Double)], duration: Double, step: Double) {
         self.meanField = meanField
         self.values = values
         self.observables = observables
         self.initial = initial
         self.duration = duration
         self.step = step
-        self.out = out
     }
 }
 
@@ -44,20 +54,21 @@ public struct DynamicsOutcome: Sendable {
 
 /// The dynamics job.
 public func integrate(_ request: DynamicsRequest) throws -> DynamicsOutcome {
-    guard !request.observables.isEmpty else {
+    let spec = request.spec
+    guard !spec.observables.isEmpty else {
         throw AnalysisError.badAssignment("--observe", reason: "give at least one observable (the first is the order parameter)")
     }
-    let integ = try MeanFieldIntegrator(meanField: request.meanField, values: request.values, observables: request.observables)
-    let r = try runDynamics(DynamicsSetup(integrator: integ, initial: integ.state(from: request.initial),
-                                          duration: request.duration, step: request.step))
+    let integ = try MeanFieldIntegrator(meanField: spec.meanField, values: spec.values, observables: spec.observables)
+    let r = try runDynamics(DynamicsSetup(integrator: integ, initial: integ.state(from: spec.initial),
+                                          duration: spec.duration, step: spec.step))
     if let out = request.out {
         let folder = try StagedFolder(finalPath: out)
         try writeFileAtomically(folder.path("trajectory.csv"), trajectoryCSV(r, integrator: integ))
         try writeFileAtomically(folder.path("trajectory.svg"),
                                 linePlotSVG(times: r.times, series: r.observables, names: integ.observableNames,
-                                            title: "\(request.phaseNames.name(r.classification.phase)): " + request.title))
+                                            title: "\(spec.phaseNames.name(r.classification.phase)): " + request.title))
         try folder.commit()
     }
-    return DynamicsOutcome(result: r, phase: request.phaseNames.name(r.classification.phase),
+    return DynamicsOutcome(result: r, phase: spec.phaseNames.name(r.classification.phase),
                            observableNames: integ.observableNames, folder: request.out)
 }

@@ -61,13 +61,7 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
         let rel = relativeTolerance
         let fallbacks = self.fallbacks
         return { y, xs in
-            let count = xs.count
-            batch.evaluate(y: y, xs: xs)
-            let outputs = batch.outputs
-            var row: [GridPoint] = []
-            row.reserveCapacity(count)
-            for k in 0..<count {
-                let base = k * width
+            try batch.classifyRow(y: y, xs: xs) { outputs, base, x in
                 var finite = true
                 for c in 0..<n {
                     coefficients[c] = Complex(outputs[base + 2 * c], outputs[base + 2 * c + 1])
@@ -80,7 +74,7 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
                     norm2 += re * re + im * im
                 }
                 guard finite, norm2.isFinite else {
-                    throw AnalysisError.numerical("the stability matrix is not finite at \(xs[k]), \(y)")
+                    throw AnalysisError.numerical("the stability matrix is not finite at \(x), \(y)")
                 }
                 let settled = coefficients.withUnsafeBufferPointer { finder.solve($0.baseAddress!) }
                 if settled {
@@ -94,15 +88,12 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
                     }
                     if solver == nil { solver = try ComplexEigenSolver(order: n) }
                     do { try solver!.eigenvalues(of: matrix, into: &values) } catch {
-                        throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)", cause: .init(error))
+                        throw AnalysisError.numerical("eigenvalues at \(x), \(y): \(error)", cause: .init(error))
                     }
                     finder.reset()
                 }
-                let p = classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
-                row.append(GridPoint(classCode: p.stabilityClass.rawValue,
-                                     fields: "\(p.stabilityClass),\(p.unstableCount),\(p.maxReal),\(p.imaginaryAtMax)"))
+                return classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
             }
-            return row
         }
     }
 }

@@ -33,3 +33,21 @@ struct RowBatch {
         }
     }
 }
+
+extension RowBatch {
+    /// Evaluates the row y at the points xs and classifies each point from its outputs
+    /// (`point(outputs, base, x)`, point k's outputs starting at base = k·width).
+    mutating func classifyRow(y: Double, xs: [Double],
+                              _ point: (_ outputs: [Double], _ base: Int, _ x: Double) throws -> PointStability) rethrows -> [GridPoint] {
+        evaluate(y: y, xs: xs)
+        let outputs = self.outputs
+        var row: [GridPoint] = []
+        row.reserveCapacity(xs.count)
+        for (k, x) in xs.enumerated() {
+            let p = try point(outputs, k * width, x)
+            row.append(GridPoint(classCode: p.stabilityClass.rawValue,
+                                 fields: "\(p.stabilityClass),\(p.unstableCount),\(p.maxReal),\(p.imaginaryAtMax)"))
+        }
+        return row
+    }
+}

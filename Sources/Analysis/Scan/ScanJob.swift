@@ -7,31 +7,6 @@ public enum StabilityRoute: String, Sendable, CaseIterable {
     case polynomial, eigen
 }
 
-/// What `scan --dynamics` integrates at each point of the grid.
-public struct DynamicsScan: Sendable {
-    public var meanField: MeanFieldSystem
-    /// Every parameter but the two axes, with a value (values may use each other).
-    public var values: [Symbol: Expr]
-    /// The observables; the first is the order parameter of the classification.
-    public var observables: [(name: String, expr: Expr)]
-    /// Initial values of the mean-field variables (unlisted ones start at 0).
-    public var initial: [Symbol: (Double, Double)]
-    public var duration: Double
-    public var step: Double
-    /// What the model calls the dynamical phases.
-    public var phaseNames = PhaseNames()
-
-    public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
-                initial: [Symbol: (Double, Double)], duration: Double, step: Double) {
-        self.meanField = meanField
-        self.values = values
-        self.observables = observables
-        self.initial = initial
-        self.duration = duration
-        self.step = step
-    }
-}
-
 /// What `keldysh scan` asks: a classification of every point of a 2-D grid (or of shard i/n
 /// of its rows), streamed to `out`.
 public struct ScanRequest: Sendable {
@@ -39,7 +14,7 @@ public struct ScanRequest: Sendable {
         /// The stability of a steady state: the matrix with the two axes free.
         case stability(StabilityProblem, route: StabilityRoute)
         /// The dynamical phase reached from one initial state.
-        case dynamics(DynamicsScan)
+        case dynamics(DynamicsSpec)
     }
 
     public var target: Target

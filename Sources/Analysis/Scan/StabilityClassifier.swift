@@ -45,13 +45,7 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
         var batch = RowBatch(self.evaluator.threadLocalCopy(), width: width)
         let rel = relativeTolerance
         return { y, xs in
-            let count = xs.count
-            batch.evaluate(y: y, xs: xs)
-            let outputs = batch.outputs
-            var row: [GridPoint] = []
-            row.reserveCapacity(count)
-            for k in 0..<count {
-                let base = k * width
+            try batch.classifyRow(y: y, xs: xs) { outputs, base, x in
                 var norm2 = 0.0
                 // Outputs are row-major (re, im) pairs; DenseMatrix is column-major.
                 for i in 0..<n {
@@ -62,13 +56,10 @@ public final class StabilityClassifier: GridClassifier, @unchecked Sendable {
                     }
                 }
                 do { try solver.eigenvalues(of: matrix, into: &values) } catch {
-                    throw AnalysisError.numerical("eigenvalues at \(xs[k]), \(y): \(error)", cause: .init(error))
+                    throw AnalysisError.numerical("eigenvalues at \(x), \(y): \(error)", cause: .init(error))
                 }
-                let p = classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
-                row.append(GridPoint(classCode: p.stabilityClass.rawValue,
-                                     fields: "\(p.stabilityClass),\(p.unstableCount),\(p.maxReal),\(p.imaginaryAtMax)"))
+                return classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
             }
-            return row
         }
     }
 }

@@ -64,11 +64,10 @@ public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
     let input = try ModelInput.load(path: o.model, needMatrix: false)
     let ctx = input.parameters
     let values = try ctx.assignments(o.settings)
-    var request = DynamicsRequest(meanField: input.meanField, values: values,
-                                  observables: try o.dynamics.parsedObservables(ctx),
-                                  initial: try o.dynamics.parsedInitial(ctx), duration: o.dynamics.duration,
-                                  step: o.dynamics.step, out: o.out)
+    var spec = DynamicsSpec(meanField: input.meanField, values: values, observables: try o.dynamics.parsedObservables(ctx),
+                            initial: try o.dynamics.parsedInitial(ctx), duration: o.dynamics.duration, step: o.dynamics.step)
+    spec.phaseNames = input.model.phaseNames
+    var request = DynamicsRequest(spec, out: o.out)
     request.title = o.settings.joined(separator: ", ")
-    request.phaseNames = input.model.phaseNames
     return try integrate(request)
 }

@@ -37,7 +37,7 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
     let shard = try o.shard.map(Shard.init(parsing:)) ?? .whole
     let target: ScanRequest.Target
     if let d = o.dynamics {
-        var setup = DynamicsScan(meanField: input.meanField, values: values, observables: try d.parsedObservables(ctx),
+        var setup = DynamicsSpec(meanField: input.meanField, values: values, observables: try d.parsedObservables(ctx),
                                  initial: try d.parsedInitial(ctx), duration: d.duration, step: d.step)
         setup.phaseNames = input.model.phaseNames
         target = .dynamics(setup)

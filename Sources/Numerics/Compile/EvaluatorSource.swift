@@ -54,8 +54,8 @@ public func evaluatorSource(_ text: String, parameters: String, language: Evalua
     } catch { throw .compile(error) }
     let real = f.isRealValued
     switch language {
-    case .c: return CCodeGenerator(functionName: functionName ?? "kk_eval", realOutputs: real).source(for: f)
-    case .swift: return SwiftCodeGenerator(functionName: functionName ?? "kkEval", realOutputs: real).source(for: f)
+    case .c: return CCodeGenerator.source(for: f, functionName: functionName ?? "kk_eval", realOutputs: real)
+    case .swift: return SwiftCodeGenerator.source(for: f, functionName: functionName ?? "kkEval", realOutputs: real)
     }
 }
 

@@ -26,7 +26,7 @@ public final class NativeEvaluator: @unchecked Sendable {
         precondition(!realOutputs || function.isRealValued, "real outputs requested for a complex-valued function")
         self.function = function
         self.realOutputs = realOutputs
-        let source = CCodeGenerator(realOutputs: realOutputs).source(for: function)
+        let source = CCodeGenerator.source(for: function, functionName: "kk_eval", realOutputs: realOutputs)
         let (path, cached) = try compiler.sharedObject(for: source)
         guard let h = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             throw .loading(dlerror().map { String(cString: $0) } ?? path)

@@ -23,7 +23,7 @@ extension Expr {
 }
 
 /// The LaTeX printer. Terms come in the same order as in the text printer.
-struct LatexPrinter {
+struct LatexPrinter: ExprPrinter {
     let options: LatexOptions
     let text: TextPrinter
     let context: ParseContext
@@ -36,32 +36,16 @@ struct LatexPrinter {
 
     func latex(_ e: Expr) -> String { print(e, pullContent: true).text }
 
-    func print(_ e: Expr, pullContent: Bool) -> Printed {
-        switch e.kind {
-        case .add:
-            return sum(printedTerms(of: e), pullContent: pullContent)
-        case .integer, .number:
-            let terms = printedTerms(of: e)
-            return terms.count > 1 ? sum(terms, pullContent: false) : signedTerm(e)
-        case .mul, .pow:
-            return signedTerm(e)
-        case .symbol:
-            let s = e.symbol!
-            switch s.info.constant {
-            case .pi: return Printed(text: "\\pi", level: .atom)
-            case .infinity: return Printed(text: "\\infty", level: .atom)
-            case .undefined: return Printed(text: "\\mathrm{undefined}", level: .atom)
-            case nil:
-                return Printed(text: LatexNames.latex(s.name), level: .atom)
-            }
-        case .bound:
-            return Printed(text: "\\#\(e.boundIndex!)", level: .atom)
-        case .function:
-            return call(e)
-        case .binder:
-            return binder(e)
+    func symbol(_ s: Symbol) -> Printed {
+        switch s.info.constant {
+        case .pi: return Printed(text: "\\pi", level: .atom)
+        case .infinity: return Printed(text: "\\infty", level: .atom)
+        case .undefined: return Printed(text: "\\mathrm{undefined}", level: .atom)
+        case nil: return Printed(text: LatexNames.latex(s.name), level: .atom)
         }
     }
+
+    func bound(_ index: Int) -> Printed { Printed(text: "\\#\(index)", level: .atom) }
 
     private func parenthesized(_ s: String) -> String { "\\left(" + s + "\\right)" }
 
@@ -84,12 +68,6 @@ struct LatexPrinter {
             else { out += (layout.negative ? " - " : " + ") + body }
         }
         return Printed(text: out, level: .sum)
-    }
-
-    func signedTerm(_ e: Expr) -> Printed {
-        let layout = TermLayout(e)
-        let body = layoutText(layout)
-        return layout.negative ? Printed(text: "-" + body.text, level: .negated) : body
     }
 
     func layoutText(_ layout: TermLayout) -> Printed {
@@ -168,7 +146,7 @@ struct LatexPrinter {
 
     // MARK: Functions and binders
 
-    private func call(_ e: Expr) -> Printed {
+    func call(_ e: Expr) -> Printed {
         let args = e.children.map { print($0, pullContent: true).text }
         let arg = args.first ?? ""
         switch e.builtin {
@@ -220,7 +198,7 @@ struct LatexPrinter {
         }
     }
 
-    private func binder(_ e: Expr) -> Printed {
+    func binder(_ e: Expr) -> Printed {
         let (variable, body, _) = openBinderForPrinting(e, context: context)
         let parts = e.binderParts!
         let v = LatexNames.latex(variable.name)

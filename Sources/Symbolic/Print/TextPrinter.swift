@@ -23,7 +23,7 @@ extension Expr: CustomStringConvertible {
 
 /// The text printer. Terms of sums are in a human order (higher degree first, imaginary
 /// coefficients first, then alphabetical), independent of the canonical order.
-struct TextPrinter {
+struct TextPrinter: ExprPrinter {
     let context: ParseContext
     let imaginaryUnit: String
 
@@ -36,25 +36,9 @@ struct TextPrinter {
 
     func text(_ e: Expr) -> String { print(e, pullContent: true).text }
 
-    func print(_ e: Expr, pullContent: Bool) -> Printed {
-        switch e.kind {
-        case .add:
-            return sum(printedTerms(of: e), pullContent: pullContent)
-        case .integer, .number:
-            let terms = printedTerms(of: e)
-            return terms.count > 1 ? sum(terms, pullContent: false) : signedTerm(e)
-        case .mul, .pow:
-            return signedTerm(e)
-        case .symbol:
-            return Printed(text: symbolName(e.symbol!), level: .atom)
-        case .bound:
-            return Printed(text: "#\(e.boundIndex!)", level: .atom)
-        case .function:
-            return call(e)
-        case .binder:
-            return binder(e)
-        }
-    }
+    func symbol(_ s: Symbol) -> Printed { Printed(text: symbolName(s), level: .atom) }
+
+    func bound(_ index: Int) -> Printed { Printed(text: "#\(index)", level: .atom) }
 
     func symbolName(_ s: Symbol) -> String {
         switch s.info.constant {
@@ -121,12 +105,6 @@ struct TextPrinter {
 
     // MARK: Terms
 
-    func signedTerm(_ e: Expr) -> Printed {
-        let layout = TermLayout(e)
-        let body = layoutText(layout)
-        return layout.negative ? Printed(text: "-" + body.text, level: .negated) : body
-    }
-
     func layoutText(_ layout: TermLayout) -> Printed {
         var numerator: [Printed] = []
         if let q = layout.complexCoefficient {
@@ -182,7 +160,7 @@ struct TextPrinter {
 
     // MARK: Functions and binders
 
-    private func call(_ e: Expr) -> Printed {
+    func call(_ e: Expr) -> Printed {
         let head = e.head!
         var name = head.name
         if let b = head.info.builtin, context.symbol(named: name) != nil {
@@ -192,7 +170,7 @@ struct TextPrinter {
         return Printed(text: name + "(" + args + ")", level: .atom)
     }
 
-    private func binder(_ e: Expr) -> Printed {
+    func binder(_ e: Expr) -> Printed {
         let kind = e.binderKind!
         let (variable, body, annotation) = openBinderForPrinting(e, context: context)
         let parts = e.binderParts!
