@@ -41,7 +41,7 @@ extension Paper003Model {
         let tMinus = (Expr.neg(d) / c).cancel()
         let tPlus = Expr.conjugate(tMinus).cancel()
         // ⟨T^z⟩ at leading order: the d⟨T^z⟩/dt = 0 equation with the couplings switched off.
-        let rz = replacing(try mf.rhs(for: tz), [eta.symbol!: .zero, etaPrime.symbol!: .zero]).expand()
+        let rz = (try mf.rhs(for: tz)).substitute([eta.symbol!: .zero, etaPrime.symbol!: .zero]).expand()
         let cz = rz.coefficient(of: tz.symbol!), dz = rz.coefficient(of: tz.symbol!, degree: 0)
         let tzValue = (Expr.neg(dz) / cz).cancel()
         let eliminate: [Expr: Expr] = [tm: tMinus, Expr.conj(tm): tPlus]

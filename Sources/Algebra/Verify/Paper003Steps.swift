@@ -30,7 +30,7 @@ extension StepKind {
                     return (DerivedResults(failure: mismatch), nil)
                 }
                 var r = DerivedResults()
-                for (key, value) in try derive(m) { r.values[key] = replacing(value, rename) }
+                for (key, value) in try derive(m) { r.values[key] = value.substitute(rename) }
                 return (r, nil)
             } catch {
                 return (DerivedResults(failure: "\(name) failed: \(error)"), nil)
@@ -53,7 +53,7 @@ enum Paper003Library {
             guard let o = model.operators[name] else { return "the model file has no operator \(name)" }
             // Operators with the same name and group are the same symbols in both algebras, so
             // the canonical forms compare directly.
-            let theirs = try model.system.algebra.normalOrder(replacing(try library.heisenberg(op), rename))
+            let theirs = try model.system.algebra.normalOrder((try library.heisenberg(op)).substitute(rename))
             let mine = try model.system.heisenberg(o)
             if !distribute(theirs - mine).isZero { return "the library's Eqs. (1)-(2) differ from the model file in d\(name)/dt" }
         }
