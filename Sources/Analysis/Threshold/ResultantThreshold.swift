@@ -220,10 +220,12 @@ public struct CrossingPolynomial: Sendable {
         // Every coefficient of det(t − B) is a sum of products with at most one entry per row.
         let bound = degrees.reduce(0) { $0 + max($1.max() ?? 0, 0) }
         let nodes = UnivariateIntegerPolynomials.nodes(bound + 1)
+        // Ascending in t: the coefficients of det(t − B(x)) at each node x.
         let values: [[GaussianInteger]] = nodes.map { x in
-            berkowitzCharacteristic(b.map { row in
+            let bx = b.map { row in
                 row.map { GaussianInteger(re: UnivariateIntegerPolynomials.evaluate($0.re, at: x), im: UnivariateIntegerPolynomials.evaluate($0.im, at: x)) }
-            })
+            }
+            return berkowitzCharacteristic(size: n, { bx[$0][$1] }).reversed()
         }
         let q = (0...n).map { k -> (re: [BigInt], im: [BigInt]) in
             guard let re = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].re }),

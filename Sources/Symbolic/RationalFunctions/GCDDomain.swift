@@ -4,14 +4,7 @@ import ArbitraryPrecision
 /// ℤ (a GCD domain, for the heuristic and primitive PRS GCDs on integer polynomials) and
 /// the field ℚ(i) (for polynomials with Gaussian coefficients and for anything needing
 /// division).
-protocol GCDDomain: Equatable, Sendable {
-    static var zero: Self { get }
-    static var one: Self { get }
-    var isZero: Bool { get }
-    static func + (a: Self, b: Self) -> Self
-    static func - (a: Self, b: Self) -> Self
-    static func * (a: Self, b: Self) -> Self
-    static prefix func - (a: Self) -> Self
+protocol GCDDomain: CommutativeRing, Equatable, Sendable {
     /// a / b when b divides a exactly in the ring; nil otherwise.
     func exactQuotient(_ b: Self) -> Self?
     /// The normalised gcd (non-negative in ℤ, 0 or 1 in a field).
