@@ -38,10 +38,10 @@ struct GradientAtPoint {
         var residual = DistributedSum()
         var sums = [DistributedSum](repeating: DistributedSum(), count: atoms.count)
         for t in f.kind == .add ? Array(f.children) : [f] {
-            var c = GaussianQ.one
+            var c = GaussianRational.one
             var factors: [Expr] = []
             for g in t.kind == .mul ? Array(t.children) : [t] {
-                if let q = g.numberValue { c = c * GaussianQ(q) } else { factors.append(conjugated ? conjugate(g) : g) }
+                if let q = g.numberValue { c = c * q } else { factors.append(conjugated ? conjugate(g) : g) }
             }
             if conjugated { c = c.conjugate }
             let vals = factors.map { value($0) }

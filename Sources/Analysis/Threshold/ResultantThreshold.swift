@@ -220,16 +220,17 @@ public struct CrossingPolynomial: Sendable {
         // Every coefficient of det(t − B) is a sum of products with at most one entry per row.
         let bound = degrees.reduce(0) { $0 + max($1.max() ?? 0, 0) }
         let nodes = UnivariateIntegerPolynomials.nodes(bound + 1)
-        // Ascending in t: the coefficients of det(t − B(x)) at each node x.
-        let values: [[GaussianInteger]] = nodes.map { x in
+        // Ascending in t: the coefficients of det(t − B(x)) at each node x, in ℤ[i].
+        let values: [[GaussianRational]] = nodes.map { x in
             let bx = b.map { row in
-                row.map { GaussianInteger(re: UnivariateIntegerPolynomials.evaluate($0.re, at: x), im: UnivariateIntegerPolynomials.evaluate($0.im, at: x)) }
+                row.map { GaussianRational(BigRational(UnivariateIntegerPolynomials.evaluate($0.re, at: x)),
+                                           BigRational(UnivariateIntegerPolynomials.evaluate($0.im, at: x))) }
             }
             return berkowitzCharacteristic(size: n, { bx[$0][$1] }).reversed()
         }
         let q = (0...n).map { k -> (re: [BigInt], im: [BigInt]) in
-            guard let re = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].re }),
-                  let im = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].im }) else {
+            guard let re = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].re.numerator }),
+                  let im = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].im.numerator }) else {
                 preconditionFailure("det(t − B) of an integer matrix polynomial is in ℤ[i][P]")
             }
             return (re, im)

@@ -1,48 +1,31 @@
 import ArbitraryPrecision
 
-/// A numeric coefficient accumulator with a machine-integer fast path: collecting
-/// like terms in large sums is mostly small-integer arithmetic, and only overflow or a
-/// fraction moves it to exact Q(i) arithmetic.
+/// A numeric coefficient being collected in a sum or product, with the number node it was
+/// read from: most coefficients pass through a product or sum unchanged, and `expr` hands
+/// that node back instead of looking the value up in the number table again.
 struct Coefficient: Sendable {
-    private var small: Int
-    private var exact: GaussianRational?
-    /// The number node an exact value was read from: `expr` hands it back instead of
-    /// looking the value up again (most coefficients pass through a product unchanged).
+    private(set) var value: GaussianRational
     private var node: Expr?
 
-    init(_ v: Int = 0) { small = v; exact = nil; node = nil }
-    init(_ q: GaussianRational) {
-        node = nil
-        if q.isReal, q.re.isInteger, let v = q.re.numerator.asInt { small = v; exact = nil }
-        else { small = 0; exact = q }
-    }
-    init(of e: Expr) {
-        if let v = e.intValue { self.init(v) } else { self.init(e.numberValue!); node = e }
-    }
+    init(_ q: GaussianRational) { value = q; node = nil }
+    init(of e: Expr) { value = e.numberValue!; node = e }
 
-    var value: GaussianRational { exact ?? GaussianRational(BigRational(small)) }
-    var isZero: Bool { exact == nil ? small == 0 : exact!.isZero }
-    var isOne: Bool { exact == nil ? small == 1 : exact!.isOne }
-    var expr: Expr { node ?? (exact == nil ? .integer(small) : .number(exact!)) }
+    var isZero: Bool { value.isZero }
+    var isOne: Bool { value.isOne }
+    var expr: Expr { node ?? .number(value) }
 
     mutating func add(_ other: Coefficient) {
-        if other.exact == nil && other.small == 0 { return }
-        if exact == nil && small == 0 { self = other; return }
-        if exact == nil, other.exact == nil {
-            let (s, o) = small.addingReportingOverflow(other.small)
-            if !o { small = s; return }
-        }
-        self = Coefficient(value + other.value)
+        if other.isZero { return }
+        if isZero { self = other; return }
+        value = value + other.value
+        node = nil
     }
 
     mutating func multiply(_ other: Coefficient) {
-        if other.exact == nil && other.small == 1 { return }
-        if exact == nil && small == 1 { self = other; return }
-        if exact == nil, other.exact == nil {
-            let (s, o) = small.multipliedReportingOverflow(by: other.small)
-            if !o { small = s; return }
-        }
-        self = Coefficient(value * other.value)
+        if other.isOne { return }
+        if isOne { self = other; return }
+        value = value * other.value
+        node = nil
     }
 
     /// Splits `3*x*y` into (3, x*y) without building an intermediate node when possible.

@@ -44,6 +44,8 @@ extension Expr: CommutativeRing {
     }
 }
 
+extension GaussianRational: CommutativeRing {}
+
 /// The coefficients of det(t − A), highest degree first ([1, p₁, …, pₙ]), of the n×n matrix
 /// with entries `entry(i, j)` over a commutative ring, by Berkowitz's division-free
 /// algorithm: with A = [[a, R], [C, A₁]] the coefficient vector of A is T·(vector of A₁),
