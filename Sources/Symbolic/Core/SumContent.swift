@@ -20,8 +20,7 @@ extension Expr {
         var leadingTerm: Expr? = nil
         var first = GaussianRational(1)
         for t in children {
-            let (coefficient, monomial) = Coefficient.split(t)
-            let q = coefficient.value
+            let (q, monomial) = t.asCoefficientAndTerm
             if leadingTerm == nil || Expr.canonicalLess(monomial, leadingTerm!) {
                 leadingTerm = monomial
                 first = q
@@ -46,7 +45,7 @@ extension Expr {
             // grouping ((i·S)·x distributes i into S first, i·S·x keeps it in the coefficient).
             let scale = GaussianRational(BigRational(denominatorLCM))
             var g = GaussianRational.zero
-            for t in children { g = GaussianRational.gaussianIntegerGCD(g, Coefficient.split(t).0.value * scale) }
+            for t in children { g = GaussianRational.gaussianIntegerGCD(g, t.asCoefficientAndTerm.0 * scale) }
             // The unit that puts the leading primitive coefficient in the sector re > 0, im ≥ 0.
             var c = g / scale
             let w = first / c
