@@ -21,6 +21,7 @@ let package = Package(
             name: "DeriveBenchmark",
             dependencies: [
                 .product(name: "Algebra", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
                 .product(name: "Symbolic", package: "KeldyshKit"),
             ]
         ),
@@ -55,6 +56,7 @@ let package = Package(
                 .product(name: "Symbolic", package: "KeldyshKit"),
                 .product(name: "KeldyshNumerics", package: "KeldyshKit"),
                 .product(name: "Analysis", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
                 "CZgeevLoop",
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
                 .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
                 .product(name: "Analysis", package: "KeldyshKit"),
                 .product(name: "Algebra", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
             ]
         ),
     ]

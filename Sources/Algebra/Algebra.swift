@@ -21,7 +21,7 @@
 //    coefficients (`OperatorSum.collected`).
 // 2. `OpenSystem.heisenberg`: dO/dt = i[H, O] + Σ_k γ_k (L_k† O L_k − ½{L_k† L_k, O}),
 //    applied by a `HeisenbergGenerator` (H, L†⊗L and L†L read once into canonical words
-//    whose coefficients are `DistributedSum`s: monomial → exact `GaussianQ`, N-powers kept
+//    whose coefficients are `DistributedSum`s: monomial → exact `GaussianRational`, N-powers kept
 //    apart); per-site dissipators are evaluated on one representative site and summed
 //    back (`sumOverSites`).
 // 3. `OpenSystem.expectation` / `meanField`: expectation values become commuting symbols

@@ -23,11 +23,11 @@ struct DistributedSumTests {
                 let m = Expr.mul(xs[rng.next(min(length / 2 + 1, xs.count))], xs[rng.next(3)])
                 let q = GaussianRational(BigRational(BigInt(rng.nextSigned(3)), BigInt(1 + rng.next(2))),
                                          BigRational(BigInt(rng.nextSigned(1))))
-                sum.add(m, .zero, GaussianQ(q))
+                sum.add(m, .zero, q)
                 reference.append(Expr.mul(Expr.number(q), m))
                 // Take some terms out again by adding their negatives.
                 if rng.next(4) == 0 {
-                    sum.add(m, .zero, GaussianQ(-q))
+                    sum.add(m, .zero, -q)
                     reference.append(Expr.mul(Expr.number(-q), m))
                 }
             }

@@ -52,7 +52,7 @@ struct MeanFieldTests {
             else { pairs[pair.symbol!] = product }
         }
         #expect(pairs.count == 4)
-        let reduced = replacing(try e(word), pairs)
+        let reduced = (try e(word)).substitute(pairs)
         #expect(same(reduced, try sys.expectation(word)))
         #expect(!same(try e(word), try sys.expectation(word)))
     }

@@ -95,8 +95,8 @@ struct Paper003Tests {
         #expect(lin.omittedCouplings.isEmpty)
         // d⟨T^z⟩/dt vanishes at the normal state (checked at exact rational rates γ↑ = 3/5, γ↓ = 2/7).
         let rates: [Symbol: Expr] = [up.symbol!: Expr.rational(3, 5), down.symbol!: Expr.rational(2, 7)]
-        let tzRow = replacing(try mf.rhs(for: tz), [al.symbol!: 0, sm.symbol!: 0, tm.symbol!: 0, tz.symbol!: tz0])
-        #expect(distribute(replacing(tzRow, rates)).isZero)
+        let tzRow = (try mf.rhs(for: tz)).substitute([al.symbol!: 0, sm.symbol!: 0, tm.symbol!: 0, tz.symbol!: tz0])
+        #expect(distribute(tzRow.substitute(rates)).isZero)
     }
 
     @Test func dissipatorTermsInIntensiveUnits() throws {
@@ -105,8 +105,8 @@ struct Paper003Tests {
         let zeroCouplings: [Symbol: Expr] = [lambda.symbol!: 0, eta.symbol!: 0, eta2.symbol!: 0]
         let mf = try system.meanField([T.z, T.minus], options: options)
         let (tz, tm) = (try v(T.z), try v(T.minus))
-        #expect(same(replacing(try mf.rhs(for: tz), zeroCouplings), (up - down) / 2 - (up + down) * tz))
-        #expect(same(replacing(try mf.rhs(for: tm), zeroCouplings), (-i * wz2 - (up + down) / 2) * tm))
+        #expect(same((try mf.rhs(for: tz)).substitute(zeroCouplings), (up - down) / 2 - (up + down) * tz))
+        #expect(same((try mf.rhs(for: tm)).substitute(zeroCouplings), (-i * wz2 - (up + down) / 2) * tm))
     }
 
     @Test func closureAddsMissingOperators() throws {
@@ -129,7 +129,7 @@ struct Paper003Tests {
         func block(lambdaSquared: Expr) throws -> Expr {
             let values: [Symbol: Expr] = [wc.symbol!: 1, wz.symbol!: 2, kappa.symbol!: Expr.rational(1, 2),
                                           eta.symbol!: 0, eta2.symbol!: 0, lambda.symbol!: Expr.sqrt(lambdaSquared)]
-            return try lin.stabilityMatrix.map { distribute(replacing($0, values)) }.determinant().expand()
+            return try lin.stabilityMatrix.map { distribute($0.substitute(values)) }.determinant().expand()
         }
         #expect(try block(lambdaSquared: Expr.rational(17, 32)).isZero)
         #expect(try !block(lambdaSquared: Expr.rational(1, 4)).isZero)
@@ -149,7 +149,7 @@ struct Paper003Tests {
         }
         #expect(uncorrelated.count == second.equations.count - 5)
         for e in first.equations {
-            #expect(same(replacing(try second.rhs(for: e.variable), uncorrelated), e.rhs))
+            #expect(same((try second.rhs(for: e.variable)).substitute(uncorrelated), e.rhs))
         }
     }
 }

@@ -42,11 +42,11 @@ import ArbitraryPrecision
         let a = f.power(6), b = f.power(5) + one
         let heap = a.multiplied(by: b, method: .heap)
         let dense = a.multiplied(by: b, method: .dense)
-        let generic = IntegerPolynomial.multiplyGeneric(a.re, b.re)
+        let generic = SparseIntegerPolynomial.multiplyGeneric(a.re, b.re)
         #expect(heap == dense)
         #expect(heap.re == generic)
         // The generic kernel in blocks of about 1000 products (21 blocks, merged) agrees too.
-        #expect(IntegerPolynomial.multiplyGeneric(a.re, b.re, blockProducts: 1000) == generic)
+        #expect(SparseIntegerPolynomial.multiplyGeneric(a.re, b.re, blockProducts: 1000) == generic)
         // f^6(f^5 + 1) = f^11 + f^6: compare with powers computed independently.
         #expect(heap == f.power(11) + f.power(6))
         #expect(heap.termCount == BigInt.binomial(15, 4).asInt!)

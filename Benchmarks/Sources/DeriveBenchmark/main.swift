@@ -11,6 +11,7 @@
 // Prints one JSON object: the first (cold) derivation and the median/min of the repetitions
 // (warm: the expression store already holds the intermediate expressions).
 import Algebra
+import Derivations
 import Foundation
 import Symbolic
 #if canImport(Glibc)

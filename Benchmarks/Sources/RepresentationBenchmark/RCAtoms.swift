@@ -14,7 +14,7 @@ enum RC {
     }
 
     static func number(_ q: GaussianRational) -> Node {
-        if q.isReal, q.re.isInteger, let v = q.re.numerator.asInt { return integer(v) }
+        if let v = q.asInt { return integer(v) }
         let slot = RCStore.numberSlot(q)
         var flags: NodeFlags = [.numeric]
         if q.isReal {
@@ -91,7 +91,7 @@ extension Node {
 
     var numberValue: GaussianRational? {
         switch kind {
-        case .integer: return GaussianRational(BigRational(Int(value)))
+        case .integer: return GaussianRational(Int(value))
         case .number: return RCStore.number(at: Int(value))
         default: return nil
         }
@@ -120,53 +120,17 @@ extension Node {
     }
 }
 
-/// Same numeric accumulator as Sources/Symbolic/Core/Coefficient.swift.
-struct RCCoefficient {
-    private var small: Int
-    private var exact: GaussianRational?
-
-    init(_ v: Int = 0) { small = v; exact = nil }
-    init(_ q: GaussianRational) {
-        if q.isReal, q.re.isInteger, let v = q.re.numerator.asInt { small = v; exact = nil }
-        else { small = 0; exact = q }
-    }
-    init(of e: Node) {
-        if let v = e.intValue { self.init(v) } else { self.init(e.numberValue!) }
-    }
-
-    var value: GaussianRational { exact ?? GaussianRational(BigRational(small)) }
-    var isZero: Bool { exact == nil ? small == 0 : exact!.isZero }
-    var isOne: Bool { exact == nil ? small == 1 : exact!.isOne }
-    var expr: Node { exact == nil ? RC.integer(small) : RC.number(exact!) }
-
-    mutating func add(_ other: RCCoefficient) {
-        if exact == nil, other.exact == nil {
-            let (s, o) = small.addingReportingOverflow(other.small)
-            if !o { small = s; return }
+extension RC {
+    /// `3*x*y` → (3, x*y), as `Expr.asCoefficientAndTerm`.
+    static func split(_ e: Node) -> (GaussianRational, Node) {
+        if let q = e.numberValue { return (q, RC.one) }
+        if e.kind == .mul, let q = e.children[0].numberValue {
+            let rest = e.children.dropFirst()
+            if rest.count == 1 { return (q, rest.first!) }
+            let list = ContiguousArray(rest)
+            return (q, RC.raw(.mul, flags: RC.mulFlags(list), list))
         }
-        self = RCCoefficient(value + other.value)
-    }
-
-    mutating func multiply(_ other: RCCoefficient) {
-        if exact == nil, other.exact == nil {
-            let (s, o) = small.multipliedReportingOverflow(by: other.small)
-            if !o { small = s; return }
-        }
-        self = RCCoefficient(value * other.value)
-    }
-
-    static func split(_ e: Node) -> (RCCoefficient, Node) {
-        if e.isNumber { return (RCCoefficient(of: e), RC.one) }
-        if e.kind == .mul {
-            let first = e.children[0]
-            if first.isNumber {
-                let rest = e.children.dropFirst()
-                if rest.count == 1 { return (RCCoefficient(of: first), rest.first!) }
-                let list = ContiguousArray(rest)
-                return (RCCoefficient(of: first), RC.raw(.mul, flags: RC.mulFlags(list), list))
-            }
-        }
-        return (RCCoefficient(1), e)
+        return (GaussianRational.one, e)
     }
 }
 

@@ -41,11 +41,11 @@ extension RC {
         return all.union(any)
     }
 
-    static func scaled(_ term: Node, by c: RCCoefficient) -> Node {
+    static func scaled(_ term: Node, by c: GaussianRational) -> Node {
         if c.isOne { return term }
         if c.isZero { return zero }
-        if term.kind == .add { return mul([c.expr, term]) }
-        var list: ContiguousArray<Node> = [c.expr]
+        if term.kind == .add { return mul([number(c), term]) }
+        var list: ContiguousArray<Node> = [number(c)]
         if term.kind == .mul { list.append(contentsOf: term.children) } else { list.append(term) }
         return raw(.mul, flags: mulFlags(list), list)
     }
@@ -149,8 +149,7 @@ extension RC {
         var leadingTerm: Node? = nil
         var first = GaussianRational(1)
         for t in e.children {
-            let (coefficient, monomial) = RCCoefficient.split(t)
-            let q = coefficient.value
+            let (q, monomial) = RC.split(t)
             if leadingTerm == nil || canonicalLess(monomial, leadingTerm!) {
                 leadingTerm = monomial
                 first = q
@@ -225,31 +224,31 @@ extension RC {
 
 /// SumBuilder of Add.swift.
 struct RCSumBuilder {
-    private var constant = RCCoefficient(0)
+    private var constant = GaussianRational.zero
     private var index: [Node: Int] = [:]
     private var terms: [Node] = []
-    private var coefficients: [RCCoefficient] = []
+    private var coefficients: [GaussianRational] = []
 
     mutating func add(_ e: Node) {
         switch e.kind {
         case .integer, .number:
-            constant.add(RCCoefficient(of: e))
+            constant = constant + e.numberValue!
         case .add:
             for c in e.children { add(c) }
         default:
-            let (c, t) = RCCoefficient.split(e)
-            add(t, times: c)
+            let (c, t) = RC.split(e)
+            collect(t, c)
         }
     }
 
-    mutating func add(_ term: Node, times c: RCCoefficient) {
+    mutating func collect(_ term: Node, _ c: GaussianRational) {
         let found: Int?
         if index.isEmpty && terms.count < 16 { found = terms.firstIndex(of: term) } else {
             if index.isEmpty { for (k, t) in terms.enumerated() { index[t] = k } }
             found = index[term]
         }
         if let i = found {
-            coefficients[i].add(c)
+            coefficients[i] = coefficients[i] + c
         } else {
             if !index.isEmpty || terms.count >= 16 { index[term] = terms.count }
             terms.append(term)
@@ -259,10 +258,9 @@ struct RCSumBuilder {
 
     mutating func add(_ term: Node, times q: GaussianRational) {
         if q.isZero { return }
-        let (c, t) = RCCoefficient.split(term)
-        var product = c
-        product.multiply(RCCoefficient(q))
-        if t.isOne { constant.add(product) } else { add(t, times: product) }
+        let (c, t) = RC.split(term)
+        let product = c * q
+        if t.isOne { constant = constant + product } else { collect(t, product) }
     }
 
     func build() -> Node {
@@ -272,7 +270,7 @@ struct RCSumBuilder {
             out.append(c.isOne ? t : RC.scaled(t, by: c))
         }
         RC.sortCanonically(&out)
-        if !constant.isZero { out.insert(constant.expr, at: 0) }
+        if !constant.isZero { out.insert(RC.number(constant), at: 0) }
         if out.isEmpty { return RC.zero }
         if out.count == 1 { return out[0] }
         return RC.raw(.add, flags: RC.addFlags(out), out)
@@ -281,7 +279,7 @@ struct RCSumBuilder {
 
 /// ProductState of Mul.swift, commuting factors only.
 struct RCProductState {
-    var coefficient = RCCoefficient(1)
+    var coefficient = GaussianRational.one
     var baseIndex: [Node: Int] = [:]
     var bases: [Node] = []
     var exponents: [[Node]] = []
@@ -296,13 +294,13 @@ struct RCProductState {
     mutating func feed(_ f: Node) {
         switch f.kind {
         case .integer, .number:
-            coefficient.multiply(RCCoefficient(of: f))
+            coefficient = coefficient * f.numberValue!
         case .mul:
             for c in f.children { feed(c) }
         case .add:
             let (content, primitive) = RC.sumContent(f)
             if !content.isOne {
-                coefficient.multiply(RCCoefficient(content))
+                coefficient = coefficient * content
                 feed(primitive)
                 return
             }
@@ -332,7 +330,7 @@ struct RCProductState {
             let p = es.count == 1 ? (es[0].isOne ? b : RC.pow(b, es[0])) : RC.pow(b, RC.add(es))
             switch p.kind {
             case .integer, .number:
-                coefficient.multiply(RCCoefficient(of: p))
+                coefficient = coefficient * p.numberValue!
             case .mul:
                 needsAnotherPass = true
                 factors.append(p)
@@ -342,20 +340,19 @@ struct RCProductState {
         }
         if coefficient.isZero { return RC.zero }
         if needsAnotherPass {
-            return RC.mul([coefficient.expr] + factors)
+            return RC.mul([RC.number(coefficient)] + factors)
         }
         RC.sortCanonically(&factors)
-        if factors.isEmpty { return coefficient.expr }
+        if factors.isEmpty { return RC.number(coefficient) }
         if factors.count == 1 {
             if coefficient.isOne { return factors[0] }
             if factors[0].kind == .add {
                 var builder = RCSumBuilder()
-                let c = coefficient.value
-                for t in factors[0].children { builder.add(t, times: c) }
+                for t in factors[0].children { builder.add(t, times: coefficient) }
                 return builder.build()
             }
         }
-        if !coefficient.isOne { factors.insert(coefficient.expr, at: 0) }
+        if !coefficient.isOne { factors.insert(RC.number(coefficient), at: 0) }
         return RC.raw(.mul, flags: RC.mulFlags(factors), factors)
     }
 }

@@ -8,6 +8,7 @@
 //   ScanBenchmark agree N                    eigenvalue vs polynomial classes at every point
 import Foundation
 import Analysis
+import Derivations
 import KeldyshNumerics
 import Symbolic
 import CZgeevLoop

@@ -12,6 +12,7 @@ import Analysis
 import ArbitraryPrecision
 import Symbolic
 import Algebra
+import Derivations
 
 let arguments = CommandLine.arguments
 let digits = arguments.count > 1 ? Int(arguments[1])! : 50

@@ -17,8 +17,8 @@ import Symbolic
 struct DistributedSum: Sendable {
     struct Term: Sendable {
         var monomial: Expr
-        var power: GaussianQ
-        var coefficient: GaussianQ
+        var power: GaussianRational
+        var coefficient: GaussianRational
     }
 
     /// A coefficient's sum has a few terms, and a linear scan of 32-bit ids beats hashing
@@ -30,7 +30,7 @@ struct DistributedSum: Sendable {
 
     private struct Key: Hashable, Sendable {
         let monomial: Expr
-        let power: GaussianQ
+        let power: GaussianRational
     }
 
     init() {}
@@ -39,7 +39,7 @@ struct DistributedSum: Sendable {
     init(_ e: Expr, _ products: inout MonomialProducts) {
         for (m, q) in Self.split(distribute(e)) {
             let (r, p) = products.separate(m)
-            add(r, p, GaussianQ(q))
+            add(r, p, q)
         }
     }
 
@@ -65,14 +65,14 @@ struct DistributedSum: Sendable {
         }
     }
 
-    private func position(of m: Expr, _ p: GaussianQ) -> Int? {
+    private func position(of m: Expr, _ p: GaussianRational) -> Int? {
         if let index { return index[Key(monomial: m, power: p)] }
         for k in terms.indices where terms[k].monomial == m && terms[k].power == p { return k }
         return nil
     }
 
     /// self += q · m · N^p
-    mutating func add(_ m: Expr, _ p: GaussianQ, _ q: GaussianQ) {
+    mutating func add(_ m: Expr, _ p: GaussianRational, _ q: GaussianRational) {
         if q.isZero { return }
         guard let k = position(of: m, p) else {
             if index != nil { index![Key(monomial: m, power: p)] = terms.count }
@@ -100,7 +100,7 @@ struct DistributedSum: Sendable {
     }
 
     /// self += q · s
-    mutating func add(_ s: DistributedSum, times q: GaussianQ) {
+    mutating func add(_ s: DistributedSum, times q: GaussianRational) {
         if isZero && index == nil && q.isOne {
             self = s
             return
@@ -109,7 +109,7 @@ struct DistributedSum: Sendable {
     }
 
     /// q · self, without touching a monomial.
-    func scaled(_ q: GaussianQ) -> DistributedSum {
+    func scaled(_ q: GaussianRational) -> DistributedSum {
         if q.isOne { return self }
         var out = self
         for k in out.terms.indices { out.terms[k].coefficient = out.terms[k].coefficient * q }
@@ -117,7 +117,7 @@ struct DistributedSum: Sendable {
     }
 
     /// N^p · self, without touching a monomial (for a sum read with N separated).
-    func shifted(by p: GaussianQ) -> DistributedSum {
+    func shifted(by p: GaussianRational) -> DistributedSum {
         if p.isZero { return self }
         var out = DistributedSum()
         for t in terms { out.add(t.monomial, t.power + p, t.coefficient) }
@@ -148,7 +148,7 @@ struct DistributedSum: Sendable {
         if terms.isEmpty { return .zero }
         var builder = SumBuilder()
         for t in terms {
-            builder.add(t.power.isZero ? t.monomial : products.restore(t.monomial, t.power), times: t.coefficient.value)
+            builder.add(t.power.isZero ? t.monomial : products.restore(t.monomial, t.power), times: t.coefficient)
         }
         return builder.build()
     }
@@ -161,17 +161,18 @@ struct DistributedSum: Sendable {
 struct MonomialProducts {
     /// The system size whose powers are kept apart from the monomials (nil: none).
     let size: Expr?
-    private var memo: [UInt64: [(Expr, GaussianQ, GaussianQ)]] = [:]
-    private var separated: [Expr: (Expr, GaussianQ)] = [:]
+    private var memo: [UInt64: [(Expr, GaussianRational, GaussianRational)]] = [:]
+    private var separated: [Expr: (Expr, GaussianRational)] = [:]
 
     init(separating size: Expr? = nil) { self.size = size }
 
     /// (m without its factor N^p, p); (m, 0) when N is not separated or m has no such factor.
-    mutating func separate(_ m: Expr) -> (Expr, GaussianQ) {
+    mutating func separate(_ m: Expr) -> (Expr, GaussianRational) {
         guard let n = size else { return (m, .zero) }
-        func power(_ f: Expr) -> GaussianQ? {
+        func power(_ f: Expr) -> GaussianRational? {
             let (b, x) = f.asPower
-            return b == n ? x.rationalValue.map { GaussianQ($0) } : nil
+            guard b == n, let q = x.numberValue, q.isReal else { return nil }
+            return q
         }
         if let p = power(m) { return (.one, p) }
         guard m.kind == .mul, let k = m.children.firstIndex(where: { power($0) != nil }) else { return (m, .zero) }
@@ -184,16 +185,16 @@ struct MonomialProducts {
     }
 
     /// m · N^p as one canonical monomial.
-    func restore(_ m: Expr, _ p: GaussianQ) -> Expr { Expr.mul(m, Expr.pow(size!, Expr.number(p.value))) }
+    func restore(_ m: Expr, _ p: GaussianRational) -> Expr { Expr.mul(m, Expr.pow(size!, Expr.number(p))) }
 
     /// m·n distributed: its monomials with N separated (an extra power of N) and coefficients.
-    mutating func product(_ m: Expr, _ n: Expr) -> [(Expr, GaussianQ, GaussianQ)] {
+    mutating func product(_ m: Expr, _ n: Expr) -> [(Expr, GaussianRational, GaussianRational)] {
         // The product is commutative: one entry per unordered pair.
         let key = m.id < n.id ? UInt64(m.id) << 32 | UInt64(n.id) : UInt64(n.id) << 32 | UInt64(m.id)
         if let r = memo[key] { return r }
         let r = DistributedSum.split(distribute(Expr.mul(m, n))).map { x, q in
             let (y, p) = separate(x)
-            return (y, p, GaussianQ(q))
+            return (y, p, q)
         }
         memo[key] = r
         return r

@@ -32,17 +32,17 @@ struct HeisenbergGenerator {
     init(_ system: OpenSystem, _ products: inout MonomialProducts) {
         let a = system.algebra
         algebra = a
-        let i = GaussianQ.i
+        let i = GaussianRational.i
         hamiltonian = a.distributed(system.hamiltonianSum, &products).map { ($0.key, $0.value.scaled(i), a.support($0.key)) }
         var jumps: [Jump] = []
-        let minusHalf = GaussianQ(BigRational(-1, 2))
+        let minusHalf = GaussianRational(BigRational(-1, 2))
         for ((d, group), l) in zip(zip(system.dissipators, system.siteGroups), system.jumpReadings) {
             let rate = DistributedSum(d.rate, &products)
             let terms = a.distributed(l, &products)
             var adjoint: DistributedOperator = [:]
             for (w, c) in terms {
                 let conj = DistributedSum(Expr.conjugate(c.expr(products)), &products)
-                for (v, q) in a.adjointWord(w) { adjoint[v, default: DistributedSum()].add(conj, times: GaussianQ(q)) }
+                for (v, q) in a.adjointWord(w) { adjoint[v, default: DistributedSum()].add(conj, times: q) }
             }
             var jump = Jump(siteGroup: group)
             if let g = group, case .spinEnsemble(let size, false) = a.groups[g].kind {
@@ -122,7 +122,7 @@ extension OperatorAlgebra {
             var c = DistributedSum()
             for e in cs {
                 if read[e] == nil { read[e] = DistributedSum(e, &products) }
-                c.add(read[e]!, times: GaussianQ.one)
+                c.add(read[e]!, times: GaussianRational.one)
             }
             if c.isZero { continue }
             forEachCanonicalTerm(w) { v, q in out[v, default: DistributedSum()].add(c, times: q) }
@@ -136,7 +136,7 @@ extension OperatorAlgebra {
     func sumOverSites(_ term: DistributedOperator, group: Int, count n: DistributedSum,
                       into total: inout DistributedOperator, _ products: inout MonomialProducts) {
         guard case .spinEnsemble(_, let single) = groups[group].kind, !single else {
-            for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianQ.one) }
+            for (v, c) in term { total[v, default: DistributedSum()].add(c, times: GaussianRational.one) }
             return
         }
         for (w, c) in term where !c.isZero {
@@ -147,7 +147,7 @@ extension OperatorAlgebra {
                 v[k] = Letter(group: group, role: w[k].role.collective)
                 forEachCanonicalTerm(v) { u, q in total[u, default: DistributedSum()].add(c, times: q) }
             } else {
-                total[w, default: DistributedSum()].add(c.times(n, &products), times: GaussianQ.one)
+                total[w, default: DistributedSum()].add(c.times(n, &products), times: GaussianRational.one)
             }
         }
     }

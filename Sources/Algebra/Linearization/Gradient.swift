@@ -4,19 +4,20 @@ import Symbolic
 /// A right-hand side and its Wirtinger derivatives by several atoms, evaluated at a point:
 /// one row of a stability matrix and its residual.
 ///
-/// Each value is `distribute(replace(·))` of the expression `wirtinger` gives: a sum is
-/// differentiated term by term and a product by the product rule. A term is taken apart
-/// once: each factor is replaced and distributed once for the whole matrix (most recur in
-/// every row), a factor's derivatives are found from the atom it is (most are a variable
-/// or its conjugate) rather than by testing every atom, a product that keeps a factor
-/// vanishing at the point (a normal state zeroes most variables) is skipped before it is
-/// built, and the products of the surviving factors are formed as distributed sums (the
-/// numbers stay exact coefficients, and each product of two monomials is built once).
+/// Each value is `distribute(replace(·))` of a Wirtinger derivative (`wirtingerDerivative`
+/// for an atom x, `conjugateWirtingerDerivative` for conj(x)), taken here by the product
+/// rule over the factors of each term. A term is taken apart once: each factor is replaced
+/// and distributed once for the whole matrix (most recur in every row), a factor's
+/// derivatives are found from the atom it is (most are a variable or its conjugate) rather
+/// than by testing every atom, a product that keeps a factor vanishing at the point (a
+/// normal state zeroes most variables) is skipped before it is built, and the products of
+/// the surviving factors are formed as distributed sums (the numbers stay exact
+/// coefficients, and each product of two monomials is built once).
 struct GradientAtPoint {
     let atoms: [Expr]
     /// The positions of each atom in `atoms`.
     private let columns: [Expr: [Int]]
-    private var replace: Replacer
+    private var replace: Substitution
     /// Factor → its value at the point, distributed.
     private var values: [Expr: DistributedSum] = [:]
     private var conjugates: [Expr: Expr] = [:]
@@ -27,20 +28,20 @@ struct GradientAtPoint {
         var columns: [Expr: [Int]] = [:]
         for (k, a) in atoms.enumerated() { columns[a, default: []].append(k) }
         self.columns = columns
-        replace = Replacer(point)
+        replace = Substitution(point)
     }
 
     /// (f at the point, ∂f/∂atom at the point for each atom); with `conjugated`, the same
     /// for conj(f), conjugated factor by factor (conj of a product is the product of the
     /// conjugates, so the row of conj⟨x⟩ needs no conjugated right-hand side).
-    mutating func evaluate(_ f: Expr, conjugated: Bool) throws -> (Expr, [Expr]) {
+    mutating func evaluate(_ f: Expr, conjugated: Bool) -> (Expr, [Expr]) {
         var residual = DistributedSum()
         var sums = [DistributedSum](repeating: DistributedSum(), count: atoms.count)
         for t in f.kind == .add ? Array(f.children) : [f] {
-            var c = GaussianQ.one
+            var c = GaussianRational.one
             var factors: [Expr] = []
             for g in t.kind == .mul ? Array(t.children) : [t] {
-                if let q = g.numberValue { c = c * GaussianQ(q) } else { factors.append(conjugated ? conjugate(g) : g) }
+                if let q = g.numberValue { c = c * q } else { factors.append(conjugated ? conjugate(g) : g) }
             }
             if conjugated { c = c.conjugate }
             let vals = factors.map { value($0) }
@@ -49,7 +50,7 @@ struct GradientAtPoint {
             // Every derivative keeps all factors but one.
             if zeros >= 2 { continue }
             for (i, g) in factors.enumerated() where zeros == 0 || vals[i].isZero {
-                let derivatives = try self.derivatives(of: g)
+                let derivatives = self.derivatives(of: g)
                 if derivatives.isEmpty { continue }
                 let rest = product(vals, except: i)
                 for (k, d) in derivatives {
@@ -82,34 +83,26 @@ struct GradientAtPoint {
     }
 
     /// The nonzero ∂g/∂atom of one factor, by position of the atom.
-    private func derivatives(of g: Expr) throws -> [(Int, Expr)] {
+    private func derivatives(of g: Expr) -> [(Int, Expr)] {
         if let ks = columns[g] { return ks.map { ($0, .one) } }
         if g.kind == .pow, let ks = columns[g.children[0]] {
-            let d = try wirtinger(g, g.children[0])
+            let d = Self.derivative(g, g.children[0])
             return d.isZero ? [] : ks.map { ($0, d) }
         }
         var out: [(Int, Expr)] = []
-        for (k, atom) in atoms.enumerated() where dependsOn(g, atom) {
-            let d = try wirtinger(g, atom)
+        for (k, atom) in atoms.enumerated() where g.contains(Self.variable(atom)) {
+            let d = Self.derivative(g, atom)
             if !d.isZero { out.append((k, d)) }
         }
         return out
     }
-}
 
-/// Replaces symbols by values like `replacing`, remembering what it rebuilt across calls:
-/// the columns of one stability matrix share most of their subexpressions.
-struct Replacer {
-    let values: [Symbol: Expr]
-    private var memo: [Expr: Expr] = [:]
+    /// The symbol x of an atom x or conj(x).
+    private static func variable(_ atom: Expr) -> Symbol { atom.symbol ?? atom.children[0].symbol! }
 
-    init(_ values: [Symbol: Expr]) { self.values = values }
-
-    mutating func callAsFunction(_ e: Expr) -> Expr {
-        if let m = memo[e] { return m }
-        let r: Expr
-        if let s = e.symbol { r = values[s] ?? e } else { r = e.mapChildren { self($0) } }
-        memo[e] = r
-        return r
+    /// ∂e/∂x for the atom x, ∂e/∂x̄ for the atom conj(x).
+    private static func derivative(_ e: Expr, _ atom: Expr) -> Expr {
+        if let x = atom.symbol { return e.wirtingerDerivative(x) }
+        return e.conjugateWirtingerDerivative(variable(atom))
     }
 }

@@ -46,11 +46,11 @@ extension MeanFieldSystem {
             // The row of conj⟨x⟩ is read off the equation of ⟨x⟩ (see `rhs(for:)`).
             let (residual, derivatives): (Expr, [Expr])
             if let e = equations.first(where: { $0.variable == row }) {
-                (residual, derivatives) = try gradient.evaluate(e.rhs, conjugated: false)
+                (residual, derivatives) = gradient.evaluate(e.rhs, conjugated: false)
             } else if row.builtin == .conj, let e = equations.first(where: { $0.variable == row.children[0] }) {
-                (residual, derivatives) = try gradient.evaluate(e.rhs, conjugated: true)
+                (residual, derivatives) = gradient.evaluate(e.rhs, conjugated: true)
             } else {
-                (residual, derivatives) = try gradient.evaluate(try rhs(for: row), conjugated: false)
+                (residual, derivatives) = gradient.evaluate(try rhs(for: row), conjugated: false)
             }
             residuals.append(residual)
             matrix.append(Array(derivatives.prefix(variables.count)))
@@ -60,4 +60,9 @@ extension MeanFieldSystem {
         }
         return Linearization(variables: variables, matrix: matrix, residuals: residuals, omittedCouplings: omitted)
     }
+}
+
+/// Whether `e` is a mean-field atom: a symbol or conj of a symbol.
+public func isAtom(_ e: Expr) -> Bool {
+    e.kind == .symbol || (e.builtin == .conj && e.children[0].kind == .symbol)
 }

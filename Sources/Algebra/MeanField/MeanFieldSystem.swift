@@ -101,7 +101,7 @@ extension OpenSystem {
         // ⟨v⟩ of every word met, distributed, and ⟨v⟩/N^p for each scaling N^p of a left-hand
         // side: the same words recur in every equation.
         var values: [Word: DistributedSum] = [:]
-        var scaled: [GaussianQ: [Word: DistributedSum]] = [:]
+        var scaled: [GaussianRational: [Word: DistributedSum]] = [:]
         let named = Set(queue)
         var equations: [MeanFieldEquation] = []
         var added: [Expr] = []
@@ -112,7 +112,7 @@ extension OpenSystem {
             if !done.insert(w).inserted { continue }
             if !named.contains(w) { added.append(algebra.wordExpr(w)) }
             let variable = map.variable(w, hermitian: try map.primary(w).hermitian)
-            let p = GaussianQ(map.scaling(w))
+            let p = GaussianRational(map.scaling(w))
             if let n = size, scaling == nil { scaling = try SizeScaling(n) }
             var sum = DistributedSum()
             var table = scaled.removeValue(forKey: p) ?? [:]
@@ -132,7 +132,7 @@ extension OpenSystem {
                         unscaled = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
                         values[v] = unscaled
                     }
-                    value = size == nil ? unscaled : unscaled.shifted(by: GaussianQ(map.scaling(v)) - p)
+                    value = size == nil ? unscaled : unscaled.shifted(by: GaussianRational(map.scaling(v)) - p)
                     table[v] = value
                 }
                 sum.add(c.times(value, &products), times: .one)

@@ -12,11 +12,11 @@ import Synchronization
 final class WordCache: Sendable {
     private let memo = Mutex<[Word: [Word: GaussianRational]]>([:])
     /// The same forms as lists, for the words `forEachCanonicalTerm` looks up.
-    private let lists = Mutex<[Word: [(Word, GaussianQ)]]>([:])
+    private let lists = Mutex<[Word: [(Word, GaussianRational)]]>([:])
 
     /// The cached list of terms of `w`, computed by `make` when absent (outside the lock:
     /// `make` may look up `canonical`).
-    func terms(_ w: Word, _ make: (Word) -> [(Word, GaussianQ)]) -> [(Word, GaussianQ)] {
+    func terms(_ w: Word, _ make: (Word) -> [(Word, GaussianRational)]) -> [(Word, GaussianRational)] {
         if let r = lists.withLock({ $0[w] }) { return r }
         let r = make(w)
         lists.withLock { $0[w] = r }

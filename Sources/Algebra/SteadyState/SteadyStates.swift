@@ -96,7 +96,7 @@ extension SteadyStateProblem {
         let (unknowns, map, _) = splitting()
         var eqs: [Expr] = []
         func add(_ f: Expr, complex: Bool) throws {
-            let g = replacing(f, map).expand()
+            let g = f.substitute(map).expand()
             let c = Expr.conjugate(g).expand()
             let re = ((g + c) / 2).expand()
             if hasConjugate(re) { throw SteadyStateError.complexParameter(conjugated(re)) }

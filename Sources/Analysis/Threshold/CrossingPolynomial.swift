@@ -165,17 +165,17 @@ public struct CrossingPolynomial: Sendable {
             if k % 2 == 0 { even.append(signed) } else { odd.append(signed) }
         }
         // deg R ≤ deg q₀ + the heaviest permutation of the Sylvester matrix's entry degrees.
-        guard let sylvesterBound = IntegerPolynomials.determinantDegreeBound(
-            IntegerPolynomials.sylvesterPattern(even.map { $0.count - 1 }, odd.map { $0.count - 1 }, empty: -1)) else { return [] }
+        guard let sylvesterBound = UnivariateIntegerPolynomials.determinantDegreeBound(
+            UnivariateIntegerPolynomials.sylvesterPattern(even.map { $0.count - 1 }, odd.map { $0.count - 1 }, empty: -1)) else { return [] }
         let bound = max(q[0].count - 1, 0) + sylvesterBound
-        let nodes = IntegerPolynomials.nodes(bound + 1)
+        let nodes = UnivariateIntegerPolynomials.nodes(bound + 1)
         let values = nodes.map { x -> BigInt in
-            let e = even.map { IntegerPolynomials.evaluate($0, at: x) }
-            let o = odd.map { IntegerPolynomials.evaluate($0, at: x) }
-            let r = IntegerPolynomials.determinant(IntegerPolynomials.sylvesterMatrix(e, o))
-            return IntegerPolynomials.evaluate(q[0], at: x) * r
+            let e = even.map { UnivariateIntegerPolynomials.evaluate($0, at: x) }
+            let o = odd.map { UnivariateIntegerPolynomials.evaluate($0, at: x) }
+            let r = UnivariateIntegerPolynomials.determinant(UnivariateIntegerPolynomials.sylvesterMatrix(e, o))
+            return UnivariateIntegerPolynomials.evaluate(q[0], at: x) * r
         }
-        guard let r = IntegerPolynomials.interpolate(nodes: nodes, values: values) else {
+        guard let r = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values) else {
             preconditionFailure("the crossing resultant of an integer characteristic polynomial is in ℤ[P]")
         }
         return r
@@ -219,15 +219,18 @@ public struct CrossingPolynomial: Sendable {
         }
         // Every coefficient of det(t − B) is a sum of products with at most one entry per row.
         let bound = degrees.reduce(0) { $0 + max($1.max() ?? 0, 0) }
-        let nodes = IntegerPolynomials.nodes(bound + 1)
-        let values: [[GaussianInteger]] = nodes.map { x in
-            berkowitzCharacteristic(b.map { row in
-                row.map { GaussianInteger(re: IntegerPolynomials.evaluate($0.re, at: x), im: IntegerPolynomials.evaluate($0.im, at: x)) }
-            })
+        let nodes = UnivariateIntegerPolynomials.nodes(bound + 1)
+        // Ascending in t: the coefficients of det(t − B(x)) at each node x, in ℤ[i].
+        let values: [[GaussianRational]] = nodes.map { x in
+            let bx = b.map { row in
+                row.map { GaussianRational(BigRational(UnivariateIntegerPolynomials.evaluate($0.re, at: x)),
+                                           BigRational(UnivariateIntegerPolynomials.evaluate($0.im, at: x))) }
+            }
+            return berkowitzCharacteristic(size: n, { bx[$0][$1] }).reversed()
         }
         let q = (0...n).map { k -> (re: [BigInt], im: [BigInt]) in
-            guard let re = IntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].re }),
-                  let im = IntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].im }) else {
+            guard let re = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].re.numerator }),
+                  let im = UnivariateIntegerPolynomials.interpolate(nodes: nodes, values: values.map { $0[k].im.numerator }) else {
                 preconditionFailure("det(t − B) of an integer matrix polynomial is in ℤ[i][P]")
             }
             return (re, im)

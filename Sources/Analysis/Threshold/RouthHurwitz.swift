@@ -36,7 +36,7 @@ public func routhUnstableCount(integers coefficients: [BigInt]) -> Int? {
             next.append(flip ? -e : e)
         }
         previous = current
-        current = IntegerPolynomials.primitivePart(next)
+        current = UnivariateIntegerPolynomials.primitivePart(next)
     }
     guard signs.count == n + 1 else { return nil }
     var changes = 0

@@ -101,7 +101,7 @@ struct ModelScope {
         if brackets.isEmpty && !usesDefinition { return parsed }
         var values = meaning
         for (k, v) in brackets { values[k] = v }
-        return replacing(parsed, values)
+        return parsed.substitute(values)
     }
 
     /// The text the parser reads for a fragment: the statement's own Characters, unless the

@@ -29,27 +29,27 @@ extension Expr {
 /// Accumulates terms and builds one canonical sum in O(n log n), so assembling a large
 /// sum term by term does not rebuild it each time (QuantumCumulants.jl #304).
 public struct SumBuilder {
-    private var constant = Coefficient(0)
+    private var constant = GaussianRational.zero
     private var index: [Expr: Int] = [:]
     private var terms: [Expr] = []
-    private var coefficients: [Coefficient] = []
+    private var coefficients: [GaussianRational] = []
 
     public init() {}
 
     public mutating func add(_ e: Expr) {
         switch e.kind {
         case .integer, .number:
-            constant.add(Coefficient(of: e))
+            constant = constant + e.numberValue!
         case .add:
             for c in e.children { add(c) }
         default:
-            let (c, t) = Coefficient.split(e)
-            add(t, times: c)
+            let (c, t) = e.asCoefficientAndTerm
+            collect(t, c)
         }
     }
 
-    /// Adds `coefficient * term` where `term` is not a number and carries no coefficient.
-    mutating func add(_ term: Expr, times c: Coefficient) {
+    /// Adds `c * term` where `term` is not a number and carries no coefficient.
+    mutating func collect(_ term: Expr, _ c: GaussianRational) {
         // Small sums: a linear scan beats hashing; the index is built once the sum grows.
         let found: Int?
         if index.isEmpty && terms.count < 16 { found = terms.firstIndex(of: term) } else {
@@ -57,7 +57,7 @@ public struct SumBuilder {
             found = index[term]
         }
         if let i = found {
-            coefficients[i].add(c)
+            coefficients[i] = coefficients[i] + c
         } else {
             if !index.isEmpty || terms.count >= 16 { index[term] = terms.count }
             terms.append(term)
@@ -67,10 +67,9 @@ public struct SumBuilder {
 
     public mutating func add(_ term: Expr, times q: GaussianRational) {
         if q.isZero { return }
-        let (c, t) = Coefficient.split(term)
-        var product = c
-        product.multiply(Coefficient(q))
-        if t.isOne { constant.add(product) } else { add(t, times: product) }
+        let (c, t) = term.asCoefficientAndTerm
+        let product = c * q
+        if t.isOne { constant = constant + product } else { collect(t, product) }
     }
 
     public func build() -> Expr {
@@ -80,7 +79,7 @@ public struct SumBuilder {
             out.append(c.isOne ? t : Expr.scaled(t, by: c))
         }
         Expr.sortCanonically(&out)
-        if !constant.isZero { out.insert(constant.expr, at: 0) }
+        if !constant.isZero { out.insert(Expr.number(constant), at: 0) }
         if out.isEmpty { return .zero }
         if out.count == 1 { return out[0] }
         return Expr.raw(.add, flags: Expr.addFlags(out), out)
@@ -89,11 +88,11 @@ public struct SumBuilder {
 
 extension Expr {
     /// `c * term` for a term without numeric coefficient, built directly.
-    static func scaled(_ term: Expr, by c: Coefficient) -> Expr {
+    static func scaled(_ term: Expr, by c: GaussianRational) -> Expr {
         if c.isOne { return term }
         if c.isZero { return .zero }
-        if term.kind == .add { return Expr.mul([c.expr, term]) }
-        var list: [Expr] = [c.expr]
+        if term.kind == .add { return Expr.mul([Expr.number(c), term]) }
+        var list: [Expr] = [Expr.number(c)]
         if term.kind == .mul { list.append(contentsOf: term.children) } else { list.append(term) }
         return Expr.raw(.mul, flags: mulFlags(list), list)
     }

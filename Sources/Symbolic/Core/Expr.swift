@@ -43,7 +43,7 @@ extension Expr {
     }
 
     public static func number(_ q: GaussianRational) -> Expr {
-        if q.isReal, q.re.isInteger, let v = q.re.numerator.asInt { return integer(v) }
+        if let v = q.asInt { return integer(v) }
         if let e = ExprStore.shared.numberNode(q) { return e }
         let slot = ExprStore.shared.numberSlot(q)
         var flags: NodeFlags = [.numeric]
@@ -143,7 +143,7 @@ extension Expr {
     /// The exact value of a number node.
     public var numberValue: GaussianRational? {
         switch kind {
-        case .integer: return GaussianRational(BigRational(Int(rawValue)))
+        case .integer: return GaussianRational(Int(rawValue))
         case .number: return ExprStore.shared.numbers[UInt32(rawValue)]
         default: return nil
         }

@@ -50,7 +50,7 @@ extension Expr {
 }
 
 private struct ProductState {
-    var coefficient = Coefficient(1)
+    var coefficient = GaussianRational.one
     var baseIndex: [Expr: Int] = [:]
     var bases: [Expr] = []
     /// The exponent each base came with; a base seen again adds its exponent to `repeated`
@@ -71,13 +71,13 @@ private struct ProductState {
     mutating func feed(_ f: Expr) {
         switch f.kind {
         case .integer, .number:
-            coefficient.multiply(Coefficient(of: f))
+            coefficient = coefficient * f.numberValue!
         case .mul:
             for c in f.children { feed(c) }
         case .add:
             let (content, primitive) = f.sumContent()
             if !content.isOne {
-                coefficient.multiply(Coefficient(content))
+                coefficient = coefficient * content
                 feed(primitive)
                 return
             }
@@ -115,15 +115,15 @@ private struct ProductState {
             } else if e.isNumber && more.allSatisfy(\.isNumber) {
                 // Numeric exponents (N^(-1/2) · N^(1/2)) add as numbers: the sum Expr.add would
                 // build, without a SumBuilder.
-                var sum = Coefficient(of: e)
-                for x in more { sum.add(Coefficient(of: x)) }
-                p = Expr.pow(b, sum.expr)
+                var sum = e.numberValue!
+                for x in more { sum = sum + x.numberValue! }
+                p = Expr.pow(b, Expr.number(sum))
             } else {
                 p = Expr.pow(b, Expr.add([e] + more))
             }
             switch p.kind {
             case .integer, .number:
-                coefficient.multiply(Coefficient(of: p))
+                coefficient = coefficient * p.numberValue!
             case .mul:
                 needsAnotherPass = true
                 factors.append(p)
@@ -133,7 +133,7 @@ private struct ProductState {
         }
         if coefficient.isZero { return .zero }
         if needsAnotherPass {
-            return Expr.mul([coefficient.expr] + factors + odd + ordered)
+            return Expr.mul([Expr.number(coefficient)] + factors + odd + ordered)
         }
         Expr.sortCanonically(&factors)
 
@@ -149,7 +149,7 @@ private struct ProductState {
                 }
             }
             for i in 1..<max(odd.count, 1) where odd[i] == odd[i - 1] { return .zero }
-            if swaps % 2 == 1 { coefficient.multiply(Coefficient(-1)) }
+            if swaps % 2 == 1 { coefficient = -coefficient }
             factors.append(contentsOf: odd)
         }
 
@@ -157,18 +157,17 @@ private struct ProductState {
             factors.append(contentsOf: Self.normaliseOperatorWord(ordered))
         }
 
-        if factors.isEmpty { return coefficient.expr }
+        if factors.isEmpty { return Expr.number(coefficient) }
         if factors.count == 1 {
             if coefficient.isOne { return factors[0] }
             if factors[0].kind == .add {
                 // A number times a sum distributes, so c·(x+y) and c·x + c·y are one form.
                 var builder = SumBuilder()
-                let c = coefficient.value
-                for t in factors[0].children { builder.add(t, times: c) }
+                for t in factors[0].children { builder.add(t, times: coefficient) }
                 return builder.build()
             }
         }
-        if !coefficient.isOne { factors.insert(coefficient.expr, at: 0) }
+        if !coefficient.isOne { factors.insert(Expr.number(coefficient), at: 0) }
         return Expr.raw(.mul, flags: Expr.mulFlags(factors), factors)
     }
 

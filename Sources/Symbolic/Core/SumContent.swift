@@ -20,8 +20,7 @@ extension Expr {
         var leadingTerm: Expr? = nil
         var first = GaussianRational(1)
         for t in children {
-            let (coefficient, monomial) = Coefficient.split(t)
-            let q = coefficient.value
+            let (q, monomial) = t.asCoefficientAndTerm
             if leadingTerm == nil || Expr.canonicalLess(monomial, leadingTerm!) {
                 leadingTerm = monomial
                 first = q
@@ -44,15 +43,11 @@ extension Expr {
             // Over ℤ[i] the content is a Gaussian gcd: with only the rational gcd of the parts,
             // i·S or (1 + i)·S would keep the factor inside, and a product would depend on
             // grouping ((i·S)·x distributes i into S first, i·S·x keeps it in the coefficient).
-            var g = (re: BigInt.zero, im: BigInt.zero)
-            for t in children {
-                let q = Coefficient.split(t).0.value
-                let n = (re: q.re.numerator * denominatorLCM.exactlyDivided(by: q.re.denominator),
-                         im: q.im.numerator * denominatorLCM.exactlyDivided(by: q.im.denominator))
-                g = gaussianGCD(g, n)
-            }
+            let scale = GaussianRational(BigRational(denominatorLCM))
+            var g = GaussianRational.zero
+            for t in children { g = GaussianRational.gaussianIntegerGCD(g, t.asCoefficientAndTerm.0 * scale) }
             // The unit that puts the leading primitive coefficient in the sector re > 0, im ≥ 0.
-            var c = GaussianRational(BigRational(g.re, denominatorLCM), BigRational(g.im, denominatorLCM))
+            var c = g / scale
             let w = first / c
             switch (w.re.signum, w.im.signum) {
             case (1, 0), (1, 1): break
@@ -68,20 +63,4 @@ extension Expr {
         for t in children { builder.add(t, times: inverse) }
         return (content, builder.build())
     }
-}
-
-/// A greatest common divisor in ℤ[i] (up to a unit), by Euclid's algorithm with division
-/// rounded to the nearest Gaussian integer (the remainder's norm at most half the divisor's).
-func gaussianGCD(_ a: (re: BigInt, im: BigInt), _ b: (re: BigInt, im: BigInt)) -> (re: BigInt, im: BigInt) {
-    var (x, y) = (a, b)
-    while !(y.re.isZero && y.im.isZero) {
-        // x / y = x·conj(y) / |y|²; round each part to the nearest integer.
-        let norm = y.re * y.re + y.im * y.im
-        let pr = x.re * y.re + x.im * y.im, pi = x.im * y.re - x.re * y.im
-        let twice = norm + norm
-        let qr = (pr + pr + norm).floorDivided(by: twice), qi = (pi + pi + norm).floorDivided(by: twice)
-        let r = (re: x.re - (qr * y.re - qi * y.im), im: x.im - (qr * y.im + qi * y.re))
-        (x, y) = (y, r)
-    }
-    return x
 }

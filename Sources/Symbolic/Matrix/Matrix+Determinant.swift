@@ -58,44 +58,10 @@ extension Matrix {
                                         expr: normalize(Expr.add(terms)))
     }
 
-    /// Coefficients of det(λ·1 − A), highest degree first: [1, p_1, …, p_n].
-    ///
-    /// Berkowitz: with A = [[a, R], [C, A₁]], the coefficient vector of A is T·(vector of
-    /// A₁), T the lower-triangular Toeplitz matrix with first column
-    /// (1, −a, −R·C, −R·A₁·C, …, −R·A₁^{m−1}·C), m = size of A₁. The recursion runs from
-    /// the bottom-right 1×1 block up to A.
+    /// Coefficients of det(λ·1 − A), highest degree first: [1, p_1, …, p_n]
+    /// (`berkowitzCharacteristic`).
     func berkowitzVector(_ normalize: (Expr) -> Expr) -> [Expr] {
-        let n = rows
-        if n == 0 { return [.one] }
-        var p: [Expr] = [.one, normalize(-self[n - 1, n - 1])]
-        for k in stride(from: n - 2, through: 0, by: -1) {
-            let m = n - k - 1
-            let r = (k + 1..<n).map { self[k, $0] }
-            var v = (k + 1..<n).map { self[$0, k] }
-            var q: [Expr] = [.one, normalize(-self[k, k])]
-            for j in 0..<m {
-                q.append(normalize(-Matrix.dot(r, v)))
-                if j < m - 1 {
-                    v = (0..<m).map { i in
-                        normalize(Matrix.dot((0..<m).map { self[k + 1 + i, k + 1 + $0] }, v))
-                    }
-                }
-            }
-            p = (0..<m + 2).map { i in
-                var builder = SumBuilder()
-                for j in 0...min(i, m) where !q[i - j].isZero && !p[j].isZero {
-                    builder.add(q[i - j] * p[j])
-                }
-                return normalize(builder.build())
-            }
-        }
-        return p
-    }
-
-    static func dot(_ a: [Expr], _ b: [Expr]) -> Expr {
-        var builder = SumBuilder()
-        for (x, y) in zip(a, b) where !x.isZero && !y.isZero { builder.add(x * y) }
-        return builder.build()
+        berkowitzCharacteristic(size: rows, { self[$0, $1] }, normalize: normalize)
     }
 
     /// Cofactor expansion along the line (row or column) with the most zero entries.

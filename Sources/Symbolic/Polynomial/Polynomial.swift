@@ -2,7 +2,7 @@ import ArbitraryPrecision
 
 /// A sparse multivariate polynomial with coefficients in ℚ(i), in the generators `generators`.
 ///
-/// Stored as (re + i·im) / denominator with `re`, `im` integer polynomials (`IntegerPolynomial`,
+/// Stored as (re + i·im) / denominator with `re`, `im` integer polynomials (`SparseIntegerPolynomial`,
 /// packed monomials in graded-lex order, `Int` coefficients promoted to GMP on overflow) and a
 /// positive common denominator, normalised so that the denominator and all coefficients are
 /// coprime. Polynomials over ℤ (denominator 1, no imaginary part) therefore run entirely in
@@ -12,17 +12,17 @@ import ArbitraryPrecision
 /// lists terms in decreasing order and the leading term is the first.
 public struct Polynomial: Sendable, Equatable, CustomStringConvertible {
     public let generators: [Expr]
-    var re: IntegerPolynomial
-    var im: IntegerPolynomial
+    var re: SparseIntegerPolynomial
+    var im: SparseIntegerPolynomial
     var denominator: BigInt
 
     /// The coefficient ring a polynomial actually needs.
     public enum Domain: Sendable, Equatable { case integers, rationals, gaussianRationals }
 
-    init(generators: [Expr], re: IntegerPolynomial, im: IntegerPolynomial, denominator: BigInt = 1) {
+    init(generators: [Expr], re: SparseIntegerPolynomial, im: SparseIntegerPolynomial, denominator: BigInt = 1) {
         precondition(denominator.signum > 0)
         let degree = max(re.totalDegree, im.totalDegree, 0)
-        let (r, i) = IntegerPolynomial.aligned(re, im, degree: degree)
+        let (r, i) = SparseIntegerPolynomial.aligned(re, im, degree: degree)
         self.generators = generators
         self.re = r
         self.im = i
@@ -77,9 +77,9 @@ public struct Polynomial: Sendable, Equatable, CustomStringConvertible {
             den = BigInt.lcm(den, t.coefficient.im.denominator)
         }
         func scaled(_ q: BigRational) -> BigInt { q.numerator * den.exactlyDivided(by: q.denominator) }
-        let re = IntegerPolynomial.fromTerms(terms.map { ($0.exponents, scaled($0.coefficient.re)) },
+        let re = SparseIntegerPolynomial.fromTerms(terms.map { ($0.exponents, scaled($0.coefficient.re)) },
                                              variables: generators.count)
-        let im = IntegerPolynomial.fromTerms(terms.map { ($0.exponents, scaled($0.coefficient.im)) },
+        let im = SparseIntegerPolynomial.fromTerms(terms.map { ($0.exponents, scaled($0.coefficient.im)) },
                                              variables: generators.count)
         self.init(generators: generators, re: re, im: im, denominator: den)
     }
@@ -183,8 +183,8 @@ extension Polynomial {
 
     private static func combine(_ a: Polynomial, _ b: Polynomial, subtract: Bool) -> Polynomial {
         precondition(a.generators == b.generators, "polynomials in different generators")
-        func op(_ x: IntegerPolynomial, _ y: IntegerPolynomial) -> IntegerPolynomial {
-            IntegerPolynomial.merge(x, y, negateB: subtract)
+        func op(_ x: SparseIntegerPolynomial, _ y: SparseIntegerPolynomial) -> SparseIntegerPolynomial {
+            SparseIntegerPolynomial.merge(x, y, negateB: subtract)
         }
         if a.denominator == b.denominator {
             return Polynomial(generators: a.generators, re: op(a.re, b.re), im: op(a.im, b.im),
@@ -203,7 +203,7 @@ extension Polynomial {
     /// The product, with a choice of integer multiplication kernel (for benchmarks).
     public func multiplied(by b: Polynomial, method: MultiplicationMethod = .automatic) -> Polynomial {
         precondition(generators == b.generators, "polynomials in different generators")
-        let mul = { (x: IntegerPolynomial, y: IntegerPolynomial) in IntegerPolynomial.multiply(x, y, method: method) }
+        let mul = { (x: SparseIntegerPolynomial, y: SparseIntegerPolynomial) in SparseIntegerPolynomial.multiply(x, y, method: method) }
         var r = mul(re, b.re)
         var i = mul(re, b.im)
         if !im.isZero {
@@ -222,7 +222,7 @@ extension Polynomial {
     public func power(_ n: Int, method: MultiplicationMethod = .automatic) -> Polynomial {
         precondition(n >= 0, "negative power of a polynomial")
         if im.isZero {
-            return Polynomial(generators: generators, re: re.power(n, method: method), im: IntegerPolynomial(layout: re.layout),
+            return Polynomial(generators: generators, re: re.power(n, method: method), im: SparseIntegerPolynomial(layout: re.layout),
                               denominator: denominator.power(n))
         }
         var result = Polynomial(1, generators: generators), base = self, e = n

@@ -4,14 +4,7 @@ import ArbitraryPrecision
 /// ℤ (a GCD domain, for the heuristic and primitive PRS GCDs on integer polynomials) and
 /// the field ℚ(i) (for polynomials with Gaussian coefficients and for anything needing
 /// division).
-protocol GCDDomain: Equatable, Sendable {
-    static var zero: Self { get }
-    static var one: Self { get }
-    var isZero: Bool { get }
-    static func + (a: Self, b: Self) -> Self
-    static func - (a: Self, b: Self) -> Self
-    static func * (a: Self, b: Self) -> Self
-    static prefix func - (a: Self) -> Self
+protocol GCDDomain: CommutativeRing, Equatable, Sendable {
     /// a / b when b divides a exactly in the ring; nil otherwise.
     func exactQuotient(_ b: Self) -> Self?
     /// The normalised gcd (non-negative in ℤ, 0 or 1 in a field).
@@ -39,36 +32,4 @@ extension GaussianRational: GCDDomain {
         a.isZero && b.isZero ? .zero : .one
     }
     var normalizingUnit: GaussianRational { isZero ? .one : GaussianRational.one / self }
-}
-
-/// Arithmetic in the Gaussian integers ℤ[i] (a Euclidean domain), used to take the
-/// Gaussian content of a polynomial so that rational-function denominators are unique up
-/// to the units ±1, ±i.
-enum GaussianInteger {
-    typealias Value = (re: BigInt, im: BigInt)
-
-    static func gcd(_ a: Value, _ b: Value) -> Value {
-        var x = a, y = b
-        while !(y.re.isZero && y.im.isZero) {
-            let r = remainder(x, y)
-            x = y
-            y = r
-        }
-        return x
-    }
-
-    /// x − q·y with q = x/y rounded to the nearest Gaussian integer: N(r) ≤ N(y)/2.
-    static func remainder(_ x: Value, _ y: Value) -> Value {
-        let n = y.re * y.re + y.im * y.im
-        // x · conj(y)
-        let pr = x.re * y.re + x.im * y.im
-        let pi = x.im * y.re - x.re * y.im
-        let qr = roundedQuotient(pr, n), qi = roundedQuotient(pi, n)
-        return (x.re - (qr * y.re - qi * y.im), x.im - (qr * y.im + qi * y.re))
-    }
-
-    /// a/n rounded to nearest (n > 0).
-    static func roundedQuotient(_ a: BigInt, _ n: BigInt) -> BigInt {
-        (a + a + n).floorDivided(by: n + n)
-    }
 }

@@ -70,13 +70,13 @@ extension Polynomial {
         if im.isZero {
             content = GaussianRational(BigRational(re.content, denominator))
         } else {
-            var g: GaussianInteger.Value = (0, 0)
+            let scale = GaussianRational(BigRational(denominator))
+            var g = GaussianRational.zero
             for t in terms {
-                let (r, i) = (t.coefficient.re * BigRational(denominator), t.coefficient.im * BigRational(denominator))
-                g = GaussianInteger.gcd(g, (r.numerator, i.numerator))
-                if (g.re.magnitude + g.im.magnitude).isOne { break }
+                g = GaussianRational.gaussianIntegerGCD(g, t.coefficient * scale)
+                if g.norm.isOne { break }
             }
-            content = GaussianRational(BigRational(g.re, denominator), BigRational(g.im, denominator))
+            content = g / scale
         }
         let coefficients = terms.map { $0.coefficient / content }
         let isReal = { (z: GaussianRational) in z.im.isZero }

@@ -45,7 +45,7 @@ public struct SturmSequence: Sendable {
 
     /// The sequence of an integer polynomial (nonzero, lowest degree first).
     public init(integers p: [BigInt]) {
-        members = Self.chain(IntegerPolynomials.trimmed(p)).map { IntegerPolynomialSign(a: $0) }
+        members = Self.chain(UnivariateIntegerPolynomials.trimmed(p)).map { IntegerPolynomialSign(a: $0) }
     }
 
     /// The Sturm sequence of the square-free part of `p` (whose roots are the distinct roots
@@ -57,11 +57,11 @@ public struct SturmSequence: Sendable {
     }
 
     public init(squareFreePartOfIntegers p: [BigInt]) {
-        let p = IntegerPolynomials.trimmed(p)
+        let p = UnivariateIntegerPolynomials.trimmed(p)
         precondition(!p.isEmpty, "Sturm sequence of the zero polynomial")
         let chain = Self.chain(p)
         if chain.last!.count > 1 {
-            let sf = IntegerPolynomials.primitiveQuotient(p, chain.last!)
+            let sf = UnivariateIntegerPolynomials.primitiveQuotient(p, chain.last!)
             members = Self.chain(sf).map { IntegerPolynomialSign(a: $0) }
         } else {
             members = chain.map { IntegerPolynomialSign(a: $0) }
@@ -72,14 +72,14 @@ public struct SturmSequence: Sendable {
     /// gcd(p, p′) up to a constant.
     static func chain(_ p: [BigInt]) -> [[BigInt]] {
         precondition(!p.isEmpty, "Sturm sequence of the zero polynomial")
-        var seq = [IntegerPolynomials.primitivePart(p)]
-        let d = IntegerPolynomials.primitivePart(IntegerPolynomials.derivative(p))
+        var seq = [UnivariateIntegerPolynomials.primitivePart(p)]
+        let d = UnivariateIntegerPolynomials.primitivePart(UnivariateIntegerPolynomials.derivative(p))
         if d.isEmpty { return seq }
         seq.append(d)
         while true {
-            let r = IntegerPolynomials.positivePseudoRemainder(seq[seq.count - 2], seq[seq.count - 1])
+            let r = UnivariateIntegerPolynomials.positivePseudoRemainder(seq[seq.count - 2], seq[seq.count - 1])
             if r.isEmpty { break }
-            seq.append(IntegerPolynomials.primitivePart(r).map { -$0 })
+            seq.append(UnivariateIntegerPolynomials.primitivePart(r).map { -$0 })
         }
         return seq
     }

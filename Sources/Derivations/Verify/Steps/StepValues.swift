@@ -160,7 +160,9 @@ private struct Evaluation {
         let (c, d) = x.kind == .symbol
             ? (expanded.coefficient(of: x.symbol!), expanded.coefficient(of: x.symbol!, degree: 0))
             : (expanded.coefficient(ofTerm: x), (expanded - expanded.coefficient(ofTerm: x) * x).expand())
-        guard !c.isZero, !dependsOn(d, x), !dependsOn(c, x) else { throw AlgebraError.unsupported("\(e) = 0 is not linear in \(x)") }
+        // X is a variable or its conjugate: either way it contains the variable's symbol.
+        let v = x.symbol ?? x.children[0].symbol!
+        guard !c.isZero, !d.contains(v), !c.contains(v) else { throw AlgebraError.unsupported("\(e) = 0 is not linear in \(x)") }
         return (Expr.neg(d) / c).cancel()
     }
 

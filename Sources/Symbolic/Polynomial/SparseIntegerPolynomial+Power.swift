@@ -1,15 +1,15 @@
 import ArbitraryPrecision
 
-extension IntegerPolynomial {
+extension SparseIntegerPolynomial {
     /// pⁿ for n ≥ 0.
     ///
     /// A monomial is raised directly. A polynomial with few terms is multiplied up one factor
     /// at a time: pᵏ·p costs |pᵏ|·|p| term products, and the sum over k is far below the cost of
     /// squaring pᵏ (|pᵏ|² products) for sparse inputs such as (1 + x + y + z + t)ⁿ. Larger
     /// bases use repeated squaring.
-    func power(_ n: Int, method: MultiplicationMethod = .automatic) -> IntegerPolynomial {
+    func power(_ n: Int, method: MultiplicationMethod = .automatic) -> SparseIntegerPolynomial {
         precondition(n >= 0)
-        let one = IntegerPolynomial.constant(1, layout: layout)
+        let one = SparseIntegerPolynomial.constant(1, layout: layout)
         if n == 0 { return one }
         if n == 1 || isZero { return self }
         let degree = totalDegree
@@ -21,21 +21,21 @@ extension IntegerPolynomial {
             for k in 0..<m.count { m[k] = m[k] &* UInt64(n) }
             var sink = CoefficientSink()
             sink.append(base.coefficient(0).power(n))
-            return IntegerPolynomial(layout: base.layout, monomials: m, coefficients: sink)
+            return SparseIntegerPolynomial(layout: base.layout, monomials: m, coefficients: sink)
         }
         if count <= 16 {
             var result = base
-            for _ in 1..<n { result = IntegerPolynomial.multiply(result, base, method: method) }
+            for _ in 1..<n { result = SparseIntegerPolynomial.multiply(result, base, method: method) }
             return result
         }
         var result = one.repacked(into: base.layout)
         var square = base
         var e = n
         while true {
-            if e & 1 == 1 { result = IntegerPolynomial.multiply(result, square, method: method) }
+            if e & 1 == 1 { result = SparseIntegerPolynomial.multiply(result, square, method: method) }
             e >>= 1
             if e == 0 { return result }
-            square = IntegerPolynomial.multiply(square, square, method: method)
+            square = SparseIntegerPolynomial.multiply(square, square, method: method)
         }
     }
 
@@ -51,7 +51,7 @@ extension IntegerPolynomial {
 
     /// ∂p/∂x_k. Dividing every monomial by x_k preserves the graded-lex order (a monomial
     /// order is compatible with multiplication), so the result needs no sorting.
-    func derivative(_ k: Int) -> IntegerPolynomial {
+    func derivative(_ k: Int) -> SparseIntegerPolynomial {
         let w = layout.words
         let step = layout.variableWords(k)
         var words = [UInt64]()
@@ -69,7 +69,7 @@ extension IntegerPolynomial {
                 }
             }
         }
-        return IntegerPolynomial(layout: layout, monomials: words, coefficients: sink)
+        return SparseIntegerPolynomial(layout: layout, monomials: words, coefficients: sink)
     }
 
     /// Whether monomial `b` divides monomial `a` (both in this layout): a − b borrows from

@@ -6,7 +6,7 @@ import ArbitraryPrecision
 /// (`MonomialLayout`) in one flat array, with coefficients in a parallel array of machine
 /// integers. Only when some coefficient leaves the `Int` range does the whole coefficient
 /// array move to `BigInt` (GMP); that keeps the common case free of per-coefficient tags.
-struct IntegerPolynomial: Sendable {
+struct SparseIntegerPolynomial: Sendable {
     var layout: MonomialLayout
     /// `count * layout.words` words, leading term first.
     var monomials: [UInt64]
@@ -52,8 +52,8 @@ struct IntegerPolynomial: Sendable {
         return monomials.withUnsafeBufferPointer { layout.degree(of: $0.baseAddress!) }
     }
 
-    static func constant(_ c: BigInt, layout: MonomialLayout) -> IntegerPolynomial {
-        var p = IntegerPolynomial(layout: layout)
+    static func constant(_ c: BigInt, layout: MonomialLayout) -> SparseIntegerPolynomial {
+        var p = SparseIntegerPolynomial(layout: layout)
         if c.isZero { return p }
         p.monomials = [UInt64](repeating: 0, count: layout.words)
         var sink = CoefficientSink()
@@ -64,7 +64,7 @@ struct IntegerPolynomial: Sendable {
     }
 
     /// Builds a polynomial from unsorted terms, combining equal monomials.
-    static func fromTerms(_ terms: [(exponents: [Int], coefficient: BigInt)], variables: Int) -> IntegerPolynomial {
+    static func fromTerms(_ terms: [(exponents: [Int], coefficient: BigInt)], variables: Int) -> SparseIntegerPolynomial {
         let maxDegree = terms.map { $0.exponents.reduce(0, +) }.max() ?? 0
         let layout = MonomialLayout(variables: variables, maxDegree: maxDegree)
         var words = [UInt64](repeating: 0, count: terms.count * layout.words)
@@ -75,7 +75,7 @@ struct IntegerPolynomial: Sendable {
     }
 
     /// Sorts terms into decreasing order and adds coefficients of equal monomials.
-    static func sortAndCombine(layout: MonomialLayout, monomials: [UInt64], coefficients: [BigInt]) -> IntegerPolynomial {
+    static func sortAndCombine(layout: MonomialLayout, monomials: [UInt64], coefficients: [BigInt]) -> SparseIntegerPolynomial {
         let w = layout.words
         var order = Array(0..<coefficients.count)
         monomials.withUnsafeBufferPointer { m in
@@ -103,16 +103,16 @@ struct IntegerPolynomial: Sendable {
                 k = next
             }
         }
-        return IntegerPolynomial(layout: layout, monomials: outWords, coefficients: sink)
+        return SparseIntegerPolynomial(layout: layout, monomials: outWords, coefficients: sink)
     }
 
     /// The same polynomial in a layout for total degrees up to `maxDegree` (and never narrower).
-    func repacked(toHoldDegree maxDegree: Int) -> IntegerPolynomial {
+    func repacked(toHoldDegree maxDegree: Int) -> SparseIntegerPolynomial {
         if maxDegree <= layout.maxDegree { return self }
         return repacked(into: MonomialLayout(variables: layout.variables, maxDegree: maxDegree))
     }
 
-    func repacked(into target: MonomialLayout) -> IntegerPolynomial {
+    func repacked(into target: MonomialLayout) -> SparseIntegerPolynomial {
         if target == layout { return self }
         precondition(target.variables == layout.variables)
         var out = [UInt64](repeating: 0, count: count * target.words)
@@ -132,8 +132,8 @@ struct IntegerPolynomial: Sendable {
     }
 
     /// Both operands in one layout wide enough for total degree `degree`.
-    static func aligned(_ a: IntegerPolynomial, _ b: IntegerPolynomial, degree: Int)
-        -> (IntegerPolynomial, IntegerPolynomial) {
+    static func aligned(_ a: SparseIntegerPolynomial, _ b: SparseIntegerPolynomial, degree: Int)
+        -> (SparseIntegerPolynomial, SparseIntegerPolynomial) {
         if a.layout == b.layout && degree <= a.layout.maxDegree { return (a, b) }
         let need = max(degree, a.layout.maxDegree, b.layout.maxDegree)
         let target = MonomialLayout(variables: a.layout.variables, maxDegree: need)
@@ -182,8 +182,8 @@ func bigInt(_ v: Int128) -> BigInt {
 
 // MARK: - Ring operations
 
-extension IntegerPolynomial {
-    static prefix func - (p: IntegerPolynomial) -> IntegerPolynomial {
+extension SparseIntegerPolynomial {
+    static prefix func - (p: SparseIntegerPolynomial) -> SparseIntegerPolynomial {
         var q = p
         if let big = p.big {
             q.big = big.map { -$0 }
@@ -196,11 +196,11 @@ extension IntegerPolynomial {
         return q
     }
 
-    static func + (a: IntegerPolynomial, b: IntegerPolynomial) -> IntegerPolynomial { merge(a, b, negateB: false) }
-    static func - (a: IntegerPolynomial, b: IntegerPolynomial) -> IntegerPolynomial { merge(a, b, negateB: true) }
+    static func + (a: SparseIntegerPolynomial, b: SparseIntegerPolynomial) -> SparseIntegerPolynomial { merge(a, b, negateB: false) }
+    static func - (a: SparseIntegerPolynomial, b: SparseIntegerPolynomial) -> SparseIntegerPolynomial { merge(a, b, negateB: true) }
 
     /// Merges two sorted term lists (a ± b) in one pass.
-    static func merge(_ a0: IntegerPolynomial, _ b0: IntegerPolynomial, negateB: Bool) -> IntegerPolynomial {
+    static func merge(_ a0: SparseIntegerPolynomial, _ b0: SparseIntegerPolynomial, negateB: Bool) -> SparseIntegerPolynomial {
         if b0.isZero { return a0 }
         if a0.isZero { return negateB ? -b0 : b0 }
         let (a, b) = aligned(a0, b0, degree: max(a0.totalDegree, b0.totalDegree))
@@ -260,12 +260,12 @@ extension IntegerPolynomial {
                 }
             }
         }
-        return IntegerPolynomial(layout: a.layout, monomials: words, coefficients: sink)
+        return SparseIntegerPolynomial(layout: a.layout, monomials: words, coefficients: sink)
     }
 
     /// Multiplies every coefficient by `c`.
-    func scaled(by c: BigInt) -> IntegerPolynomial {
-        if c.isZero { return IntegerPolynomial(layout: layout) }
+    func scaled(by c: BigInt) -> SparseIntegerPolynomial {
+        if c.isZero { return SparseIntegerPolynomial(layout: layout) }
         if c.isOne { return self }
         var sink = CoefficientSink()
         sink.reserve(count)
@@ -277,15 +277,15 @@ extension IntegerPolynomial {
         } else {
             for i in 0..<count { sink.append(coefficient(i) * c) }
         }
-        return IntegerPolynomial(layout: layout, monomials: monomials, coefficients: sink)
+        return SparseIntegerPolynomial(layout: layout, monomials: monomials, coefficients: sink)
     }
 
     /// Divides every coefficient by `c`, which must divide them all.
-    func exactlyDivided(by c: BigInt) -> IntegerPolynomial {
+    func exactlyDivided(by c: BigInt) -> SparseIntegerPolynomial {
         if c.isOne { return self }
         var sink = CoefficientSink()
         for i in 0..<count { sink.append(coefficient(i).exactlyDivided(by: c)) }
-        return IntegerPolynomial(layout: layout, monomials: monomials, coefficients: sink)
+        return SparseIntegerPolynomial(layout: layout, monomials: monomials, coefficients: sink)
     }
 
     /// Non-negative gcd of the coefficients (0 for the zero polynomial).
@@ -299,7 +299,7 @@ extension IntegerPolynomial {
     }
 
     /// Multiplies by one monomial (given packed in this layout, with room for the result).
-    func shifted(by m: [UInt64], coefficient c: BigInt) -> IntegerPolynomial {
+    func shifted(by m: [UInt64], coefficient c: BigInt) -> SparseIntegerPolynomial {
         let w = layout.words
         var out = monomials
         for i in 0..<count { for k in 0..<w { out[i * w + k] &+= m[k] } }
@@ -308,7 +308,7 @@ extension IntegerPolynomial {
         return p
     }
 
-    static func == (a: IntegerPolynomial, b: IntegerPolynomial) -> Bool {
+    static func == (a: SparseIntegerPolynomial, b: SparseIntegerPolynomial) -> Bool {
         if a.count != b.count { return false }
         if a.isZero { return true }
         let (x, y) = aligned(a, b, degree: max(a.totalDegree, b.totalDegree))

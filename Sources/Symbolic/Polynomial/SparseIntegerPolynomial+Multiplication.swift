@@ -1,6 +1,6 @@
 import ArbitraryPrecision
 
-/// How `IntegerPolynomial` multiplies. `automatic` picks dense accumulation when the
+/// How `SparseIntegerPolynomial` multiplies. `automatic` picks dense accumulation when the
 /// product's exponent box is small compared with the number of term products, the heap
 /// otherwise; both are exposed so the benchmark can compare them.
 public enum MultiplicationMethod: Sendable {
@@ -17,9 +17,9 @@ public enum MultiplicationMethod: Sendable {
 /// sums may overflow as long as the final value fits, which that bound guarantees.
 private enum AccumulatorWidth { case int64, int128, bigInt }
 
-private func accumulatorWidth(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> AccumulatorWidth {
+private func accumulatorWidth(_ a: SparseIntegerPolynomial, _ b: SparseIntegerPolynomial) -> AccumulatorWidth {
     guard a.isSmall, b.isSmall else { return .bigInt }
-    func stats(_ p: IntegerPolynomial) -> (max: Double, norm: Double) {
+    func stats(_ p: SparseIntegerPolynomial) -> (max: Double, norm: Double) {
         var m = 0.0, s = 0.0
         for v in p.small { let d = Double(v.magnitude); m = Swift.max(m, d); s += d }
         return (m, s)
@@ -32,14 +32,14 @@ private func accumulatorWidth(_ a: IntegerPolynomial, _ b: IntegerPolynomial) ->
     return .bigInt
 }
 
-extension IntegerPolynomial {
-    static func * (a: IntegerPolynomial, b: IntegerPolynomial) -> IntegerPolynomial {
+extension SparseIntegerPolynomial {
+    static func * (a: SparseIntegerPolynomial, b: SparseIntegerPolynomial) -> SparseIntegerPolynomial {
         multiply(a, b, method: .automatic)
     }
 
-    static func multiply(_ a0: IntegerPolynomial, _ b0: IntegerPolynomial, method: MultiplicationMethod) -> IntegerPolynomial {
+    static func multiply(_ a0: SparseIntegerPolynomial, _ b0: SparseIntegerPolynomial, method: MultiplicationMethod) -> SparseIntegerPolynomial {
         if a0.isZero || b0.isZero {
-            return IntegerPolynomial(layout: a0.layout.maxDegree >= b0.layout.maxDegree ? a0.layout : b0.layout)
+            return SparseIntegerPolynomial(layout: a0.layout.maxDegree >= b0.layout.maxDegree ? a0.layout : b0.layout)
         }
         let (a, b) = aligned(a0, b0, degree: a0.totalDegree + b0.totalDegree)
         let width = accumulatorWidth(a, b)
@@ -65,7 +65,7 @@ extension IntegerPolynomial {
     struct DenseShape { let size: Int; let extents: [Int]; let strides: [Int] }
 
     /// The exponent box of the product, when it has at most 2²⁴ cells.
-    static func denseShape(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> DenseShape? {
+    static func denseShape(_ a: SparseIntegerPolynomial, _ b: SparseIntegerPolynomial) -> DenseShape? {
         let n = a.layout.variables
         let ma = a.maxExponents(), mb = b.maxExponents()
         var extents = [Int](repeating: 1, count: n)
@@ -107,8 +107,8 @@ extension IntegerPolynomial {
     }
 
     private static func multiplyDense<A: FixedWidthInteger & SignedInteger>(
-        _ a: IntegerPolynomial, _ b: IntegerPolynomial, _ shape: DenseShape, _: A.Type
-    ) -> IntegerPolynomial {
+        _ a: SparseIntegerPolynomial, _ b: SparseIntegerPolynomial, _ shape: DenseShape, _: A.Type
+    ) -> SparseIntegerPolynomial {
         let ia = a.denseIndices(shape.strides), ib = b.denseIndices(shape.strides)
         let acc = UnsafeMutablePointer<A>.allocate(capacity: shape.size)
         acc.initialize(repeating: 0, count: shape.size)
@@ -155,15 +155,15 @@ extension IntegerPolynomial {
             words.append(m)
             if A.self == Int.self { sink.append(Int(truncatingIfNeeded: c)) } else { sink.append(Int128(truncatingIfNeeded: c)) }
         }
-        return IntegerPolynomial(layout: layout, monomials: words, coefficients: sink)
+        return SparseIntegerPolynomial(layout: layout, monomials: words, coefficients: sink)
     }
 
     // MARK: Heap (Monagan–Pearce)
 
     /// `a` is the smaller operand: the heap holds at most one entry per term of `a`.
     private static func multiplyHeap<A: FixedWidthInteger & SignedInteger>(
-        _ a: IntegerPolynomial, _ b: IntegerPolynomial, _: A.Type
-    ) -> IntegerPolynomial {
+        _ a: SparseIntegerPolynomial, _ b: SparseIntegerPolynomial, _: A.Type
+    ) -> SparseIntegerPolynomial {
         let na = a.count, nb = b.count
         var heap = MonomialHeap(capacity: na)
         defer { heap.deallocate() }
@@ -207,7 +207,7 @@ extension IntegerPolynomial {
                 }
             }
         }
-        return IntegerPolynomial(layout: a.layout, monomials: words, coefficients: sink)
+        return SparseIntegerPolynomial(layout: a.layout, monomials: words, coefficients: sink)
     }
 
     // MARK: Generic (any layout, big coefficients)
@@ -215,12 +215,12 @@ extension IntegerPolynomial {
     /// Term products sorted and combined, a block of rows of `a` at a time (memory stays
     /// near 2²⁰ products), the blocks merged: used for multi-word monomials and for
     /// coefficients beyond 128-bit accumulation.
-    static func multiplyGeneric(_ a: IntegerPolynomial, _ b: IntegerPolynomial,
-                                blockProducts: Int = 1 << 20) -> IntegerPolynomial {
+    static func multiplyGeneric(_ a: SparseIntegerPolynomial, _ b: SparseIntegerPolynomial,
+                                blockProducts: Int = 1 << 20) -> SparseIntegerPolynomial {
         let w = a.layout.words
         let ca = a.bigCoefficients, cb = b.bigCoefficients
         let block = Swift.max(1, blockProducts / b.count)
-        var result = IntegerPolynomial(layout: a.layout)
+        var result = SparseIntegerPolynomial(layout: a.layout)
         var start = 0
         while start < a.count {
             let end = Swift.min(a.count, start + block)

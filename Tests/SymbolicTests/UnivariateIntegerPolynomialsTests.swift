@@ -13,61 +13,61 @@ struct IntegerPolynomialsTests {
         // 3x⁴ − 7x³ + 2x − 11 from its values at 0, 1, −1, 2, −2 (values by Horner here, the
         // coefficients are the hand-chosen input).
         let p = ints([-11, 2, 0, -7, 3])
-        let x = IntegerPolynomials.nodes(5)
+        let x = UnivariateIntegerPolynomials.nodes(5)
         #expect(x == ints([0, 1, -1, 2, -2]))
-        let y = x.map { IntegerPolynomials.evaluate(p, at: $0) }
-        #expect(IntegerPolynomials.interpolate(nodes: x, values: y) == p)
+        let y = x.map { UnivariateIntegerPolynomials.evaluate(p, at: $0) }
+        #expect(UnivariateIntegerPolynomials.interpolate(nodes: x, values: y) == p)
         // More nodes than needed: the same polynomial, no spurious high terms.
-        let x9 = IntegerPolynomials.nodes(9)
-        #expect(IntegerPolynomials.interpolate(nodes: x9, values: x9.map { IntegerPolynomials.evaluate(p, at: $0) }) == p)
+        let x9 = UnivariateIntegerPolynomials.nodes(9)
+        #expect(UnivariateIntegerPolynomials.interpolate(nodes: x9, values: x9.map { UnivariateIntegerPolynomials.evaluate(p, at: $0) }) == p)
         // Big coefficients (beyond Int): (2^100 + 1)·x² − 3.
         let big = [BigInt(-3), .zero, (BigInt.one << 100) + 1]
-        let x3 = IntegerPolynomials.nodes(3)
-        #expect(IntegerPolynomials.interpolate(nodes: x3, values: x3.map { IntegerPolynomials.evaluate(big, at: $0) }) == big)
+        let x3 = UnivariateIntegerPolynomials.nodes(3)
+        #expect(UnivariateIntegerPolynomials.interpolate(nodes: x3, values: x3.map { UnivariateIntegerPolynomials.evaluate(big, at: $0) }) == big)
     }
 
     @Test func interpolationRefusesNonIntegerInterpolants() {
         // x(x − 1)/2 is integer-valued but not in ℤ[x]: values 0, 0, 1 at 0, 1, −1; the second
         // divided difference is −1/2 (by hand).
-        #expect(IntegerPolynomials.interpolate(nodes: ints([0, 1, -1]), values: ints([0, 0, 1])) == nil)
+        #expect(UnivariateIntegerPolynomials.interpolate(nodes: ints([0, 1, -1]), values: ints([0, 0, 1])) == nil)
     }
 
     @Test func bareissDeterminantWithPivoting() {
         // a[0][0] = 0 forces a row swap. det = −164 by Laplace expansion (Python, exact).
         let m = [[0, 2, 1, 3], [1, 0, 4, 2], [3, 1, 0, 1], [2, 5, 1, 0]].map { ints($0) }
-        #expect(IntegerPolynomials.determinant(m) == BigInt(-164))
+        #expect(UnivariateIntegerPolynomials.determinant(m) == BigInt(-164))
         // Second method: the symbolic Matrix determinant, on random 5×5 integer matrices.
         var rng = SplitMix64(seed: 7)
         for _ in 0..<20 {
             let rows = (0..<5).map { _ in (0..<5).map { _ in Int(rng.next() % 21) - 10 } }
             let symbolic = Matrix(rows: 5, columns: 5) { i, j in Expr.integer(rows[i][j]) }
             let d = try! symbolic.determinant()
-            #expect(Expr.number(BigRational(IntegerPolynomials.determinant(rows.map { ints($0) }))) == d)
+            #expect(Expr.number(BigRational(UnivariateIntegerPolynomials.determinant(rows.map { ints($0) }))) == d)
         }
         // Singular: two equal rows.
-        #expect(IntegerPolynomials.determinant([ints([1, 2]), ints([1, 2])]) == .zero)
+        #expect(UnivariateIntegerPolynomials.determinant([ints([1, 2]), ints([1, 2])]) == .zero)
     }
 
     @Test func determinantDegreeBoundIsTheHeaviestPermutation() {
         // By hand: [[2, 0], [1, 3]] → max(2 + 3, 0 + 1) = 5; with zero entries (−1) only the
         // anti-diagonal survives: 1 + 2 = 3; a zero row makes det ≡ 0 (nil).
-        #expect(IntegerPolynomials.determinantDegreeBound([[2, 0], [1, 3]]) == 5)
-        #expect(IntegerPolynomials.determinantDegreeBound([[-1, 1], [2, -1]]) == 3)
-        #expect(IntegerPolynomials.determinantDegreeBound([[-1, -1], [2, 4]]) == nil)
+        #expect(UnivariateIntegerPolynomials.determinantDegreeBound([[2, 0], [1, 3]]) == 5)
+        #expect(UnivariateIntegerPolynomials.determinantDegreeBound([[-1, 1], [2, -1]]) == 3)
+        #expect(UnivariateIntegerPolynomials.determinantDegreeBound([[-1, -1], [2, 4]]) == nil)
         // The Sylvester layout of f = x² + (P³)x + P (degrees [1, 3, 0] lowest first) and
         // g = P²x + 1 (degrees [0, 2]): res = f₀g₁² − f₁g₀g₁ + f₂g₀² has degree
         // max(1 + 4, 3 + 0 + 2, 0) = 5 (by hand).
-        let pattern = IntegerPolynomials.sylvesterPattern([1, 3, 0], [0, 2], empty: -1)
-        #expect(IntegerPolynomials.determinantDegreeBound(pattern) == 5)
+        let pattern = UnivariateIntegerPolynomials.sylvesterPattern([1, 3, 0], [0, 2], empty: -1)
+        #expect(UnivariateIntegerPolynomials.determinantDegreeBound(pattern) == 5)
     }
 
     @Test func positivePseudoRemainderKeepsTheSign() {
         // (x³ + 2x + 1) mod (−2x² + 3) = 7x/2 + 1 over ℚ (by hand); a negative leading
         // coefficient of the divisor must not flip it: the primitive part is 7x + 2.
-        let r = IntegerPolynomials.positivePseudoRemainder(ints([1, 2, 0, 1]), ints([3, 0, -2]))
-        #expect(IntegerPolynomials.primitivePart(r) == ints([2, 7]))
+        let r = UnivariateIntegerPolynomials.positivePseudoRemainder(ints([1, 2, 0, 1]), ints([3, 0, -2]))
+        #expect(UnivariateIntegerPolynomials.primitivePart(r) == ints([2, 7]))
         // (x − 1)²(x + 2) / (x − 1) = x² + x − 2.
-        #expect(IntegerPolynomials.primitiveQuotient(ints([2, -3, 0, 1]), ints([-1, 1])) == ints([-2, 1, 1]))
+        #expect(UnivariateIntegerPolynomials.primitiveQuotient(ints([2, -3, 0, 1]), ints([-1, 1])) == ints([-2, 1, 1]))
     }
 
     @Test func sturmSequenceOfTheSquareFreePart() {

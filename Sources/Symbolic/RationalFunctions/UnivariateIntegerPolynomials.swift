@@ -4,7 +4,7 @@ import ArbitraryPrecision
 /// trailing zero): the arithmetic of exact elimination and real-root isolation. Over ℤ a
 /// remainder sequence needs no gcd per coefficient (as ℚ does) — one content per member —
 /// and values at integer nodes are integers, so interpolation stays in ℤ.
-public enum IntegerPolynomials {
+public enum UnivariateIntegerPolynomials {
     /// Drops trailing zeros.
     public static func trimmed(_ a: [BigInt]) -> [BigInt] {
         var a = a
