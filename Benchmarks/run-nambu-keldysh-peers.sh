@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Peer benchmark: invert the 4×4 Nambu ⊗ Keldysh matrix G0^{-1}(ω) of paper 000 (Eq. 7 at
+# the saddle point; inverse A14–A17) in SymPy (Matrix.inv ADJ and LU, then cancel) and GiNaC
+# (matrix::inverse, then normal), each in its own process on one core
+# (taskset -c 0 /usr/bin/time -v). Times exclude imports/start-up and building the matrix.
+#
+#   Benchmarks/run-nambu-keldysh-peers.sh [N] [--check] [--write-reference]
+#
+#   N                  best of N repetitions inside each process (default 3)
+#   --check            afterwards (untimed): M·M⁻¹ = 1 in both systems, SymPy's inverse against
+#                      the closed forms A15–A17, GiNaC's entries against SymPy's
+#   --write-reference  (implies --check) rewrite
+#                      derivations/000-open-tavis-cummings/reference/g0-inverse-{ginac,sympy}.txt
+#
+# The GiNaC program is compiled into a temporary folder (removed on exit); nothing is
+# written into the repository unless --write-reference is given.
+# Needs python3 with sympy, g++ and libginac-dev (apt-get install -y libginac-dev).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+REPS=3 CHECK=0 WRITE=0
+for a in "$@"; do
+    case $a in
+        --check) CHECK=1 ;;
+        --write-reference) CHECK=1 WRITE=1 ;;
+        *) REPS=$a ;;
+    esac
+done
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+BIN=$OUT/nambu_keldysh_ginac
+g++ -O2 -o "$BIN" peers/nambu_keldysh_ginac.cpp $(pkg-config --cflags --libs ginac 2>/dev/null || echo -lginac -lcln)
+
+run() {  # run <label> <command...>: one process, pinned to core 0, under /usr/bin/time -v
+    local label=$1; shift
+    if ! taskset -c 0 /usr/bin/time -v "$@" >"$OUT/stdout" 2>"$OUT/stderr"; then
+        echo "| $label | failed | | | |"; cat "$OUT/stderr" >&2; return
+    fi
+    python3 - "$OUT/stdout" "$OUT/stderr" "$label" <<'PY'
+import json, re, sys
+out, err, label = sys.argv[1:]
+rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(err).read()).group(1))
+wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", open(err).read()).group(1)
+for line in open(out):
+    r = json.loads(line)
+    if "seconds" in r:
+        times = ", ".join("%.4g" % t for t in r["all_seconds"])
+        print(f"| {label} | {r['seconds']:.4g} | {times} | {rss_kb / 1024:.1f} | {wall} | {r['checksum'][:16]} |")
+PY
+}
+
+echo "| system, method | best of $REPS (s) | all (s) | process max RSS (MB) | process wall | checksum (sha256, 16 hex) |"
+echo "|---|---|---|---|---|---|"
+run "SymPy $(python3 -c 'import sympy; print(sympy.__version__)') inv(ADJ)+cancel" \
+    python3 peers/nambu_keldysh_sympy.py "$REPS" --method adj
+run "SymPy inv(LU)+cancel" python3 peers/nambu_keldysh_sympy.py "$REPS" --method lu
+# GiNaC orders terms by hash values that depend on addresses, so its printed text (and the
+# checksum) changes from run to run under address-space randomisation; run it without.
+NOASLR=(); setarch "$(uname -m)" -R true 2>/dev/null && NOASLR=(setarch "$(uname -m)" -R)
+run "GiNaC $(pkg-config --modversion ginac 2>/dev/null || echo '?') inverse()+normal()" "${NOASLR[@]}" "$BIN" "$REPS"
+
+if (( CHECK )); then
+    echo
+    echo "Checks (untimed):"
+    REF=$ROOT/derivations/000-open-tavis-cummings/reference
+    if (( WRITE )); then mkdir -p "$REF"; G=$REF/g0-inverse-ginac.txt S=$REF/g0-inverse-sympy.txt
+    else G=$OUT/g0-inverse-ginac.txt S=$OUT/g0-inverse-sympy.txt; fi
+    "${NOASLR[@]}" "$BIN" 1 --export "$G" | grep '"check"'
+    python3 peers/nambu_keldysh_sympy.py 1 --check --export "$S" --compare "$G" | grep '"check"'
+    (( WRITE )) && echo "wrote $G and $S"
+fi
