@@ -6,6 +6,7 @@
 //   ArbitraryPrecision  exact integers/rationals (GMP), Q(i), MPFR reals and complexes
 //   Symbolic            expressions, canonical forms, rewriting, polynomials, matrices, parser, printers
 //   Algebra             operators (bosons, spin ensembles, fermions), Lindblad, mean field, linearisation
+//   FieldTheory         Keldysh actions from a Hamiltonian and dissipators, rotations, baths, kernels, G
 //   KeldyshNumerics     compiled evaluators, eigenvalues (LAPACK, MPFR), roots, quadrature, ODEs
 //   Analysis            one entry point per job: thresholds, scans, dynamics (method choice and fallbacks)
 //   Derivations         the application: model files, derivation pipeline, verify, jobs from a model file, renderers
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "KeldyshNumerics", targets: ["KeldyshNumerics"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Derivations", targets: ["Derivations"]),
+        .library(name: "FieldTheory", targets: ["FieldTheory"]),
         .library(name: "OutputFormats", targets: ["OutputFormats"]),
         .executable(name: "keldysh", targets: ["keldysh"]),
     ],
@@ -57,6 +59,10 @@ let package = Package(
             name: "Algebra",
             dependencies: ["Symbolic", "ArbitraryPrecision"]
         ),
+        .target(
+            name: "FieldTheory",
+            dependencies: ["Symbolic", "Algebra", "ArbitraryPrecision"]
+        ),
         // Named KeldyshNumerics because swift-numerics already owns a target
         // and product called Numerics (target names are global in a package graph).
         .target(
@@ -78,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "Derivations",
-            dependencies: ["Symbolic", "Algebra", "KeldyshNumerics", "Analysis", "ArbitraryPrecision", "OutputFormats"]
+            dependencies: ["Symbolic", "Algebra", "FieldTheory", "KeldyshNumerics", "Analysis", "ArbitraryPrecision", "OutputFormats"]
         ),
         .executableTarget(
             name: "keldysh",
@@ -127,6 +133,10 @@ let package = Package(
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
+        ),
+        .testTarget(
+            name: "FieldTheoryTests",
+            dependencies: ["FieldTheory", "Algebra", "Symbolic", "ArbitraryPrecision", "TestSupport"]
         ),
         .testTarget(
             name: "DerivationsTests",

@@ -11,6 +11,10 @@ extension OperatorAlgebra {
         public let bosonMode: BosonMode?
         /// True for an annihilation (boson, fermion) or lowering (spin) operator.
         public let isLowering: Bool
+        /// The declared name of its mode or ensemble (`a`, `c`, `S`).
+        public let modeName: String
+        /// A per-site operator of an ensemble (σ_i^±, σ_i^z).
+        public let isSite: Bool
     }
 
     /// What kind of operator the symbol `e` is; nil when `e` is not an operator symbol.
@@ -22,7 +26,8 @@ extension OperatorAlgebra {
             mode = BosonMode(annihilation: expr(Letter(group: letter.group, role: .annihilate)),
                              creation: expr(Letter(group: letter.group, role: .create)))
         }
-        return OperatorInfo(kind: k, bosonMode: mode, isLowering: letter.role == .annihilate || letter.role == .minus)
+        return OperatorInfo(kind: k, bosonMode: mode, isLowering: letter.role == .annihilate || letter.role.collective == .minus,
+                            modeName: groups[letter.group].name, isSite: letter.role.isSite)
     }
 
     /// Every boson annihilator and every ensemble's lowering operator, in declaration order:
@@ -96,5 +101,25 @@ extension OpenSystem {
     public init(hamiltonian: ReadHamiltonian, dissipators: [Dissipator] = []) throws {
         try self.init(algebra: hamiltonian.algebra, hamiltonian: hamiltonian.expr, dissipators: dissipators,
                       read: hamiltonian.sum)
+    }
+}
+
+extension OperatorAlgebra {
+    /// One term of a normal-ordered operator expression: a commuting coefficient and the
+    /// operators of its word in order (creators before annihilators: every c† before every
+    /// c for fermions, a† before a within a boson; operators of different bosons commute).
+    public struct NormalOrderedTerm: Sendable {
+        public let coefficient: Expr
+        /// Operator symbols (`a†`, `a`, `c†`, `S+`) in the word's order, powers written out.
+        public let operators: [Expr]
+    }
+
+    /// `e` normal-ordered and read as terms: what a coherent-state path integral turns into a
+    /// polynomial of fields (each creator its barred field, each annihilator its field, in
+    /// this order for Grassmann fields).
+    public func normalOrderedTerms(_ e: Expr) throws -> [NormalOrderedTerm] {
+        canonical(try read(e)).collected().map { word, coefficient in
+            NormalOrderedTerm(coefficient: coefficient, operators: word.map { expr($0) })
+        }
     }
 }

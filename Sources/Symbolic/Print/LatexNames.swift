@@ -1,6 +1,8 @@
 /// Symbol names as physicists typeset them: `omega_c` and `ω_c` → `\omega_c`,
 /// `gamma_up` → `\gamma_\uparrow`, `ω'_z` → `\omega'_z`, `a†` → `a^\dagger`, `S+` → `S^+`,
-/// `x2` → `x_2`; other multi-letter names (`wc`) are left alone.
+/// `x2` → `x_2`; other multi-letter names (`wc`) are left alone. A name that starts with a
+/// backslash is LaTeX already (a display symbol such as `\langle a\rangle` or
+/// `\bar{\psi}_{\mathrm{cl}}(t)` that a layer builds for printing) and is used as it stands.
 enum LatexNames {
     static let greek: [String: String] = {
         let lower = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
@@ -25,6 +27,7 @@ enum LatexNames {
                                                    "↓": "\\downarrow"]
 
     static func latex(_ name: String) -> String {
+        if name.hasPrefix("\\") { return name }
         var base = Substring(name)
         var subscriptText: Substring?
         if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
