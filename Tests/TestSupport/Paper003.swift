@@ -19,6 +19,8 @@ public struct Paper003 {
 
     /// The boson and the two ensembles.
     public let a: BosonMode, S: SpinEnsemble, T: SpinEnsemble
+    /// Eq. (1).
+    public let hamiltonian: Expr
 
     /// The model with `values` substituted for parameters in Eqs. (1)–(2) before anything is
     /// derived (λ = η' = 0 is the Tavis–Cummings limit of Appendix B); dissipators whose rate
@@ -40,6 +42,7 @@ public struct Paper003 {
         let dissipators: [Dissipator] = [.collective(a.annihilation, rate: p(kappa)),
                                          .perSite(T.sitePlus, rate: p(up)), .perSite(T.siteMinus, rate: p(down))]
         system = try OpenSystem(algebra: alg, hamiltonian: h, dissipators: dissipators.filter { !$0.rate.isZero })
+        hamiltonian = h
         let mf = try system.meanField([a.annihilation, S.z, S.minus, T.z, T.minus],
                                       options: MeanFieldOptions(order: .first, systemSize: N))
         meanField = mf

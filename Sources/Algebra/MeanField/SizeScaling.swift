@@ -57,3 +57,13 @@ struct SizeScaling {
         return exponent
     }
 }
+
+extension Expr {
+    /// The terms of this sum (multiplied out) that survive N → ∞ when it is intensive: every
+    /// term of order N^0 in `systemSize`; terms N^k with k < 0 are dropped, a term with k > 0 is
+    /// an error (the expression is not intensive). What the mean field does to each equation.
+    public func leadingOrder(in systemSize: Expr) throws -> Expr {
+        var scaling = try SizeScaling(systemSize)
+        return try scaling.split(distribute(self), keep: false, name: { "(\(self))" }).0
+    }
+}

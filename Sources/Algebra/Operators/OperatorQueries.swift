@@ -123,3 +123,16 @@ extension OperatorAlgebra {
         }
     }
 }
+
+extension OperatorAlgebra {
+    /// The collective and per-site operators of every spin ensemble (and single spin), in
+    /// declaration order, with the ensemble's name.
+    public var spinEnsembles: [(name: String, ensemble: SpinEnsemble, single: Bool)] {
+        groups.enumerated().compactMap { k, g in
+            guard case .spinEnsemble(let size, let single) = g.kind else { return nil }
+            func op(_ r: Role) -> Expr { expr(Letter(group: k, role: r)) }
+            return (g.name, SpinEnsemble(plus: op(.plus), minus: op(.minus), z: op(.z), sitePlus: op(.sitePlus),
+                                         siteMinus: op(.siteMinus), siteZ: op(.siteZ), size: size, group: k), single)
+        }
+    }
+}

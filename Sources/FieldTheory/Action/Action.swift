@@ -13,6 +13,8 @@ public struct Action: Sendable {
     /// L(t), S = ∫dt L.
     public var density: Expr
     public var nonlocal: [NonlocalKernel]
+    /// The spin ensembles of the model and the Schwinger bosons that represent them.
+    public var spins: [SchwingerPair] = []
 
     public init(fields: [Field], basis: ContourBasis, density: Expr, nonlocal: [NonlocalKernel] = []) {
         self.fields = fields
