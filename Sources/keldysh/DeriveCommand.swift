@@ -34,10 +34,14 @@ struct DeriveCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "Print the Keldysh derivation step by step (contour action, rotation, baths, frame, kernels, Green's functions).")
+    var steps = false
+
     func run() throws {
+        let format: OutputFormat = json ? .json : (latex ? .latex : .text)
         try keldysh.run {
-            try derive(path: model, operators: operators, linearize: linearize, about: about, order: order)
-                .rendered(json ? .json : (latex ? .latex : .text))
+            if steps { return render(try deriveSteps(path: model), format: format) }
+            return try derive(path: model, operators: operators, linearize: linearize, about: about, order: order).rendered(format)
         }
     }
 }

@@ -140,3 +140,18 @@ import ArbitraryPrecision
         #expect(e1.id == e2.id)
     }
 }
+
+@Suite struct ModulusSquaredTests {
+    @Test func zTimesItsConjugateIsNonnegative() {
+        // |ψ|² = ψ·conj(ψ) ≥ 0, so ε² + g²|ψ|² (ε, g real) is nonnegative, its square root real:
+        // conj(√(ε² + g²|ψ|²)) = √(ε² + g²|ψ|²) (E_α of paper 000, A15–A17).
+        let eps = Expr.symbol("eps", [.real]), g = Expr.symbol("g", [.real]), psi = Expr.symbol("psi")
+        let modulus = psi * Expr.conj(psi)
+        #expect(modulus.isNonnegative && modulus.isReal)
+        let e = Expr.sqrt(eps * eps + g * g * modulus)
+        #expect(Expr.conjugate(e) == e)
+        // ψ² conj(ψ) is not: the powers differ.
+        #expect(!(psi * psi * Expr.conj(psi)).isNonnegative)
+        #expect((Expr.pow(psi, 2) * Expr.pow(Expr.conj(psi), 2)).isNonnegative)
+    }
+}

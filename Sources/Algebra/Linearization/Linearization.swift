@@ -14,6 +14,8 @@ public struct Linearization: Sendable {
     /// Derivatives of listed rows with respect to variables left out of the list that do
     /// not vanish at the point: when empty, the listed block is closed at linear order.
     public let omittedCouplings: [(row: Expr, column: Expr, value: Expr)]
+    /// The point: each variable (symbol) → its value.
+    public var point: [Expr: Expr] = [:]
 
     /// The same matrix as a `Matrix` (for determinants, characteristic polynomials).
     public var stabilityMatrix: Matrix { Matrix(matrix) }
@@ -58,7 +60,9 @@ extension MeanFieldSystem {
                 omitted.append((row, u, d))
             }
         }
-        return Linearization(variables: variables, matrix: matrix, residuals: residuals, omittedCouplings: omitted)
+        var lin = Linearization(variables: variables, matrix: matrix, residuals: residuals, omittedCouplings: omitted)
+        lin.point = point
+        return lin
     }
 }
 

@@ -33,6 +33,14 @@ public struct MeanFieldEquation: Sendable {
     /// The factor the equation is written with, f · d⟨O⟩/dt = f · rhs: 1 + iα/2 for a
     /// Gilbert-damped boson (Eq. C1 of 003), 1 otherwise. Only printing uses it.
     public internal(set) var lhsFactor: Expr = .one
+
+    public init(operatorWord: Expr, variable: Expr, rhs: Expr, subleading: [Expr], lhsFactor: Expr = .one) {
+        self.operatorWord = operatorWord
+        self.variable = variable
+        self.rhs = rhs
+        self.subleading = subleading
+        self.lhsFactor = lhsFactor
+    }
 }
 
 /// A closed set of mean-field equations.
@@ -40,6 +48,11 @@ public struct MeanFieldSystem: Sendable {
     public let equations: [MeanFieldEquation]
     /// Operators the closure added to the ones the user named.
     public let added: [Expr]
+
+    public init(equations: [MeanFieldEquation], added: [Expr]) {
+        self.equations = equations
+        self.added = added
+    }
 
     public var variables: [Expr] { equations.map(\.variable) }
 

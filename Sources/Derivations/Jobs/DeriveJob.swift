@@ -1,3 +1,4 @@
+import FieldTheory
 import Symbolic
 
 /// `keldysh derive MODEL [--operators …] [--linearize [--about …] [--order …]]`: reads a
@@ -9,4 +10,18 @@ public func derive(path: String, operators: String? = nil, linearize: Bool = fal
     return try model.derive(operators: operators.map { NamedText($0, origin: "--operators") }, linearize: linearize,
                             about: about.map { NamedText($0, origin: "--about") },
                             order: order.map { NamedText($0, origin: "--order") })
+}
+
+/// `keldysh derive MODEL --steps`: the model's Keldysh derivation, every named step, with the
+/// kernel and Green's function of each spinor and of each boson with a bath, or — for a model
+/// whose fields are all bosons and have no baths (a Lindblad model) — its classical saddle point.
+public func deriveSteps(path: String) throws -> KeldyshDerivation {
+    let model = try Model.parse(readModelText(path), file: path)
+    let derivation = try model.keldyshDerivation()
+    let bosons = model.keldysh.baths.map(\.mode).filter { m in derivation.bathed.field(named: m)?.statistics == .boson }
+    var out = try derivation.withSectors(model.keldysh.spinors.map(\.name) + bosons)
+    if model.keldysh.isEmpty, derivation.stationary.fields.allSatisfy({ $0.statistics == .boson }) {
+        out = out.appending(try ClassicalSaddlePoint(derivation.stationary).record)
+    }
+    return out
 }

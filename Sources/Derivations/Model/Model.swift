@@ -34,10 +34,13 @@ public struct Model: Sendable {
     let gilbert: [GilbertStatement]
     /// What the model calls the dynamical phases (`phase` statements).
     public let phaseNames: PhaseNames
+    /// Baths, spinors and the condensate ansatz of its Keldysh derivation.
+    public let keldysh: KeldyshStatements
     var scope: ModelScope
 
     init(file: String, system: OpenSystem, systemSize: Expr?, meanFieldOperators: [Expr]?,
-         steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], phaseNames: PhaseNames, scope: ModelScope) {
+         steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], phaseNames: PhaseNames, keldysh: KeldyshStatements,
+         scope: ModelScope) {
         self.file = file
         self.system = system
         self.systemSize = systemSize
@@ -46,6 +49,7 @@ public struct Model: Sendable {
         self.variables = variables
         self.gilbert = gilbert
         self.phaseNames = phaseNames
+        self.keldysh = keldysh
         self.scope = scope
     }
 
@@ -103,8 +107,9 @@ struct GilbertStatement: Sendable {
 }
 
 extension Model {
-    /// The model with `values` put in for parameters in H, the dissipator rates and the
-    /// Gilbert constants before anything is derived (η = η' = 0 is the Dicke limit of 003);
+    /// The model with `values` put in for parameters in H, the dissipator rates, the Gilbert
+    /// constants and the Keldysh statements (bath rates, frame, background) before anything
+    /// is derived (η = η' = 0 is the Dicke limit of 003);
     /// a dissipator whose rate becomes 0 is dropped.
     public func restricted(_ values: [Symbol: Expr]) throws -> Model {
         if values.isEmpty { return self }
@@ -117,6 +122,7 @@ extension Model {
         let restrictedSystem = try OpenSystem(algebra: system.algebra, hamiltonian: h, dissipators: dissipators)
         let g = gilbert.map { GilbertStatement(mode: $0.mode, constant: $0.constant.substitute(values), statement: $0.statement) }
         return Model(file: file, system: restrictedSystem, systemSize: systemSize, meanFieldOperators: meanFieldOperators,
-                     steady: steady, variables: variables, gilbert: g, phaseNames: phaseNames, scope: scope)
+                     steady: steady, variables: variables, gilbert: g, phaseNames: phaseNames,
+                     keldysh: keldysh.substituting(values), scope: scope)
     }
 }

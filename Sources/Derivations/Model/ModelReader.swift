@@ -18,11 +18,13 @@ struct ModelReader {
     var variables: Fragment?
     var gilbert: [GilbertStatement] = []
     var phaseNames = PhaseNames()
+    var keldysh = KeldyshStatements()
 
     init(source: ModelSource) { self.source = source }
 
     static let keywords = ["parameters", "parameter", "boson", "bosons", "fermion", "fermions", "spins", "spin",
-                           "define", "latex", "H", "dissipator", "gilbert", "meanfield", "steady", "variables", "phase"]
+                           "define", "latex", "H", "dissipator", "gilbert", "meanfield", "steady", "variables", "phase", "bath", "spinor",
+                           "frame", "background"]
 
     mutating func read() throws(ModelError) -> Model {
         for s in source.statements {
@@ -38,6 +40,10 @@ struct ModelReader {
             case "dissipator": try dissipator(rest, keyword: word)
             case "gilbert": try gilbert(rest, statement: s.whole)
             case "phase": try phase(rest)
+            case "bath": try bath(rest)
+            case "spinor": try spinor(rest)
+            case "frame": try frame(rest)
+            case "background": try background(rest)
             case "meanfield": try once(&meanField, rest, word)
             case "steady": try once(&steady, rest, word)
             case "variables": try once(&variables, rest, word)
@@ -63,7 +69,7 @@ struct ModelReader {
         var ops: [Expr]?
         if let m = meanField { ops = try operatorList(m) }
         return Model(file: source.file, system: system, systemSize: systemSize, meanFieldOperators: ops,
-                     steady: steady, variables: variables, gilbert: gilbert, phaseNames: phaseNames, scope: scope)
+                     steady: steady, variables: variables, gilbert: gilbert, phaseNames: phaseNames, keldysh: keldysh, scope: scope)
     }
 
     private func once(_ slot: inout Fragment?, _ rest: Fragment, _ word: Fragment) throws(ModelError) {

@@ -13,19 +13,41 @@ struct Comparison {
     let numeric: Bool?
     let maxRelativeDifference: String
     let numericNote: String?
+    /// Why the printed difference is not in lowest terms, when it is not.
+    let symbolicNote: String?
 
     static let digits = 100
     static let points = 3
 
     var agrees: Bool { symbolic || numeric == true }
 
+    /// Above this many generators the cancelled difference is not computed: the multivariate
+    /// gcd over Q(i) (primitive PRS) grows too fast to be part of a report, and zero-ness does
+    /// not need it (one fraction over the distinct denominator factors is zero exactly when
+    /// its numerator is).
+    static let cancelGenerators = 8
+
     init(derived: Expr, printed: Expr, seed: UInt64) {
         var d = distribute(derived - printed)
         if !d.isZero { d = d.expand() }
-        // Rational functions (steady states, eliminated variables): cancel common factors.
-        if !d.isZero { d = d.cancel() }
+        var note: String?
+        // Rational functions (steady states, eliminated variables, Green's functions): cancel
+        // common factors where that is affordable, otherwise decide zero-ness by the numerator.
+        if !d.isZero {
+            if let r = try? RationalFunction(d), r.generators.count > Self.cancelGenerators {
+                // A square root is a generator of its own in the polynomial: √u·√u stays a
+                // product there; rebuilt as an expression it is u again, so the numerator is
+                // multiplied out once more before it is judged.
+                if r.numerator.isZero || r.numerator.toExpr().expand().isZero { d = .zero } else {
+                    note = "the difference, a rational function of \(r.generators.count) generators, is not reduced to lowest terms"
+                }
+            } else {
+                d = d.cancel()
+            }
+        }
         difference = d
         symbolic = d.isZero
+        symbolicNote = note
         do {
             let (equal, worst) = try Expr.numericallyEqual(derived, printed, digits: Self.digits,
                                                            samples: Self.points, seed: seed)

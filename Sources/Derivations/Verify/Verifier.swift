@@ -136,10 +136,13 @@ struct Verifier {
         if c.symbolic != (c.numeric ?? c.symbolic) {
             note = "the symbolic and the numeric check disagree" + (note.map { "; " + $0 } ?? "")
         }
+        // A difference too large to reduce is reported as nonzero, with the reason, not printed.
+        let text = c.symbolicNote.map { "≠ 0 (\($0))" } ?? showText(c.difference)
+        let latex = c.symbolicNote == nil ? showLatex(c.difference) : "\\neq 0"
         return VerificationEntry(name: name, status: c.agrees ? .identical : .differs, symbolic: c.symbolic,
                                  numeric: c.numeric, maxRelativeDifference: c.maxRelativeDifference,
-                                 differenceText: c.agrees ? "" : showText(c.difference),
-                                 differenceLatex: c.agrees ? "" : showLatex(c.difference), note: note)
+                                 differenceText: c.agrees ? "" : text,
+                                 differenceLatex: c.agrees ? "" : latex, note: note)
     }
 
     private mutating func add(_ name: String, _ kind: String, _ line: Fragment, _ entries: [VerificationEntry],

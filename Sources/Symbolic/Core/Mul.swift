@@ -30,7 +30,30 @@ extension Expr {
             if f.flags.contains(.odd) { oddCount += 1 }
         }
         if oddCount % 2 == 1 { any.insert(.odd) }
+        if !all.contains(.nonnegative) && any.isDisjoint(with: [.noncommuting, .hasGrassmann]) && pairsWithConjugates(factors) {
+            all.formUnion([.real, .nonnegative])
+        }
         return all.union(any)
+    }
+
+    /// Whether the factors that are not known to be nonnegative pair up as z^k and conj(z)^k
+    /// (|z|^2k ≥ 0), so the product is nonnegative: |ψ_f|² in E² = ε² + g²|ψ_f|², whose square
+    /// root is then real and equal to its conjugate. Read off the factors as they are (a
+    /// conj node and its argument), so flags never build a node.
+    private static func pairsWithConjugates<C: Collection>(_ factors: C) -> Bool where C.Element == Expr {
+        var open = factors.filter { !$0.flags.contains(.nonnegative) }
+        if open.isEmpty || open.count % 2 == 1 { return false }
+        while let f = open.popLast() {
+            let (base, exponent) = f.asPower
+            let partner = open.firstIndex { g in
+                let (b, x) = g.asPower
+                guard x == exponent else { return false }
+                return (b.builtin == .conj && b.children[0] == base) || (base.builtin == .conj && base.children[0] == b)
+            }
+            guard let k = partner else { return false }
+            open.remove(at: k)
+        }
+        return true
     }
 
     /// The Hilbert space of an operator factor, or nil when the factor is not a plain

@@ -58,8 +58,10 @@ public struct StepRegistry: @unchecked Sendable {
 
     public init(_ kinds: [any DerivationStep.Type]) { self.kinds = kinds }
 
-    /// The kinds every manifest has: mean-field equations, linearisation, steady states.
-    public static let standard = StepRegistry([MeanFieldStep.self, LinearizeStep.self, SteadyStep.self])
+    /// The kinds every manifest has: mean-field equations, linearisation, steady states, and
+    /// the Keldysh kernel, Green's function and classical saddle point.
+    public static let standard = StepRegistry([MeanFieldStep.self, LinearizeStep.self, SteadyStep.self,
+                                               KernelStep.self, GreensStep.self, SaddleStep.self])
 
     /// Adds a kind (a later kind with the same keyword replaces the earlier one).
     public mutating func register(_ kind: any DerivationStep.Type) {

@@ -1,0 +1,85 @@
+import FieldTheory
+import Symbolic
+
+/// A model's Keldysh derivation, step by step (Appendix A of paper 000): the contour action
+/// of H and its dissipators (A2), the Keldysh/Larkin–Ovchinnikov rotation (A4–A7), its baths
+/// integrated out (A8–A11), and — when the model gives a condensate ansatz — the rotating
+/// frame and the static background (A14); the quadratic kernel of a sector (a Nambu spinor,
+/// or a boson) and its inverse, the Green's function (A14–A20), in frequency.
+public struct KeldyshDerivation: Sendable {
+    public let model: Model
+    /// Every step, in order (for `derive --steps`).
+    public private(set) var records: [DerivationRecord]
+    /// The action with its baths, before any ansatz: where a boson's own kernel is read.
+    public let bathed: Action
+    /// After the frame and the background (the action itself when the model gives neither).
+    public let stationary: Action
+
+    /// The kernel of a sector: a spinor's modes (read in the stationary action, the background
+    /// in place), or one boson (read before its background is set).
+    public func kernel(_ sector: String) throws -> KeldyshKernel {
+        if let s = model.keldysh.spinors.first(where: { $0.name == sector }) {
+            return try KeldyshKernel.from(stationary, sector: s.modes)
+        }
+        if bathed.field(named: sector) != nil { return try KeldyshKernel.from(bathed, sector: [sector]) }
+        throw FieldTheoryError.precondition("no spinor or field named \(sector)")
+    }
+
+    public func greens(_ sector: String) throws -> GreensFunction { try GreensFunction(try kernel(sector)) }
+
+    /// The derivation with one more step recorded.
+    public func appending(_ record: DerivationRecord) -> KeldyshDerivation {
+        var out = self
+        out.records.append(record)
+        return out
+    }
+
+    /// The derivation with the kernel and Green's function of each sector appended as steps.
+    public func withSectors(_ sectors: [String]) throws -> KeldyshDerivation {
+        var out = self
+        for s in sectors {
+            let k = try kernel(s)
+            out.records.append(DerivationRecord(step: "kernel", reference: k.sector[0].statistics == .fermion ? "Eq. 7" : "A10–A11",
+                                                summary: "the quadratic kernel of \(s) in frequency (i∂_t → ω)",
+                                                text: k.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
+                                                latex: k.latex))
+            let g = try GreensFunction(k)
+            out.records.append(DerivationRecord(step: "greens-function", reference: k.sector[0].statistics == .fermion ? "A14–A17" : "A18–A20",
+                                                summary: "G = K⁻¹ of \(s), by Keldysh blocks, entries cancelled",
+                                                text: g.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
+                                                latex: g.latex))
+        }
+        return out
+    }
+}
+
+extension Model {
+    /// The Keldysh derivation of the model, as its statements ask for it.
+    public func keldyshDerivation() throws -> KeldyshDerivation {
+        var records: [DerivationRecord] = []
+        let branches = try ContourAction.from(system)
+        records.append(DerivationRecord(step: "contour-action", reference: "A2",
+                                        summary: "H and the dissipators on the two branches of the Schwinger–Keldysh contour",
+                                        text: "S = ∫dt " + branches.densityText, latex: "S = " + branches.latex))
+        let (rotated, rotation) = try KeldyshRotation.apply(branches)
+        var action = rotated
+        records.append(rotation)
+        for b in keldysh.baths {
+            let (next, r) = try MarkovianBath.apply(action, field: b.mode, rate: b.rate, distribution: b.distribution)
+            action = next
+            records.append(r)
+        }
+        let bathed = action
+        if !keldysh.frame.isEmpty {
+            let (next, r) = try RotatingFrame.apply(action, rates: keldysh.frame)
+            action = next
+            records.append(r)
+        }
+        if let bg = keldysh.background {
+            let (next, r) = try BackgroundField.apply(action, field: bg.mode, classical: bg.classical)
+            action = next
+            records.append(r)
+        }
+        return KeldyshDerivation(model: self, records: records, bathed: bathed, stationary: action)
+    }
+}

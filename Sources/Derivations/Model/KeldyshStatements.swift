@@ -1,0 +1,115 @@
+import FieldTheory
+import Symbolic
+
+/// What a model file says about its Keldysh derivation (Appendix A of paper 000): the baths
+/// integrated out, the Nambu spinors, and the condensate ansatz — the frame rotating with each
+/// field and the static classical value it sets.
+///
+/// ```
+/// bath kappa F_Psi on psi                  # (G⁻¹)^{R/A} ± iκ, (G⁻¹)^K 2iκF_Ψ(ω)
+/// spinor phi = b, a                        # φ = [b, a]ᵀ
+/// frame psi: muS, b: muS/2, a: -muS/2      # ψ(t) = ψ e^{−iμ_S t}, b, a gauge-shifted
+/// background psi = sqrt(2) psi_f           # ψ_cl = √2 ψ_f, ψ_q = 0
+/// ```
+public struct KeldyshStatements: Sendable {
+    public struct Bath: Sendable {
+        public let mode: String
+        public let rate: Expr
+        /// F(ω), the distribution function applied to the frequency.
+        public let distribution: Expr
+    }
+
+    public var baths: [Bath] = []
+    public var spinors: [(name: String, modes: [String])] = []
+    public var frame: [String: Expr] = [:]
+    public var background: (mode: String, classical: Expr)?
+
+    /// Whether the model asks for any of it.
+    public var isEmpty: Bool { baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil }
+
+    /// With parameters set (a `where` restriction): rates, frame and background.
+    func substituting(_ values: [Symbol: Expr]) -> KeldyshStatements {
+        var out = self
+        out.baths = baths.map { Bath(mode: $0.mode, rate: $0.rate.substitute(values), distribution: $0.distribution.substitute(values)) }
+        out.frame = frame.mapValues { $0.substitute(values) }
+        out.background = background.map { ($0.mode, $0.classical.substitute(values)) }
+        return out
+    }
+}
+
+extension ModelScope {
+    /// The frequency of kernels and Green's functions, `ω` (also written `omega`).
+    mutating func declareFrequency() {
+        let omega = Action.omega
+        if context.symbol(named: omega.name) == nil {
+            context.declare(omega)
+            context.declare(omega, as: "omega")
+        }
+    }
+}
+
+extension ModelReader {
+    /// `bath RATE DIST on MODE`: DIST becomes a real function of ω (the bath's distribution).
+    mutating func bath(_ rest: Fragment) throws(ModelError) {
+        guard let on = rest.find(" on ") else { throw rest.error("expected `bath RATE DIST on MODE`", at: rest.end) }
+        let head = rest.sub(rest.start, on).trimmed, mode = rest.sub(on + 4, rest.end).trimmed
+        let words = head.split(" ").filter { !$0.isEmpty }
+        guard words.count >= 2, let distName = words.last, distName.isName else {
+            throw head.error("expected `bath RATE DIST on MODE` (RATE an expression, DIST the name of its distribution function)")
+        }
+        let rateText = head.sub(head.start, distName.start).trimmed
+        let rate = try scope.expression(rateText)
+        if rate.isZero { throw rateText.error("the rate of a bath is zero") }
+        guard let op = scope.operators[mode.text], let info = scope.algebra.info(op), info.modeName == mode.text else {
+            throw mode.error("'\(mode.text)' is not a boson or fermion mode of the model")
+        }
+        if case .spinEnsemble = info.kind { throw mode.error("a bath couples to a boson or fermion mode, not the spin ensemble \(mode.text)") }
+        scope.declareFrequency()
+        let dist: Symbol
+        if let s = scope.context.symbol(named: distName.text), s.info.isFunction {
+            dist = s
+        } else {
+            try scope.claim(distName.text, at: distName)
+            dist = scope.context.declareFunction(distName.text, .real)
+        }
+        if keldysh.baths.contains(where: { $0.mode == mode.text }) { throw mode.error("the mode \(mode.text) has a bath already") }
+        keldysh.baths.append(.init(mode: mode.text, rate: rate, distribution: Expr.apply(dist, [.symbol(Action.omega)])))
+    }
+
+    /// `spinor NAME = m1, m2`: the order of the Nambu components of a fermion sector.
+    mutating func spinor(_ rest: Fragment) throws(ModelError) {
+        guard let eq = rest.find("=") else { throw rest.error("expected `spinor NAME = b, a`", at: rest.end) }
+        let name = rest.sub(rest.start, eq).trimmed
+        guard name.isName else { throw name.error("expected the spinor's name") }
+        var modes: [String] = []
+        for m in try rest.sub(eq + 1, rest.end).trimmed.nameList() {
+            guard let op = scope.operators[m.text], scope.algebra.info(op)?.modeName == m.text else {
+                throw m.error("'\(m.text)' is not a mode of the model")
+            }
+            modes.append(m.text)
+        }
+        try scope.claim(name.text, at: name)
+        keldysh.spinors.append((name.text, modes))
+    }
+
+    /// `frame m1: RATE, m2: RATE`: each field rotating at its rate, F(t) = F′ e^{−i RATE t}.
+    mutating func frame(_ rest: Fragment) throws(ModelError) {
+        if !keldysh.frame.isEmpty { throw rest.error("the frame is given twice") }
+        for item in rest.split(",") {
+            let (mode, rate) = item.splitColon()
+            guard let rate, scope.operators[mode.text] != nil else { throw item.error("expected `MODE: RATE`") }
+            keldysh.frame[mode.text] = try scope.expression(rate)
+        }
+    }
+
+    /// `background MODE = VALUE`: the classical component of a boson fixed (quantum 0).
+    mutating func background(_ rest: Fragment) throws(ModelError) {
+        guard keldysh.background == nil else { throw rest.error("the background is given twice") }
+        guard let eq = rest.find("=") else { throw rest.error("expected `background MODE = VALUE`", at: rest.end) }
+        let mode = rest.sub(rest.start, eq).trimmed
+        guard let op = scope.operators[mode.text], case .boson? = scope.algebra.info(op)?.kind else {
+            throw mode.error("'\(mode.text)' is not a boson mode of the model")
+        }
+        keldysh.background = (mode.text, try scope.expression(rest.sub(eq + 1, rest.end)))
+    }
+}
