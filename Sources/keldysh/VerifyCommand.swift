@@ -6,6 +6,7 @@ import Derivations
 ///
 ///     keldysh verify derivations/003-spintronic-dicke
 ///     keldysh verify derivations/003-spintronic-dicke --json
+///     keldysh verify derivations/003-spintronic-dicke --manifest keldysh.kd
 ///
 /// Exit status 0 only when every transcribed equation is reproduced or its difference is a
 /// recorded erratum.
@@ -17,13 +18,16 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "A derivation folder (holding verify.kd).")
     var directory: String
 
+    @Option(help: "The manifest to read in the folder.")
+    var manifest = "verify.kd"
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func run() throws {
         var passed = true
         try keldysh.run {
-            let report = try verifyDerivation(directory: directory)
+            let report = try verifyDerivation(directory: directory, manifest: manifest)
             passed = report.passed
             return json ? report.json : report.text
         }

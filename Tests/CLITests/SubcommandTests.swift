@@ -100,6 +100,24 @@ struct SubcommandTests {
         try expectFailure(["verify", "nowhere"], "nowhere/verify.kd:1:1: error: cannot read the file")
     }
 
+    /// The Keldysh route on the same oscillator: the classical saddle point of its rotated
+    /// contour action is the mean-field equation above (∂t a_cl = (−iw + (g − k)/2) a_cl), and
+    /// a manifest other than verify.kd is read with --manifest.
+    @Test func keldyshStepsAndAManifest() throws {
+        let (r, _) = try run(["derive", "osc.kd", "--steps"])
+        #expect(r.status == 0)
+        let steps = r.stdout.split(separator: "\n").filter { $0.hasPrefix("== ") }
+            .map { $0.dropFirst(3).prefix(while: { $0 != " " && $0 != ":" }) }
+        #expect(steps == ["contour-action", "keldysh-rotation", "classical-saddle-point"])
+        #expect(r.stdout.hasSuffix("∂t a_cl = -I*a_cl*w + a_cl*g/2 - a_cl*k/2\n"))
+        let manifest = "model osc.kd\nsaddle K: a\nequation K.a: d<a>/dt = -(i w + (k - g)/2) <a>\n"
+        let dir = try KeldyshProcess.folder(["d/osc.kd": Self.oscillator, "d/keldysh.kd": manifest])
+        let good = try KeldyshProcess.run(["verify", "d", "--manifest", "keldysh.kd"], in: dir)
+        #expect(good.status == 0)
+        #expect(good.stdout.hasSuffix("summary: 1 identical, 0 differ, 0 errata, 0 not derived: reproduced\n"))
+        try expectFailure(["verify", "nowhere", "--manifest", "keldysh.kd"], "nowhere/keldysh.kd:1:1: error: cannot read the file")
+    }
+
     /// The 3 × 3 grid g ∈ {0, 1, 2}, k ∈ {0.5, 1, 1.5} at w = 1: unstable (a complex pair)
     /// where g > k, marginal at g = k = 1, stable elsewhere.
     static let grid = """

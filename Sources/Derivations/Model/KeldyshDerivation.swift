@@ -39,12 +39,12 @@ public struct KeldyshDerivation: Sendable {
         var out = self
         for s in sectors {
             let k = try kernel(s)
-            out.records.append(DerivationRecord(step: "kernel", reference: k.sector[0].statistics == .fermion ? "Eq. 7" : "A10–A11",
+            out.records.append(DerivationRecord(step: "kernel", reference: k.sector[0].statistics == .fermion ? "cf. paper 000 Eq. 7" : "cf. paper 000 A10–A11",
                                                 summary: "the quadratic kernel of \(s) in frequency (i∂_t → ω)",
                                                 text: k.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
                                                 latex: k.latex))
             let g = try GreensFunction(k)
-            out.records.append(DerivationRecord(step: "greens-function", reference: k.sector[0].statistics == .fermion ? "A14–A17" : "A18–A20",
+            out.records.append(DerivationRecord(step: "greens-function", reference: k.sector[0].statistics == .fermion ? "cf. paper 000 A14–A17" : "cf. paper 000 A18–A20",
                                                 summary: "G = K⁻¹ of \(s), by Keldysh blocks, entries cancelled",
                                                 text: g.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
                                                 latex: g.latex))
@@ -58,7 +58,7 @@ extension Model {
     public func keldyshDerivation() throws -> KeldyshDerivation {
         var records: [DerivationRecord] = []
         let branches = try ContourAction.from(system)
-        records.append(DerivationRecord(step: "contour-action", reference: "A2",
+        records.append(DerivationRecord(step: "contour-action", reference: "cf. paper 000 A2",
                                         summary: "H and the dissipators on the two branches of the Schwinger–Keldysh contour",
                                         text: "S = ∫dt " + branches.densityText, latex: "S = " + branches.latex))
         let (rotated, rotation) = try KeldyshRotation.apply(branches)

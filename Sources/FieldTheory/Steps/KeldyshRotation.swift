@@ -35,7 +35,7 @@ public enum KeldyshRotation {
         var rotated = action
         rotated.basis = .keldysh
         rotated.density = distribute(action.density.substitute(table))
-        let record = DerivationRecord(step: "keldysh-rotation", reference: "A4–A7",
+        let record = DerivationRecord(step: "keldysh-rotation", reference: "cf. paper 000 A4–A7",
                                       summary: "classical/quantum components for bosons, Larkin–Ovchinnikov 1/2 for fermions",
                                       text: "S = ∫dt " + rotated.densityText, latex: "S = " + rotated.latex)
         return (rotated, record)

@@ -33,7 +33,7 @@ public enum MarkovianBath {
                                  - i * rate * advanced.0.expr * advanced.1.expr)
         out.nonlocal.append(NonlocalKernel(bar: keldysh.0, field: keldysh.1, kernel: 2 * i * rate * distribution,
                                            origin: "bath on \(name)"))
-        let record = DerivationRecord(step: "markovian-bath", reference: "A8–A11",
+        let record = DerivationRecord(step: "markovian-bath", reference: "cf. paper 000 A8–A11",
                                       summary: "bath on \(name): (G⁻¹)^R += i\(rate), (G⁻¹)^A −= i\(rate), (G⁻¹)^K += 2i\(rate)·\(distribution)",
                                       text: "S = ∫dt " + out.densityText, latex: "S = " + out.latex)
         return (out, record)
