@@ -63,6 +63,14 @@ let package = Package(
         // A loop of bare zgeev calls, for the "fraction of LAPACK's own time" of ScanBenchmark.
         .target(name: "CZgeevLoop", linkerSettings: [.linkedLibrary("openblas")]),
         .executableTarget(
+            name: "NambuKeldyshBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "FieldTheory", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
+            ]
+        ),
+        .executableTarget(
             name: "ThresholdBenchmark",
             dependencies: [
                 .product(name: "Symbolic", package: "KeldyshKit"),

@@ -20,7 +20,7 @@
 // with checksum = sha256 of the 16 entries (row-major, GiNaC's default printing, joined by
 // "\n"). GiNaC orders terms by hash values that depend on addresses, so the text and the
 // checksum are reproducible only with address-space randomisation off, e.g. under
-// `setarch $(uname -m) -R` (as run-nambu-keldysh-peers.sh does), and for the same N (the
+// `setarch $(uname -m) -R` (as run-nambu-keldysh.sh does), and for the same N (the
 // exported file comes from N = 1). Then it prints the check
 // M·M⁻¹ = 1 (and M⁻¹·M = 1) after normal(). With --export, it writes the 16 entries as
 // (i,j) = (numer)/(denom) in KeldyshKit's parser syntax.
@@ -156,7 +156,7 @@ int main(int argc, char **argv) {
             << GINACLIB_MICRO_VERSION << " (CLN backend): matrix::inverse(), then normal() of each entry,\n"
             << "# written as (numer)/(denom) of normal().numer_denom(), GiNaC's default printing\n"
             << "# (Benchmarks/peers/nambu_keldysh_ginac.cpp --export, run by\n"
-            << "# Benchmarks/run-nambu-keldysh-peers.sh --write-reference, which also checks:\n"
+            << "# Benchmarks/run-nambu-keldysh.sh --write-reference, which also checks:\n"
             << "# M*Minv = Minv*M = 1 after normal() in GiNaC; every entry equal to SymPy's\n"
             << "# Matrix.inv + cancel() (g0-inverse-sympy.txt, nambu_keldysh_sympy.py --compare), which\n"
             << "# equals A15-A17 of the paper with lambda = g*psi_f, E^2 = eps^2 + l*lb (--check).\n"

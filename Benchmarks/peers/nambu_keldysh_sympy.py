@@ -167,7 +167,7 @@ def main():
             out.write("# Produced by SymPy %s: Matrix.inv(method=\"%s\") then cancel() of each entry\n"
                       % (sp.__version__, "ADJ" if "ADJ" in results else "LU"))
             out.write("# (Benchmarks/peers/nambu_keldysh_sympy.py --export, run by\n")
-            out.write("# Benchmarks/run-nambu-keldysh-peers.sh --write-reference). Reduced: numerator and\n")
+            out.write("# Benchmarks/run-nambu-keldysh.sh --write-reference). Reduced: numerator and\n")
             out.write("# denominator coprime over Q(I), expanded. Checked: M*Minv = Minv*M = 1; ADJ and LU\n")
             out.write("# give the same text; equal to A15-A17 of the paper with lambda = g*psi_f,\n")
             out.write("# E^2 = eps^2 + l*lb; equal entrywise to GiNaC's g0-inverse-ginac.txt. Symbols: omega, eps, gamma,\n")

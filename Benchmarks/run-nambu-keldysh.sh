@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Peer benchmark: invert the 4×4 Nambu ⊗ Keldysh matrix G0^{-1}(ω) of paper 000 (Eq. 7 at
-# the saddle point; inverse A14–A17) in SymPy (Matrix.inv ADJ and LU, then cancel) and GiNaC
-# (matrix::inverse, then normal), each in its own process on one core
-# (taskset -c 0 /usr/bin/time -v). Times exclude imports/start-up and building the matrix.
+# Benchmark: invert the 4×4 Nambu ⊗ Keldysh matrix G0^{-1}(ω) of paper 000 (Eq. 7 at the
+# saddle point; inverse A14–A17) and bring every entry to a normal form, in KeldyshKit
+# (NambuKeldyshBenchmark: the typed matrix by the general inverse and by Keldysh blocks, and the
+# whole path from derivations/000-open-tavis-cummings/model.kd), SymPy (Matrix.inv ADJ and LU,
+# then cancel) and GiNaC (matrix::inverse, then normal), each in its own process on one core
+# (taskset -c 0 /usr/bin/time -v). Peer times exclude imports/start-up and building the matrix;
+# KeldyshKit's "typed" rows include building it (parsing the 16 entries).
 #
-#   Benchmarks/run-nambu-keldysh-peers.sh [N] [--check] [--write-reference]
+#   Benchmarks/run-nambu-keldysh.sh [N] [--check] [--write-reference]
 #
 #   N                  best of N repetitions inside each process (default 3)
 #   --check            afterwards (untimed): M·M⁻¹ = 1 in both systems, SymPy's inverse against
@@ -48,6 +51,22 @@ for line in open(out):
         print(f"| {label} | {r['seconds']:.4g} | {times} | {rss_kb / 1024:.1f} | {wall} | {r['checksum'][:16]} |")
 PY
 }
+
+# KeldyshKit: one process, three workloads; it checks M·M⁻¹ = 1 itself (exit 1 otherwise).
+(cd "$ROOT" && swift build -c release --package-path Benchmarks --product NambuKeldyshBenchmark >/dev/null)
+echo "| KeldyshKit workload | first call (s) | best of 20 (s) | median (s) | process max RSS (MB) | M·M⁻¹ = 1 |"
+echo "|---|---|---|---|---|---|"
+taskset -c 0 /usr/bin/time -v "$ROOT/Benchmarks/.build/release/NambuKeldyshBenchmark" \
+    "$ROOT/derivations/000-open-tavis-cummings/model.kd" 20 >"$OUT/stdout" 2>"$OUT/stderr"
+python3 - "$OUT/stdout" "$OUT/stderr" <<'PY'
+import json, re, sys
+out, err = sys.argv[1:]
+rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(err).read()).group(1))
+for line in open(out):
+    r = json.loads(line)
+    print(f"| {r['workload']} | {r['first_s']:.4g} | {r['best_s']:.4g} | {r['median_s']:.4g} | {rss_kb / 1024:.1f} | {r['inverse_checked']} |")
+PY
+echo
 
 echo "| system, method | best of $REPS (s) | all (s) | process max RSS (MB) | process wall | checksum (sha256, 16 hex) |"
 echo "|---|---|---|---|---|---|"
