@@ -138,7 +138,7 @@ struct Verifier {
         }
         return VerificationEntry(name: name, status: c.agrees ? .identical : .differs, symbolic: c.symbolic,
                                  numeric: c.numeric, maxRelativeDifference: c.maxRelativeDifference,
-                                 differenceText: c.agrees ? "" : showText(c.difference),
+                                 numericDigits: c.numericDigits, differenceText: c.agrees ? "" : showText(c.difference),
                                  differenceLatex: c.agrees ? "" : showLatex(c.difference), note: note)
     }
 
@@ -278,7 +278,8 @@ struct Verifier {
 extension VerificationEntry {
     var asErratum: VerificationEntry {
         VerificationEntry(name: name, status: .erratum, symbolic: symbolic, numeric: numeric,
-                          maxRelativeDifference: maxRelativeDifference, differenceText: differenceText,
+                          maxRelativeDifference: maxRelativeDifference, numericDigits: numericDigits,
+                          differenceText: differenceText,
                           differenceLatex: differenceLatex, note: note)
     }
 }
