@@ -35,7 +35,7 @@ struct Fragment: Sendable {
     /// the error itself as the cause.
     func error(wrapping cause: any Error) -> ModelError {
         var e = statement.error(at: start, "\(cause)")
-        e.cause = cause as? any Error & Sendable
+        e.cause = cause
         return e
     }
 

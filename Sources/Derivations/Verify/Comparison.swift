@@ -1,10 +1,13 @@
 import Algebra
 import ArbitraryPrecision
+import KeldyshNumerics
 import Symbolic
 
 /// The outcome of comparing one derived expression with the printed one, both ways the
 /// design card asks for: the difference simplified (distributed, then expanded) is 0, and
-/// the two evaluate equal at random points at 100 digits.
+/// the two evaluate equal at random points at 100 digits (`NumericIdentityCheck`: user
+/// functions as random smooth functions, integrals by quadrature at two precisions, which may
+/// verify fewer digits: `numericDigits`).
 struct Comparison {
     /// Derived − printed, simplified.
     let difference: Expr
@@ -12,6 +15,9 @@ struct Comparison {
     /// nil when the expressions could not be evaluated (the reason is in `numericNote`).
     let numeric: Bool?
     let maxRelativeDifference: String
+    /// The digits the numeric check verified: `digits`, or fewer where its integrals' quadrature
+    /// verified fewer.
+    let numericDigits: Int
     let numericNote: String?
     /// Why the printed difference is not in lowest terms, when it is not.
     let symbolicNote: String?
@@ -49,13 +55,15 @@ struct Comparison {
         symbolic = d.isZero
         symbolicNote = note
         do {
-            let (equal, worst) = try Expr.numericallyEqual(derived, printed, digits: Self.digits,
-                                                           samples: Self.points, seed: seed)
-            numeric = equal
+            let check = try NumericIdentityCheck.run(derived, printed, digits: Self.digits, samples: Self.points, seed: seed)
+            numeric = check.equal
+            numericDigits = check.digits
+            let worst = check.maxRelativeDifference
             maxRelativeDifference = worst.isZero ? "0" : worst.toString(digits: 3)
             numericNote = nil
         } catch {
             numeric = nil
+            numericDigits = Self.digits
             maxRelativeDifference = "-"
             numericNote = "not evaluable: \(error)"
         }

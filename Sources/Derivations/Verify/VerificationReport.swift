@@ -22,6 +22,9 @@ public struct VerificationEntry: Sendable {
     public let symbolic: Bool
     public let numeric: Bool?
     public let maxRelativeDifference: String
+    /// The digits the numeric check verified (`Comparison.digits` unless an integral's quadrature
+    /// verified fewer; shown only then).
+    public let numericDigits: Int
     /// Derived − printed, simplified (empty when they agree).
     public let differenceText: String
     public let differenceLatex: String
@@ -45,6 +48,10 @@ public struct VerificationItem: Sendable {
     public var numeric: Bool? {
         if entries.isEmpty || entries.contains(where: { $0.numeric == nil }) { return nil }
         return entries.allSatisfy { $0.numeric == true }
+    }
+    /// The fewest digits any entry's numeric check verified.
+    public var numericDigits: Int {
+        entries.filter { $0.numeric != nil }.map(\.numericDigits).min() ?? Comparison.digits
     }
 }
 
@@ -75,7 +82,7 @@ public struct VerificationReport: Sendable {
                 let of = n > 1 ? " (\(sym)/\(n) entries)" : ""
                 let ofNum = n > 1 ? " (\(num)/\(n))" : ""
                 line += "  symbolic: \(item.symbolic ? "0" : "≠ 0")\(of)"
-                line += "  numeric at \(Comparison.digits) digits, \(Comparison.points) points: "
+                line += "  numeric at \(item.numericDigits) digits, \(Comparison.points) points: "
                     + (item.numeric == nil ? "not evaluable" : (item.numeric! ? "equal" : "differ")) + ofNum
             }
             lines.append(line)
@@ -100,6 +107,7 @@ public struct VerificationReport: Sendable {
                                             ("symbolic", .bool(e.symbolic)),
                                             ("numeric", e.numeric.map { .bool($0) } ?? .null),
                                             ("maxRelativeDifference", .string(e.maxRelativeDifference))]
+            if e.numeric != nil && e.numericDigits < Comparison.digits { f.append(("numericDigits", .int(e.numericDigits))) }
             if e.status != .identical {
                 f.append(("difference", .string(e.differenceText)))
                 f.append(("differenceLatex", .string(e.differenceLatex)))
@@ -113,6 +121,7 @@ public struct VerificationReport: Sendable {
             if item.status != .notDerived {
                 f.append(("symbolic", .bool(item.symbolic)))
                 f.append(("numeric", item.numeric.map { .bool($0) } ?? .null))
+                if item.numericDigits < Comparison.digits { f.append(("numericDigits", .int(item.numericDigits))) }
                 f.append(("entriesCompared", .int(item.entries.count)))
                 let shown = item.entries.count == 1 ? item.entries : item.entries.filter { $0.status != .identical }
                 f.append(("entries", .array(shown.map(entry))))

@@ -141,7 +141,7 @@ struct Verifier {
         let latex = c.symbolicNote == nil ? showLatex(c.difference) : "\\neq 0"
         return VerificationEntry(name: name, status: c.agrees ? .identical : .differs, symbolic: c.symbolic,
                                  numeric: c.numeric, maxRelativeDifference: c.maxRelativeDifference,
-                                 differenceText: c.agrees ? "" : text,
+                                 numericDigits: c.numericDigits, differenceText: c.agrees ? "" : text,
                                  differenceLatex: c.agrees ? "" : latex, note: note)
     }
 
@@ -281,7 +281,8 @@ struct Verifier {
 extension VerificationEntry {
     var asErratum: VerificationEntry {
         VerificationEntry(name: name, status: .erratum, symbolic: symbolic, numeric: numeric,
-                          maxRelativeDifference: maxRelativeDifference, differenceText: differenceText,
+                          maxRelativeDifference: maxRelativeDifference, numericDigits: numericDigits,
+                          differenceText: differenceText,
                           differenceLatex: differenceLatex, note: note)
     }
 }

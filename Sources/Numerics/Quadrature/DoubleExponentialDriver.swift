@@ -37,7 +37,7 @@ func doubleExponentialIntegral(from a: BigFloat, to b: BigFloat, digits: Int,
     let p = doubleExponentialPrecision(digits: digits)
     if a == b {
         let z = BigFloat(0, precision: p)
-        return QuadratureResult(value: z, errorEstimate: z, converged: true, evaluations: 0, refinements: 0)
+        return QuadratureResult(value: z, errorEstimate: z, converged: true, evaluations: 0, refinements: 0, absoluteIntegral: z)
     }
     if a > b {
         var r = try run(b.rounded(toPrecision: p), a.rounded(toPrecision: p), p)
@@ -208,7 +208,7 @@ func runDoubleExponential<S: DoubleExponentialSummand>(_ summand: inout S, kind:
         level += 1
     }
     return QuadratureResult(value: integral, errorEstimate: error, converged: converged,
-                            evaluations: summand.evaluations, refinements: level)
+                            evaluations: summand.evaluations, refinements: level, absoluteIntegral: l1)
 
     func add(_ v: UnsafeMutablePointer<__mpfr_struct>) {
         mpfr_add(sum, sum, v, rnd)

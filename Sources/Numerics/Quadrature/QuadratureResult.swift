@@ -9,4 +9,7 @@ public struct QuadratureResult<Scalar: Sendable>: Sendable {
     public var evaluations: Int
     /// Subintervals (Gauss–Kronrod) or step-halving levels (double-exponential) used.
     public var refinements: Int
+    /// The rule applied to |f| (double-exponential: h·Σ|terms| of the last level), ≈ ∫|f|: the
+    /// scale against which cancellation inside the integral is judged. nil where not computed.
+    public var absoluteIntegral: Scalar? = nil
 }

@@ -13,6 +13,9 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
     case nonRealArgument(String)
     case nonIntegerSumLimit
     case tooManyTerms(Int)
+    /// An integral's quadrature failed: it did not reach a usable accuracy within its budget, or
+    /// the integrand cannot be integrated numerically (a δ of the integration variable).
+    case quadrature(String)
     case infinity
     case undefined
     case notFinite
@@ -27,6 +30,7 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
         case .nonRealArgument(let f): return "\(f) needs a real argument"
         case .nonIntegerSumLimit: return "a finite sum or product needs integer limits"
         case .tooManyTerms(let n): return "a finite sum or product with \(n) terms is too long to evaluate term by term"
+        case .quadrature(let reason): return "quadrature: \(reason)"
         case .infinity: return "∞ has no finite value"
         case .undefined: return "the expression is undefined (0^(−1) or similar)"
         case .notFinite: return "the value is not finite (division by zero or overflow)"
@@ -39,7 +43,8 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
 /// Conventions: θ(0) = 1/2 (the symmetric value, which makes θ(x) + θ(−x) = 1 hold
 /// everywhere); δ(x) is 0 for x ≠ 0 and an error at 0; δ_ij is 1 or 0; sign(z) = z/|z| (0 at
 /// 0); powers and logarithms take the principal branch. Finite sums and products are
-/// iterated when their limits evaluate to integers (at most 10⁷ terms); integrals throw.
+/// iterated when their limits evaluate to integers (at most 10⁷ terms); integrals and user
+/// functions throw (a numeric identity check supplies both: `IdentitySample`).
 extension Expr {
     public func evaluate(_ values: [Symbol: Complex<Double>]) throws(EvaluationError) -> Complex<Double> {
         var ev = PointEvaluator<Complex<Double>>(values: values, precision: 53)
@@ -58,14 +63,23 @@ extension Expr {
 struct PointEvaluator<T: EvaluationScalar> {
     let values: [Symbol: T]
     let precision: Int
+    /// The seed of the random smooth functions that stand for user functions; nil: they throw.
+    let functionSeed: UInt64?
+    /// Quadrature for integral nodes; nil: they throw.
+    let integrals: (any IntegralEvaluator)?
     var memo: [Expr: T] = [:]
     var bound: [T] = []
-    /// Largest |term| met in any sum, a scale for judging cancellation.
+    /// Largest |term| met in any sum (and ∫|f| of any integral), a scale for judging cancellation.
     var largestTerm: Double = 0
+    var functions: [Symbol: RandomSmoothFunction.Prepared<T>] = [:]
+    /// Integral bodies checked for a δ of a bound variable.
+    var deltaFree: [Expr: Bool] = [:]
 
-    init(values: [Symbol: T], precision: Int) {
+    init(values: [Symbol: T], precision: Int, functionSeed: UInt64? = nil, integrals: (any IntegralEvaluator)? = nil) {
         self.values = values
         self.precision = precision
+        self.functionSeed = functionSeed
+        self.integrals = integrals
     }
 
     mutating func value(_ e: Expr) throws(EvaluationError) -> T {
@@ -137,13 +151,12 @@ struct PointEvaluator<T: EvaluationScalar> {
     }
 
     private mutating func function(_ e: Expr) throws(EvaluationError) -> T {
-        guard let b = e.builtin else {
-            let head = e.head!
-            if head.info.commutation != .commuting { throw .notANumber(head.name) }
-            throw .userFunction(head.name)
-        }
+        guard let b = e.builtin else { return try userFunction(e, orders: nil) }
         if b == .derivative {
-            throw .userFunction("derivative of \(e.children[0].head?.name ?? "a function")")
+            var base = e
+            while base.builtin == .derivative { base = base.children[0] }
+            if base.kind == .function && base.builtin == nil { return try userFunction(base, orders: e) }
+            throw .userFunction("derivative of \(base.head?.name ?? "a function")")
         }
         if b == .kdelta {
             let (i, j) = (try eval(e.children[0]), try eval(e.children[1]))
@@ -176,9 +189,38 @@ struct PointEvaluator<T: EvaluationScalar> {
         }
     }
 
+    /// A user function F(a₁, …, a_m), or the slot derivative `derivative` of one, as the random
+    /// smooth function of `functionSeed` (see `RandomSmoothFunction`). A function declared real (or
+    /// positive) is real-valued only on real arguments — its application is flagged real whatever the
+    /// arguments, while derivatives treat it as holomorphic — so at a complex argument it has no
+    /// consistent value and throws; an integer-valued function has no smooth stand-in.
+    private mutating func userFunction(_ application: Expr, orders derivative: Expr?) throws(EvaluationError) -> T {
+        let head = application.head!
+        if head.info.commutation != .commuting { throw .notANumber(head.name) }
+        guard let seed = functionSeed, !head.info.assumptions.contains(.integer) else { throw .userFunction(head.name) }
+        let arity = application.children.count
+        var args: [T] = []
+        for a in application.children {
+            let v = try eval(a)
+            if head.info.assumptions.contains(.real), v.realValue == nil { throw .nonRealArgument(head.name) }
+            args.append(v)
+        }
+        var orders = Array(repeating: 0, count: arity)
+        var d = derivative
+        while let node = d, node.builtin == .derivative {
+            guard let slot = node.children[1].intValue, (1...arity).contains(slot) else { throw .userFunction(head.name) }
+            orders[slot - 1] += 1
+            d = node.children[0]
+        }
+        if functions[head]?.arity != arity {
+            functions[head] = RandomSmoothFunction.Prepared(RandomSmoothFunction(head, arity: arity, seed: seed), precision: precision)
+        }
+        return functions[head]!.value(args, orders: orders)
+    }
+
     private mutating func binder(_ e: Expr) throws(EvaluationError) -> T {
         guard let kind = e.binderKind, let (body, lower, upper) = e.binderParts else { return int(0) }
-        if kind == .integral { throw .integral }
+        if kind == .integral { return try integral(body, lower, upper) }
         let lo = try integer(try eval(lower)), hi = try integer(try eval(upper))
         if hi < lo { return kind == .sum ? int(0) : int(1) }
         guard hi - lo < 10_000_000 else { throw .tooManyTerms(hi - lo + 1) }
@@ -190,6 +232,44 @@ struct PointEvaluator<T: EvaluationScalar> {
             acc = kind == .sum ? acc + v : acc * v
         }
         return acc
+    }
+
+    /// ∫ body over [lower, upper] by the `integrals` evaluator: the body evaluated at each node
+    /// with the node as the innermost bound variable. Sums met inside the integrand do not set the
+    /// scale (an integrand value is not a term of the result); ∫|f| does.
+    private mutating func integral(_ body: Expr, _ lower: Expr, _ upper: Expr) throws(EvaluationError) -> T {
+        guard let rule = integrals else { throw .integral }
+        if !isDeltaFree(body) {
+            throw .quadrature("the integrand has a Dirac δ of the integration variable, which quadrature cannot see: integrate it symbolically first")
+        }
+        let (a, b) = (try limit(lower), try limit(upper))
+        let outer = largestTerm
+        let (v, magnitude) = try rule.integrate({ (x: BigFloat) throws(EvaluationError) -> BigComplex in
+            bound.append(T.from(BigComplex(x)))
+            defer { bound.removeLast() }
+            return try value(body).bigComplexValue
+        }, from: a, to: b, precision: precision)
+        largestTerm = Swift.max(outer, magnitude.toDouble())
+        return T.from(v)
+    }
+
+    /// An integration limit: ±∞ or a real value.
+    private mutating func limit(_ e: Expr) throws(EvaluationError) -> BigFloat {
+        if e == .infinity { return BigFloat(Double.infinity, precision: precision) }
+        if e == Expr.neg(.infinity) { return BigFloat(-Double.infinity, precision: precision) }
+        let v = try eval(e)
+        guard v.realValue != nil else { throw .nonRealArgument("an integration limit") }
+        return v.bigComplexValue.re
+    }
+
+    /// Whether no δ (or δ derivative) inside `body` has a bound variable in its argument.
+    private mutating func isDeltaFree(_ body: Expr) -> Bool {
+        if !body.flags.contains(.hasBound) || body.kind == .bound { return true }
+        if let known = deltaFree[body] { return known }
+        var free = !(body.builtin == .delta)
+        if free { for c in body.children where !isDeltaFree(c) { free = false; break } }
+        deltaFree[body] = free
+        return free
     }
 
     private func integer(_ v: T) throws(EvaluationError) -> Int {

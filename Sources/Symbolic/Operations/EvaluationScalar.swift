@@ -4,7 +4,7 @@ import RealModule
 
 /// The arithmetic the point evaluator needs, for Complex<Double> and for MPFR BigComplex.
 /// `precision` is in bits (ignored by Complex<Double>).
-protocol EvaluationScalar {
+protocol EvaluationScalar: BumpArithmetic {
     static func exact(_ q: GaussianRational, precision: Int) -> Self
     static func pi(precision: Int) -> Self
     static func + (a: Self, b: Self) -> Self
@@ -33,9 +33,20 @@ protocol EvaluationScalar {
     var realValue: Double? { get }
     /// |z| as a Double, for comparing sizes.
     var magnitudeEstimate: Double { get }
+    /// To and from MPFR, for the quadrature hook (`IntegralEvaluator`), which works in MPFR.
+    static func from(_ z: BigComplex) -> Self
+    var bigComplexValue: BigComplex { get }
+    /// The value as an MPFR real when its imaginary part is exactly 0 (MPFR scalars only), and
+    /// back: the real fast path of `RandomSmoothFunction`, which quadrature calls at every node.
+    var exactlyReal: BigFloat? { get }
+    static func real(_ x: BigFloat) -> Self
 }
 
-extension Complex<Double>: EvaluationScalar {
+extension EvaluationScalar {
+    static func integer(_ n: Int, precision: Int) -> Self { exact(GaussianRational(n), precision: precision) }
+}
+
+extension Complex<Double>: BumpArithmetic, EvaluationScalar {
     static func exact(_ q: GaussianRational, precision: Int) -> Complex<Double> {
         Complex(q.re.toDouble(), q.im.toDouble())
     }
@@ -65,9 +76,13 @@ extension Complex<Double>: EvaluationScalar {
     var isZeroValue: Bool { isZero }
     var realValue: Double? { Swift.abs(imaginary) <= 1e-12 * Swift.max(1, Swift.abs(real)) ? real : nil }
     var magnitudeEstimate: Double { length }
+    static func from(_ z: BigComplex) -> Complex<Double> { z.toComplexDouble() }
+    var bigComplexValue: BigComplex { BigComplex(self, precision: 53) }
+    var exactlyReal: BigFloat? { nil }
+    static func real(_ x: BigFloat) -> Complex<Double> { Complex(x.toDouble(), 0) }
 }
 
-extension BigComplex: EvaluationScalar {
+extension BigComplex: BumpArithmetic, EvaluationScalar {
     static func exact(_ q: GaussianRational, precision: Int) -> BigComplex { BigComplex(q, precision: precision) }
     static func pi(precision: Int) -> BigComplex { BigComplex(BigFloat.pi(precision: precision)) }
     static func power(_ z: BigComplex, _ n: Int) -> BigComplex { pow(z, n) }
@@ -116,4 +131,8 @@ extension BigComplex: EvaluationScalar {
         return Swift.abs(im.toDouble()) <= scale * Double.pow(2, -Double(precision) / 2) ? re.toDouble() : nil
     }
     var magnitudeEstimate: Double { abs.toDouble() }
+    static func from(_ z: BigComplex) -> BigComplex { z }
+    var bigComplexValue: BigComplex { self }
+    var exactlyReal: BigFloat? { im.isZero ? re : nil }
+    static func real(_ x: BigFloat) -> BigComplex { BigComplex(x) }
 }

@@ -11,42 +11,48 @@ extension Expr {
     /// Points respect the declared assumptions: integers in 1…6 (positive) or −4…6, positive
     /// symbols in [1/4, 5/2], real ones in [−2, 2], complex ones with both parts in
     /// [−3/2, 3/2]. A point where either side cannot be evaluated (δ(0), say) is replaced by
-    /// another; if no point can be evaluated the last error is thrown.
+    /// another; if no point can be evaluated the last error is thrown. User functions (and their
+    /// slot derivatives) are the random smooth functions of `RandomSmoothFunction`, drawn from
+    /// the same seed; integrals throw `.integral` (quadrature is KeldyshNumerics'
+    /// `NumericIdentityCheck`).
     public static func numericallyEqual(_ a: Expr, _ b: Expr, digits: Int = 50, samples: Int = 5,
                                         seed: UInt64) throws(EvaluationError)
         -> (equal: Bool, maxRelativeDifference: BigFloat) {
         let precision = BigFloat.bits(forDigits: digits + 20)
-        var rng = PointGenerator(seed: seed)
-        let symbols = a.freeSymbols.union(b.freeSymbols).sorted { $0.name < $1.name || ($0.name == $1.name && $0.index < $1.index) }
         let tolerance = BigFloat.pow(BigFloat(10, precision: precision), -digits)
         var worst = BigFloat(0, precision: precision)
+        try forEachRandomPoint(of: [a, b], samples: samples, seed: seed, precision: precision) { point throws(EvaluationError) in
+            let s = try IdentitySample(a, b, at: point, precision: precision, seed: seed)
+            if s.relativeDifference > worst { worst = s.relativeDifference }
+        }
+        return (worst < tolerance, worst)
+    }
+
+    /// The sampling loop of an identity check: calls `body` at random points for the free symbols
+    /// of `expressions` (drawn from `seed` by their assumptions, see `numericallyEqual`, exact
+    /// dyadic values at `precision` bits, so the same points at every precision) until `samples`
+    /// calls succeeded; a point where `body` throws is replaced, at most 4·samples points are
+    /// tried, and if none succeeded the last error is thrown.
+    public static func forEachRandomPoint(of expressions: [Expr], samples: Int, seed: UInt64, precision: Int,
+                                          _ body: ([Symbol: BigComplex]) throws(EvaluationError) -> Void)
+        throws(EvaluationError) {
+        var rng = PointGenerator(seed: seed)
+        let symbols = Expr.freeSymbols(of: expressions).sorted { $0.name < $1.name || ($0.name == $1.name && $0.index < $1.index) }
         var done = 0, attempts = 0
         var lastError: EvaluationError? = nil
         while done < samples && attempts < 4 * max(samples, 1) {
             attempts += 1
             var point: [Symbol: BigComplex] = [:]
             for s in symbols { point[s] = rng.value(for: s.info.assumptions, precision: precision) }
-            var ea = PointEvaluator<BigComplex>(values: point, precision: precision)
-            var eb = PointEvaluator<BigComplex>(values: point, precision: precision)
-            let va: BigComplex, vb: BigComplex
             do {
-                va = try ea.value(a)
-                vb = try eb.value(b)
+                try body(point)
             } catch {
                 lastError = error
                 continue
             }
-            let diff = (va - vb).abs
-            var scale = va.abs
-            if vb.abs > scale { scale = vb.abs }
-            let terms = BigFloat(max(ea.largestTerm, eb.largestTerm), precision: precision)
-            if terms > scale { scale = terms }
-            let relative = scale.isZero ? (diff.isZero ? BigFloat(0, precision: precision) : diff) : diff / scale
-            if relative > worst { worst = relative }
             done += 1
         }
         if done == 0, let e = lastError { throw e }
-        return (worst < tolerance, worst)
     }
 }
 

@@ -1,0 +1,61 @@
+import Testing
+import Symbolic
+@testable import Derivations
+
+/// The numeric half of `keldysh verify` on expressions of a Keldysh calculation: user functions
+/// (distribution functions) and integrals, through `Comparison` and through a manifest.
+@Suite("Verify: user functions and integrals")
+struct VerifyNumericCheckTests {
+    let omega = Expr.symbol("ω", [.real]), omega0 = Expr.symbol("ω0", [.real]), kappa = Expr.symbol("κ", [.positive])
+    let F = Symbol.function("F_Ψ", [.real])
+
+    @Test func keldyshRelationIsCheckedBothWays() {
+        // Paper 000 (A20): (G^R − G^A) F_Ψ with G^{R/A} = 1/(ω − ω₀ ± iκ) is −2iκF_Ψ/((ω − ω₀)² + κ²).
+        let derived = (1 / (omega - omega0 + Expr.i * kappa) - 1 / (omega - omega0 - Expr.i * kappa)) * F(omega)
+        let printed = -2 * Expr.i * kappa * F(omega) / (Expr.pow(omega - omega0, 2) + Expr.pow(kappa, 2))
+        let c = Comparison(derived: derived, printed: printed, seed: Comparison.seed("A20"))
+        #expect(c.symbolic && c.numeric == true && c.numericDigits == 100 && c.numericNote == nil)
+        let wrong = Comparison(derived: derived, printed: -printed, seed: Comparison.seed("A20"))
+        #expect(!wrong.agrees && wrong.numeric == false && wrong.maxRelativeDifference != "-")
+    }
+
+    @Test func integralsAreComparedByQuadrature() {
+        // ∫ dν F_Ψ(ν) κ/π/((ν − ω₀)² + κ²) against itself under ν = ω₀ + κu: no symbolic rule
+        // does the substitution, the numeric check at 100 digits does.
+        let nu = Symbol("ν", [.real]), u = Symbol("u", [.real])
+        let line = { (body: Expr, s: Symbol) in Expr.integral(body, s, from: Expr.neg(.infinity), to: .infinity) }
+        let derived = line(F(.symbol(nu)) * kappa / (Expr.pi * (Expr.pow(.symbol(nu) - omega0, 2) + Expr.pow(kappa, 2))), nu)
+        let printed = line(F(omega0 + kappa * .symbol(u)) / (Expr.pi * (1 + Expr.pow(.symbol(u), 2))), u)
+        let c = Comparison(derived: derived, printed: printed, seed: Comparison.seed("conv"))
+        #expect(!c.symbolic && c.numeric == true && c.agrees && c.numericDigits == 100)
+        // A δ under the integral has no numeric verdict, and says why.
+        let sifted = line(Expr.diracDelta(.symbol(nu) - omega0) * F(.symbol(nu)), nu)
+        let refused = Comparison(derived: sifted, printed: F(omega0), seed: Comparison.seed("delta"))
+        #expect(refused.numeric == nil && refused.numericNote?.contains("Dirac δ") == true)
+    }
+
+    @Test func theReportSaysHowManyDigitsQuadratureVerified() throws {
+        // A step's values with integrals, transcribed by their closed forms: the unit area of a
+        // Lorentzian (100 digits), and a double integral ∫₀¹dx ∫₀ˣdy κ = κ/2, which quadrature
+        // verifies to fewer digits; the report says how many, in text and JSON. Half the area,
+        // transcribed as the area, differs.
+        let report = try verifyDerivation(directory: try VerifyTests().folder("""
+            model model.kd
+            meanfield M: a; values area = integral(kappa/pi/((w - wc)^2 + kappa^2), w, -oo, oo), nested = integral(integral(kappa, y, 0, x), x, 0, 1), half = 1/2
+            value M.area = 1
+            value M.nested = kappa/2
+            value M.half = integral(kappa/pi/((w - wc)^2 + kappa^2), w, -oo, oo)
+            """))
+        let (area, nested, half) = (report.items[0], report.items[1], report.items[2])
+        #expect(area.status == .identical && area.numeric == true && area.numericDigits == 100)
+        #expect(nested.status == .identical && nested.numeric == true)
+        #expect(nested.numericDigits >= 10 && nested.numericDigits < 100)
+        #expect(half.status == .differs && half.numeric == false)
+        let lines = report.text.split(separator: "\n").map(String.init)
+        #expect(lines[1].contains("numeric at 100 digits, 3 points: equal"))
+        #expect(lines[2].contains("numeric at \(nested.numericDigits) digits, 3 points: equal"))
+        // JSON: the digits appear, for the item and its entry, only where they are fewer than 100.
+        #expect(report.json.contains("\"numericDigits\": \(nested.numericDigits)"))
+        #expect(report.json.components(separatedBy: "numericDigits").count == 3)
+    }
+}
