@@ -82,16 +82,9 @@ public enum FourierTransform {
         }
         let timeDomain = Expr.integral(t.term.substitute(table), time, from: Expr.neg(.infinity), to: .infinity)
         var e = timeDomain.mergingBinderProducts()
-        e = sinkingOutermost(e)
+        e = e.sinkingOutermostBinder()
         e = e.combiningExponentials().splittingBinders().integratingPlaneWaves().siftingDeltas().splittingBinders()
         return e
-    }
-
-    /// The outermost binder (the time integral) moved inside every binder directly in its body.
-    static func sinkingOutermost(_ e: Expr) -> Expr {
-        guard let swapped = e.exchangingBinderOrder(), let kind = swapped.binderKind,
-              let (v, body) = swapped.openBinderFresh() else { return e }
-        return Expr.binder(kind, v, from: swapped.children[1], to: swapped.children[2], sinkingOutermost(body))
     }
 
     /// k(ω) of a term transformed to c · ∫dω φ̄(ω) … φ(ω) (the 1/2π inside or out): 2π times the
