@@ -29,7 +29,11 @@ public struct KeldyshDerivation: Sendable {
         throw FieldTheoryError.precondition("no spinor or field named \(sector)")
     }
 
-    public func greens(_ sector: String) throws -> GreensFunction { try GreensFunction(try kernel(sector)) }
+    /// G = K⁻¹ of a sector, with fields outside it that have no background at zero.
+    public func greens(_ sector: String) throws -> GreensFunction {
+        let action = model.keldysh.spinors.contains { $0.name == sector } ? stationary : bathed
+        return try GreensFunction(try kernel(sector).atZero(outside: action).kernel)
+    }
 
     /// The derivation with one more step recorded.
     public func appending(_ record: DerivationRecord) -> KeldyshDerivation {
@@ -48,9 +52,11 @@ public struct KeldyshDerivation: Sendable {
                                                 summary: "the quadratic kernel of \(s) in frequency (by the Fourier step; the same as i∂_t → ω on the density)",
                                                 text: k.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
                                                 latex: k.latex))
-            let g = try GreensFunction(k)
+            let (free, zeroed) = k.atZero(outside: model.keldysh.spinors.contains { $0.name == s } ? stationary : bathed)
+            let g = try GreensFunction(free)
+            let at = zeroed.isEmpty ? "" : " at \(zeroed.map(\.name).joined(separator: " = ")) = 0 (no background given for it)"
             out.records.append(DerivationRecord(step: "greens-function", reference: k.sector[0].statistics == .fermion ? "cf. paper 000 A14–A17" : "cf. paper 000 A18–A20",
-                                                summary: "G = K⁻¹ of \(s), by Keldysh blocks, entries cancelled",
+                                                summary: "G = K⁻¹ of \(s)\(at), by Keldysh blocks, entries cancelled",
                                                 text: g.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
                                                 latex: g.latex))
         }

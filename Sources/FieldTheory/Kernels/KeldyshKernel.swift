@@ -86,6 +86,27 @@ public struct KeldyshKernel: Sendable {
         return b
     }
 
+    /// The kernel with every field of `action` outside the sector set to zero (values and time
+    /// derivatives), and the fields that actually occurred. Without a background the kernel of
+    /// a spinor still holds the boson it couples to (Eq. 7's λ_cl, λ_q); its G₀ is the free one,
+    /// at zero field, and inverting it with the fields as symbols is neither wanted nor cheap.
+    public func atZero(outside action: Action) -> (kernel: KeldyshKernel, fields: [Field]) {
+        let inSector = Set(sector)
+        var table: [Expr: Expr] = [:]
+        var symbols: [Symbol: Field] = [:]
+        for c in action.components where !inSector.contains(c.field) {
+            table[c.expr] = .zero
+            table[c.derivativeExpr] = .zero
+            symbols[c.symbol] = c.field
+            symbols[c.derivativeSymbol] = c.field
+        }
+        let present = Expr.freeSymbols(of: matrix.rowList.flatMap { $0 })
+        let fields = action.fields.filter { f in present.contains { symbols[$0] == f } }
+        if fields.isEmpty { return (self, []) }
+        let m = Matrix(matrix.rowList.map { $0.map { $0.substitute(table).expand() } })
+        return (KeldyshKernel(sector: sector, rows: rows, columns: columns, matrix: m), fields)
+    }
+
     /// The kernel's LaTeX: K(ω) = [[…]] acting on (columns).
     public var latex: String {
         "\\mathbf{G}^{-1}(\\omega) = " + matrix.latex(entry: { $0.latex })
