@@ -1,6 +1,5 @@
 import Testing
 import Symbolic
-import Algebra
 @testable import FieldTheory
 
 /// Paper 000 A21 from the model: the Keldysh action of Eq. (1) with its baths (A2–A11), in the
@@ -8,32 +7,11 @@ import Algebra
 /// transcribed as printed, and the rotating-frame photon propagator of A19 (ω → ω + μ_S).
 @Suite("Paper 000 A21: the photon-mediated interaction from integrating out δψ")
 struct PhotonMediatedInteractionTests {
-    let eps0 = Expr.symbol("eps0", [.real]), w0 = Expr.symbol("w0", [.real]), g = Expr.symbol("g", [.positive])
-    let gamma = Expr.symbol("gamma", [.positive]), kappa = Expr.symbol("kappa", [.positive])
-    let muS = Expr.symbol("mu_S", [.real]), psiF = Expr.symbol("psi_f")
-    let omega = Expr.symbol(Action.omega)
+    let g = Paper000Fixture.g, w0 = Paper000Fixture.w0, kappa = Paper000Fixture.kappa, muS = Paper000Fixture.muS
+    let psiF = Paper000Fixture.psiF, eps0 = Paper000Fixture.eps0, omega = Paper000Fixture.omega
     let i = Expr.i
-
-    func split() throws -> Action {
-        var alg = OperatorAlgebra()
-        let psi = alg.boson("psi")
-        let b = alg.fermion("b"), a = alg.fermion("a")
-        let h = eps0 * (b.creation * b.annihilation - a.creation * a.annihilation)
-            + g * (psi.annihilation * b.creation * a.annihilation + psi.creation * a.creation * b.annihilation)
-            + w0 * psi.creation * psi.annihilation
-        var (s, _) = try KeldyshRotation.apply(try ContourAction.from(try OpenSystem(algebra: alg, hamiltonian: h)))
-        (s, _) = try MarkovianBath.apply(s, field: "psi", rate: kappa, distribution: Expr.apply(Symbol.function("F_Psi", [.real]), [omega]))
-        (s, _) = try MarkovianBath.apply(s, field: "b", rate: gamma, distribution: Expr.apply(Symbol.function("F_b", [.real]), [omega]))
-        (s, _) = try MarkovianBath.apply(s, field: "a", rate: gamma, distribution: Expr.apply(Symbol.function("F_a", [.real]), [omega]))
-        (s, _) = try RotatingFrame.apply(s, rates: ["psi": muS, "b": muS / 2, "a": Expr.neg(muS) / 2])
-        (s, _) = try FieldSplitting.apply(s, field: "psi", fluctuation: "dpsi", background: [.classical: Expr.sqrt(2) * psiF])
-        return s
-    }
-
-    /// x^c at t (c = 1, 2), barred or not, as the step names it.
-    func f(_ name: String, _ c: Int, bar: Bool = false, at t: Expr) -> Expr {
-        PhotonMediatedInteraction.component(Field(name, .fermion).component(c == 1 ? .one : .two, barred: bar), at: t)
-    }
+    func split() throws -> Action { try Paper000Fixture.split() }
+    func f(_ name: String, _ c: Int, bar: Bool = false, at t: Expr) -> Expr { Paper000Fixture.f(name, c, bar: bar, at: t) }
 
     @Test func a21AsPrinted() throws {
         let m = try PhotonMediatedInteraction(try split(), fluctuation: "dpsi")

@@ -51,7 +51,8 @@ public struct QuadraticForm: Sendable {
         self.sourceBar = sourceBar
         self.source = source
         self.rest = atZero(s)
-        let remainder = distribute(s - expr).expand()
+        var remainder = distribute(s - expr).expand()
+        if !remainder.isZero { remainder = remainder.cancelledByWord() }
         if !remainder.isZero {
             throw FieldTheoryError.inconsistent("not Gaussian in \(fields.map(\.description).joined(separator: ", ")): "
                                                 + "the terms \(remainder) are of another degree")
