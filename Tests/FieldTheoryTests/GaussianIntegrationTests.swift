@@ -71,6 +71,25 @@ struct GaussianIntegrationTests {
         #expect((Expr.neg(coefficient.substitute(zero)) - expected).expand().isZero)
     }
 
+    @Test func correlatorIsIATimesInverseByBerezin() throws {
+        // ⟨φ_j φ̄_k⟩ = ∫D φ_jφ̄_k e^{iφ̄Aφ} / ∫D e^{iφ̄Aφ}, both Berezin integrals exact, A symbolic 2×2:
+        // must be i(A⁻¹)_jk (so G = A⁻¹ = −i⟨φφ̄⟩, the convention behind A39's reading).
+        let x = ["y11", "y12", "y21", "y22"].map { Expr.symbol($0) }
+        let a = Matrix([[x[0], x[1]], [x[2], x[3]]])
+        let phi = [grassmann("h1"), grassmann("h2")], bar = [grassmann("hbar1"), grassmann("hbar2")]
+        var s: [Expr] = []
+        for r in 0..<2 { for col in 0..<2 { s.append(bar[r] * a[r, col] * phi[col]) } }
+        let weight = Berezin.exponential(i * Expr.add(s), order: 2)
+        let z = Berezin.integrate(weight, pairs: Array(zip(bar, phi)))
+        let g = try GaussianIntegration.integrate(Expr.add(s), fields: phi, bars: bar, statistics: .fermion, kernelName: "A")
+        for j in 0..<2 {
+            for k in 0..<2 {
+                let numerator = Berezin.integrate(phi[j] * bar[k] * weight, pairs: Array(zip(bar, phi)))
+                #expect((numerator / z - g.correlator(j, k)).cancel().isZero, "⟨φ\(j)φ̄\(k)⟩ = \((numerator / z).cancel())")
+            }
+        }
+    }
+
     // MARK: Complex bosons
 
     /// ∫Π_k d(Re ψ_k)d(Im ψ_k)/π e^{i(ψ̄Aψ + J̄ψ + ψ̄J)} by the trapezoidal rule on [−L, L]^{2n}

@@ -112,4 +112,26 @@ struct HubbardStratonovichTests {
         let dyson = try SelfEnergy(hs.linear, bars: bars, fields: fields, times: Action.time, PhotonMediatedInteraction.otherTime, sign: .dyson)
         #expect((dyson.matrix[0, 0] + bb11).expand().isZero)
     }
+
+    @Test func saddlePointInQIsTwoOverLambdaTimesTheBilinear() throws {
+        // A37 on a finite shadow with one channel: S₄ = v (aā)(bb̄) beside ā α a + b̄ β b. The fermions
+        // integrated exactly (Berezin) with the decoupled linear terms give Z_f(Q); then, identically in Q,
+        // ∂/∂Q^Y [−i ln Z_f + S_Q] = v(½λ⟨aā⟩_Q − ¼λ²Q^X), ⟨aā⟩_Q by Berezin too: the saddle point is
+        // Q^X = (2/λ)⟨aā⟩ = (2/λ)·iG. With λ = i (fixed by A22's printed coefficients) Q = +2G.
+        // READING (A39): the paper prints Q = −2G.
+        func odd(_ n: String) -> Expr { .symbol(Symbol(n, [], commutation: .grassmann)) }
+        let (a, aBar, b, bBar) = (odd("sa"), odd("sabar"), odd("sb"), odd("sbbar"))
+        let (alpha, beta, v) = (Expr.symbol("alpha"), Expr.symbol("beta"), Expr.symbol("v"))
+        let (qx, qy) = (Expr.symbol("QX"), Expr.symbol("QY"))
+        let hs = try HubbardStratonovich(v * a * aBar * b * bBar, left: [(a, aBar)], right: [(b, bBar)], qLeft: [qx], qRight: [qy], scale: i)
+        let pairs = [(aBar, a), (bBar, b)]
+        let weight = Berezin.exponential(i * (aBar * alpha * a + bBar * beta * b + hs.linear), order: 2)
+        let z = Berezin.integrate(weight, pairs: pairs)
+        let meanX = Berezin.integrate(a * aBar * weight, pairs: pairs) / z
+        let dS = Expr.neg(i) * z.derivative(qy.symbol!) / z + hs.quadratic.derivative(qy.symbol!)
+        #expect((dS - v * (i / 2 * meanX - (i * i) / 4 * qx)).cancel().isZero)   // ½λ⟨X⟩ − ¼λ²Q^X at λ = i
+        // So at dS = 0: Q^X = (2/λ)⟨aā⟩, and ⟨aā⟩ = iG (correlatorIsIATimesInverseByBerezin): Q^X = 2G at λ = i.
+        let gaa = Expr.symbol("G_aa")
+        #expect((hs.saddlePointFactor * i * gaa - 2 * gaa).expand().isZero)
+    }
 }

@@ -70,6 +70,12 @@ public struct HubbardStratonovich: Sendable {
         self.linear = distribute(Expr.add(linear))
     }
 
+    /// 2/λ: at the saddle point in Q (A37), Q^X_m = (2/λ)⟨X_m⟩ and Q^Y_n = (2/λ)⟨Y_n⟩. From
+    /// ∂/∂Q^Y_n [−i ln Z_f(Q) + S_Q] = Σ_m V_mn (½λ⟨X_m⟩ − ¼λ²Q^X_m) = 0 (−i∂ ln Z_f = ⟨∂S_f⟩) and V
+    /// invertible. With ⟨φφ̄⟩ = iG (`GaussianIntegration.correlator`) and λ = i this is Q = 2G
+    /// for Q_aa(t, t′) ~ a(t)ā(t′); paper 000 A39 prints Q = −2G.
+    public var saddlePointFactor: Expr { 2 / scale }
+
     /// S_HS = quadratic + linear.
     public var decoupled: Expr { quadratic + linear }
 

@@ -68,6 +68,10 @@ public struct GaussianIntegration: Sendable {
     /// S_eff = S₀ − J̄A⁻¹J ± i tr ln A.
     public var action: Expr { exponent + traceLogCoefficient * traceLog }
 
+    /// ⟨ψ_j ψ̄_k⟩ = i(A⁻¹)_jk in the Gaussian theory without sources (both statistics: ∂/∂J_k ∂/∂J̄_j of
+    /// e^{−iJ̄A⁻¹J} with the i's of the source terms), so G = A⁻¹ = −i⟨ψψ̄⟩, the Keldysh convention.
+    public func correlator(_ j: Int, _ k: Int) -> Expr { Expr.i * propagator[j, k] }
+
     /// det(−iA), the prefactor's determinant (its inverse for bosons), exactly.
     public func determinant() throws -> Expr {
         try (Expr.neg(Expr.i) * form.kernel).determinant(normalize: { $0.cancel() })
