@@ -71,6 +71,6 @@ public struct CausalityReduction: Sendable {
         return DerivationRecord(step: "causality-reduction", reference: "paper 000 A40–A50",
                                 summary: "Q^(1,1) = Q^R, Q^(1,2) = Q^K, Q^(2,1) = 0, Q^(2,2) = Q^A; θ(τ)θ(−τ) = 0",
                                 text: "supports: \(names)\nSigma = \(reduced)",
-                                latex: "\\boldsymbol{\\Sigma} = " + reduced.latex(entry: { $0.latex }))
+                                latex: "\\boldsymbol{\\Sigma} = " + reduced.latex(entry: { BilocalLatex.latex($0) }))
     }
 }

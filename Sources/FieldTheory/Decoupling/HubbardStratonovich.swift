@@ -87,6 +87,6 @@ public struct HubbardStratonovich: Sendable {
     public var record: DerivationRecord {
         DerivationRecord(step: "hubbard-stratonovich", reference: "paper 000 A22",
                          summary: "S₄ = X V Y decoupled: Σ V (−¼λ² Q^X Q^Y + ½λ Q^X Y + ½λ X Q^Y), λ = \(scale)",
-                         text: "S_HS = \(decoupled)", latex: "S_{\\mathrm{HS}} = " + decoupled.latex)
+                         text: "S_HS = \(decoupled)", latex: "S_{\\mathrm{HS}} = " + BilocalLatex.latex(decoupled))
     }
 }

@@ -134,6 +134,6 @@ public struct PhotonMediatedInteraction: Sendable {
                              + "(−J̄_f⟨ψ⟩ − ⟨ψ̄⟩J_f − ⟨ψ̄⟩G⁻¹⟨ψ⟩) dropped: the background-field reading keeps ⟨ψ⟩ in G₀; "
                              + "i tr ln G_δψ⁻¹ is a constant",
                          text: "S_phiphi = ∬dt dt' [\(interaction)]\ndropped: ∬dt dt' [\(crossTerms)] + [\(backgroundTerms)]",
-                         latex: "S_{\\phi\\phi} = \\iint \\mathrm{d}t\\,\\mathrm{d}t'\\, \\left[" + interaction.latex + "\\right]")
+                         latex: "S_{\\phi\\phi} = \\iint \\mathrm{d}t\\,\\mathrm{d}t'\\, \\left[" + BilocalLatex.latex(interaction) + "\\right]")
     }
 }

@@ -49,6 +49,6 @@ public struct SelfEnergy: Sendable {
         DerivationRecord(step: "self-energy", reference: "paper 000 A23–A32",
                          summary: sign == .asA23 ? "S ⊃ +∬ φ̄(t)Σ(t,t′)φ(t′) (A23)" : "S ⊃ −∬ φ̄(t)Σ(t,t′)φ(t′) (G⁻¹ = G₀⁻¹ − Σ, B2)",
                          text: "Sigma(t,t') = \(matrix)",
-                         latex: "\\boldsymbol{\\Sigma}(t,t') = " + matrix.latex(entry: { $0.latex }))
+                         latex: "\\boldsymbol{\\Sigma}(t,t') = " + matrix.latex(entry: { BilocalLatex.latex($0) }))
     }
 }
