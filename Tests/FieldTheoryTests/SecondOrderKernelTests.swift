@@ -2,7 +2,7 @@ import Testing
 import Symbolic
 @testable import FieldTheory
 
-/// Paper 000 B15 (the loop part of K₁^R) from the second order of the fermions' −i tr ln, with
+/// Paper 000 B15 (K₁^R: the photon's own kernel and the loop) from the second order of the fermions' −i tr ln, with
 /// the vertices of the derived δG₀⁻¹ (FluctuationVertexTests) at the normal state (G diagonal in
 /// Nambu). Checked (1) against B15 as printed and (2) against a discrete periodic contour of
 /// four time slices, where the trace over time is a finite sum of matrix products and the
@@ -31,7 +31,7 @@ struct SecondOrderKernelTests {
 
     func named(_ x: String, _ s: String, _ nu: Expr) -> Expr { Expr.apply(Symbol.function("G^\(x)_\(s)"), [nu]) }
 
-    @Test func loopPartOfB15AsPrinted() throws {
+    @Test func b15AsPrinted() throws {
         let (mx, my) = try vertices()
         let nu = Expr.symbol("nu", [.real]), omega = P.omega
         let integrand = SecondOrderKernel.integrand(propagator: { w in self.normalState { self.named($0, $1, w) } },
@@ -41,6 +41,11 @@ struct SecondOrderKernelTests {
         // (G^R_bb(ω′)G^K_aa(ω′ − ω) + G^K_bb(ω′)G^A_aa(ω′ − ω)), i.e. tr[…] = (g²/2)(…).
         let b15 = g * g / 2 * (named("R", "bb", nu) * named("K", "aa", nu - omega) + named("K", "bb", nu) * named("A", "aa", nu - omega))
         #expect((integrand - b15).expand().isZero, "tr = \(integrand)")
+        // The tree part: S_ψ's coefficient of δψ̄_q(ω)δψ_cl(ω) is (G_δψ⁻¹)^R(ω) = ω + μ_S − ω₀ + iκ in the frame
+        // (row δψ̄_q, column δψ_cl of the derived photon kernel), so K₁^R = ½(tree + C) is B15's
+        // ½(ω − ω̃₀ + iκ) + …, with ω̃₀ = ω₀ − μ_S the cavity frequency in the frame of the condensate.
+        let photon = try PhotonMediatedInteraction(try P.split(), fluctuation: "dpsi").greens.kernel.matrix
+        #expect((photon[1, 0] - (omega - (P.w0 - P.muS) + i * P.kappa)).expand().isZero)
         let c = SecondOrderKernel.coefficient(propagator: { w in self.normalState { self.named($0, $1, w) } },
                                               barredVertex: mx, vertex: my, nu: nu.symbol!, omega: omega)
         #expect(c.kind == .binder)
