@@ -24,6 +24,13 @@ struct HubbardStratonovichTests {
         return (hs, quartic)
     }
 
+    @Test func bilocalChannelsAreTheHandBuiltOnes() throws {
+        let (hs, quartic) = try decoupled()
+        let built = try HubbardStratonovich.bilocal(quartic, left: Field("a", .fermion), right: Field("b", .fermion))
+        #expect(built.left == hs.left && built.right == hs.right && built.qLeft == hs.qLeft && built.qRight == hs.qRight)
+        #expect(built.decoupled == hs.decoupled)
+    }
+
     @Test func couplingMatrixIsA21ReadByHand() throws {
         // A21's b̄^i(t)a^j(t)ā^k(t′)b^l(t′) = −X^{jk}Y^{li} (three odd moves), so V = +(g²/2)·G with, rows
         // X^{11,12,21,22}, columns Y^{11,12,21,22}: K on X^{jk}Y^{li} for i = j, k = l; R for i = j, k ≠ l;
@@ -108,6 +115,8 @@ struct HubbardStratonovichTests {
                 #expect((sigma.matrix[row, col] - expected[row, col]).expand().isZero, "Σ(\(row),\(col)) = \(sigma.matrix[row, col])")
             }
         }
+        let spinor = try SelfEnergy.spinor(hs.linear, fields: [Field("b", .fermion), Field("a", .fermion)])
+        #expect(spinor.matrix == sigma.matrix)
         // With the Dyson sign of B2 (G⁻¹ = G₀⁻¹ − Σ) every entry changes sign.
         let dyson = try SelfEnergy(hs.linear, bars: bars, fields: fields, times: Action.time, PhotonMediatedInteraction.otherTime, sign: .dyson)
         #expect((dyson.matrix[0, 0] + bb11).expand().isZero)

@@ -76,6 +76,26 @@ public struct HubbardStratonovich: Sendable {
     /// for Q_aa(t, t′) ~ a(t)ā(t′); paper 000 A39 prints Q = −2G.
     public var saddlePointFactor: Expr { 2 / scale }
 
+    /// The channels of paper 000 A22 for two fermion species x, y of a rotated action at the two
+    /// times t, t′ (`PhotonMediatedInteraction.component`): X^{cd} = x^c(t)x̄^d(t′) with
+    /// Q_xx^{(c,d)}(t, t′) and Y^{cd} = y^c(t′)ȳ^d(t) with Q_yy^{(c,d)}(t′, t), c, d ∈ {1, 2}.
+    public static func bilocal(_ quartic: Expr, left x: Field, right y: Field, scale: Expr = Expr.i) throws -> HubbardStratonovich {
+        let t = Expr.symbol(Action.time), t2 = Expr.symbol(PhotonMediatedInteraction.otherTime)
+        let indices: [(ContourIndex, ContourIndex)] = [(.one, .one), (.one, .two), (.two, .one), (.two, .two)]
+        func at(_ f: Field, _ c: ContourIndex, _ barred: Bool, _ time: Expr) -> Expr {
+            PhotonMediatedInteraction.component(f.component(c, barred: barred), at: time)
+        }
+        return try HubbardStratonovich(quartic, left: indices.map { (at(x, $0.0, false, t), at(x, $0.1, true, t2)) },
+                                       right: indices.map { (at(y, $0.0, false, t2), at(y, $0.1, true, t)) },
+                                       qLeft: indices.map { auxiliary(x, $0.0, $0.1, t, t2) },
+                                       qRight: indices.map { auxiliary(y, $0.0, $0.1, t2, t) }, scale: scale)
+    }
+
+    /// Q_xx^{(c,d)}(t1, t2), the name A22 gives the auxiliary field of x^c x̄^d.
+    public static func auxiliary(_ x: Field, _ c: ContourIndex, _ d: ContourIndex, _ t1: Expr, _ t2: Expr) -> Expr {
+        Expr.apply(Symbol.function("Q_\(x.name)\(x.name)^(\(c.rawValue),\(d.rawValue))", slots: [.time, .time]), [t1, t2])
+    }
+
     /// S_HS = quadratic + linear.
     public var decoupled: Expr { quadratic + linear }
 

@@ -45,7 +45,9 @@ public struct PhotonMediatedInteraction: Sendable {
         Expr.apply(Symbol.function("G^" + x + "_" + name, slots: [.time, .time]), [t1, t2])
     }
 
-    public init(_ action: Action, fluctuation name: String) throws {
+    /// `propagatorName`: the field named in G^X_name(t, t′); by default the fluctuation's name
+    /// without a leading "d" (dpsi → psi), as the paper writes G_ψ.
+    public init(_ action: Action, fluctuation name: String, propagatorName: String? = nil) throws {
         guard action.basis == .keldysh, let d = action.field(named: name), d.statistics == .boson else {
             throw FieldTheoryError.precondition("\(name) is not a bosonic field of a rotated action")
         }
@@ -99,8 +101,9 @@ public struct PhotonMediatedInteraction: Sendable {
             relabel2[c.expr] = PhotonMediatedInteraction.component(c, at: t2)
         }
         let names = [["K", "R"], ["A", ""]]
+        let label = propagatorName ?? (name.hasPrefix("d") && name.count > 1 ? String(name.dropFirst()) : name)
         func g(_ j: Int, _ k: Int) -> Expr {
-            greens.matrix[j, k].isZero ? .zero : PhotonMediatedInteraction.propagator(names[j][k], "psi", t, t2)
+            greens.matrix[j, k].isZero ? .zero : PhotonMediatedInteraction.propagator(names[j][k], label, t, t2)
         }
         func pair(_ left: [Expr], _ right: [Expr]) -> Expr {
             var terms: [Expr] = []

@@ -45,6 +45,17 @@ public struct SelfEnergy: Sendable {
         self.rest = distribute(Expr.add(rest) + form.rest)
     }
 
+    /// For a Nambu spinor of fermion fields (φ = [b, a] in paper 000) at the times t, t′ of
+    /// `PhotonMediatedInteraction`: rows φ̄^c(t), columns φ^c(t′), Keldysh index outside and the
+    /// spinor's fields inside, as `KeldyshKernel` and A24 order them.
+    public static func spinor(_ action: Expr, fields: [Field], sign: SelfEnergySign = .asA23) throws -> SelfEnergy {
+        let t = Expr.symbol(Action.time), t2 = Expr.symbol(PhotonMediatedInteraction.otherTime)
+        let components = [ContourIndex.one, .two].flatMap { c in fields.map { $0.component(c) } }
+        return try SelfEnergy(action, bars: components.map { PhotonMediatedInteraction.component($0.bar, at: t) },
+                              fields: components.map { PhotonMediatedInteraction.component($0, at: t2) },
+                              times: Action.time, PhotonMediatedInteraction.otherTime, sign: sign)
+    }
+
     public var record: DerivationRecord {
         DerivationRecord(step: "self-energy", reference: "paper 000 A23–A32",
                          summary: sign == .asA23 ? "S ⊃ +∬ φ̄(t)Σ(t,t′)φ(t′) (A23)" : "S ⊃ −∬ φ̄(t)Σ(t,t′)φ(t′) (G⁻¹ = G₀⁻¹ − Σ, B2)",
