@@ -71,6 +71,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "PolygammaBenchmark",
+            dependencies: [.product(name: "ArbitraryPrecision", package: "KeldyshKit")]
+        ),
+        .executableTarget(
             name: "ThresholdBenchmark",
             dependencies: [
                 .product(name: "Symbolic", package: "KeldyshKit"),

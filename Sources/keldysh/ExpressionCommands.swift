@@ -55,8 +55,20 @@ extension Keldysh {
         static let configuration = CommandConfiguration(abstract: "Print the canonical form of an expression.")
         @OptionGroup var options: ExpressionOptions
 
+        @Option(name: .customLong("functional-derivative"), help: ArgumentHelp(
+            "Take δ/δ FIELD first, e.g. 'psi(t0)' or 'conj(psi(t0))' (a left derivative; δ functions sifted).",
+            valueName: "field"))
+        var functionalDerivative: String?
+
+        @Option(help: ArgumentHelp("Operations applied in order, comma-separated: \(ExpressionOperation.names).",
+                                   valueName: "operations"))
+        var then: String?
+
         func run() throws {
-            try keldysh.run { renderSimplified(try readExpression(options.argument.expression, assume: options.assume), json: options.json) }
+            try keldysh.run {
+                let e = try readExpression(options.argument.expression, assume: options.assume)
+                return renderSimplified(try e.applying(then, functionalDerivative: functionalDerivative), json: options.json)
+            }
         }
     }
 

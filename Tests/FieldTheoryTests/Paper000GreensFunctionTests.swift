@@ -69,20 +69,24 @@ struct Paper000GreensFunctionTests {
         #expect(gpsi.matrix[1, 1].isZero)
     }
 
-    @Test func fermionKernelIsEq7() throws {
-        // With the photon still a field: λ_cl = gψ_cl/√2, λ_q = gψ_q/√2 (Eq. 7).
-        let k = try KeldyshKernel.from(try bathed(), sector: ["b", "a"])
+    /// Eq. 7 as printed, with the photon still a field: λ_cl = gψ_cl/√2, λ_q = gψ_q/√2.
+    /// Rows (b̄¹, ā¹, b̄², ā²), columns (b¹, a¹, b², a²).
+    func eq7() -> [[Expr]] {
         let psi = Field("psi", .boson)
         let lcl = g * psi.component(.classical).expr / Expr.sqrt(2), lq = g * psi.component(.quantum).expr / Expr.sqrt(2)
         let lclBar = g * psi.component(.classical, barred: true).expr / Expr.sqrt(2)
         let lqBar = g * psi.component(.quantum, barred: true).expr / Expr.sqrt(2)
-        // Rows (b̄¹, ā¹, b̄², ā²), columns (b¹, a¹, b², a²).
-        let expected: [[Expr]] = [
+        return [
             [omega - eps0 + i * gamma, -lcl, 2 * i * gamma * Expr.apply(fb, [omega]), -lq],
             [-lclBar, omega + eps0 + i * gamma, -lqBar, 2 * i * gamma * Expr.apply(fa, [omega])],
             [0, -lq, omega - eps0 - i * gamma, -lcl],
             [-lqBar, 0, -lclBar, omega + eps0 - i * gamma],
         ]
+    }
+
+    @Test func fermionKernelIsEq7() throws {
+        let k = try KeldyshKernel.from(try bathed(), sector: ["b", "a"])
+        let expected = eq7()
         for r in 0..<4 { for c in 0..<4 { #expect(same(k.matrix[r, c], expected[r][c]), "K(\(r),\(c)) = \(k.matrix[r, c])") } }
     }
 

@@ -17,15 +17,23 @@ public struct KeldyshDerivation: Sendable {
 
     /// The kernel of a sector: a spinor's modes (read in the stationary action, the background
     /// in place), or one boson (read before its background is set).
-    public func kernel(_ sector: String) throws -> KeldyshKernel {
+    public func kernel(_ sector: String) throws -> KeldyshKernel { try transformed(sector).0 }
+
+    /// The kernel of a sector by the Fourier step (A12–A13, on the binders; checked there
+    /// against the reading i∂_t → ω) and the step's record.
+    public func transformed(_ sector: String) throws -> (KeldyshKernel, DerivationRecord) {
         if let s = model.keldysh.spinors.first(where: { $0.name == sector }) {
-            return try KeldyshKernel.from(stationary, sector: s.modes)
+            return try FourierTransform.kernel(stationary, sector: s.modes)
         }
-        if bathed.field(named: sector) != nil { return try KeldyshKernel.from(bathed, sector: [sector]) }
+        if bathed.field(named: sector) != nil { return try FourierTransform.kernel(bathed, sector: [sector]) }
         throw FieldTheoryError.precondition("no spinor or field named \(sector)")
     }
 
-    public func greens(_ sector: String) throws -> GreensFunction { try GreensFunction(try kernel(sector)) }
+    /// G = K⁻¹ of a sector, with fields outside it that have no background at zero.
+    public func greens(_ sector: String) throws -> GreensFunction {
+        let action = model.keldysh.spinors.contains { $0.name == sector } ? stationary : bathed
+        return try GreensFunction(try kernel(sector).atZero(outside: action).kernel)
+    }
 
     /// The derivation with one more step recorded.
     public func appending(_ record: DerivationRecord) -> KeldyshDerivation {
@@ -38,14 +46,17 @@ public struct KeldyshDerivation: Sendable {
     public func withSectors(_ sectors: [String]) throws -> KeldyshDerivation {
         var out = self
         for s in sectors {
-            let k = try kernel(s)
+            let (k, fourier) = try transformed(s)
+            out.records.append(fourier)
             out.records.append(DerivationRecord(step: "kernel", reference: k.sector[0].statistics == .fermion ? "cf. paper 000 Eq. 7" : "cf. paper 000 A10–A11",
-                                                summary: "the quadratic kernel of \(s) in frequency (i∂_t → ω)",
+                                                summary: "the quadratic kernel of \(s) in frequency (by the Fourier step; the same as i∂_t → ω on the density)",
                                                 text: k.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
                                                 latex: k.latex))
-            let g = try GreensFunction(k)
+            let (free, zeroed) = k.atZero(outside: model.keldysh.spinors.contains { $0.name == s } ? stationary : bathed)
+            let g = try GreensFunction(free)
+            let at = zeroed.isEmpty ? "" : " at \(zeroed.map(\.name).joined(separator: " = ")) = 0 (no background given for it)"
             out.records.append(DerivationRecord(step: "greens-function", reference: k.sector[0].statistics == .fermion ? "cf. paper 000 A14–A17" : "cf. paper 000 A18–A20",
-                                                summary: "G = K⁻¹ of \(s), by Keldysh blocks, entries cancelled",
+                                                summary: "G = K⁻¹ of \(s)\(at), by Keldysh blocks, entries cancelled",
                                                 text: g.matrix.rowList.map { $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n"),
                                                 latex: g.latex))
         }

@@ -98,6 +98,7 @@ extension ModelReader {
         for item in rest.split(",") {
             let (mode, rate) = item.splitColon()
             guard let rate, scope.operators[mode.text] != nil else { throw item.error("expected `MODE: RATE`") }
+            if keldysh.frame[mode.text] != nil { throw mode.error("the mode \(mode.text) is given twice in the frame") }
             keldysh.frame[mode.text] = try scope.expression(rate)
         }
     }

@@ -9,8 +9,11 @@ extension Action {
         for c in components {
             let value = latex ? c.latex("t") : c.description + "(t)"
             let derivative = latex ? "\\partial_t " + c.latex("t") : "∂t " + c.description + "(t)"
-            table[c.expr] = .symbol(Symbol(value))
-            table[c.derivativeExpr] = .symbol(Symbol(derivative))
+            // A fermion's display symbol is odd too: the substitution must not drop the signs
+            // the order of its factors carries.
+            let commutation: Commutation = c.field.statistics == .fermion ? .grassmann : .commuting
+            table[c.expr] = .symbol(Symbol(value, [], commutation: commutation))
+            table[c.derivativeExpr] = .symbol(Symbol(derivative, [], commutation: commutation))
         }
         return table
     }

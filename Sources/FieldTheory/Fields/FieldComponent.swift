@@ -32,7 +32,7 @@ public struct FieldComponent: Sendable, Hashable, CustomStringConvertible {
     /// `\bar\psi_{cl}` (with a time argument when given).
     public func latex(_ argument: String? = nil) -> String {
         let name = LatexFieldNames.name(field.name)
-        let base = barred ? "\\bar{" + name + "}" : name
+        let base = barred ? "\\bar{" + name + "}" : "{" + name + "}"
         return base + "_{\\mathrm{" + index.rawValue + "}}" + (argument.map { "(" + $0 + ")" } ?? "")
     }
 }

@@ -57,6 +57,11 @@ public struct NumericIdentityCheck: Sendable {
         try Expr.forEachRandomPoint(of: [a, b], samples: samples, seed: seed, precision: pHigh) { point throws(EvaluationError) in
             let l = try IdentitySample(a, b, at: point, precision: pLow, seed: seed, integrals: low)
             let h = try IdentitySample(a, b, at: point, precision: pHigh, seed: seed, integrals: high)
+            // A divergent integral (or a value at a pole) gives inf or NaN at both precisions, and
+            // NaN compares as no difference at all: no verdict can rest on it.
+            guard l.a.isFinite, l.b.isFinite, h.a.isFinite, h.b.isFinite else {
+                throw .quadrature("a side is not finite at a sample point (a divergent integral, or a pole): no numeric verdict")
+            }
             if h.relativeDifference > worst { worst = h.relativeDifference }
             let apart = BigFloat.max((l.a - h.a).abs, (l.b - h.b).abs)
             let relative = h.scale.isZero ? apart : apart / h.scale
@@ -74,7 +79,7 @@ public struct NumericIdentityCheck: Sendable {
         let used = low.evaluations + high.evaluations
         guard verified >= minimumDigits else {
             throw .quadrature("the integrals reached only \(Swift.max(verified, 0)) digits (the precisions of \(low.digits) "
-                              + "and \(high.digits) digits agree on \(Swift.max(agreed, 0)), the error estimates vouch for "
+                              + "and \(high.digits) digits agree on \(Swift.min(Swift.max(agreed, 0), high.digits)), the error estimates vouch for "
                               + "\(Swift.max(vouched, 0)); \(minimumDigits) are needed for a verdict; \(used) integrand evaluations)")
         }
         let tolerance = BigFloat.pow(BigFloat(10, precision: pHigh), -verified)

@@ -235,6 +235,18 @@ extension Expr {
         return false
     }
 
+    /// Whether an application of the function symbol `f` occurs (f(t), a derivative of it),
+    /// each shared subexpression visited once.
+    public func applies(_ f: Symbol) -> Bool {
+        var seen = Set<Expr>()
+        var stack = [self]
+        while let e = stack.popLast() {
+            if e.kind == .function && e.head == f { return true }
+            for c in e.children where !c.flags.contains(.numeric) && seen.insert(c).inserted { stack.append(c) }
+        }
+        return false
+    }
+
     /// Number of distinct nodes in the expression DAG.
     public var dagSize: Int {
         var seen = Set<Expr>()

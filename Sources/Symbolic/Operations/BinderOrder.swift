@@ -21,3 +21,15 @@ extension Expr {
         return Expr.binder(innerKind, y, from: inner.children[1], to: inner.children[2], swapped)
     }
 }
+
+extension Expr {
+    /// The outermost binder moved inside every binder nested directly in its body, by repeated
+    /// exchange: ∫dt∫dν∫dω f = ∫dν∫dω∫dt f (the Fourier step's move before the t integral is
+    /// taken). Stops where `exchangingBinderOrder` does not apply; the expression itself when it
+    /// is not a binder.
+    public func sinkingOutermostBinder() -> Expr {
+        guard let swapped = exchangingBinderOrder(), let kind = swapped.binderKind,
+              let (v, body) = swapped.openBinderFresh() else { return self }
+        return Expr.binder(kind, v, from: swapped.children[1], to: swapped.children[2], body.sinkingOutermostBinder())
+    }
+}

@@ -27,7 +27,9 @@ enum LatexNames {
                                                    "↓": "\\downarrow"]
 
     static func latex(_ name: String) -> String {
-        if name.hasPrefix("\\") { return name }
+        // Already LaTeX: a command (\\bar{b}_{1}(t)) or a group ({b}_{1}(t), the display names of
+        // the Keldysh layer).
+        if name.hasPrefix("\\") || name.hasPrefix("{") { return name }
         var base = Substring(name)
         var subscriptText: Substring?
         if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
