@@ -85,7 +85,9 @@ public struct PhotonMediatedInteraction: Sendable {
         let fermionic = Set(action.components.filter { $0.field.statistics == .fermion }.map(\.symbol))
         func split(_ e: Expr) -> (Expr, Expr) {
             var f: [Expr] = [], b: [Expr] = []
-            for term in distribute(e).terms { (term.freeSymbols.isDisjoint(with: fermionic) ? { b.append(term) } : { f.append(term) })() }
+            for term in distribute(e).terms {
+                if term.freeSymbols.isDisjoint(with: fermionic) { b.append(term) } else { f.append(term) }
+            }
             return (Expr.add(f), Expr.add(b))
         }
         let l = Expr.add(linear)
