@@ -60,4 +60,15 @@ import Symbolic
         #expect((g.matrix[0, 0] - expected).cancel().isZero, "\(g.matrix[0, 0])")
         #expect(g.matrix[0, 1].isZero)
     }
+
+    @Test func theModelsLatexNamesReachEveryStep() throws {
+        let m = try Model.parse(Self.paper000 + "\nframe psi: muS, b: muS/2, a: -muS/2\nbackground psi = sqrt(2) psi_f\nlatex muS = \\mu_S",
+                                file: "000.kd")
+        let d = try m.keldyshDerivation().withSectors(["phi"])
+        let latex = Dictionary(d.records.map { ($0.step, $0.latex) }, uniquingKeysWith: { a, _ in a })
+        // R_bb = ω − ε₀ + μ_S/2 + iγ typeset with the model's name; no bare muS anywhere.
+        #expect(latex["kernel"]?.contains("\\frac{\\mu_S}{2}") == true)
+        #expect(latex["rotating-frame"]?.contains("\\mu_S") == true)
+        #expect(d.records.allSatisfy { !$0.latex.contains("muS") && !$0.latex.contains("mu_{S}") })
+    }
 }

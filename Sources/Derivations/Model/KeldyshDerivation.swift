@@ -68,7 +68,8 @@ extension Model {
     /// The Keldysh derivation of the model, as its statements ask for it.
     public func keldyshDerivation() throws -> KeldyshDerivation {
         var records: [DerivationRecord] = []
-        let branches = try ContourAction.from(system)
+        var branches = try ContourAction.from(system)
+        branches.latexNames = scope.latexNames
         records.append(DerivationRecord(step: "contour-action", reference: "cf. paper 000 A2",
                                         summary: "H and the dissipators on the two branches of the Schwinger–Keldysh contour",
                                         text: "S = ∫dt " + branches.densityText, latex: "S = " + branches.latex))

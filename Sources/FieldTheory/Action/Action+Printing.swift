@@ -6,6 +6,7 @@ extension Action {
     /// Display symbols: ψ_cl → ψ_cl(t), ∂ψ_cl → ∂_t ψ_cl(t).
     private func display(latex: Bool) -> [Expr: Expr] {
         var table: [Expr: Expr] = [:]
+        if latex { for (s, name) in latexNames { table[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) } }
         for c in components {
             let value = latex ? c.latex("t") : c.description + "(t)"
             let derivative = latex ? "\\partial_t " + c.latex("t") : "∂t " + c.description + "(t)"
@@ -31,7 +32,7 @@ extension Action {
     public var latex: String {
         var s = "\\int \\mathrm{d}t\\, \\left[" + density.substitute(display(latex: true)).latex + "\\right]"
         for k in nonlocal {
-            s += " + \\iint \\mathrm{d}t\\,\\mathrm{d}t'\\, " + k.bar.latex("t") + " \\left[" + k.kernel.latex
+            s += " + \\iint \\mathrm{d}t\\,\\mathrm{d}t'\\, " + k.bar.latex("t") + " \\left[" + typeset(k.kernel)
                 + "\\right]_{\\omega \\to t - t'} " + k.field.latex("t'")
         }
         return s

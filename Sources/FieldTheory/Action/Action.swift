@@ -15,6 +15,9 @@ public struct Action: Sendable {
     public var nonlocal: [NonlocalKernel]
     /// The spin ensembles of the model and the Schwinger bosons that represent them.
     public var spins: [SchwingerPair] = []
+    /// How the model's parameters are typeset (its `latex` statements: muS → \\mu_S); carried
+    /// through every step, and on to the kernels read from the action.
+    public var latexNames: [Symbol: String] = [:]
 
     public init(fields: [Field], basis: ContourBasis, density: Expr, nonlocal: [NonlocalKernel] = []) {
         self.fields = fields
@@ -32,6 +35,9 @@ public struct Action: Sendable {
     public var components: [FieldComponent] {
         fields.flatMap { f in f.indices(basis).flatMap { [f.component($0), f.component($0, barred: true)] } }
     }
+
+    /// An expression in LaTeX with the model's names.
+    public func typeset(_ e: Expr) -> String { e.typeset(latexNames) }
 
     /// The field a name denotes.
     public func field(named name: String) -> Field? { fields.first { $0.name == name } }
@@ -51,5 +57,16 @@ public struct NonlocalKernel: Sendable {
         self.field = field
         self.kernel = kernel
         self.origin = origin
+    }
+}
+
+extension Expr {
+    /// LaTeX with some symbols typeset by given names (a name starting with a backslash or a
+    /// brace is printed as it is).
+    public func typeset(_ names: [Symbol: String]) -> String {
+        if names.isEmpty { return latex }
+        var table: [Expr: Expr] = [:]
+        for (s, name) in names { table[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) }
+        return substitute(table).latex
     }
 }

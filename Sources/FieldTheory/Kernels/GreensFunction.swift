@@ -23,5 +23,5 @@ public struct GreensFunction: Sendable {
     public var advanced: Matrix { kernel.sector[0].statistics == .fermion ? block(1, 1) : block(1, 0) }
     public var keldysh: Matrix { kernel.sector[0].statistics == .fermion ? block(0, 1) : block(0, 0) }
 
-    public var latex: String { "\\mathbf{G}(\\omega) = " + matrix.latex(entry: { $0.latex }) }
+    public var latex: String { "\\mathbf{G}(\\omega) = " + matrix.latex(entry: { $0.typeset(kernel.latexNames) }) }
 }

@@ -10,6 +10,8 @@ public struct KeldyshKernel: Sendable {
     public let rows: [FieldComponent]
     public let columns: [FieldComponent]
     public let matrix: Matrix
+    /// The model's LaTeX names of its parameters (from the action the kernel was read from).
+    public var latexNames: [Symbol: String] = [:]
 
     /// The Keldysh block (r, c) ∈ {0, 1}², a Nambu matrix.
     public func block(_ r: Int, _ c: Int) -> Matrix { matrix.block(r, c, size: sector.count) }
@@ -79,6 +81,7 @@ public struct KeldyshKernel: Sendable {
     /// Keldysh index first), with the action's non-local kernels of the sector already in.
     static func assemble(_ action: Action, _ sector: [Field]) -> KernelBuilder {
         var b = KernelBuilder(sector: sector)
+        b.latexNames = action.latexNames
         let inSector = Set(sector)
         for k in action.nonlocal where inSector.contains(k.bar.field) && inSector.contains(k.field.field) {
             b.add(k.kernel, row: k.bar, column: k.field)
@@ -104,12 +107,12 @@ public struct KeldyshKernel: Sendable {
         let fields = action.fields.filter { f in present.contains { symbols[$0] == f } }
         if fields.isEmpty { return (self, []) }
         let m = Matrix(matrix.rowList.map { $0.map { $0.substitute(table).expand() } })
-        return (KeldyshKernel(sector: sector, rows: rows, columns: columns, matrix: m), fields)
+        return (KeldyshKernel(sector: sector, rows: rows, columns: columns, matrix: m, latexNames: latexNames), fields)
     }
 
     /// The kernel's LaTeX: K(ω) = [[…]] acting on (columns).
     public var latex: String {
-        "\\mathbf{G}^{-1}(\\omega) = " + matrix.latex(entry: { $0.latex })
+        "\\mathbf{G}^{-1}(\\omega) = " + matrix.latex(entry: { $0.typeset(latexNames) })
     }
 }
 
@@ -119,6 +122,7 @@ struct KernelBuilder {
     let rows: [FieldComponent]
     let columns: [FieldComponent]
     var entries: [[Expr]]
+    var latexNames: [Symbol: String] = [:]
 
     /// An empty kernel of the sector: columns the components, Keldysh index first, rows their bars.
     init(sector: [Field]) {
@@ -144,6 +148,7 @@ struct KernelBuilder {
     func filling(_ terms: [KeldyshKernel.BilinearTerm], _ entry: (KeldyshKernel.BilinearTerm) throws -> Expr) rethrows -> KeldyshKernel {
         var b = self
         for t in terms { b.add(try entry(t), row: t.bar.component, column: t.field.component) }
-        return KeldyshKernel(sector: sector, rows: rows, columns: columns, matrix: Matrix(b.entries.map { $0.map { $0.expand() } }))
+        return KeldyshKernel(sector: sector, rows: rows, columns: columns, matrix: Matrix(b.entries.map { $0.map { $0.expand() } }),
+                             latexNames: latexNames)
     }
 }

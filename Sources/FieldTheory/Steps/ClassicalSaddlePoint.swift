@@ -57,7 +57,7 @@ public struct ClassicalSaddlePoint: Sendable {
 
     public var record: DerivationRecord {
         let lines = action.fields.map { f in "∂t \(f.name)_cl = \(drift[f]!)" }
-        let latex = action.fields.map { f in "\\partial_t " + f.component(.classical).latex() + " &= " + drift[f]!.latex }
+        let latex = action.fields.map { f in "\\partial_t " + f.component(.classical).latex() + " &= " + action.typeset(drift[f]!) }
         return DerivationRecord(step: "classical-saddle-point", summary: "δS/δψ̄_q = 0 at ψ_q = 0, solved for ∂_t ψ_cl",
                                 text: lines.joined(separator: "\n"),
                                 latex: "\\begin{align}" + latex.joined(separator: " \\\\ ") + "\\end{align}")

@@ -22,7 +22,9 @@ public enum FourierTransform {
     public static func kernel(_ action: Action, sector names: [String]) throws -> (KeldyshKernel, DerivationRecord) {
         let (sector, terms) = try KeldyshKernel.bilinearTerms(action, sector: names)
         // The local terms alone (what the transform produced), then with the baths' kernels.
-        let local = try KernelBuilder(sector: sector).filling(terms) { try entry(transform($0), $0) }
+        var builder = KernelBuilder(sector: sector)
+        builder.latexNames = action.latexNames
+        let local = try builder.filling(terms) { try entry(transform($0), $0) }
         let kernel = KeldyshKernel.assemble(action, sector).adding(local)
         // The second route: i∂_t → ω on the density. A disagreement is a bug in one of them.
         let reading = try KeldyshKernel.from(action, sector: names)
@@ -52,7 +54,7 @@ public enum FourierTransform {
     static func bilinearLatex(_ k: KeldyshKernel) -> String {
         var parts: [String] = []
         for r in 0..<k.rows.count { for c in 0..<k.columns.count where !k.matrix[r, c].isZero {
-            parts.append(k.rows[r].latex("\\omega") + "\\left(" + k.matrix[r, c].latex + "\\right)" + k.columns[c].latex("\\omega"))
+            parts.append(k.rows[r].latex("\\omega") + "\\left(" + k.matrix[r, c].typeset(k.latexNames) + "\\right)" + k.columns[c].latex("\\omega"))
         } }
         return parts.isEmpty ? "0" : parts.joined(separator: " + ")
     }
