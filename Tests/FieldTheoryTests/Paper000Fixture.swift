@@ -12,14 +12,19 @@ enum Paper000Fixture {
     static let omega = Expr.symbol(Action.omega)
     static let t = Expr.symbol(Action.time), t2 = Expr.symbol(PhotonMediatedInteraction.otherTime)
 
-    static func split() throws -> Action {
+    /// Eq. (1) for one spin: H = ε₀(b†b − a†a) + g(ψ b†a + ψ† a†b) + ω₀ψ†ψ.
+    static func system() throws -> OpenSystem {
         var alg = OperatorAlgebra()
         let psi = alg.boson("psi")
         let b = alg.fermion("b"), a = alg.fermion("a")
         let h = eps0 * (b.creation * b.annihilation - a.creation * a.annihilation)
             + g * (psi.annihilation * b.creation * a.annihilation + psi.creation * a.creation * b.annihilation)
             + w0 * psi.creation * psi.annihilation
-        var (s, _) = try KeldyshRotation.apply(try ContourAction.from(try OpenSystem(algebra: alg, hamiltonian: h)))
+        return try OpenSystem(algebra: alg, hamiltonian: h)
+    }
+
+    static func split() throws -> Action {
+        var (s, _) = try KeldyshRotation.apply(try ContourAction.from(try system()))
         (s, _) = try MarkovianBath.apply(s, field: "psi", rate: kappa, distribution: Expr.apply(Symbol.function("F_Psi", [.real]), [omega]))
         (s, _) = try MarkovianBath.apply(s, field: "b", rate: gamma, distribution: Expr.apply(Symbol.function("F_b", [.real]), [omega]))
         (s, _) = try MarkovianBath.apply(s, field: "a", rate: gamma, distribution: Expr.apply(Symbol.function("F_a", [.real]), [omega]))

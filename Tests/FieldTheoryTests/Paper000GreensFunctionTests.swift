@@ -19,16 +19,8 @@ struct Paper000GreensFunctionTests {
     let omega = Expr.symbol(Action.omega)
     let i = Expr.i
 
-    /// Eq. (1) for one spin: H = ε₀(b†b − a†a) + g(ψ b†a + ψ† a†b) + ω₀ψ†ψ.
-    func system() throws -> OpenSystem {
-        var alg = OperatorAlgebra()
-        let psi = alg.boson("psi")
-        let b = alg.fermion("b"), a = alg.fermion("a")
-        let h = eps0 * (b.creation * b.annihilation - a.creation * a.annihilation)
-            + g * (psi.annihilation * b.creation * a.annihilation + psi.creation * a.creation * b.annihilation)
-            + w0 * psi.creation * psi.annihilation
-        return try OpenSystem(algebra: alg, hamiltonian: h)
-    }
+    /// Eq. (1) for one spin (the fixture's system).
+    func system() throws -> OpenSystem { try Paper000Fixture.system() }
 
     /// Rotated, with the three baths of Eqs. 6–7 (κ, F_Ψ on ψ; γ, F_b on b; γ, F_a on a).
     func bathed() throws -> Action {
