@@ -64,18 +64,7 @@ extension OpenSystem {
     public func productStateMoments(of system: MeanFieldSystem, intensive: Bool) throws -> [Symbol: Expr] {
         var map = ExpectationMap(algebra: algebra, systemSize: nil)
         var out: [Symbol: Expr] = [:]
-        for e in system.equations {
-            let s = algebra.canonical(try algebra.read(e.operatorWord)).collected()
-            guard s.count == 1, let v = e.variable.symbol else { continue }
-            let w = s[0].0
-            if w.count == 1 { continue }
-            guard w.count == 2 else {
-                throw AlgebraError.unsupported("a product state gives moments of one or two operators, not \(map.name(w))")
-            }
-            let (x, y) = (w[0], w[1])
-            if algebra.kind(x) == .fermion || algebra.kind(y) == .fermion {
-                throw AlgebraError.unsupported("product-state moments of fermion operators")
-            }
+        for (v, x, y) in try pairs(of: system, &map) {
             let product = Expr.mul(try map.atom([x]), try map.atom([y]))
             guard x.group == y.group, case .spinEnsemble(let n, let single) = algebra.kind(x), !single else {
                 out[v] = distribute(product)
@@ -102,6 +91,38 @@ extension OpenSystem {
                 value = (1 - 1 / n) * product + Expr.add(extensive)
             }
             out[v] = distribute(value)
+        }
+        return out
+    }
+}
+
+extension OpenSystem {
+    /// The disconnected part ⟨X⟩⟨Y⟩ of every second-moment variable ⟨XY⟩ of `system`, in the
+    /// first-moment variables: the connected correlation is ⟨XY⟩ − ⟨X⟩⟨Y⟩ (in intensive
+    /// variables too, since the scalings multiply).
+    public func disconnectedMoments(of system: MeanFieldSystem) throws -> [Symbol: Expr] {
+        var map = ExpectationMap(algebra: algebra, systemSize: nil)
+        var out: [Symbol: Expr] = [:]
+        for (v, x, y) in try pairs(of: system, &map) { out[v] = distribute(Expr.mul(try map.atom([x]), try map.atom([y]))) }
+        return out
+    }
+
+    /// The second-moment variables of `system` with the two letters of each word (words of
+    /// one letter skipped; longer words and fermions are errors).
+    fileprivate func pairs(of system: MeanFieldSystem, _ map: inout ExpectationMap) throws -> [(Symbol, Letter, Letter)] {
+        var out: [(Symbol, Letter, Letter)] = []
+        for e in system.equations {
+            let s = algebra.canonical(try algebra.read(e.operatorWord)).collected()
+            guard s.count == 1, let v = e.variable.symbol else { continue }
+            let w = s[0].0
+            if w.count == 1 { continue }
+            guard w.count == 2 else {
+                throw AlgebraError.unsupported("a product state gives moments of one or two operators, not \(map.name(w))")
+            }
+            if algebra.kind(w[0]) == .fermion || algebra.kind(w[1]) == .fermion {
+                throw AlgebraError.unsupported("product-state moments of fermion operators")
+            }
+            out.append((v, w[0], w[1]))
         }
         return out
     }
