@@ -52,7 +52,8 @@ struct CumulantDynamicsTests {
         let values: [Symbol: Expr] = [w.symbol!: 1, W.symbol!: Expr.rational(3, 10), up.symbol!: Expr.rational(1, 5),
                                       down.symbol!: Expr.rational(1, 2), N.symbol!: 3]
         let start = try productStateInitial(formulas, values: values,
-                                            means: [try v(S.z): (-0.25, 0), try v(S.minus): (3.0.squareRoot() / 4, 0)])
+                                            means: [try v(S.z): (-0.25, 0), try v(S.minus): (3.0.squareRoot() / 4, 0)],
+                                            system: second)
         let words = [S.z, S.minus, S.plus * S.minus, S.z * S.z, S.minus * S.minus, S.z * S.minus]
         let at0 = try moments(second, values: values, initial: start, t: 1e-12, words: words)
         let exact0: [(Double, Double)] = [(-0.25, 0), (0.433012701892, 0), (0.208333333333, 0), (0.125, 0), (0.125, 0),

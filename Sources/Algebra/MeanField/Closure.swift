@@ -9,7 +9,8 @@ import Symbolic
 /// so (issue 16: a factorised equation is never printed as if it were exact).
 public struct Closure: Sendable {
     public let order: MeanFieldOptions.Order
-    /// The operator words whose expectation values were factorised, in the order met
+    /// The operator words whose expectation values were factorised, shortest first, then by
+    /// printed form
     /// (words of two or more operators at first order, of three or more at second order).
     public let factorised: [Expr]
     /// Named operators that are themselves products of operators at first order: their

@@ -171,8 +171,22 @@ extension OpenSystem {
             }
         }
         let productWords = options.order == .first ? queue.filter { named.contains($0) && $0.count > 1 }.map(algebra.wordExpr) : []
+        // The words were met in the order of a dictionary's walk (seeded per process): sorted
+        // by length and printed form, the record reads the same in every run.
+        let sorted = factorised.map { ($0, $0.operatorCount, "\($0)") }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.2 < $1.2 }.map(\.0)
         return MeanFieldSystem(equations: equations, added: added,
-                               closure: Closure(order: options.order, factorised: factorised, productVariables: productWords))
+                               closure: Closure(order: options.order, factorised: sorted, productVariables: productWords))
+    }
+}
+
+extension Expr {
+    /// The number of operator factors of a word (a^2 counts 2).
+    fileprivate var operatorCount: Int {
+        (kind == .mul ? Array(children) : [self]).reduce(0) { n, f in
+            let (_, x) = f.asPower
+            return n + (x.intValue ?? 1)
+        }
     }
 }
 

@@ -108,7 +108,7 @@ public func cumulantGrowth(_ r: CumulantGrowthRequest) throws -> CumulantGrowthR
     for (k, n) in r.sizes.enumerated() {
         var withN = values
         withN[r.size] = Expr.integer(Int(n))
-        let start = try productStateInitial(r.productState, values: withN, means: initial)
+        let start = try productStateInitial(r.productState, values: withN, means: initial, system: r.cumulants)
         cu.freeValues = [n]
         let solution = try cu.integrate(from: cu.state(from: start), times: times, options: options, allowIncomplete: true)
         let obs = cu.observe(solution)
