@@ -52,6 +52,22 @@ def run(N, nc):
         print(f"N={N} nc={nc} t={T}: Sz={e(Sz).real/N:.10f} S-={e(Sm)/N:.10f} a={e(A)/np.sqrt(N):.10f} "
               f"n={e(AdA).real/N:.10f} top={top:.1e}", flush=True)
 
+def mean_field():
+    # (A1)-like intensive mean-field equations of the same model, for comparison
+    def f(t, y):
+        a = y[0] + 1j * y[1]; sm = y[2] + 1j * y[3]; sz = y[4]
+        sp = np.conj(sm); x = a + np.conj(a)
+        da = -(1j * wc + kappa / 2) * a - 1j * lam * (sp + sm)
+        dsm = -1j * wz * sm + 2j * lam * x * sz
+        dsz = (1j * lam * x * (sm - sp)).real
+        return [da.real, da.imag, dsm.real, dsm.imag, dsz]
+    sol = solve_ivp(f, (0, TIMES[-1]), [0, 0, np.sin(th) / 2, 0, -np.cos(th) / 2], method="DOP853",
+                    rtol=1e-11, atol=1e-12, t_eval=TIMES)
+    for k, T in enumerate(TIMES):
+        y = sol.y[:, k]
+        print(f"mean field t={T}: Sz={y[4]:.10f} n={y[0]**2 + y[1]**2:.10f}")
+
+mean_field()
 for N in [int(x) for x in sys.argv[1:]] or [4, 8, 16]:
     nc = max(16, int(1.2 * N) + 10)
     run(N, nc)
