@@ -76,6 +76,7 @@ struct SubcommandTests {
         #expect(r.stdout == """
             # Mean-field equations of osc.kd (intensive variables)
             d⟨a⟩/dt = -I*w*⟨a⟩ + g*⟨a⟩/2 - k*⟨a⟩/2
+            # closure: none needed, no product of operators to factorise: the equations are exact
 
             # Stability matrix, d/dt δx = A δx with δx = (δ⟨a⟩, δ⟨a†⟩)
             row 1: -I*w + g/2 - k/2 | 0

@@ -117,8 +117,9 @@ extension ModelDerivation {
             }
             lines.append(eqs.joined(separator: " \\\\\n"))
             lines.append("\\end{align}")
-            lines.append("% closure: " + meanField.closure.latexRule)
-            lines.append(contentsOf: closureLines(prefix: "% ").dropFirst())
+            let closure = closureLines(prefix: "% ")
+            if closure.count > 1 { lines.append("% closure: " + meanField.closure.latexRule) }
+            lines.append(contentsOf: closure.count > 1 ? Array(closure.dropFirst()) : closure)
             if let lin = linearization {
                 lines.append("\\begin{equation}")
                 lines.append("A = " + lin.stabilityMatrix.latex(entry: { d.showLatex($0) }))
@@ -160,12 +161,11 @@ extension ModelDerivation {
     /// a named product at first order (issue 16: never a silently factorised equation).
     private func closureLines(prefix: String) -> [String] {
         let c = meanField.closure
-        var out = [prefix + "closure: " + c.name + ", " + c.rule]
-        if c.factorised.isEmpty {
-            out.append(prefix + "closure: no product needed factorising: the equations are exact")
-        } else {
-            out.append(prefix + "factorised: " + c.factorised.map { VariableDisplay.textName($0) }.joined(separator: ", "))
+        if c.factorised.isEmpty && c.productVariables.isEmpty {
+            return [prefix + "closure: none needed, no product of operators to factorise: the equations are exact"]
         }
+        var out = [prefix + "closure: " + c.name + ", " + c.rule]
+        out.append(prefix + "factorised: " + c.factorised.map { VariableDisplay.textName($0) }.joined(separator: ", "))
         for p in c.productVariables {
             let name = VariableDisplay.textName(p)
             out.append(prefix + "note: \(name) is a product of operators; at first order every product on a right-hand side "
