@@ -85,7 +85,8 @@ extension ModelDerivation {
         case .text:
             var lines = [meanField.closure.order == .first
                          ? "# Mean-field equations of \(model.file) (intensive variables)"
-                         : "# Second-order cumulant equations of \(model.file) (intensive variables, terms of order 1/N kept)"]
+                         : "# Second-order cumulant equations of \(model.file)"
+                           + (model.systemSize == nil ? "" : " (intensive variables, terms of order 1/N kept)")]
             for e in meanField.equations {
                 if e.lhsFactor.isOne {
                     lines.append("d\(d.showText(e.variable))/dt = \(d.showText(e.rhs))")
