@@ -27,7 +27,8 @@
 // 3. `OpenSystem.expectation` / `meanField`: expectation values become commuting symbols
 //    (`ExpectationMap`), products factorise (first order) or are truncated at second-order
 //    cumulants; intensive rescaling with the N-power of every term checked; the set of
-//    equations is closed automatically.
+//    equations is closed automatically, and the closure applied is recorded with them
+//    (`Closure`: the rule and the products it replaced; product-state second moments).
 // 4. `MeanFieldSystem.linearize`: Wirtinger derivatives about a point, in the user's
 //    variable order, with the couplings to variables left out reported (`GradientAtPoint`:
 //    each term's factors evaluated once, products vanishing at the point skipped).

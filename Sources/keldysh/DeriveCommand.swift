@@ -8,6 +8,7 @@ extension OutputFormat: ExpressibleByArgument {}
 ///     keldysh derive derivations/003-spintronic-dicke/model.kd
 ///     keldysh derive model.kd --linearize --about 'a=0, S-=0, Sz=-1/2, T-=0, Tz=(gup-gdown)/(2 gt)' \
 ///         --order 'a, a*, S-, S+, T-, T+' --latex
+///     keldysh derive model.kd --cumulant-order 2
 struct DeriveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "derive",
@@ -28,6 +29,9 @@ struct DeriveCommand: ParsableCommand {
     @Option(help: "The order of the deviations, e.g. 'a, a*, S-, S+' (x* is the conjugate of x).")
     var order: String?
 
+    @Option(help: "1: mean field (⟨AB⟩ ≈ ⟨A⟩⟨B⟩); 2: second-order cumulants (second moments are variables, ⟨ABC⟩ closed by its disconnected part).")
+    var cumulantOrder: Int = 1
+
     @Flag(help: "Print LaTeX.")
     var latex = false
 
@@ -41,7 +45,8 @@ struct DeriveCommand: ParsableCommand {
         let format: OutputFormat = json ? .json : (latex ? .latex : .text)
         try keldysh.run {
             if steps { return render(try deriveSteps(path: model), format: format) }
-            return try derive(path: model, operators: operators, linearize: linearize, about: about, order: order).rendered(format)
+            return try derive(path: model, operators: operators, linearize: linearize, about: about, order: order,
+                              cumulantOrder: cumulantOrder).rendered(format)
         }
     }
 }

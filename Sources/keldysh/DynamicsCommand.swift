@@ -12,12 +12,15 @@ struct DynamicsCommand: ParsableCommand {
     @OptionGroup var options: AnalysisModelOptions
     @OptionGroup var dyn: DynamicsArguments
     @Option(help: "Output folder for trajectory.csv and trajectory.svg (must not exist).") var out: String?
+    @Option(help: "1: mean field; 2: second-order cumulants (set N; second moments start from a product state on the means).")
+    var cumulantOrder: Int = 1
 
     func run() throws {
         var o = DynamicsJobOptions(model: options.model)
         o.settings = options.settings
         o.dynamics = dyn.options
         o.out = out
+        o.cumulantOrder = cumulantOrder
         try keldysh.run { render(try dynamics(o), json: options.json) }
     }
 }

@@ -71,6 +71,55 @@ struct MeanFieldTests {
         #expect(mf.added == [a.annihilation])
     }
 
+    @Test func kerrClosureByHand() throws {
+        // By hand: [a, a†a†aa] = 2a†aa, so d a/dt = i[χ a†a†aa, a] = −2iχ a†aa, and the
+        // closure of Appendix E with A = a†, B = a, C = a (pairs in their word order):
+        // ⟨a†aa⟩ ≈ 2⟨a†a⟩⟨a⟩ + ⟨aa⟩⟨a†⟩ − 2⟨a†⟩⟨a⟩⟨a⟩.
+        var alg = OperatorAlgebra()
+        let a = alg.boson("a")
+        let chi = Expr.symbol("χ", [.real])
+        let sys = try OpenSystem(algebra: alg, hamiltonian: chi * a.creation * a.creation * a.annihilation * a.annihilation)
+        let mf = try sys.meanField([a.annihilation], options: second)
+        let (al, n, m) = (try sys.expectation(a.annihilation), try sys.expectation(a.creation * a.annihilation, options: second),
+                          try sys.expectation(a.annihilation * a.annihilation, options: second))
+        #expect(same(try mf.rhs(for: al), -2 * Expr.i * chi * (2 * n * al + m * Expr.conj(al) - 2 * Expr.conj(al) * al * al)))
+        // The record says what was closed: ⟨a†aa⟩ in d⟨a⟩/dt, and the triple words met in the
+        // equations of ⟨a†a⟩ and ⟨aa⟩ (d⟨aa⟩/dt = −2iχ(2⟨a†aaa⟩ + ⟨aa⟩) by the same rule).
+        #expect(mf.closure.order == .secondCumulant)
+        #expect(mf.closure.factorised.contains(a.creation * a.annihilation * a.annihilation))
+        #expect(!mf.closure.factorised.contains(a.creation * a.annihilation))
+        // First order factorises ⟨a†aa⟩ and names no product variable; naming a†a at first order
+        // is recorded as a product variable (derive prints a warning for it).
+        let first = try sys.meanField([a.annihilation])
+        #expect(first.closure.factorised == [a.creation * a.annihilation * a.annihilation])
+        #expect(first.closure.productVariables.isEmpty)
+        let named = try sys.meanField([a.creation * a.annihilation])
+        #expect(named.closure.productVariables == [a.creation * a.annihilation])
+    }
+
+    @Test func productStateMomentsOfSpinsAndBosons() throws {
+        // A product state: ⟨a†a⟩ = |α|² (coherent), ⟨a S^z⟩ = α⟨S^z⟩, and for one ensemble
+        // ⟨S^+S^-⟩ = N(N−1)|m|² + N(1/2 + m_z) (Σ_{i≠j} plus the sites, σ^+σ^- = 1/2 + σ^z),
+        // intensive: (1 − 1/N)|m|² + (1/2 + m_z)/N; ⟨S^z S^z⟩: (1 − 1/N)m_z² + 1/(4N).
+        var alg = OperatorAlgebra()
+        let a = alg.boson("a")
+        let S = alg.spinEnsemble("S", site: "σ", size: N)
+        let sys = try OpenSystem(algebra: alg, hamiltonian: 0)
+        let mf = try sys.meanField([a.annihilation, S.minus, S.z, a.creation * a.annihilation, a.annihilation * S.z,
+                                    S.plus * S.minus, S.z * S.z], options: second)
+        let f = try sys.productStateMoments(of: mf, intensive: true)
+        let (al, m, mz) = (try sys.expectation(a.annihilation), try sys.expectation(S.minus), try sys.expectation(S.z))
+        func v(_ o: Expr) throws -> Symbol { try sys.expectation(o, options: second).symbol! }
+        #expect(same(f[try v(a.creation * a.annihilation)]!, Expr.conj(al) * al))
+        #expect(same(f[try v(a.annihilation * S.z)]!, al * mz))
+        #expect(same(f[try v(S.plus * S.minus)]!, (1 - 1 / N) * Expr.conj(m) * m + (Expr.rational(1, 2) + mz) / N))
+        #expect(same(f[try v(S.z * S.z)]!, (1 - 1 / N) * mz * mz + 1 / (4 * N)))
+        // Extensive variables: ⟨S^+S^-⟩ = (1 − 1/N)⟨S^+⟩⟨S^-⟩ + N/2 + ⟨S^z⟩.
+        let e = try sys.productStateMoments(of: mf, intensive: false)
+        #expect(same(e[try v(S.plus * S.minus)]!, (1 - 1 / N) * Expr.conj(m) * m + N / 2 + mz))
+        #expect(f.count == 4)
+    }
+
     @Test func subleadingTermsAreReported() throws {
         var alg = OperatorAlgebra()
         let T = alg.spinEnsemble("T", site: "τ", size: N)

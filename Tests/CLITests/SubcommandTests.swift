@@ -76,6 +76,7 @@ struct SubcommandTests {
         #expect(r.stdout == """
             # Mean-field equations of osc.kd (intensive variables)
             d⟨a⟩/dt = -I*w*⟨a⟩ + g*⟨a⟩/2 - k*⟨a⟩/2
+            # closure: none needed, no product of operators to factorise: the equations are exact
 
             # Stability matrix, d/dt δx = A δx with δx = (δ⟨a⟩, δ⟨a†⟩)
             row 1: -I*w + g/2 - k/2 | 0
@@ -83,6 +84,21 @@ struct SubcommandTests {
 
             """)
         try expectFailure(["derive", "bad.kd"], "bad.kd:3:13: error: expected an expression at the end of the input")
+        // Second order, by hand: k D[a] gives −k n and g D[a†] gives a n a† − ½{a a†, n} =
+        // (n + 1)² − n(n + 1) = n + 1, so d⟨a†a⟩/dt = (g − k)⟨a†a⟩ + g, closed exactly; orders
+        // other than 1 and 2 are refused with the reason.
+        let (second, _) = try run(["derive", "osc.kd", "--operators", "a, a† a", "--cumulant-order", "2"])
+        #expect(second.status == 0)
+        #expect(second.stdout == """
+            # Second-order cumulant equations of osc.kd
+            d⟨a⟩/dt = -I*w*⟨a⟩ + g*⟨a⟩/2 - k*⟨a⟩/2
+            d⟨a† a⟩/dt = g*⟨a† a⟩ - k*⟨a† a⟩ + g
+            # closure: none needed, no product of operators to factorise: the equations are exact
+
+            """)
+        try expectFailure(["derive", "osc.kd", "--cumulant-order", "3"], "only 1 (mean field) and 2 (second-order cumulants) are implemented")
+        // t_E needs an ensemble size N; a model without spins is refused, not crashed on.
+        try expectFailure(["cumulants", "osc.kd", "--sizes", "10"], "the model has no spin ensemble")
     }
 
     @Test func verifyAFolder() throws {

@@ -20,6 +20,11 @@ struct VerifyTests {
         #expect(appendixA.map(\.name) == ["A1.a", "A1.Sz", "A1.S-", "A1.Tz", "A1.T-", "A2"])
         #expect(appendixA.allSatisfy { $0.status == .identical && $0.symbolic && $0.numeric == true })
         #expect(appendixA.last?.entries.count == 36)
+        // Appendix E: the second-order cumulant equations with every connected pair set to
+        // zero give back the five equations of (A1) as printed.
+        let appendixE = report.items.filter { $0.name.hasPrefix("E.") }
+        #expect(appendixE.map(\.name) == ["E.a", "E.Sz", "E.S-", "E.Tz", "E.T-"])
+        #expect(appendixE.allSatisfy { $0.status == .identical && $0.symbolic && $0.numeric == true })
         #expect(report.passed)
     }
 

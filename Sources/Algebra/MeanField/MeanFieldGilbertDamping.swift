@@ -32,6 +32,6 @@ extension MeanFieldSystem {
                 : MeanFieldEquation(operatorWord: e.operatorWord, variable: e.variable, rhs: e.rhs / factor,
                                     subleading: e.subleading.map { $0 / factor }, lhsFactor: e.lhsFactor * factor)
         }
-        return MeanFieldSystem(equations: eqs, added: added)
+        return MeanFieldSystem(equations: eqs, added: added, closure: closure)
     }
 }

@@ -48,10 +48,13 @@ public struct MeanFieldSystem: Sendable {
     public let equations: [MeanFieldEquation]
     /// Operators the closure added to the ones the user named.
     public let added: [Expr]
+    /// The factorisation that closed the equations (kept by every transformation of them).
+    public internal(set) var closure: Closure
 
-    public init(equations: [MeanFieldEquation], added: [Expr]) {
+    public init(equations: [MeanFieldEquation], added: [Expr], closure: Closure = Closure(order: .first)) {
         self.equations = equations
         self.added = added
+        self.closure = closure
     }
 
     public var variables: [Expr] { equations.map(\.variable) }
@@ -118,6 +121,7 @@ extension OpenSystem {
         let named = Set(queue)
         var equations: [MeanFieldEquation] = []
         var added: [Expr] = []
+        var factorised: [Expr] = []
         var k = 0
         while k < queue.count {
             let w = queue[k]
@@ -144,6 +148,7 @@ extension OpenSystem {
                     } else {
                         unscaled = DistributedSum(options.order == .first ? try map.factorised(v) : try map.cumulant2(v), &products)
                         values[v] = unscaled
+                        if v.count > (options.order == .first ? 1 : 2) { factorised.append(algebra.wordExpr(v)) }
                     }
                     value = size == nil ? unscaled : unscaled.shifted(by: GaussianRational(map.scaling(v)) - p)
                     table[v] = value
@@ -165,7 +170,23 @@ extension OpenSystem {
                 if let v = map.wordOfSymbol[s], !done.contains(v), !queue.contains(v) { queue.append(v) }
             }
         }
-        return MeanFieldSystem(equations: equations, added: added)
+        let productWords = options.order == .first ? queue.filter { named.contains($0) && $0.count > 1 }.map(algebra.wordExpr) : []
+        // The words were met in the order of a dictionary's walk (seeded per process): sorted
+        // by length and printed form, the record reads the same in every run.
+        let sorted = factorised.map { ($0, $0.operatorCount, "\($0)") }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.2 < $1.2 }.map(\.0)
+        return MeanFieldSystem(equations: equations, added: added,
+                               closure: Closure(order: options.order, factorised: sorted, productVariables: productWords))
+    }
+}
+
+extension Expr {
+    /// The number of operator factors of a word (a^2 counts 2).
+    fileprivate var operatorCount: Int {
+        (kind == .mul ? Array(children) : [self]).reduce(0) { n, f in
+            let (_, x) = f.asPower
+            return n + (x.intValue ?? 1)
+        }
     }
 }
 

@@ -30,7 +30,7 @@ extension MeanFieldSystem {
             out.append(MeanFieldEquation(operatorWord: e.operatorWord, variable: e.variable, rhs: rhs, subleading: e.subleading,
                                          lhsFactor: e.lhsFactor))
         }
-        return MeanFieldSystem(equations: out, added: added)
+        return MeanFieldSystem(equations: out, added: added, closure: closure)
     }
 
     /// The system with one right-hand side replaced (a changed equation of motion); the
@@ -44,6 +44,6 @@ extension MeanFieldSystem {
                 ? MeanFieldEquation(operatorWord: $0.operatorWord, variable: variable, rhs: rhs, subleading: [])
                 : $0
         }
-        return MeanFieldSystem(equations: eqs, added: added)
+        return MeanFieldSystem(equations: eqs, added: added, closure: closure)
     }
 }

@@ -70,8 +70,21 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
         return y
     }
 
-    /// Integrates with DOP853 and samples at `times`.
-    public func integrate(from y0: [Double], times: [Double], options: ODEOptions = ODEOptions()) throws -> ODESolution {
+    /// The variable values (re, im) of a state vector: the inverse of `state(from:)`.
+    public func values(of y: [Double]) -> [Symbol: (Double, Double)] {
+        var out: [Symbol: (Double, Double)] = [:]
+        var k = 0
+        for (s, real) in zip(variables, realVariables) {
+            out[s] = real ? (y[k], 0) : (y[k], y[k + 1])
+            k += real ? 1 : 2
+        }
+        return out
+    }
+
+    /// Integrates with DOP853 and samples at `times`. With `allowIncomplete`, a run that
+    /// stops early (a diverging solution) returns the samples reached instead of throwing.
+    public func integrate(from y0: [Double], times: [Double], options: ODEOptions = ODEOptions(),
+                          allowIncomplete: Bool = false) throws -> ODESolution {
         precondition(y0.count == stateSize)
         let n = rhs.outputCount
         var out = [Double](repeating: 0, count: 2 * n)
@@ -95,7 +108,7 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
                 if !isReal { dy[k] = out[2 * eq + 1]; k += 1 }
             }
         }, from: times.first ?? 0, y0: y0, times: times, method: .dormandPrince853, options: options)
-        if !solution.completed {
+        if !solution.completed && !allowIncomplete {
             throw AnalysisError.numerical("integration stopped: \(solution.stop) after \(solution.statistics.acceptedSteps) steps")
         }
         return solution

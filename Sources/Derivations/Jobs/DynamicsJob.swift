@@ -1,3 +1,4 @@
+import Algebra
 import Analysis
 import Symbolic
 
@@ -55,18 +56,37 @@ public struct DynamicsJobOptions: Sendable {
     public var settings: [String] = []
     public var dynamics = DynamicsOptions()
     public var out: String?
+    /// 1: the mean field; 2: the second-order cumulant equations (N must be set; the second
+    /// moments start as those of a product state built on the means given).
+    public var cumulantOrder = 1
 
     public init(model: String) { self.model = model }
 }
 
 /// Reads the model, parses the options in its names, and runs the dynamics job of Analysis.
 public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
-    let input = try ModelInput.load(path: o.model, needMatrix: false)
-    let ctx = input.parameters
-    let values = try ctx.assignments(o.settings)
-    var spec = DynamicsSpec(meanField: input.meanField, values: values, observables: try o.dynamics.parsedObservables(ctx),
-                            initial: try o.dynamics.parsedInitial(ctx), duration: o.dynamics.duration, step: o.dynamics.step)
-    spec.phaseNames = input.model.phaseNames
+    let system: MeanFieldSystem, ctx: ParameterContext, model: Model
+    var initial: [Symbol: (Double, Double)]
+    let values: [Symbol: Expr]
+    if o.cumulantOrder == 1 {
+        let input = try ModelInput.load(path: o.model, needMatrix: false)
+        (system, ctx, model) = (input.meanField, input.parameters, input.model)
+        values = try ctx.assignments(o.settings)
+        initial = try o.dynamics.parsedInitial(ctx)
+    } else {
+        model = try Model.parse(readModelText(o.model), file: o.model)
+        system = try model.meanField(model.defaultMeanFieldOperators, order: Model.closureOrder(o.cumulantOrder, file: o.model))
+        let variables = Set(system.variables.compactMap(\.symbol))
+        let names = Expr.freeSymbols(of: system.equations.map(\.rhs)).filter { !variables.contains($0) && !$0.info.isFunction }
+        ctx = ParameterContext(symbols: names, model: model)
+        values = try ctx.assignments(o.settings)
+        if let n = model.systemSize?.symbol, values[n] == nil { throw AnalysisError.unassigned([n.name]) }
+        initial = try productStateInitial(try model.system.productStateMoments(of: system, intensive: model.systemSize != nil),
+                                          values: values, means: try o.dynamics.parsedInitial(ctx), system: system)
+    }
+    var spec = DynamicsSpec(meanField: system, values: values, observables: try o.dynamics.parsedObservables(ctx),
+                            initial: initial, duration: o.dynamics.duration, step: o.dynamics.step)
+    spec.phaseNames = model.phaseNames
     var request = DynamicsRequest(spec, out: o.out)
     request.title = o.settings.joined(separator: ", ")
     return try integrate(request)

@@ -72,15 +72,22 @@ public struct Model: Sendable {
     }
 
     /// The options of the model's mean-field derivation (first order, intensive in N).
-    public var meanFieldOptions: MeanFieldOptions { MeanFieldOptions(order: .first, systemSize: systemSize) }
+    public var meanFieldOptions: MeanFieldOptions { meanFieldOptions(order: .first) }
+
+    /// The options of a derivation at `order`, intensive in N. At second order the terms of
+    /// relative order 1/N are kept: they are what makes connected correlations grow from a
+    /// product state (at N → ∞ they vanish and the cumulants stay zero).
+    public func meanFieldOptions(order: MeanFieldOptions.Order) -> MeanFieldOptions {
+        MeanFieldOptions(order: order, systemSize: systemSize, keepSubleading: order == .secondCumulant)
+    }
 
     /// The model's mean-field equations of `operators`, closed, with the `gilbert`
     /// statements applied (each to the equation of its mode, when the system has one).
     /// Every derivation from a model goes through here: `derive`, the stability matrix, the
     /// dynamics and `verify` steps. A `gilbert` statement the equations do not allow (a
     /// variable such as ⟨a†a⟩ next to ⟨a⟩) is a `ModelError` at that statement.
-    public func meanField(_ operators: [Expr]) throws -> MeanFieldSystem {
-        var mf = try system.meanField(operators, options: meanFieldOptions)
+    public func meanField(_ operators: [Expr], order: MeanFieldOptions.Order = .first) throws -> MeanFieldSystem {
+        var mf = try system.meanField(operators, options: meanFieldOptions(order: order))
         for g in gilbert where mf.equations.contains(where: { $0.operatorWord == g.mode.annihilation }) {
             do {
                 mf = try mf.gilbertDamped(g.mode, constant: g.constant)

@@ -16,8 +16,11 @@ extension Model {
     /// model's `steady` statement when nil) in the variable order `order` (`a, a*, S-, S+`;
     /// the model's `variables` statement when nil). Each text is named in errors by its
     /// `origin` (a command-line option, say).
+    /// `cumulantOrder` 1 is the mean field (⟨AB⟩ ≈ ⟨A⟩⟨B⟩), 2 the second-order cumulant
+    /// expansion (second moments are variables; Appendix E of 003).
     public func derive(operators: NamedText? = nil, linearize: Bool = false, about: NamedText? = nil,
-                       order: NamedText? = nil) throws(ModelError) -> ModelDerivation {
+                       order: NamedText? = nil, cumulantOrder: Int = 1) throws(ModelError) -> ModelDerivation {
+        let closureOrder = try Model.closureOrder(cumulantOrder, file: file)
         let ops: [Expr]
         if let operators {
             ops = try operatorList(operators.fragment)
@@ -30,7 +33,7 @@ extension Model {
         }
         let mf: MeanFieldSystem
         do {
-            mf = try meanField(ops)
+            mf = try meanField(ops, order: closureOrder)
         } catch let e as ModelError {
             throw e
         } catch {
@@ -45,6 +48,17 @@ extension Model {
         guard let orderFragment = order?.fragment ?? variables else { throw noOrder }
         let lin = try linearization(of: mf, about: aboutFragment, order: orderFragment)
         return ModelDerivation(model: self, meanField: mf, linearization: lin)
+    }
+
+    /// The closure of a cumulant order given on the command line (1 or 2).
+    public static func closureOrder(_ order: Int, file: String) throws(ModelError) -> MeanFieldOptions.Order {
+        switch order {
+        case 1: return .first
+        case 2: return .secondCumulant
+        default:
+            throw ModelError(file: file, line: 1, column: 1,
+                             message: "--cumulant-order \(order): only 1 (mean field) and 2 (second-order cumulants) are implemented")
+        }
     }
 
     func operatorList(_ f: Fragment) throws(ModelError) -> [Expr] {

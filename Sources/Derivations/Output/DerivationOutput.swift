@@ -83,7 +83,10 @@ extension ModelDerivation {
         let d = display
         switch format {
         case .text:
-            var lines = ["# Mean-field equations of \(model.file) (intensive variables)"]
+            var lines = [meanField.closure.order == .first
+                         ? "# Mean-field equations of \(model.file) (intensive variables)"
+                         : "# Second-order cumulant equations of \(model.file)"
+                           + (model.systemSize == nil ? "" : " (intensive variables, terms of order 1/N kept)")]
             for e in meanField.equations {
                 if e.lhsFactor.isOne {
                     lines.append("d\(d.showText(e.variable))/dt = \(d.showText(e.rhs))")
@@ -94,6 +97,7 @@ extension ModelDerivation {
             if !meanField.added.isEmpty {
                 lines.append("# added by the closure: " + meanField.added.map { "\($0)" }.joined(separator: ", "))
             }
+            lines.append(contentsOf: closureLines(prefix: "# "))
             if let lin = linearization {
                 lines.append("")
                 lines.append("# Stability matrix, d/dt δx = A δx with δx = ("
@@ -114,6 +118,9 @@ extension ModelDerivation {
             }
             lines.append(eqs.joined(separator: " \\\\\n"))
             lines.append("\\end{align}")
+            let closure = closureLines(prefix: "% ")
+            if closure.count > 1 { lines.append("% closure: " + meanField.closure.latexRule) }
+            lines.append(contentsOf: closure.count > 1 ? Array(closure.dropFirst()) : closure)
             if let lin = linearization {
                 lines.append("\\begin{equation}")
                 lines.append("A = " + lin.stabilityMatrix.latex(entry: { d.showLatex($0) }))
@@ -129,6 +136,12 @@ extension ModelDerivation {
                          ("lhsFactor", .string(d.factor(e.lhsFactor, d.showText)))])
             })))
             fields.append(("addedByClosure", .array(meanField.added.map { .string("\($0)") })))
+            let c = meanField.closure
+            fields.append(("closure", .object([
+                ("order", .int(c.order == .first ? 1 : 2)), ("name", .string(c.name)), ("rule", .string(c.rule)),
+                ("factorised", .array(c.factorised.map { .string(VariableDisplay.textName($0)) })),
+                ("productVariables", .array(c.productVariables.map { .string(VariableDisplay.textName($0)) })),
+            ])))
             if let lin = linearization {
                 fields.append(("linearization", .object([
                     ("variables", .array(lin.variables.map { .string(d.showText($0)) })),
@@ -143,6 +156,23 @@ extension ModelDerivation {
             }
             return JSONValue.object(fields).pretty()
         }
+    }
+
+    /// The closure as comment lines: the rule and the products it replaced, and a warning for
+    /// a named product at first order (issue 16: never a silently factorised equation).
+    private func closureLines(prefix: String) -> [String] {
+        let c = meanField.closure
+        if c.factorised.isEmpty && c.productVariables.isEmpty {
+            return [prefix + "closure: none needed, no product of operators to factorise: the equations are exact"]
+        }
+        var out = [prefix + "closure: " + c.name + ", " + c.rule]
+        out.append(prefix + "factorised: " + c.factorised.map { VariableDisplay.textName($0) }.joined(separator: ", "))
+        for p in c.productVariables {
+            let name = VariableDisplay.textName(p)
+            out.append(prefix + "note: \(name) is a product of operators; at first order every product on a right-hand side "
+                       + "is factorised, so d\(name)/dt is not an equation for a correlation (use --cumulant-order 2)")
+        }
+        return out
     }
 
     private func notes(_ lin: Linearization, _ d: VariableDisplay) -> [String] {

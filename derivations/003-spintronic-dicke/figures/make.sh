@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerates Figs. 4, 5, 7 (stability) and the Fig. 2(a) dynamics points of paper 003
+# Regenerates Figs. 4, 5, 7 (stability), the Fig. 2(a) dynamics points, Fig. 8 (t_E against N,
+# second-order cumulants) and Fig. 9(a) (⟨S^x⟩ against λ) of paper 003
 # from the model files. Run from the repository root after `swift build`.
 set -e
 K=${KELDYSH:-.build/debug/keldysh}
@@ -29,3 +30,15 @@ $K scan $M --dynamics --x gup=0:1:60 --y lambda=0:1:60 --xlabel "γ↑/γ_t" --y
   --title "Fig. 2(a): dynamical phases (mean field, t = 3000)" \
   --set gdown=1-gup --set wc=1 --set wz=1 --set "wz'=1" --set eta=1/10 --set "eta'=1/10" --set kappa=3/50 \
   --t 3000 --observe 'Sx=re(<S->)' --initial 'a=0.01,Sz=-0.49,S-=0.0994987437,T-=0.01,Tz=0' --quiet --out $F/fig2a-map
+# Fig. 8: t_E (connected second moments at 10 % of the mean field) against N inside L1, on
+# the mean-field limit cycle (≈ 17 min on two shared cores; docs/cumulants.md).
+rm -rf $F/fig8
+$K cumulants $M --set gdown=1-gup --set wc=1 --set wz=1 --set "wz'=1" --set eta=1/10 --set "eta'=1/10" --set kappa=3/50 \
+  --set gup=0.9 --set lambda=0.2 --sizes 100,200,400,800,1600,3200,6400,12800,25600 --t 6000 --dt 1 --settle 2000 \
+  --initial 'a=0.01,Sz=-0.49,S-=0.0994987437,T-=0.01,Tz=0' --quiet --out $F/fig8 --json
+# Fig. 9(a): amplitude (order_amplitude) and time average (order_mean) of ⟨S^x⟩ against λ at γ↑/γ_t = 0.9.
+rm -rf $F/fig9
+$K scan $M --dynamics --x lambda=0:1.2:49 --y gup=0.9:0.9:1 --xlabel λ --ylabel "γ↑/γ_t" \
+  --title "Fig. 9(a): ⟨S^x⟩ along γ↑/γ_t = 0.9 (mean field, t = 3000)" \
+  --set gdown=1-gup --set wc=1 --set wz=1 --set "wz'=1" --set eta=1/10 --set "eta'=1/10" --set kappa=3/50 \
+  --t 3000 --observe 'Sx=re(<S->)' --initial 'a=0.01,Sz=-0.49,S-=0.0994987437,T-=0.01,Tz=0' --quiet --out $F/fig9

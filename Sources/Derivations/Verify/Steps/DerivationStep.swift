@@ -60,7 +60,7 @@ public struct StepRegistry: @unchecked Sendable {
 
     /// The kinds every manifest has: mean-field equations, linearisation, steady states, and
     /// the Keldysh kernel, Green's function and classical saddle point.
-    public static let standard = StepRegistry([MeanFieldStep.self, LinearizeStep.self, SteadyStep.self,
+    public static let standard = StepRegistry([MeanFieldStep.self, CumulantStep.self, LinearizeStep.self, SteadyStep.self,
                                                KernelStep.self, GreensStep.self, SaddleStep.self])
 
     /// Adds a kind (a later kind with the same keyword replaces the earlier one).

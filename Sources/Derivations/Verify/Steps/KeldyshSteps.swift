@@ -94,7 +94,7 @@ struct SaddleStep: DerivationStep {
             r.equations[e.variable] = rhs
             equations.append(MeanFieldEquation(operatorWord: e.operatorWord, variable: e.variable, rhs: rhs, subleading: []))
         }
-        let keldyshSystem = MeanFieldSystem(equations: equations, added: mf.added)
+        let keldyshSystem = MeanFieldSystem(equations: equations, added: mf.added, closure: mf.closure)
         for e in equations where !e.variable.isReal {
             r.equations[Expr.conjugate(e.variable)] = try? keldyshSystem.rhs(for: Expr.conjugate(e.variable))
         }
