@@ -121,8 +121,10 @@ if cmp -s "$WORK/SHA256SUMS" "$BASE/SHA256SUMS"; then
   exit 0
 fi
 echo "baseline: outputs differ from scripts/baseline/SHA256SUMS:"
-diff "$BASE/SHA256SUMS" "$WORK/SHA256SUMS" | sed -n 's/^[<>] //p' | awk '{print $2}' | sort -u | while read -r f; do
+# diff exits 1 on a difference: under `set -e -o pipefail` that would end the listing at the
+# first file, so every diff here is allowed to "fail".
+{ diff "$BASE/SHA256SUMS" "$WORK/SHA256SUMS" || true; } | sed -n 's/^[<>] //p' | awk '{print $2}' | sort -u | while read -r f; do
   echo "--- $f"
-  if [ -f "$BASE/$f" ] && [ -f "$f" ]; then diff "$BASE/$f" "$f" | head -20; else echo "(compared by hash only)"; fi
+  if [ -f "$BASE/$f" ] && [ -f "$f" ]; then { diff "$BASE/$f" "$f" || true; } | head -20; else echo "(compared by hash only)"; fi
 done
 exit 1
