@@ -18,8 +18,19 @@ public struct SignEvidence: Sendable {
     public var sign: Int
     /// Eigenvalues with Re > 0, exactly (Routh–Hurwitz), when that route applied.
     public var unstableCount: Int? = nil
+    /// The same split into real and non-real eigenvalues, when known.
+    public var counts: UnstableCounts? = nil
+    /// The count comes from verified inclusion disks of the roots of p (`maxReal`: the
+    /// rightmost disk's centre, `error`: its radius).
+    public var disks = false
 
     var proofLine: String {
+        if disks, let c = counts {
+            return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0 (verified inclusion disks of the roots of p at \(digits) digits; the rightmost has Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2))) → sign \(sign > 0 ? "+" : "−")"
+        }
+        if let c = unstableCount, let split = counts, split.total > 0 {
+            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0, \(split.real) real and \(split.complex) non-real (Routh array and Sturm sequences of p(s) over ℚ, exact) → sign \(sign > 0 ? "+" : "−")"
+        }
         if let c = unstableCount {
             return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0 (Routh array of p(s) over ℚ, exact) → sign \(sign > 0 ? "+" : "−")"
         }
