@@ -35,7 +35,13 @@ struct ExpressionArgumentWords: ParsableArguments {
 
 /// Options shared by the commands that read one expression.
 struct ExpressionOptions: ParsableArguments {
-    @Option(help: "Declarations, e.g. 'x:positive,y:real,a:operator,psi:grassmann,F_b:function&real'.")
+    @Option(help: ArgumentHelp(
+        "Declarations, e.g. 'x:positive,y:real,a:operator,psi:grassmann,F_b:function&real'.",
+        discussion: "Words after ':' (joined by '&'): real, positive, nonnegative, integer, complex; grassmann, "
+            + "operator, operatorN; function, or function(kind,…) with the kinds of its slots "
+            + "(psi:grassmann&function(contour,time)); an index kind, which makes the name an index value: "
+            + "contour, keldysh, nambu, site, index (discrete, e.g. i:index, alpha:site(1..N)), time, "
+            + "frequency. A name declared as an index (i:index) is that index, not the imaginary unit."))
     var assume: String?
 
     @Flag(help: "Print a JSON object with the input, the result as text and as LaTeX.")

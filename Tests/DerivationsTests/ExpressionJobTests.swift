@@ -21,6 +21,21 @@ import Symbolic
         #expect(try simplify("a b - b a") == "0")
     }
 
+    /// The probes of issue 11, as `keldysh simplify` prints them.
+    @Test func fieldTheoryProbes() throws {
+        // (1 + ψ)χ − χ(1 + ψ) is 2ψχ, not 0; so is exp(ψ)χ − χ exp(ψ) (exp(ψ) = 1 + ψ).
+        let grassmann = "psi:grassmann,chi:grassmann"
+        #expect(try simplify("(1+psi)*chi - chi*(1+psi)", assume: grassmann) != "0")
+        #expect(try simplify("exp(psi)*chi - chi*exp(psi)", assume: grassmann) != "0")
+        // The bar of an odd element is odd.
+        #expect(try simplify("conj(psi)*psi + psi*conj(psi)", assume: grassmann) == "0")
+        #expect(try simplify("conj(psi)^2", assume: grassmann) == "0")
+        // Bound variables keep their names; an index i is not the imaginary unit.
+        #expect(try simplify("integral(f_cli(t)*g_cli(t), t, -oo, oo)") == "integral(f_cli(t)*g_cli(t), t, -oo, oo)")
+        #expect(try simplify("sum(kdelta(i,j)*x_cli(j), j, 1, N)", assume: "i:index")
+                == "sum(kdelta(i, j)*x_cli(j), j, 1, N)")
+    }
+
     @Test func latexPrintsThePaperForm() throws {
         // A2 entry (1,1) of 003: −iω_c − κ/2; a leading minus is part of the expression.
         #expect(renderLatex(try readExpression("-I*omega_c - kappa/2"), json: false) == "-i\\omega_c - \\frac{\\kappa}{2}")

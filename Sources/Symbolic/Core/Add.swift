@@ -15,13 +15,18 @@ extension Expr {
         return add([a, b])
     }
 
+    /// A sum is odd when every term is odd, even when every term is even, and mixed otherwise
+    /// (1 + ψ, or any sum with a mixed term): a sum with an odd term and an even one does not
+    /// commute with odd factors.
     static func addFlags<C: Collection>(_ terms: C) -> NodeFlags where C.Element == Expr {
         var all: NodeFlags = [.real, .positive, .nonnegative, .integer, .numeric, .odd]
         var any: NodeFlags = []
         for t in terms {
             all.formIntersection(t.flags)
-            any.formUnion(t.flags.intersection([.noncommuting, .hasBound, .hasGrassmann]))
+            any.formUnion(t.flags.intersection([.noncommuting, .hasBound, .hasGrassmann, .odd, .mixed]))
         }
+        if !all.contains(.odd) && !any.isDisjoint(with: .parity) { all.insert(.mixed) }
+        any.subtract(.parity)
         return all.union(any)
     }
 }

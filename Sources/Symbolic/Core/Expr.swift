@@ -112,19 +112,26 @@ extension Expr {
         case .operator(let space): h = hashMix(h, 0x6f70 &+ UInt64(bitPattern: Int64(space)))
         }
         if info.isFunction { h = hashMix(h, 0x66) }
+        // Index declarations and fresh serials enter only when present, so the hash (and the
+        // canonical order) of every symbol declared without them is what it always was.
+        if let k = info.indexKind { h = hashMix(h, 0x6978 &+ UInt64(k.rawValue)) }
+        if let r = info.indexRange { h = hashMix(hashMix(h, r.lower.structuralHash), r.upper.structuralHash) }
+        if !info.slots.isEmpty { h = hashMix(h, 0x736c &+ info.slots.rawValue) }
+        if info.serial != 0 { h = hashMix(h, 0x6672 &+ UInt64(info.serial)) }
         return h
     }
 
     /// Builds a compound node whose children are already canonical.
     static func raw(_ kind: Kind, value: Int64 = 0, flags: NodeFlags, _ list: UnsafeBufferPointer<Expr>,
-                    valueHash: UInt64 = 0) -> Expr {
+                    valueHash: UInt64 = 0, hint: UInt32 = 0) -> Expr {
         var h = hashMix(UInt64(kind.rawValue), valueHash)
         for c in list { h = hashMix(h, c.structuralHash) }
-        return ExprStore.shared.intern(kind: kind, flags: flags, value: value, children: list, hash: h)
+        return ExprStore.shared.intern(kind: kind, flags: flags, value: value, children: list, hash: h, hint: hint)
     }
 
-    static func raw(_ kind: Kind, value: Int64 = 0, flags: NodeFlags, _ list: [Expr], valueHash: UInt64 = 0) -> Expr {
-        list.withUnsafeBufferPointer { raw(kind, value: value, flags: flags, $0, valueHash: valueHash) }
+    static func raw(_ kind: Kind, value: Int64 = 0, flags: NodeFlags, _ list: [Expr], valueHash: UInt64 = 0,
+                    hint: UInt32 = 0) -> Expr {
+        list.withUnsafeBufferPointer { raw(kind, value: value, flags: flags, $0, valueHash: valueHash, hint: hint) }
     }
 }
 
@@ -169,7 +176,12 @@ extension Expr {
     public var isNonnegative: Bool { flags.contains(.nonnegative) }
     public var isIntegerValued: Bool { flags.contains(.integer) }
     public var isGrassmannOdd: Bool { flags.contains(.odd) }
-    public var isCommuting: Bool { !flags.contains(.odd) && !flags.contains(.noncommuting) }
+    /// Commutes with every factor: even (not odd, not mixed) and not an operator.
+    public var isCommuting: Bool { flags.isDisjoint(with: [.odd, .mixed, .noncommuting]) }
+    /// Even, odd or mixed (see `Parity`), from the flags.
+    public var parity: Parity {
+        flags.contains(.odd) ? .odd : flags.contains(.mixed) ? .mixed : .even
+    }
 
     /// Base and exponent, with a non-power read as `self^1`.
     public var asPower: (base: Expr, exponent: Expr) {

@@ -45,8 +45,10 @@ final class ExprStore: @unchecked Sendable {
     @inline(__always) func node(_ e: Expr) -> UnsafeMutablePointer<Node> { nodes.pointer(e.id) }
 
     /// Returns the unique node with this content, creating it if needed.
+    /// The first node interned with this content keeps its `hint` (a binder's variable name);
+    /// a later request with another hint gets that node unchanged.
     func intern(kind: Kind, flags: NodeFlags, value: Int64, children list: UnsafeBufferPointer<Expr>,
-                hash: UInt64) -> Expr {
+                hash: UInt64, hint: UInt32 = 0) -> Expr {
         lock.withLock { _ in
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while true {
@@ -64,7 +66,7 @@ final class ExprStore: @unchecked Sendable {
             }
             let stored = children.store(list)
             let id = nodes.append(Node(kind: kind, flags: flags, value: value, children: stored,
-                                       count: UInt32(list.count), hash: hash))
+                                       count: UInt32(list.count), hint: hint, hash: hash))
             slots[slot] = id + 1
             slotHashes[slot] = hash
             occupied += 1

@@ -10,18 +10,28 @@ extension Expr {
         return rawApply(f, args)
     }
 
+    /// Parity of an application: conj and `derivative` keep their argument's (the bar of an odd
+    /// value is odd); any other function of an odd or mixed argument is mixed (f(ψ) = f(0) +
+    /// f'(0)ψ); otherwise the function symbol's own (ψ(t) is odd for ψ declared Grassmann).
     static func rawApply(_ f: Symbol, _ args: [Expr]) -> Expr {
         let info = f.info
         var flags = symbolFlags(info)
         var argFlags: NodeFlags = [.numeric]
+        var argParity: NodeFlags = []
         for a in args {
             argFlags.formIntersection(a.flags.union([.hasBound, .hasGrassmann, .noncommuting]))
             flags.formUnion(a.flags.intersection([.hasBound, .hasGrassmann]))
+            argParity.formUnion(a.flags.intersection(.parity))
             if a.flags.contains(.noncommuting) { flags.insert(.noncommuting) }
         }
         if let b = info.builtin {
             flags.formUnion(builtinFlags(b, args))
             if argFlags.contains(.numeric) { flags.insert(.numeric) }
+            if b == .conj || b == .derivative { argParity = [] }
+        }
+        if !argParity.isEmpty {
+            flags.subtract(.odd)
+            flags.insert(.mixed)
         }
         return raw(.function, value: Int64(f.index), flags: flags, args,
                    valueHash: symbolHash(info))
@@ -36,12 +46,12 @@ extension Expr {
         case .cosh: return x.isReal ? [.real, .positive, .nonnegative] : []
         case .re, .im, .sign: return [.real]
         case .abs: return [.real, .nonnegative]
-        case .conj: return x.flags.intersection([.real, .positive, .nonnegative, .integer])
+        case .conj: return x.flags.intersection([.real, .positive, .nonnegative, .integer, .odd, .mixed])
         case .theta: return [.real, .nonnegative]
         case .delta: return [.real, .nonnegative]
         case .kdelta: return [.real, .nonnegative, .integer]
         // A derivative of a Grassmann-odd or operator-valued function keeps that character.
-        case .derivative: return x.flags.intersection([.odd, .noncommuting])
+        case .derivative: return x.flags.intersection([.odd, .mixed, .noncommuting])
         }
     }
 
@@ -63,6 +73,7 @@ extension Expr {
         }
         guard args.count == 1 else { return nil }
         let x = args[0]
+        if x.isGrassmannOdd, let r = oddArgument(b, x) { return r }
         let negX = x.hasNegativeCoefficient ? neg(x) : nil
         switch b {
         case .exp:
@@ -112,8 +123,25 @@ extension Expr {
         return nil
     }
 
+    /// f(x) for an odd x, where the Taylor series stops after the linear term (x² = 0):
+    /// exp(x) = 1 + x, sin x = sinh x = tan x = tanh x = atan x = x, cos x = cosh x = 1.
+    /// These hold for every odd value, so they are applied at construction.
+    private static func oddArgument(_ b: Builtin, _ x: Expr) -> Expr? {
+        switch b {
+        case .exp: return add(.one, x)
+        case .sin, .sinh, .tan, .tanh, .atan: return x
+        case .cos, .cosh: return .one
+        default: return nil
+        }
+    }
+
     /// Complex conjugation pushed down to atoms, so conj appears only on symbols and
     /// user functions that are not declared real.
+    ///
+    /// On Grassmann values conjugation is the bar: it keeps parity (the bar of an odd value is
+    /// odd) and acts factor by factor *without* reversing the order, conj(ψχ) = conj(ψ)conj(χ)
+    /// (an antilinear automorphism; the alternative convention reverses products). The Keldysh
+    /// layer treats conj(ψ) as the independent generator ψ̄, as the Wirtinger derivative does.
     public static func conjugate(_ x: Expr) -> Expr {
         if x.isReal { return x }
         switch x.kind {
@@ -121,7 +149,7 @@ extension Expr {
             return number(x.numberValue!.conjugate)
         case .add:
             return add(x.children.map(conjugate))
-        case .mul where x.isCommuting:
+        case .mul where !x.flags.contains(.noncommuting):
             return mul(x.children.map(conjugate))
         case .pow where x.children[1].isReal && x.isCommuting:
             let (b, e) = (x.children[0], x.children[1])

@@ -40,6 +40,26 @@ public struct NodeFlags: OptionSet, Sendable, Hashable {
     public static let numeric = NodeFlags(rawValue: 1 << 7)
     /// Contains a Grassmann-odd symbol anywhere (even if the node itself is even).
     public static let hasGrassmann = NodeFlags(rawValue: 1 << 8)
+    /// Mixed Grassmann parity: a sum of terms of different parity (1 + ψ), or a function of
+    /// such a value. Neither even (it does not commute with odd factors) nor odd (its square
+    /// need not vanish), so a product never moves it past an odd or another mixed factor.
+    /// A node carries at most one of `odd` and `mixed`; neither means even (see `Parity`).
+    public static let mixed = NodeFlags(rawValue: 1 << 9)
+    /// The two parity bits.
+    static let parity: NodeFlags = [.odd, .mixed]
+}
+
+/// The Grassmann parity of an expression, read from its flags in O(1).
+///
+/// * `even`: commutes with everything Grassmann (numbers, ψχ, conj(ψ)ψ, δ(t − t₀)).
+/// * `odd`: anticommutes with other odd values and squares to zero (ψ, conj(ψ), ψχη, ∫dt ψ(t)).
+/// * `mixed`: a sum of an even and an odd part (1 + ψ, exp(ψ) written out): products keep it
+///   where it stands relative to odd and mixed factors, and `expand` distributes it in order.
+///
+/// Parity is computed at construction and is conservative: a value that is homogeneous only
+/// after expansion ((1 + ψ)ψ = ψ) may be marked mixed, never the other way round.
+public enum Parity: Sendable, Hashable {
+    case even, odd, mixed
 }
 
 /// One node of the arena. Children live in the child arena and never move.
@@ -51,5 +71,10 @@ struct Node {
     let value: Int64
     let children: UnsafePointer<Expr>
     let count: UInt32
+    /// The variable a binder was first built with (symbol index + 1; 0 for none, and for every
+    /// other kind), kept for printing only: it is not part of the node's identity, so ∫dt f(t)
+    /// and ∫dν f(ν) are one node, named after whichever was interned first. It fills padding
+    /// the node had anyway (the node stays 40 bytes).
+    let hint: UInt32
     let hash: UInt64
 }

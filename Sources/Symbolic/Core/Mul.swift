@@ -2,11 +2,17 @@ import ArbitraryPrecision
 
 /// Canonical n-ary products, built at construction.
 ///
-/// A product is laid out as `[coefficient] commuting factors (sorted) · Grassmann-odd
-/// factors (sorted, sign of the permutation absorbed into the coefficient) · operator
-/// factors (kept in order; operators of different spaces commute and are grouped by
-/// space)`. Powers of equal commuting bases combine; equal adjacent operator bases
-/// combine; a repeated Grassmann factor makes the product zero.
+/// A product is laid out as `[coefficient] commuting factors (sorted) · Grassmann word ·
+/// operator factors (kept in order; operators of different spaces commute and are grouped by
+/// space)`. Powers of equal commuting bases combine; equal adjacent operator bases combine.
+///
+/// The Grassmann word holds the odd factors and the mixed ones (1 + ψ, see `Parity`). Without
+/// a mixed factor the odd factors are sorted, the sign of the permutation absorbed into the
+/// coefficient, and a repeated factor makes the product zero. A mixed factor is never moved
+/// past a single odd factor or another mixed one ((1 + ψ)χ = χ + ψχ but χ(1 + ψ) = χ − ψχ);
+/// pairs of odd factors (even) move past it to the right (`normaliseGrassmannWord`), and equal
+/// adjacent mixed bases combine into a power (a value commutes with itself). Even factors
+/// that are not products (exp(ψχ)) commute with everything and sort with the commuting ones.
 extension Expr {
     public static func mul(_ factors: [Expr]) -> Expr {
         var state = ProductState()
@@ -26,11 +32,12 @@ extension Expr {
         var oddCount = 0
         for f in factors {
             all.formIntersection(f.flags)
-            any.formUnion(f.flags.intersection([.noncommuting, .hasBound, .hasGrassmann]))
+            any.formUnion(f.flags.intersection([.noncommuting, .hasBound, .hasGrassmann, .mixed]))
             if f.flags.contains(.odd) { oddCount += 1 }
         }
-        if oddCount % 2 == 1 { any.insert(.odd) }
-        if !all.contains(.nonnegative) && any.isDisjoint(with: [.noncommuting, .hasGrassmann]) && pairsWithConjugates(factors) {
+        // A mixed factor makes the product mixed; otherwise the odd factors count.
+        if oddCount % 2 == 1 && !any.contains(.mixed) { any.insert(.odd) }
+        if !all.contains(.nonnegative) && any.isDisjoint(with: [.noncommuting, .hasGrassmann, .mixed]) && pairsWithConjugates(factors) {
             all.formUnion([.real, .nonnegative])
         }
         return all.union(any)
@@ -80,7 +87,9 @@ private struct ProductState {
     /// (rare), so the common product allocates no array per base.
     var exponents: [Expr] = []
     var repeated: [(base: Int, exponent: Expr)] = []
+    /// The Grassmann word: odd and mixed factors in the order given.
     var odd: [Expr] = []
+    var hasMixed = false
     var ordered: [Expr] = []
 
     /// Products are short: a linear scan beats hashing until this many bases.
@@ -110,6 +119,9 @@ private struct ProductState {
                 ordered.append(f)
             } else if f.flags.contains(.odd) {
                 odd.append(f)
+            } else if f.flags.contains(.mixed) {
+                odd.append(f)
+                hasMixed = true
             } else {
                 let (b, e) = f.asPower
                 if let i = position(of: b) {
@@ -161,19 +173,13 @@ private struct ProductState {
         Expr.sortCanonically(&factors)
 
         if !odd.isEmpty {
-            // Insertion sort counting transpositions: each swap of two odd factors flips the sign.
-            var swaps = 0
-            for i in 1..<max(odd.count, 1) {
-                var j = i
-                while j > 0 && Expr.canonicalLess(odd[j], odd[j - 1]) {
-                    odd.swapAt(j, j - 1)
-                    swaps += 1
-                    j -= 1
-                }
+            if hasMixed {
+                guard let word = Self.normaliseGrassmannWord(odd, coefficient: &coefficient) else { return .zero }
+                factors.append(contentsOf: word)
+            } else {
+                guard Self.sortOddRun(&odd[...], coefficient: &coefficient) else { return .zero }
+                factors.append(contentsOf: odd)
             }
-            for i in 1..<max(odd.count, 1) where odd[i] == odd[i - 1] { return .zero }
-            if swaps % 2 == 1 { coefficient = -coefficient }
-            factors.append(contentsOf: odd)
         }
 
         if !ordered.isEmpty {
@@ -192,6 +198,70 @@ private struct ProductState {
         }
         if !coefficient.isOne { factors.insert(Expr.number(coefficient), at: 0) }
         return Expr.raw(.mul, flags: Expr.mulFlags(factors), factors)
+    }
+
+    /// Sorts a run of odd factors by insertion sort counting transpositions (each swap of two
+    /// odd factors flips the sign of `coefficient`); false when a factor repeats (the product
+    /// is zero).
+    static func sortOddRun(_ run: inout ArraySlice<Expr>, coefficient: inout GaussianRational) -> Bool {
+        var swaps = 0
+        let start = run.startIndex
+        for i in run.indices.dropFirst() {
+            var j = i
+            while j > start && Expr.canonicalLess(run[j], run[j - 1]) {
+                run.swapAt(j, j - 1)
+                swaps += 1
+                j -= 1
+            }
+        }
+        for i in run.indices.dropFirst() where run[i] == run[i - 1] { return false }
+        if swaps % 2 == 1 { coefficient = -coefficient }
+        return true
+    }
+
+    /// A Grassmann word with mixed factors in canonical form; nil when it is zero.
+    ///
+    /// An odd factor cannot pass a mixed one, but a pair of odd factors is even and can: so each
+    /// run of odd factors before a mixed factor keeps at most one factor (the least in the
+    /// canonical order, when the run is odd) and hands the others, an even block, on past the
+    /// mixed factor to the next run; the last run keeps everything. Each run is sorted with
+    /// its sign (`sortOddRun`), and equal adjacent mixed bases combine into one power. So
+    /// (χη)(1 + ψ) and (1 + ψ)(χη) are one node, (1 + ψ)χη.
+    static func normaliseGrassmannWord(_ word: [Expr], coefficient: inout GaussianRational) -> [Expr]? {
+        var out: [Expr] = []
+        var carried: [Expr] = []
+        var run: [Expr] = []
+        /// Sorts the carried factors and the run before a mixed factor (or the end, `last`),
+        /// appends what stays, and carries the rest on.
+        func settle(last: Bool) -> Bool {
+            var pool = (carried + run)[...]
+            run.removeAll()
+            carried.removeAll()
+            guard sortOddRun(&pool, coefficient: &coefficient) else { return false }
+            if last {
+                out.append(contentsOf: pool)
+            } else if pool.count % 2 == 1 {
+                out.append(pool.first!)
+                carried = Array(pool.dropFirst())
+            } else {
+                carried = Array(pool)
+            }
+            return true
+        }
+        for f in word {
+            if f.flags.contains(.odd) { run.append(f); continue }
+            guard settle(last: false) else { return nil }
+            if let last = out.last, !last.flags.contains(.odd), last.asPower.base == f.asPower.base {
+                out.removeLast()
+                let p = Expr.pow(f.asPower.base, Expr.add(last.asPower.exponent, f.asPower.exponent))
+                if p.isZero { return nil }
+                if let q = p.numberValue { coefficient = coefficient * q } else { out.append(p) }
+            } else {
+                out.append(f)
+            }
+        }
+        guard settle(last: true) else { return nil }
+        return out
     }
 
     /// Groups operators of different spaces (they commute) keeping the order within a

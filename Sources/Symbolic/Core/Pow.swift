@@ -66,6 +66,9 @@ extension Expr {
         if b.isIntegerValued && e.isNonnegative && eInteger { f.insert(.integer) }
         if b.flags.contains(.numeric) && e.flags.contains(.numeric) { f.insert(.numeric) }
         f.formUnion(b.flags.union(e.flags).intersection([.noncommuting, .hasBound, .hasGrassmann]))
+        // Integer powers of an odd base never get here (0, the base, or undefined); any other
+        // power of an odd or mixed base, or with a Grassmann exponent, is mixed.
+        if !b.flags.union(e.flags).isDisjoint(with: .parity) { f.insert(.mixed) }
         return f
     }
 

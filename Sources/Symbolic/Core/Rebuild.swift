@@ -16,7 +16,7 @@ extension Expr {
         case .function:
             return .apply(head!, newChildren)
         case .binder:
-            return .rawBinder(value: rawValue, newChildren)
+            return .rawBinder(value: rawValue, newChildren, hint: node.pointee.hint)
         }
     }
 

@@ -66,15 +66,28 @@ public struct SymbolInfo: Sendable, Hashable {
     public var isFunction: Bool
     public var builtin: Builtin?
     public var constant: Constant?
+    /// The kind of index this symbol is a value of (`σ` a contour branch, `i` an index), or nil.
+    public var indexKind: IndexKind?
+    /// The declared range of a discrete index (α ∈ 1…N), or nil.
+    public var indexRange: IndexRange?
+    /// The kinds of a function symbol's slots (`ψ(σ, t)`: contour, time); empty when undeclared.
+    public var slots: SlotKinds
+    /// Nonzero for a fresh symbol (`Symbol.fresh`): equal to no other symbol whatever its name.
+    public var serial: UInt32
 
     public init(name: String, assumptions: Assumptions = [], commutation: Commutation = .commuting,
-                isFunction: Bool = false) {
+                isFunction: Bool = false, indexKind: IndexKind? = nil, indexRange: IndexRange? = nil,
+                slots: [IndexKind?] = []) {
         self.name = name
-        self.assumptions = assumptions.closed
+        self.assumptions = assumptions.union(indexKind?.impliedAssumptions ?? []).closed
         self.commutation = commutation
         self.isFunction = isFunction
         self.builtin = nil
         self.constant = nil
+        self.indexKind = indexKind
+        self.indexRange = indexRange
+        self.slots = SlotKinds(slots)
+        self.serial = 0
     }
 }
 
@@ -88,11 +101,41 @@ public struct Symbol: Hashable, Sendable, CustomStringConvertible {
         self = SymbolTable.shared.intern(SymbolInfo(name: name, assumptions: assumptions, commutation: commutation))
     }
 
-    /// Declares (or finds) a function symbol such as `F_b` or a Grassmann field `ψ`.
+    /// Declares (or finds) a function symbol such as `F_b` or a Grassmann field `ψ`, with the
+    /// kinds of its slots when they are known (`ψ(σ, t)`: `[.contour, .time]`).
     public static func function(_ name: String, _ assumptions: Assumptions = [],
-                                commutation: Commutation = .commuting) -> Symbol {
+                                commutation: Commutation = .commuting, slots: [IndexKind?] = []) -> Symbol {
         SymbolTable.shared.intern(SymbolInfo(name: name, assumptions: assumptions,
-                                             commutation: commutation, isFunction: true))
+                                             commutation: commutation, isFunction: true, slots: slots))
+    }
+
+    /// Declares (or finds) an index value: `σ` of kind `.contour`, `i` of kind `.index`, `α` of
+    /// kind `.site` in the range 1…N. Discrete kinds imply `integer`, time and frequency `real`.
+    public static func index(_ name: String, _ kind: IndexKind, range: IndexRange? = nil,
+                             _ assumptions: Assumptions = []) -> Symbol {
+        SymbolTable.shared.intern(SymbolInfo(name: name, assumptions: assumptions, indexKind: kind,
+                                             indexRange: kind.isDiscrete ? range : nil))
+    }
+
+    /// A symbol equal to no other, whatever its name: the variable of an opened binder, so
+    /// that nothing a rewrite brings in can be mistaken for it (it prints as `name`). Each call
+    /// adds a symbol to the table for the life of the process, as nodes do to the arena.
+    public static func fresh(_ name: String, _ assumptions: Assumptions = [], like template: Symbol? = nil) -> Symbol {
+        var info = template.map { $0.info } ?? SymbolInfo(name: name, assumptions: assumptions)
+        info.name = name
+        info.assumptions = assumptions.union(info.indexKind?.impliedAssumptions ?? []).closed
+        info.isFunction = false
+        info.serial = SymbolTable.shared.nextSerial()
+        return SymbolTable.shared.intern(info)
+    }
+
+    /// The index kind of this symbol's values, if it was declared an index.
+    public var indexKind: IndexKind? { info.indexKind }
+
+    /// The declared kind of slot k (0-based) of a function symbol, nil when not declared.
+    public func slotKind(_ k: Int) -> IndexKind? {
+        let slots = info.slots
+        return k < slots.count ? slots[k] : nil
     }
 
     public static func builtin(_ b: Builtin) -> Symbol { SymbolTable.shared.builtinSymbols[b]! }
@@ -112,6 +155,7 @@ final class SymbolTable: @unchecked Sendable {
 
     private let store = AppendOnlyStore<SymbolInfo>()
     private let lookup = Mutex<[SymbolInfo: UInt32]>([:])
+    private let serials = Atomic<UInt32>(0)
     let builtinSymbols: [Builtin: Symbol]
     let constantSymbols: [Constant: Symbol]
 
@@ -148,6 +192,9 @@ final class SymbolTable: @unchecked Sendable {
     }
 
     @inline(__always) func info(_ s: Symbol) -> SymbolInfo { store[s.index] }
+
+    /// A serial number never handed out before (for fresh symbols).
+    func nextSerial() -> UInt32 { serials.add(1, ordering: .relaxed).newValue }
 
     /// All declared symbols with this name (a name may carry several declarations).
     func symbols(named name: String) -> [Symbol] {

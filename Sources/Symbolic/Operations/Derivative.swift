@@ -5,7 +5,9 @@ import ArbitraryPrecision
 /// * Products: the Leibniz rule in the order of the factors, so operator words keep their
 ///   order: d(A B) = dA·B + A·dB.
 /// * Grassmann variables: the derivative with respect to an odd variable is a *left*
-///   derivative: moving ∂/∂ψ past an odd factor flips the sign, ∂/∂ψ (χ ψ) = −χ.
+///   derivative: moving ∂/∂ψ past an odd factor flips the sign, ∂/∂ψ (χ ψ) = −χ, and past a
+///   mixed one applies the grade involution, ∂/∂ψ ((1 + χ) ψ) = 1 − χ (∂(AB) = (∂A)B + α(A)∂B).
+///   A builtin of a mixed argument a + θ (a even, θ odd) is read as f(a) + f'(a)θ first.
 /// * Complex variables: z and conj(z) are independent (Wirtinger calculus).
 ///   `derivative(z)` is ∂_z (∂_z conj(z) = 0) and `conjugateWirtingerDerivative(z)` is ∂_z̄.
 ///   For a real variable both are the ordinary derivative. User functions are taken to be
@@ -58,18 +60,55 @@ extension Expr {
     }
 }
 
-private struct Differentiator {
-    let variable: Expr
+/// What a derivative is taken with respect to: one atom (x, ψ, ψ(σ, t) as a whole), or every
+/// value of a field (the functional derivative δ/δψ(point): any application ψ(args) is the
+/// variable, with derivative Π over slots of δ(arg − point) or δ_{arg, point}).
+enum DifferentiationVariable {
+    case atom(Expr)
+    case field(FieldPoint)
+}
+
+struct Differentiator {
+    let variable: DifferentiationVariable
     /// Differentiating with respect to conj(variable) (∂_z̄) rather than the variable.
     let conjugateSide: Bool
     var memo: [Expr: Expr] = [:]
     var dependence: [Expr: Bool] = [:]
     var flipped: [Expr: Expr] = [:]
 
-    var variableIsOdd: Bool { variable.isGrassmannOdd }
+    init(variable: Expr, conjugateSide: Bool) {
+        self.init(variable: .atom(variable), conjugateSide: conjugateSide)
+    }
+
+    init(variable: DifferentiationVariable, conjugateSide: Bool) {
+        self.variable = variable
+        self.conjugateSide = conjugateSide
+        switch variable {
+        case .atom(let x): variableIsOdd = x.isGrassmannOdd
+        case .field(let f): variableIsOdd = f.isOdd
+        }
+    }
+
+    let variableIsOdd: Bool
+
+    func isVariable(_ e: Expr) -> Bool {
+        switch variable {
+        case .atom(let x): return e == x
+        case .field(let f): return f.matches(e)
+        }
+    }
+
+    /// d(variable): 1, or the deltas pairing a field value's slots with the point.
+    func seed(_ e: Expr) -> Expr {
+        if conjugateSide && !e.isReal { return .zero }
+        switch variable {
+        case .atom: return .one
+        case .field(let f): return f.deltas(e)
+        }
+    }
 
     mutating func dependsOn(_ e: Expr) -> Bool {
-        if e == variable { return true }
+        if isVariable(e) { return true }
         if e.children.isEmpty { return false }
         if let known = dependence[e] { return known }
         var r = false
@@ -88,7 +127,7 @@ private struct Differentiator {
     }
 
     mutating func d(_ e: Expr) -> Expr {
-        if e == variable { return conjugateSide && !variable.isReal ? .zero : .one }
+        if isVariable(e) { return seed(e) }
         guard dependsOn(e) else { return .zero }
         if let done = memo[e] { return done }
         let r = compute(e)
@@ -115,19 +154,27 @@ private struct Differentiator {
         }
     }
 
-    /// Σ_k ± f₀…f_{k−1} (df_k) f_{k+1}…, the sign counting odd factors passed by an odd ∂.
+    /// Σ_k α(f₀…f_{k−1}) (df_k) f_{k+1}… for an odd ∂ (α the grade involution: a sign per odd
+    /// factor passed, odd parts of mixed factors negated), Σ_k f₀…(df_k)… for an even one.
     private mutating func leibniz(_ factors: [Expr]) -> Expr {
         var b = SumBuilder()
-        var oddBefore = 0
+        var passed = factors
+        var negate = false
         for k in factors.indices {
             let df = d(factors[k])
             if !df.isZero {
-                var list = factors
+                var list = passed
                 list[k] = df
                 let term = Expr.mul(list)
-                b.add(variableIsOdd && oddBefore % 2 == 1 ? Expr.neg(term) : term)
+                b.add(negate ? Expr.neg(term) : term)
             }
-            if factors[k].isGrassmannOdd { oddBefore += 1 }
+            if variableIsOdd {
+                switch factors[k].parity {
+                case .odd: negate.toggle()
+                case .mixed: passed[k] = factors[k].gradeInvolution()
+                case .even: break
+                }
+            }
         }
         return b.build()
     }
@@ -169,26 +216,34 @@ private struct Differentiator {
         default:
             break
         }
+        if variableIsOdd, let (even, odd) = u.parityParts, !odd.isZero, let f1 = outer(b, even) {
+            // f(a + θ) = f(a) + f'(a)θ exactly (θ² = 0, a commutes with θ); the chain rule
+            // du·f'(u) would keep θ inside f'.
+            return d(Expr.apply(e.head!, [even]) + f1 * odd)
+        }
         let du = d(u)
         if du.isZero { return .zero }
-        let outer: Expr
+        return du * outer(b, u)!
+    }
+
+    /// f'(u) for a builtin f of one argument (nil for those handled apart).
+    private func outer(_ b: Builtin, _ u: Expr) -> Expr? {
         switch b {
-        case .exp: outer = e
-        case .log: outer = Expr.pow(u, .minusOne)
-        case .sin: outer = Expr.cos(u)
-        case .cos: outer = -Expr.sin(u)
-        case .tan: outer = 1 + Expr.pow(Expr.tan(u), 2)
-        case .sinh: outer = Expr.cosh(u)
-        case .cosh: outer = Expr.sinh(u)
-        case .tanh: outer = 1 - Expr.pow(Expr.tanh(u), 2)
-        case .atan: outer = Expr.pow(1 + Expr.pow(u, 2), .minusOne)
-        case .abs: outer = Expr.sign(u)
-        case .sign: outer = 2 * Expr.diracDelta(u)
-        case .theta: outer = Expr.diracDelta(u)
-        case .delta: outer = Expr.slotDerivative(e, slot: 1)
-        case .conj, .re, .im, .kdelta, .derivative: return .zero  // handled above
+        case .exp: return Expr.exp(u)
+        case .log: return Expr.pow(u, .minusOne)
+        case .sin: return Expr.cos(u)
+        case .cos: return -Expr.sin(u)
+        case .tan: return 1 + Expr.pow(Expr.tan(u), 2)
+        case .sinh: return Expr.cosh(u)
+        case .cosh: return Expr.sinh(u)
+        case .tanh: return 1 - Expr.pow(Expr.tanh(u), 2)
+        case .atan: return Expr.pow(1 + Expr.pow(u, 2), .minusOne)
+        case .abs: return Expr.sign(u)
+        case .sign: return 2 * Expr.diracDelta(u)
+        case .theta: return Expr.diracDelta(u)
+        case .delta: return Expr.slotDerivative(Expr.diracDelta(u), slot: 1)
+        case .conj, .re, .im, .kdelta, .derivative: return nil  // handled in `function`
         }
-        return du * outer
     }
 
     /// Chain rule through the slots of a user function (or of a slot derivative of one).
@@ -205,7 +260,7 @@ private struct Differentiator {
 
     private mutating func binder(_ e: Expr) -> Expr {
         guard let kind = e.binderKind, let (_, lower, upper) = e.binderParts,
-              let (v, body) = e.openBinder(hint: "ν") else { return .zero }
+              let (v, body) = e.openBinderFresh() else { return .zero }
         let dBody = d(body)
         switch kind {
         case .integral:

@@ -4,6 +4,10 @@ import ArbitraryPrecision
 /// Grassmann-odd factors (in order) and operator factors (in order). Matching,
 /// coefficient extraction and differentiation all need the three parts apart, because
 /// only the first may be reordered freely.
+///
+/// A Grassmann word with a mixed factor ((1 + ψ)χ) cannot be permuted with signs, so the
+/// whole word goes in front of the operator word in `ordered` (Grassmann values commute with
+/// operators), where it is matched and kept in order; `odd` is then empty.
 struct ProductParts {
     var coefficient: GaussianRational
     var commuting: [Expr]
@@ -17,11 +21,17 @@ struct ProductParts {
         ordered = []
         if let q = e.numberValue { coefficient = q; return }
         let factors: [Expr] = e.kind == .mul ? Array(e.children) : [e]
+        var hasMixed = false
         for f in factors {
             if let q = f.numberValue { coefficient *= q }
             else if f.flags.contains(.noncommuting) { ordered.append(f) }
             else if f.flags.contains(.odd) { odd.append(f) }
+            else if f.flags.contains(.mixed) { odd.append(f); hasMixed = true }
             else { commuting.append(f) }
+        }
+        if hasMixed {
+            ordered = odd + ordered
+            odd = []
         }
     }
 

@@ -184,8 +184,11 @@ struct Elaborator {
             throw source.error(at: arguments[1].value.offset, "the variable of '\(name)' must be a name")
         }
         var assumptions: Assumptions = kind == .integral ? .real : .integer
+        var declaredVariable: Symbol? = nil
         if let declared = context.symbol(named: variable), !declared.info.isFunction {
             assumptions = declared.info.assumptions
+            // A declared commuting variable (an index `j:index`) is the binder's hint as it is.
+            if declared.info.commutation == .commuting { declaredVariable = declared }
         }
         if let words = arguments[1].annotation {
             assumptions = []
@@ -198,7 +201,8 @@ struct Elaborator {
             }
         }
         _ = at
-        let symbol = Symbol(variable, assumptions)
+        let symbol = arguments[1].annotation == nil ? declaredVariable ?? Symbol(variable, assumptions)
+                                                    : Symbol(variable, assumptions)
         let lower = try values([arguments[2]], of: name)[0]
         let upper = try values([arguments[3]], of: name)[0]
         scope.append((variable, symbol))

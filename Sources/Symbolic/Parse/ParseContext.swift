@@ -72,55 +72,24 @@ public struct ParseContext: Sendable {
 
     public func symbol(named name: String) -> Symbol? { symbols[name] }
 
-    /// Declares symbols from a list such as `x:positive, y:real, a:operator, ψ:grassmann,
-    /// F_b:function&real, n:integer&positive, b:operator2` (the `--assume` option of the CLI).
-    /// A name without `:` is a plain commuting symbol.
-    public mutating func declare(specification: String) throws(ParseError) {
-        let source = SourceText(specification)
-        var offset = 0
-        for item in specification.split(separator: ",", omittingEmptySubsequences: false) {
-            defer { offset += item.count + 1 }
-            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingSpaces
-            let leading = parts[0].prefix { $0.isWhitespace }.count
-            guard !name.isEmpty else {
-                throw source.error(at: offset + leading, "expected a name in the declaration")
-            }
-            guard let first = name.first, Lexer.isIdentifierStart(first) else {
-                throw source.error(at: offset + leading, "'\(name)' is not a name")
-            }
-            var words: [(String, Int)] = []
-            if parts.count == 2 {
-                var wordOffset = offset + parts[0].count + 1
-                for w in parts[1].split(separator: "&", omittingEmptySubsequences: false) {
-                    words.append((w.trimmingSpaces, wordOffset + w.prefix { $0.isWhitespace }.count))
-                    wordOffset += w.count + 1
-                }
-            }
-            var assumptions: Assumptions = []
-            var commutation = Commutation.commuting
-            var isFunction = false
-            for (word, at) in words {
-                if let a = Assumptions(word: word) {
-                    assumptions.formUnion(a)
-                } else if word == "grassmann" {
-                    commutation = .grassmann
-                } else if word.hasPrefix("operator"), let space = Int(word == "operator" ? "0" : String(word.dropFirst(8))),
-                          space >= 0 {
-                    commutation = .operator(space: space)
-                } else if word == "function" {
-                    isFunction = true
-                } else {
-                    throw source.error(at: at, "unknown declaration '\(word)' (expected real, positive, "
-                                       + "nonnegative, integer, complex, grassmann, operator, operatorN or function)")
-                }
-            }
-            if isFunction {
-                declareFunction(name, assumptions, commutation: commutation)
-            } else {
-                declare(name, assumptions, commutation: commutation)
-            }
-        }
+    /// Declares an index value (`i` of kind index, `σ` of kind contour, `α` of kind site with
+    /// range 1…N) and returns it. The name then reads as the index, not as anything else it
+    /// would mean undeclared (`i` is no longer the imaginary unit).
+    @discardableResult
+    public mutating func declareIndex(_ name: String, _ kind: IndexKind, range: IndexRange? = nil,
+                                      _ assumptions: Assumptions = []) -> Symbol {
+        let s = Symbol.index(name, kind, range: range, assumptions)
+        declare(s)
+        return s
+    }
+
+    /// Declares a function symbol whose slots have declared kinds (`ψ(σ, t)`: contour, time).
+    @discardableResult
+    public mutating func declareFunction(_ name: String, _ assumptions: Assumptions = [],
+                                         commutation: Commutation = .commuting, slots: [IndexKind?]) -> Symbol {
+        let s = Symbol.function(name, assumptions, commutation: commutation, slots: slots)
+        declare(s)
+        return s
     }
 }
 

@@ -7,9 +7,16 @@ public struct LatexOptions: Sendable {
     public var conjugate: Conjugate = .bar
     /// The imaginary unit, `i` by default.
     public var imaginaryUnit = "i"
-    public init(conjugate: Conjugate = .bar, imaginaryUnit: String = "i") {
+    /// The variable of a sum or integral: `.standard` typesets ω, ν, … for integrals and k, q, …
+    /// for sums (the papers' notation, the default); `.asBuilt` the name it was built with (its
+    /// hint, as the text printer does).
+    public var binderNames: BinderNames = .standard
+    public enum BinderNames: Sendable { case standard, asBuilt }
+
+    public init(conjugate: Conjugate = .bar, imaginaryUnit: String = "i", binderNames: BinderNames = .standard) {
         self.conjugate = conjugate
         self.imaginaryUnit = imaginaryUnit
+        self.binderNames = binderNames
     }
 }
 
@@ -199,7 +206,7 @@ struct LatexPrinter: ExprPrinter {
     }
 
     func binder(_ e: Expr) -> Printed {
-        let (variable, body, _) = openBinderForPrinting(e, context: context)
+        let (variable, body, _) = openBinderForPrinting(e, context: context, useHint: options.binderNames == .asBuilt)
         let parts = e.binderParts!
         let v = LatexNames.latex(variable.name)
         let lower = print(parts.lower, pullContent: true).text

@@ -184,16 +184,18 @@ struct TextPrinter: ExprPrinter {
 
 /// Opens a binder with a variable name that reads back to the same binder: not free in
 /// it, not a reserved name, and either undeclared or declared with the binder's
-/// assumptions. Returns the assumption words to annotate when the reader's default
-/// (real for integrals, integer for sums) would differ.
-func openBinderForPrinting(_ e: Expr, context: ParseContext) -> (Symbol, Expr, [String]) {
+/// assumptions. The name the binder was built with (its hint) comes first, with
+/// `useHint`; then ω, ν, … for integrals and k, q, … for sums. Returns the assumption words
+/// to annotate when the reader's default (real for integrals, integer for sums) would differ.
+func openBinderForPrinting(_ e: Expr, context: ParseContext, useHint: Bool = true) -> (Symbol, Expr, [String]) {
     let kind = e.binderKind!
     let assumptions = e.binderAssumptions
     let defaultAssumptions: Assumptions = kind == .integral ? Assumptions.real.closed : Assumptions.integer.closed
-    let hints = kind == .integral ? ["ω", "ν", "ω'", "ν'", "w"] : ["k", "q", "n", "m", "k'", "j"]
+    let standard = kind == .integral ? ["ω", "ν", "ω'", "ν'", "w"] : ["k", "q", "n", "m", "k'", "j"]
+    let hints = (useHint ? e.binderHint.map { [$0.name] } ?? [] : []) + standard
     var attempt = 0
     while true {
-        let hint = attempt < hints.count ? hints[attempt] : hints[0] + "_\(attempt)"
+        let hint = attempt < hints.count ? hints[attempt] : standard[0] + "_\(attempt)"
         attempt += 1
         guard let (variable, body) = e.openBinder(hint: hint) else { preconditionFailure("not a binder") }
         let name = variable.name

@@ -55,13 +55,15 @@ public func Fixpoint(_ rewriter: @escaping Rewriter, limit: Int = 1000) -> Rewri
 }
 
 /// Rewrites bottom-up: the children first, then the rebuilt node, once each. Shared
-/// subtrees are rewritten once.
+/// subtrees are rewritten once. The body of a binder is rewritten opened, with a fresh
+/// variable in place of the bound one (`mapChildrenOpeningBinder`): rules see a named variable,
+/// and a rule whose right side brings in a binder of its own cannot capture anything.
 public func Postwalk(_ rewriter: @escaping Rewriter) -> Rewriter {
     return { e in
         var memo: [Expr: Expr] = [:]
         func walk(_ x: Expr) throws -> Expr {
             if let done = memo[x] { return done }
-            let rebuilt = x.children.isEmpty ? x : x.withChildren(try x.children.map(walk))
+            let rebuilt = x.children.isEmpty ? x : try x.mapChildrenOpeningBinder(walk)
             let out = try rewriter(rebuilt) ?? rebuilt
             memo[x] = out
             return out
@@ -71,14 +73,15 @@ public func Postwalk(_ rewriter: @escaping Rewriter) -> Rewriter {
     }
 }
 
-/// Rewrites top-down: the node first, then the children of the result, once each.
+/// Rewrites top-down: the node first, then the children of the result, once each; binder
+/// bodies opened as in `Postwalk`.
 public func Prewalk(_ rewriter: @escaping Rewriter) -> Rewriter {
     return { e in
         var memo: [Expr: Expr] = [:]
         func walk(_ x: Expr) throws -> Expr {
             if let done = memo[x] { return done }
             let top = try rewriter(x) ?? x
-            let out = top.children.isEmpty ? top : top.withChildren(try top.children.map(walk))
+            let out = top.children.isEmpty ? top : try top.mapChildrenOpeningBinder(walk)
             memo[x] = out
             return out
         }

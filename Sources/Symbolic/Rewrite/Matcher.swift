@@ -36,6 +36,8 @@ final class Matcher {
     private var specCache: [Symbol: WildcardSpec?] = [:]
     private var wildcardMemo: [Expr: Bool] = [:]
     var context: MatchContext? = nil
+    /// How many binders of the pattern enclose the part being matched (bindings remember it).
+    private var depth = 0
 
     init(budget: Int = 100_000) { self.budget = budget }
 
@@ -104,18 +106,40 @@ final class Matcher {
             guard s.kind == .function, s.head == p.head, s.children.count == p.children.count else { return false }
             return matchList(Array(p.children), Array(s.children), 0, b, k)
         case .binder:
+            // Limits at this depth, then the body one binder deeper (its wildcards' values may
+            // mention the bound variable, as index 0 at that depth).
             guard s.kind == .binder, s.rawValue == p.rawValue else { return false }
-            return matchList(Array(p.children), Array(s.children), 0, b, k)
+            return matchList([p.children[1], p.children[2]], [s.children[1], s.children[2]], 0, b) { b1 in
+                self.matchUnderBinder(p.children[0], s.children[0], b1, k)
+            }
         default:
             return false
         }
     }
 
+    /// Matches a binder body one level deeper; the continuation runs back at this level.
+    private func matchUnderBinder(_ p: Expr, _ s: Expr, _ b: Bindings, _ k: (Bindings) -> Bool) -> Bool {
+        depth += 1
+        let found = match(p, s, b) { b1 in
+            self.depth -= 1
+            let accepted = k(b1)
+            self.depth += 1
+            return accepted
+        }
+        depth -= 1
+        return found
+    }
+
     private func bind(_ sym: Symbol, _ w: WildcardSpec, _ value: Expr, _ b: Bindings, _ k: (Bindings) -> Bool) -> Bool {
-        if let old = b.values[sym] { return old == value && k(b) }
+        if let old = b.values[sym] {
+            // The same value seen at two depths: compare it at the deeper one.
+            let (od, nd) = (b.depth(sym), depth)
+            let same = od == nd ? old == value : od < nd ? old.shifted(by: nd - od) == value : value.shifted(by: od - nd) == old
+            return same && k(b)
+        }
         guard w.isSequence || w.type.accepts(value) else { return false }
         var nb = b
-        nb.bind(sym, value)
+        nb.bind(sym, value, depth: depth)
         return k(nb)
     }
 

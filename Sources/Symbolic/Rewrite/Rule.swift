@@ -59,7 +59,7 @@ public struct Rule: Sendable {
             guard condition?(b) ?? true else { return false }
             let replacement: Expr?
             switch rhs {
-            case .expr(let template): replacement = b.instantiate(template)
+            case .expr(let template): replacement = b.instantiateScoped(template)
             case .compute(let f): replacement = f(b)
             }
             guard let r = replacement else { return false }

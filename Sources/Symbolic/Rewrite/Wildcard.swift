@@ -108,8 +108,16 @@ final class WildcardRegistry: Sendable {
 }
 
 /// The values wildcards took in a match.
+///
+/// A wildcard inside a binder of the pattern (`∫dt f_`) can take a value that mentions the
+/// variable bound there (as a de Bruijn index); the binding remembers that depth, and
+/// `instantiate` shifts the value by the difference of depths wherever the template uses it, so
+/// `∫dt f_ → 2∫dt f_` keeps f_ under its binder, and a value placed under binders of the template
+/// that the pattern did not have is not captured by them (ψ(x_) → ∫dν K(x_, ν) φ(ν)).
 public struct Bindings: Sendable, Hashable {
     public private(set) var values: [Symbol: Expr] = [:]
+    /// The number of pattern binders above each binding (absent: 0).
+    private(set) var depths: [Symbol: Int] = [:]
 
     public init() {}
 
@@ -117,10 +125,27 @@ public struct Bindings: Sendable, Hashable {
     /// By the wildcard's full name (`"x_"`, `"rest__"`, `"c_:number"`).
     public subscript(name: String) -> Expr? { values.first { $0.key.name == name }?.value }
 
-    mutating func bind(_ s: Symbol, _ e: Expr) { values[s] = e }
+    mutating func bind(_ s: Symbol, _ e: Expr, depth: Int = 0) {
+        values[s] = e
+        if depth != 0 { depths[s] = depth }
+    }
 
-    /// Substitutes the bound values for the wildcards of `template`.
-    public func instantiate(_ template: Expr) -> Expr {
-        template.substitute(Dictionary(uniqueKeysWithValues: values.map { (Expr.symbol($0.key), $0.value) }))
+    func depth(_ s: Symbol) -> Int { depths[s] ?? 0 }
+
+    /// Substitutes the bound values for the wildcards of `template` (shifted to the depth of
+    /// each use; a value that mentions a pattern binder placed outside every template binder
+    /// is left as it was).
+    public func instantiate(_ template: Expr) -> Expr { instantiateScoped(template) ?? instantiateUnscoped(template) }
+
+    /// nil when a value mentioning a binder of the pattern would land outside any binder.
+    func instantiateScoped(_ template: Expr) -> Expr? {
+        var s = Substitution(scoped: values.map { (Expr.symbol($0.key), $0.value, depth($0.key)) })
+        let out = s(template)
+        return s.placedEveryValue ? out : nil
+    }
+
+    private func instantiateUnscoped(_ template: Expr) -> Expr {
+        var s = Substitution(scoped: values.map { (Expr.symbol($0.key), $0.value, 0) })
+        return s(template)
     }
 }
