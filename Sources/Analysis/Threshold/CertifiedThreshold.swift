@@ -78,6 +78,9 @@ public struct CrossingSearch: Sendable {
     /// Degree of R and its number of real roots (anywhere).
     public var resultantDegree: Int
     public var realRootCount: Int
+    /// Stretches of the interval where nothing is unstable but eigenvalues stay on the
+    /// imaginary axis (an axis factor): max Re λ ≡ 0 there. Said in the notes and errors.
+    public var marginal: [String] = []
 }
 
 /// The thresholds of `problem` (one free parameter, every other parameter an exact
@@ -105,14 +108,19 @@ public func thresholdCrossings(_ problem: StabilityProblem, lower: BigRational, 
     let removed = try removedEigenvalues(elimination)
     let r = elimination.resultant
     var selected: [CertifiedThreshold] = [], others: [CertifiedThreshold] = []
-    for root in try axisRoots(elimination, lower: lower, upper: upper, digits: digits) {
+    let roots = try axisRoots(elimination, lower: lower, upper: upper, digits: digits)
+    for root in roots {
         // Stability cannot change while a removed eigenvalue is unstable.
         let stabilityChange = root.changesStability && (removed?.unstable ?? 0) == 0
         let (lo, hi) = root.exactValue.map { ($0, $0) } ?? (root.fine.lower, root.fine.upper)
         var head = ["p(s; \(name)) = det(s − A(\(name))), degree \(problem.order) in s"]
         if let g = removed { head.append(g.summary + " (q = p/g)") }
-        head.append("R(\(name)) = \(elimination.form) has degree \(r.degree); every \(name) where an eigenvalue"
-                    + (removed == nil ? "" : " of q") + " is on the imaginary axis is a real root of R")
+        if elimination.axisFactor != nil {
+            head.append("R(\(name)) = \(elimination.form) has degree \(r.degree); every \(name) where an eigenvalue of r is on the imaginary axis, or a root x = ω² of h leaves [0, ∞) (its pair ±iω leaves the axis), is a real root of R; between them the eigenvalues ±iω of h's positive roots stay on the axis")
+        } else {
+            head.append("R(\(name)) = \(elimination.form) has degree \(r.degree); every \(name) where an eigenvalue"
+                        + (removed == nil ? "" : " of q") + " is on the imaginary axis is a real root of R")
+        }
         if root.exactValue != nil {
             head.append("\(name) = \(lo) is an exact rational root of R")
         } else {
@@ -152,7 +160,13 @@ public func thresholdCrossings(_ problem: StabilityProblem, lower: BigRational, 
                 }
             }
             if selection == .max && stabilityChange {
-                proof.append("max Re λ is continuous in \(name) and vanishes only at roots of R, so it crosses zero at this root and nowhere else in the interval")
+                let quiet = root.below.total == 0 ? root.below : root.above
+                if quiet.marginal > 0 {
+                    // Honest about the "stable" side: eigenvalues on the axis are not decaying.
+                    proof.append("on the side without unstable eigenvalues (\(root.below.total == 0 ? "below" : "above") the root, up to the next root of R) \(quiet.marginal) eigenvalues stay on the imaginary axis: max Re λ ≡ 0 there (marginal, not asymptotically stable), and > 0 on the other side")
+                } else {
+                    proof.append("max Re λ is continuous in \(name) and vanishes only at roots of R, so it crosses zero at this root and nowhere else in the interval")
+                }
             }
             let entry = CertifiedThreshold(
                 parameter: name, digits: digits, value: root.value, lower: lo, upper: hi, method: .resultant, crossing: kind,
@@ -168,8 +182,12 @@ public func thresholdCrossings(_ problem: StabilityProblem, lower: BigRational, 
             if wanted { selected.append(entry) } else { others.append(entry) }
         }
     }
-    return CrossingSearch(selected: selected, others: others, removed: removed, resultantDegree: r.degree,
-                          realRootCount: elimination.sturm.realRootCount)
+    var search = CrossingSearch(selected: selected, others: others, removed: removed, resultantDegree: r.degree,
+                                realRootCount: elimination.sturm.realRootCount)
+    if elimination.axisFactor != nil {
+        search.marginal = try marginalStretches(elimination, roots: roots, lower: lower, upper: upper, name: name)
+    }
+    return search
 }
 
 /// The error of a search that found nothing of the kind asked for; it names every other root
@@ -187,6 +205,7 @@ func noCrossingError(_ search: CrossingSearch, problem: StabilityProblem, lower:
     what += " for \(name) in [\(lower.decimal), \(upper.decimal)] (R(\(name)) has \(search.realRootCount) real roots in all"
     if let g = search.removed { what += "; " + g.summary }
     what += ")"
+    if !search.marginal.isEmpty { what += "; " + search.marginal.joined(separator: "; ") }
     if !search.others.isEmpty {
         what += "; R has \(search.others.count) root\(search.others.count == 1 ? "" : "s") there: "
             + search.others.map { "\(name) = \($0.value) (\($0.role))" }.joined(separator: "; ")
@@ -231,4 +250,28 @@ func removedEigenvalues(_ elimination: CrossingPolynomial) throws -> RemovedEige
 extension BigRational {
     /// ⌊log2 |q|⌋ for q ≠ 0 (approximate: from bit widths).
     var log2Floor: Int { numerator.magnitude.bitWidth - denominator.bitWidth }
+}
+
+/// The stretches between the roots of R in [lower, upper] where no eigenvalue is unstable but
+/// some stay on the imaginary axis, in words (the counts of a stretch are those next to its
+/// roots, or at a point of it when there is no root: they cannot change inside).
+func marginalStretches(_ elimination: CrossingPolynomial, roots: [AxisRoot], lower: BigRational, upper: BigRational,
+                       name: String) throws -> [String] {
+    var stretches: [(BigRational, BigRational, UnstableCounts)] = []
+    if roots.isEmpty {
+        // No root of R in [lower, upper]: any regular point of the interval tells.
+        var found: UnstableCounts?
+        for k in 1..<16 where found == nil {
+            found = elimination.unstableCounts(at: lower + (upper - lower) * BigRational(BigInt(k), BigInt(16)))?.0
+        }
+        guard let c = found else { throw AnalysisError.numerical("cannot count the eigenvalues on the imaginary axis in [\(lower.decimal), \(upper.decimal)]") }
+        stretches.append((lower, upper, c))
+    } else {
+        stretches.append((lower, roots[0].fine.lower, roots[0].below))
+        for (a, b) in zip(roots, roots.dropFirst()) { stretches.append((a.fine.upper, b.fine.lower, a.above)) }
+        stretches.append((roots.last!.fine.upper, upper, roots.last!.above))
+    }
+    return stretches.filter { $0.2.total == 0 && $0.2.marginal > 0 && $0.0 < $0.1 }.map { lo, hi, c in
+        "max Re λ ≡ 0 for \(name) in (\(lo.decimalShort), \(hi.decimalShort)): no eigenvalue has Re λ > 0 and \(c.marginal) stay on the imaginary axis (a conservative sector, h(ω², \(name)) with positive roots) — marginal, not asymptotically stable"
+    }
 }

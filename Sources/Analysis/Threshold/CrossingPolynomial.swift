@@ -31,6 +31,9 @@ public struct CrossingPolynomial: Sendable {
     /// any other constant eigenvalue), as a primitive integer polynomial in t with positive
     /// leading coefficient, lowest degree first; nil when there is none (g = 1).
     public let removedFactor: [BigInt]?
+    /// A factor h(−s², P) of q whose roots stay on the imaginary axis over ranges of P (a
+    /// conservative sector), split off before the elimination; nil when there is none.
+    let axisFactor: AxisFactor?
     /// d, the common denominator of A's entries (1 on the `Expr` route).
     let scale: BigInt
     /// p(s; P) from the `Expr` route (nil when `scaled` holds it).
@@ -141,22 +144,41 @@ public struct CrossingPolynomial: Sendable {
         }
         removedFactor = removed
         let integerResultant: [BigInt]
+        var axis: AxisFactor? = nil
         if let q = exact?.0, q.allSatisfy({ $0.im.isEmpty }) {
             // With t = d·s, q(iω') = E(ω'²) + i·ω'·O(ω'²); an eigenvalue on the imaginary
             // axis makes q(0) = 0 (ω' = 0) or E and O share a root (ω' ≠ 0).
-            let real = q.map(\.re)
+            var real = q.map(\.re)
             guard real.count >= 2 else {
                 let g = removed.map { Self.describeFactor($0, scale: exact!.1) } ?? "a constant"
                 throw AnalysisError.noCrossing("no eigenvalue depends on \(p.name): det(s − A) = \(g) for every \(p.name), so nothing crosses the imaginary axis as \(p.name) varies")
             }
-            let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
-            let oddZero = stride(from: 1, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
-            guard !evenZero, !oddZero else {
-                throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+            // A factor of E and O (eigenvalues on the axis for every P) would make R ≡ 0:
+            // split it off and decide it by where its roots leave the axis (`AxisFactor`).
+            var extra: [BigInt]? = nil
+            if let a = AxisFactor.find(real, parameter: p) {
+                axis = a
+                real = a.quotient
+                extra = a.crossing
             }
-            integerResultant = Self.crossingResultant(real)
-            form = removed == nil ? "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
-                : "q(0; \(p.name))·res_x(E, O) with q = p/g, Re q(iω) = E(ω²), Im q(iω) = ω·O(ω²)"
+            if real.count < 2 {
+                integerResultant = extra ?? [.one]
+            } else {
+                let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+                let oddZero = stride(from: 1, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+                guard !evenZero, !oddZero else {
+                    throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+                }
+                let r = Self.crossingResultant(real)
+                integerResultant = extra.map { (UnivariatePolynomial(r.map { BigRational($0) }) * UnivariatePolynomial($0.map { BigRational($0) })).primitiveIntegerCoefficients } ?? r
+            }
+            let q = removed == nil ? "p" : "q"
+            if let a = axis {
+                form = "r(0; \(p.name))·res_x(E, O)·lc(h)·h(0)·disc(h) with \(q)(s) = h(−s²)·r(s), h(ω², \(p.name)) = \(a.describe(scale: exact!.1, parameter: p)) the common factor of Re and Im of \(q)(iω), Re r(iω) = E(ω²), Im r(iω) = ω·O(ω²)"
+            } else {
+                form = removed == nil ? "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
+                    : "q(0; \(p.name))·res_x(E, O) with q = p/g, Re q(iω) = E(ω²), Im q(iω) = ω·O(ω²)"
+            }
         } else {
             let (re, im) = Self.splitAtImaginaryAxis(
                 exprCharacteristic.map(Self.withoutZeroModes) ?? Self.rationalCharacteristic(exact!.0, scale: exact!.1, parameter: p),
@@ -177,6 +199,7 @@ public struct CrossingPolynomial: Sendable {
         guard !integerResultant.isEmpty else {
             throw AnalysisError.numerical("the resultant vanishes identically (Re and Im of p(iω) share a factor); use the numeric route")
         }
+        axisFactor = axis
         resultant = UnivariatePolynomial(integerResultant.map { BigRational($0) })
         sturm = SturmSequence(squareFreePartOfIntegers: integerResultant)
     }

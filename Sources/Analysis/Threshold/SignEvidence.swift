@@ -25,16 +25,24 @@ public struct SignEvidence: Sendable {
     public var disks = false
 
     var proofLine: String {
+        let line = body
+        guard let m = counts?.marginal, m > 0 else { return line }
+        return line + "; \(m) more on the imaginary axis (±i√x for the roots x > 0 of h, Sturm sequences) → max Re λ \(sign > 0 ? "> 0" : "= 0")"
+    }
+
+    private var signText: String { sign > 0 ? "+" : sign < 0 ? "−" : "0" }
+
+    private var body: String {
         if disks, let c = counts {
-            return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0 (verified inclusion disks of the roots of p at \(digits) digits; the rightmost has Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2))) → sign \(sign > 0 ? "+" : "−")"
+            return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0 (verified inclusion disks of the roots of p at \(digits) digits; the rightmost has Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2))) → sign \(signText)"
         }
         if let c = unstableCount, let split = counts, split.total > 0 {
-            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0, \(split.real) real and \(split.complex) non-real (Routh array and Sturm sequences of p(s) over ℚ, exact) → sign \(sign > 0 ? "+" : "−")"
+            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0, \(split.real) real and \(split.complex) non-real (Routh array and Sturm sequences of p(s) over ℚ, exact) → sign \(signText)"
         }
         if let c = unstableCount {
-            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0 (Routh array of p(s) over ℚ, exact) → sign \(sign > 0 ? "+" : "−")"
+            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0 (Routh array of p(s) over ℚ, exact) → sign \(signText)"
         }
-        return "= \(at.decimal): max Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2)) (\(digits)-digit MPFR eigenvalues) → sign \(sign > 0 ? "+" : "−")"
+        return "= \(at.decimal): max Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2)) (\(digits)-digit MPFR eigenvalues) → sign \(signText)"
     }
 }
 

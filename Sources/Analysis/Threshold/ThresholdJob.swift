@@ -89,6 +89,7 @@ public func findThreshold(_ request: ThresholdRequest) throws -> ThresholdOutcom
             do {
                 let search = try thresholdCrossings(problem, lower: lo, upper: hi, digits: digits, selection: selection)
                 if let g = search.removed { notes.append(g.summary) }
+                notes += search.marginal
                 var found = search.selected
                 if request.all {
                     found = (found + search.others).sorted { $0.lower < $1.lower }
@@ -107,7 +108,12 @@ public func findThreshold(_ request: ThresholdRequest) throws -> ThresholdOutcom
                 notes.append("resultant route unavailable (\(e)); using MPFR bracketing")
             }
         }
-        let (zeros, more) = try bracketedCrossings(problem, lower: lo, upper: hi, digits: digits, selection: selection)
-        return ThresholdOutcome(result: .bracketed(zeros), notes: notes + more)
+        do {
+            let (zeros, more) = try bracketedCrossings(problem, lower: lo, upper: hi, digits: digits, selection: selection)
+            return ThresholdOutcome(result: .bracketed(zeros), notes: notes + more)
+        } catch AnalysisError.noCrossing(let message) where !notes.isEmpty {
+            // The error is all the user sees: it must say why the exact route was not taken.
+            throw AnalysisError.noCrossing(message + "; " + notes.joined(separator: "; "))
+        }
     }
 }

@@ -8,15 +8,24 @@ import KeldyshNumerics
 public struct UnstableCounts: Sendable, Equatable, CustomStringConvertible {
     public var real: Int
     public var complex: Int
+    /// Eigenvalues on the imaginary axis for every parameter value near this one (the roots
+    /// of an axis factor, `AxisFactor`): not unstable, but not decaying either.
+    public var marginal: Int
     public var total: Int { real + complex }
 
-    public init(real: Int, complex: Int) {
+    public init(real: Int, complex: Int, marginal: Int = 0) {
         self.real = real
         self.complex = complex
+        self.marginal = marginal
+    }
+
+    public static func + (a: Self, b: Self) -> Self {
+        Self(real: a.real + b.real, complex: a.complex + b.complex, marginal: a.marginal + b.marginal)
     }
 
     public var description: String {
-        total == 0 ? "0" : "\(total) (\(real) real, \(complex) non-real)"
+        let axis = marginal == 0 ? "" : " (+ \(marginal) on the imaginary axis)"
+        return (total == 0 ? "0" : "\(total) (\(real) real, \(complex) non-real)") + axis
     }
 }
 
@@ -24,7 +33,7 @@ extension CrossingPolynomial {
     /// v^D·q_k(u/v) for all k (v > 0, D the largest degree in P): a positive multiple of
     /// det(t − d·A(value)) without the removed factor, on the integer route with real q.
     func integerCharacteristic(at value: BigRational) -> [BigInt]? {
-        guard let q = scaledCharacteristic else {
+        guard let q = axisFactor?.quotient ?? scaledCharacteristic else {
             // The `Expr` route: the rational coefficients over one denominator.
             guard let a = realCharacteristic(at: value) else { return nil }
             var l = BigInt.one
@@ -60,10 +69,22 @@ extension CrossingPolynomial {
     /// still meets the imaginary axis at the highest precision tried.
     func unstableCounts(at value: BigRational) -> (UnstableCounts, SignEvidence)? {
         if let ints = integerCharacteristic(at: value) {
-            guard let total = routhUnstableCount(integers: ints) else { return nil }
-            let real = positiveRealRootCount(ints)
-            let counts = UnstableCounts(real: real, complex: total - real)
-            return (counts, SignEvidence(at: value, digits: 0, maxReal: nil, error: nil, sign: total > 0 ? 1 : -1,
+            // With an axis factor, ints is r = q/h(−t²) (possibly a constant) and h's roots
+            // are counted apart.
+            var counts = UnstableCounts(real: 0, complex: 0)
+            if ints.count > 1 {
+                guard let total = routhUnstableCount(integers: ints) else { return nil }
+                let real = positiveRealRootCount(ints)
+                counts = UnstableCounts(real: real, complex: total - real)
+            }
+            if let a = axisFactor {
+                guard let c = a.counts(at: value) else { return nil }
+                counts = counts + c
+            }
+            let total = counts.total
+            // max Re λ is 0, not negative, where eigenvalues sit on the axis and none is unstable.
+            return (counts, SignEvidence(at: value, digits: 0, maxReal: nil, error: nil,
+                                         sign: total > 0 ? 1 : (counts.marginal > 0 ? 0 : -1),
                                          unstableCount: total, counts: counts))
         }
         let c = exactReducedCoefficients(at: value)

@@ -14,7 +14,13 @@ public func render(_ outcome: ThresholdOutcome, json: Bool) -> String {
 }
 
 extension UnstableCounts {
-    var json: JSONValue { .object([("total", .int(total)), ("real", .int(real)), ("complex", .int(complex))]) }
+    /// `on_axis` (eigenvalues that stay on the imaginary axis, an axis factor) only when
+    /// there are some, so the common case keeps its three fields.
+    var json: JSONValue {
+        var fields: [(String, JSONValue)] = [("total", .int(total)), ("real", .int(real)), ("complex", .int(complex))]
+        if marginal > 0 { fields.append(("on_axis", .int(marginal))) }
+        return .object(fields)
+    }
 }
 
 extension CertifiedThreshold {
@@ -35,7 +41,7 @@ extension CertifiedThreshold {
     var text: String {
         let head: String
         if !isCrossing {
-            head = "\(parameter) = \(value)  (\(digits) digits; a root of R where no eigenvalue crosses: \(below?.description ?? "?") unstable on both sides)"
+            head = "\(parameter) = \(value)  (\(digits) digits; a root of R where no eigenvalue crosses: eigenvalues with Re λ > 0: \(below?.description ?? "?") on both sides)"
         } else {
             let kind = crossing == .real ? "a real eigenvalue crosses"
                 : "a complex pair crosses, ω = \(frequencyDigits ?? "(not separated)")"
