@@ -11,7 +11,8 @@ struct Keldysh: ParsableCommand {
         commandName: "keldysh",
         abstract: "Symbolic derivations and checked numerics for driven-dissipative quantum systems.",
         subcommands: [Simplify.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
-                      ScanCommand.self, MergeCommand.self, DynamicsCommand.self, ThresholdCommand.self]
+                      ScanCommand.self, MergeCommand.self, DynamicsCommand.self, ThresholdCommand.self,
+                      SteadyCommand.self]
     )
 }
 

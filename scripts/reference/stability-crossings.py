@@ -48,3 +48,19 @@ def hopf_gilbert(lam, g0, w0):
 g, w = hopf_gilbert(mp.mpf(1)/2, 0.7977, 1.402)
 print("gilbert lambda=1/2 gup_c", mp.nstr(g, 55), "omega", mp.nstr(w, 55))
 print("gilbert eigenvalues at gup=0.3:", [mp.nstr(e, 8) for e in mp.eig(gilbert(mp.mpf(1)/2, mp.mpf(3)/10, mp.mpf(1)/25))[0]])
+# Steady states (keldysh steady): (A1) of 003 typed from the paper, with S^z^2 + |S^-|^2 = 1/4
+# in place of the S^z equation (|S|^2 is conserved), solved by findroot near the SR state.
+def A1(x, wc, wz, wz2, lam, eta, eta2, kappa, gup, gdown):
+    I = mp.mpc(0, 1); gt = gup + gdown
+    a = x[0] + I*x[1]; Sz = x[2]; Sm = x[3] + I*x[4]; Tz = x[5]; Tm = x[6] + I*x[7]
+    ac, Sp, Tp = mp.conj(a), mp.conj(Sm), mp.conj(Tm)
+    da = -I*eta*Tm - (I*wc + kappa/2)*a - I*lam*(Sp + Sm)
+    dSm = -I*wz*Sm + 2*I*lam*(a + ac)*Sz + 2*I*eta2*Tm*Sz
+    dTz = I*eta*(ac*Tm - a*Tp) - I*eta2*(Tp*Sm - Tm*Sp) + (gup - gdown)/2 - gt*Tz
+    dTm = -(I*wz2 + gt/2)*Tm + 2*I*eta*a*Tz + 2*I*eta2*Tz*Sm
+    return [da.real, da.imag, Sz**2 + abs(Sm)**2 - mp.mpf(1)/4, dSm.real, dSm.imag, dTz.real, dTm.real, dTm.imag]
+p = dict(F4, lam=mp.mpf(7)/10, gup=mp.mpf(3)/10, gdown=mp.mpf(7)/10)
+x = mp.findroot(lambda *x: A1(x, **p), [-0.6, -0.018, -0.255, 0.43, -0.00017, -0.2, 0.0052, 0.0033])
+print("SR state at (0.3, 0.7):", [mp.nstr(v, 35) for v in x])
+# The normal state's spectrum there: eigenvalues of A2 at gup = 0.3, lambda = 0.7.
+print("A2 eigenvalues at (0.3, 0.7):", [mp.nstr(e, 35) for e in mp.eig(A2(lam=mp.mpf(7)/10, gup=mp.mpf(3)/10, gdown=mp.mpf(7)/10, **F4))[0]])
