@@ -12,7 +12,7 @@ struct Keldysh: ParsableCommand {
         abstract: "Symbolic derivations and checked numerics for driven-dissipative quantum systems.",
         subcommands: [Simplify.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
                       ScanCommand.self, MergeCommand.self, DynamicsCommand.self, ThresholdCommand.self,
-                      SteadyCommand.self]
+                      SteadyCommand.self, SpectrumCommand.self]
     )
 }
 

@@ -72,4 +72,27 @@ struct SteadyStateTests {
             _ = try run(CrossingKindTests.figure4 + ["gup=3/10", "lambda=sqrt(2)/2"], digits: 10)
         }
     }
+
+    @Test func spectrumOfTheNormalStateIsExact() throws {
+        // `keldysh spectrum` about the model's steady point (the normal state) at (0.3, 0.7):
+        // det(s − A2) over ℚ, computed independently by SymPy from (A2) typed from the paper
+        // (lowest degree first): −371273683/312500000, −11102581/12500000, 7844281/5000000,
+        // 107231/50000, 33269/10000, 53/50, 1. Its unstable root (mpmath eig, 35 digits):
+        // 0.61737952881632313876949031429138179.
+        var o = SpectrumOptions(model: CrossingKindTests.model)
+        o.settings = CrossingKindTests.figure4 + ["gup=3/10", "lambda=7/10"]
+        o.digits = 30
+        guard case .matrix(let m) = try spectrum(o).result else { Issue.record("not the matrix spectrum"); return }
+        let expected: [(Int, Int)] = [(-371273683, 312500000), (-11102581, 12500000), (7844281, 5000000),
+                                      (107231, 50000), (33269, 10000), (53, 50), (1, 1)]
+        #expect(m.characteristic == expected.map { GaussianRational(BigRational(BigInt($0.0), BigInt($0.1))) })
+        #expect(m.spectrum.unstable == 1 && m.spectrum.stable == 5)
+        #expect(m.spectrum.eigenvalues.first?.re == "6.17379528816323138769490314291e-1")
+        // --about 1: the SR state's spectrum, the same as `keldysh steady` prints for state 1.
+        o.about = 1
+        guard case .steady(let state) = try spectrum(o).result else { Issue.record("not a steady state"); return }
+        #expect(state.spectrum.unstable == 0 && state.spectrum.conservedZeros == 1)
+        o.about = 9
+        #expect(throws: AnalysisError.self) { _ = try spectrum(o) }
+    }
 }

@@ -203,7 +203,7 @@ struct SubcommandTests {
 
     @Test func helpListsEverySubcommand() throws {
         let r = try run(["--help"]).0
-        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady"] {
+        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady", "spectrum"] {
             #expect(r.stdout.contains("  \(name) "), "\(name) missing from --help")
         }
     }

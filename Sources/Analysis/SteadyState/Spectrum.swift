@@ -41,8 +41,12 @@ public struct Spectrum: Sendable {
         let j = system.j.map { row in row.map { $0.value(box, bits: bits) } }
         // Berkowitz gives det(s − J) highest degree first.
         let p = berkowitzCharacteristic(size: n, { j[$0][$1] }, normalize: { $0.rounded(bits: bits) })
-        let ascending = Array(p.reversed())
-        let clusters = try verifiedRoots(digits: digits, realFamily: true, maxBits: bits) { _ in ascending }
+        try self.init(coefficients: Array(p.reversed()), digits: digits, bits: bits, realFamily: true, conserved: conserved)
+    }
+
+    /// The roots of every polynomial with coefficients (lowest degree first) in the balls.
+    init(coefficients ascending: [ComplexBall], digits: Int, bits: Int, realFamily: Bool, conserved: Int) throws {
+        let clusters = try verifiedRoots(digits: digits, realFamily: realFamily, maxBits: bits) { _ in ascending }
         var values: [Eigenvalue] = []
         var unstable = 0, stable = 0, undecided = 0, zeros = 0
         for c in clusters.sorted(by: { ($0.center.re, $0.center.im) > ($1.center.re, $1.center.im) }) {
