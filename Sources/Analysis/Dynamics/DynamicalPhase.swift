@@ -45,7 +45,7 @@ public struct PhaseNames: Sendable, Equatable {
         case .periodicOrdered: return "\(name(p)): oscillating, ⟨order⟩_t ≠ 0"
         case .irregular: return "\(name(p)): irregular"
         case .failed: return "integration failed"
-        case .undetermined: return "\(name(p)): undetermined (too few samples or periods)"
+        case .undetermined: return "\(name(p)): too few samples or periods to name a phase"
         }
     }
 
