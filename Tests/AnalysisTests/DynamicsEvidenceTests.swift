@@ -1,5 +1,6 @@
 import Testing
 @testable import Analysis
+@testable import Derivations
 
 /// A dynamical phase is named only with enough evidence (issue 14): the issue saw
 /// "L1 (periodic: 0 maxima on 0 level(s))" from a short run and a class read off one sample
@@ -27,5 +28,25 @@ struct DynamicsEvidenceTests {
         let order = (0..<1257).map { Double.sin(Double($0) * 0.1) }
         let c = classifyDynamics(order: order, states: order.map { [$0] }, window: 0..<1257)
         #expect(c.phase == .periodic && c.levels == 1)
+    }
+
+    @Test func tolerancesAreOptionsAndChecked() throws {
+        // The L1 point of Fig. 2(a) (γ↑, λ) = (0.9, 0.2): the class and the amplitude do not
+        // depend on the tolerances (1e-9/1e-11, the default, against 1e-12/1e-14) beyond their
+        // size; a zero tolerance is refused.
+        func run(_ rtol: Double, _ atol: Double) throws -> DynamicsOutcome {
+            var o = DynamicsJobOptions(model: CrossingKindTests.model)
+            o.settings = CrossingKindTests.figure4 + ["gup=0.9", "lambda=0.2"]
+            o.dynamics.duration = 600
+            o.dynamics.observables = ["Sx=re(<S->)"]
+            o.dynamics.initial = "a=0.01,Sz=-0.49,S-=0.0995,T-=0.01,Tz=0"
+            o.dynamics.relativeTolerance = rtol
+            o.dynamics.absoluteTolerance = atol
+            return try dynamics(o)
+        }
+        let coarse = try run(1e-9, 1e-11), fine = try run(1e-12, 1e-14)
+        #expect(coarse.phase == "L1" && fine.phase == "L1")
+        #expect(abs(coarse.result.summaries[0].amplitude - fine.result.summaries[0].amplitude) < 1e-6)
+        #expect(throws: AnalysisError.self) { _ = try run(0, 1e-11) }
     }
 }

@@ -10,6 +10,9 @@ public struct DynamicsOptions: Sendable {
     public var initial: String?
     /// `NAME=EXPR` in the mean-field variables; the first is the order parameter.
     public var observables: [String] = []
+    /// DOP853 tolerances (relative, absolute).
+    public var relativeTolerance = 1e-9
+    public var absoluteTolerance = 1e-11
 
     public init() {}
 
@@ -67,6 +70,8 @@ public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
     var spec = DynamicsSpec(meanField: input.meanField, values: values, observables: try o.dynamics.parsedObservables(ctx),
                             initial: try o.dynamics.parsedInitial(ctx), duration: o.dynamics.duration, step: o.dynamics.step)
     spec.phaseNames = input.model.phaseNames
+    spec.relativeTolerance = o.dynamics.relativeTolerance
+    spec.absoluteTolerance = o.dynamics.absoluteTolerance
     var request = DynamicsRequest(spec, out: o.out)
     request.title = o.settings.joined(separator: ", ")
     return try integrate(request)
