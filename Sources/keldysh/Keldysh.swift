@@ -12,7 +12,8 @@ struct Keldysh: ParsableCommand {
         abstract: "Symbolic derivations and checked numerics for driven-dissipative quantum systems.",
         subcommands: [Simplify.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
                       ScanCommand.self, MergeCommand.self, DynamicsCommand.self, ThresholdCommand.self,
-                      SteadyCommand.self, SpectrumCommand.self]
+                      SteadyCommand.self, SpectrumCommand.self,
+                      Expand.self, Cancel.self, Together.self, Apart.self]
     )
 }
 

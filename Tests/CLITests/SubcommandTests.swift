@@ -173,6 +173,18 @@ struct SubcommandTests {
         try expectFailure(["threshold", "osc.kd", "--vary", "q", "--in", "0:1"], "error: unknown parameter 'q'; the model has: g, k, w")
     }
 
+    @Test func algebraVerbs() throws {
+        // By hand: (x² − 1)/(x − 1) = x + 1; (x + 1)² − x² − 2x = 1; 1/x + 1/y = (x + y)/(xy);
+        // 1/(x² − 1) = (1/(x − 1) − 1/(x + 1))/2, printed with −1/(−x + 1) for 1/(x − 1).
+        for (verb, input, output) in [("cancel", "(x^2 - 1)/(x - 1)", "x + 1\n"), ("expand", "(x+1)^2 - x^2 - 2*x", "1\n"),
+                                      ("together", "1/x + 1/y", "(x + y)/(x*y)\n"),
+                                      ("apart", "1/(x^2-1)", "(-1/(-x + 1) - 1/(x + 1))/2\n")] {
+            let (r, _) = try run([verb, input])
+            #expect(r.status == 0 && r.stdout == output, "\(verb) \(input): \(r.stdout)")
+        }
+        try expectFailure(["apart", "1/((x-1)(y+1))"], "error: apart: give the variable with --in (the expression has 2 free symbols: x, y)")
+    }
+
     @Test func steadyStateOfTheOscillator() throws {
         // g = 0: the only steady state is ⟨a⟩ = 0 with eigenvalues (g − k)/2 ∓ iw = −1/4 ∓ i.
         let (r, _) = try run(["steady", "osc.kd", "--set", "w=1", "--set", "k=1/2", "--set", "g=0", "--digits", "10", "--json"])
@@ -203,7 +215,7 @@ struct SubcommandTests {
 
     @Test func helpListsEverySubcommand() throws {
         let r = try run(["--help"]).0
-        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady", "spectrum"] {
+        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady", "spectrum", "expand", "cancel", "together", "apart"] {
             #expect(r.stdout.contains("  \(name) "), "\(name) missing from --help")
         }
     }
