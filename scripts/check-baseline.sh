@@ -123,6 +123,7 @@ fi
 echo "baseline: outputs differ from scripts/baseline/SHA256SUMS:"
 diff "$BASE/SHA256SUMS" "$WORK/SHA256SUMS" | sed -n 's/^[<>] //p' | awk '{print $2}' | sort -u | while read -r f; do
   echo "--- $f"
-  if [ -f "$BASE/$f" ] && [ -f "$f" ]; then diff "$BASE/$f" "$f" | head -20; else echo "(compared by hash only)"; fi
+  # diff exits 1 on a difference: without `|| true`, set -e ends the listing at the first file.
+  if [ -f "$BASE/$f" ] && [ -f "$f" ]; then diff "$BASE/$f" "$f" | head -20 || true; else echo "(compared by hash only)"; fi
 done
 exit 1

@@ -23,6 +23,8 @@ public struct SignEvidence: Sendable {
     /// The count comes from verified inclusion disks of the roots of p (`maxReal`: the
     /// rightmost disk's centre, `error`: its radius).
     public var disks = false
+    /// The counts are of r = q/h(−s²) (Routh) plus the roots of the axis factor h (Sturm).
+    public var axisSplit = false
 
     var proofLine: String {
         let line = body
@@ -33,6 +35,9 @@ public struct SignEvidence: Sendable {
     private var signText: String { sign > 0 ? "+" : sign < 0 ? "−" : "0" }
 
     private var body: String {
+        if axisSplit, let c = counts {
+            return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0, \(c.real) real and \(c.complex) non-real (Routh array and Sturm sequences of r(s), Sturm sequences of h(x), over ℚ, exact) → sign \(signText)"
+        }
         if disks, let c = counts {
             return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0 (verified inclusion disks of the roots of p at \(digits) digits; the rightmost has Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2))) → sign \(signText)"
         }

@@ -83,9 +83,11 @@ extension CrossingPolynomial {
             }
             let total = counts.total
             // max Re λ is 0, not negative, where eigenvalues sit on the axis and none is unstable.
-            return (counts, SignEvidence(at: value, digits: 0, maxReal: nil, error: nil,
+            var evidence = SignEvidence(at: value, digits: 0, maxReal: nil, error: nil,
                                          sign: total > 0 ? 1 : (counts.marginal > 0 ? 0 : -1),
-                                         unstableCount: total, counts: counts))
+                                         unstableCount: total, counts: counts)
+            evidence.axisSplit = axisFactor != nil
+            return (counts, evidence)
         }
         let c = exactReducedCoefficients(at: value)
         let isReal = c.allSatisfy(\.isReal)
