@@ -22,6 +22,8 @@ struct DynamicsArguments: ParsableArguments {
     var initial: String?
     @Option(help: "An observable NAME=EXPR in the mean-field variables, e.g. 'Sx=re(<S->)' (repeatable; the first is the order parameter).")
     var observe: [String] = []
+    @Option(help: "Relative tolerance of the DOP853 integrator.") var rtol: Double = 1e-9
+    @Option(help: "Absolute tolerance of the DOP853 integrator.") var atol: Double = 1e-11
 
     var options: DynamicsOptions {
         var o = DynamicsOptions()
@@ -29,6 +31,8 @@ struct DynamicsArguments: ParsableArguments {
         o.step = dt
         o.initial = initial
         o.observables = observe
+        o.relativeTolerance = rtol
+        o.absoluteTolerance = atol
         return o
     }
 }

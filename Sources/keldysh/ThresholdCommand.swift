@@ -3,6 +3,7 @@ import ArgumentParser
 import Derivations
 
 extension ThresholdMethod: ExpressibleByArgument {}
+extension CrossingSelection: ExpressibleByArgument {}
 
 /// `keldysh threshold`: where the largest real part of the stability matrix's eigenvalues
 /// (or a user expression) crosses zero, to D certified digits.
@@ -18,6 +19,10 @@ struct ThresholdCommand: ParsableCommand {
     @Option(help: "Significant digits.") var digits = 30
     @Option(help: "Find the zero of this expression instead of the stability crossing.") var expr: String?
     @Option(help: "resultant (exact elimination, Sturm isolation), bracket (MPFR bisection), or auto.") var method: ThresholdMethod = .auto
+    @Option(help: "max (where stability changes: max Re λ changes sign), real (a real eigenvalue crosses 0), complex (a complex pair crosses at ±iω), or any.")
+    var crossing: CrossingSelection = .max
+    @Flag(help: "List every root of R in the interval: every crossing of either kind, and the roots where nothing crosses.")
+    var all = false
 
     func run() throws {
         var o = ThresholdOptions(model: options.model, vary: vary, interval: interval)
@@ -25,6 +30,8 @@ struct ThresholdCommand: ParsableCommand {
         o.digits = digits
         o.expression = expr
         o.method = method
+        o.crossing = crossing
+        o.all = all
         try keldysh.run {
             let outcome = try threshold(o)
             return (render(outcome, json: options.json), outcome.notes)

@@ -38,4 +38,30 @@ struct PolynomialScanTests {
         // The grid crosses every region of Fig. 4 (stable, SR, lasing, three unstable).
         #expect(seen.isSuperset(of: [0, 1, 2, 3]))
     }
+
+    @Test func zeroModesAreRemovedBeforeClassification() throws {
+        // Frequencies and couplings 0 (Fig. 4's rates kept): by hand det(s − A) =
+        // s²(s + κ/2)²(s + γ_t/2)² for every (γ↑, λ) (the (a, S) block is −κ/2 on a, plus a
+        // nilpotent coupling; the T block −γ_t/2), so two eigenvalues are identically 0. They
+        // are removed (zeroModes = 2) and the class is that of the rest: stable, with the
+        // largest real part −κ/2 = −0.03. zgeev keeps them: every point is marginal there.
+        let input = try ModelInput.load(path: model003, needMatrix: true)
+        let ctx = input.parameters
+        let x = try ctx.axis("gup=0.1:0.9:5"), y = try ctx.axis("lambda=0:1:5")
+        let settings = ["gdown=1-gup", "kappa=3/50", "wc=0", "wz=0", "wz'=0", "eta=0", "eta'=0"]
+        let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [x.symbol, y.symbol],
+                                           values: try ctx.assignments(settings))
+        let poly = try PolynomialStabilityClassifier(problem: problem)
+        #expect(poly.zeroModes == 2)
+        let row = try poly.makeRowEvaluator()
+        let eigen = try StabilityClassifier(problem: problem).makeRowEvaluator()
+        let xs = (0..<x.count).map(x.value)
+        for j in 0..<y.count {
+            for (p, e) in zip(try row(y.value(j), xs), try eigen(y.value(j), xs)) {
+                #expect(p.classCode == StabilityClass.stable.rawValue)
+                #expect(abs(Double(p.fields.split(separator: ",")[2])! + 0.03) < 1e-12)
+                #expect(e.classCode == StabilityClass.marginal.rawValue)
+            }
+        }
+    }
 }

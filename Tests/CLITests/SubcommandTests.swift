@@ -178,10 +178,37 @@ struct SubcommandTests {
         // g = k = 1/2 exactly (a rational root of the resultant), a complex pair at ω = w = 1.
         #expect(r.stdout.contains("\"value\": \"5.0000000000000000000e-1\""))
         #expect(r.stdout.contains("\"lower\": \"1/2\", \"upper\": \"1/2\""))
-        #expect(r.stdout.contains("\"crossing\": \"complex\", \"frequency\": 1.0, \"unstable\": \"above\""))
+        // The frequency to the requested digits (issue 14: not a double), and the counts.
+        #expect(r.stdout.contains("\"crossing\": \"complex\", \"frequency\": \"1.0000000000000000000e0\", \"unstable\": \"above\""))
+        #expect(r.stdout.contains("\"unstable_below\": {\"total\": 0, \"real\": 0, \"complex\": 0}, \"unstable_above\": {\"total\": 2, \"real\": 0, \"complex\": 2}"))
+        // --crossing real: a complex pair is not a real crossing; the error names the root.
+        try expectFailure(["threshold", "osc.kd", "--vary", "g", "--in", "0:1", "--set", "w=1", "--set", "k=1/2", "--crossing", "real"],
+                          "error: no real eigenvalue crosses zero for g in")
         try expectFailure(["threshold", "osc.kd", "--vary", "g", "--in", "0:1/4", "--set", "w=1", "--set", "k=1/2"],
                           "error: the largest real part of the eigenvalues does not change sign for g in")
         try expectFailure(["threshold", "osc.kd", "--vary", "q", "--in", "0:1"], "error: unknown parameter 'q'; the model has: g, k, w")
+    }
+
+    @Test func algebraVerbs() throws {
+        // By hand: (x² − 1)/(x − 1) = x + 1; (x + 1)² − x² − 2x = 1; 1/x + 1/y = (x + y)/(xy);
+        // 1/(x² − 1) = (1/(x − 1) − 1/(x + 1))/2, printed with −1/(−x + 1) for 1/(x − 1).
+        for (verb, input, output) in [("cancel", "(x^2 - 1)/(x - 1)", "x + 1\n"), ("expand", "(x+1)^2 - x^2 - 2*x", "1\n"),
+                                      ("together", "1/x + 1/y", "(x + y)/(x*y)\n"),
+                                      ("apart", "1/(x^2-1)", "(-1/(-x + 1) - 1/(x + 1))/2\n")] {
+            let (r, _) = try run([verb, input])
+            #expect(r.status == 0 && r.stdout == output, "\(verb) \(input): \(r.stdout)")
+        }
+        try expectFailure(["apart", "1/((x-1)(y+1))"], "error: apart: give the variable with --in (the expression has 2 free symbols: x, y)")
+    }
+
+    @Test func steadyStateOfTheOscillator() throws {
+        // g = 0: the only steady state is ⟨a⟩ = 0 with eigenvalues (g − k)/2 ∓ iw = −1/4 ∓ i.
+        let (r, _) = try run(["steady", "osc.kd", "--set", "w=1", "--set", "k=1/2", "--set", "g=0", "--digits", "10", "--json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("[{\"index\": 1, \"stability\": \"stable\""))
+        #expect(r.stdout.contains("{\"re\": \"-2.500000000e-1\", \"im\": \"1.000000000e0\", \"multiplicity\": 1}"))
+        try expectFailure(["steady", "osc.kd", "--set", "w=1", "--set", "k=1/2"],
+                          "error: steady states need every parameter set to a rational number; left: g")
     }
 
     @Test func dynamicsDecays() throws {
@@ -204,7 +231,7 @@ struct SubcommandTests {
 
     @Test func helpListsEverySubcommand() throws {
         let r = try run(["--help"]).0
-        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold"] {
+        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady", "spectrum", "expand", "cancel", "together", "apart"] {
             #expect(r.stdout.contains("  \(name) "), "\(name) missing from --help")
         }
     }

@@ -11,12 +11,17 @@
 ///   `decayRatio` × the amplitude in the first half: a damped approach to a fixed point,
 ///   classified `stationary`/`ordered` by its time average (near a boundary to a periodic
 ///   phase the damping slows down critically);
-/// * `irregular` — oscillating with maxima spread over more levels: no periodicity.
+/// * `irregular` — oscillating with maxima spread over more levels: no periodicity;
+/// * `undetermined` — the window holds too few samples (`minimumSamples`) or, for an
+///   oscillation, too few maxima (`minimumMaxima`) to support any of the above: the reason
+///   says which, and a longer run decides.
 ///
 /// What a model calls these classes (003 calls them NS, SR, L1, L2, IR) is data of the model
 /// file (`phase` statements), handed to the analysis as `PhaseNames`.
 public enum DynamicalPhase: String, Sendable, CaseIterable {
     case stationary, ordered, periodic, periodicOrdered = "periodic-ordered", irregular, failed
+    // Last, so the class codes of the others (grid.csv, merged shards) do not change.
+    case undetermined
 }
 
 /// The name (written in grid.csv and printed) and legend label of each dynamical phase.
@@ -40,10 +45,12 @@ public struct PhaseNames: Sendable, Equatable {
         case .periodicOrdered: return "\(name(p)): oscillating, ⟨order⟩_t ≠ 0"
         case .irregular: return "\(name(p)): irregular"
         case .failed: return "integration failed"
+        case .undetermined: return "\(name(p)): too few samples or periods to name a phase"
         }
     }
 
     /// Legend colours, in `DynamicalPhase.allCases` order.
     static let colors: [DynamicalPhase: String] = [.stationary: "#ffffff", .ordered: "#7b3294", .periodic: "#f2d33a",
-                                                    .periodicOrdered: "#f08a24", .irregular: "#c0392b", .failed: "#888888"]
+                                                    .periodicOrdered: "#f08a24", .irregular: "#c0392b", .failed: "#888888",
+                                                    .undetermined: "#cccccc"]
 }

@@ -6,6 +6,11 @@ public struct DynamicsCriteria: Sendable {
     public var levelTolerance = 0.02
     public var maxLevels = 4
     public var decayRatio = 0.9
+    /// Fewer samples than this in the window: no phase is named (`undetermined`).
+    public var minimumSamples = 16
+    /// An oscillation with fewer maxima than this in the window is not called periodic or
+    /// irregular (`undetermined`): "0 maxima on 0 levels" is no periodic orbit.
+    public var minimumMaxima = 3
     public init() {}
 }
 
@@ -35,6 +40,10 @@ public struct DynamicsClassification: Sendable {
 public func classifyDynamics(order: [Double], states: [[Double]], window: Range<Int>,
                              criteria: DynamicsCriteria = DynamicsCriteria()) -> DynamicsClassification {
     let o = SeriesSummary(order[window])
+    guard window.count >= criteria.minimumSamples else {
+        return DynamicsClassification(phase: .undetermined, orderMean: o.mean, orderAmplitude: o.amplitude, levels: 0,
+                                      reason: "only \(window.count) sample\(window.count == 1 ? "" : "s") in the window (at least \(criteria.minimumSamples) needed): integrate longer or sample finer")
+    }
     var maxRange = 0.0
     if let dim = states.first?.count {
         for k in 0..<dim {
@@ -71,6 +80,10 @@ public func classifyDynamics(order: [Double], states: [[Double]], window: Range<
     if peaks.count >= 2 * criteria.maxLevels && levels > criteria.maxLevels {
         return DynamicsClassification(phase: .irregular, orderMean: o.mean, orderAmplitude: o.amplitude, levels: levels,
                                       reason: "\(peaks.count) maxima on \(levels) levels (> \(criteria.maxLevels)): no periodic orbit")
+    }
+    guard peaks.count >= criteria.minimumMaxima else {
+        return DynamicsClassification(phase: .undetermined, orderMean: o.mean, orderAmplitude: o.amplitude, levels: levels,
+                                      reason: "the state still varies (by \(maxRange)) but the order parameter has \(peaks.count) maxima in the window (at least \(criteria.minimumMaxima) needed to call it periodic or irregular): integrate longer")
     }
     let zero = max(criteria.zeroTolerance, criteria.meanFraction * o.amplitude)
     let l2 = abs(o.mean) >= zero

@@ -31,8 +31,10 @@ final class DynamicsClassifier: GridClassifier, @unchecked Sendable {
             for xv in xs {
                 integ.freeValues = [xv, yv]
                 do {
-                    let r = try runDynamics(DynamicsSetup(integrator: integ, initial: integ.state(from: setup.initial),
-                                                          duration: setup.duration, step: setup.step))
+                    var run = DynamicsSetup(integrator: integ, initial: integ.state(from: setup.initial),
+                                            duration: setup.duration, step: setup.step)
+                    try run.setTolerances(relative: setup.relativeTolerance, absolute: setup.absoluteTolerance)
+                    let r = try runDynamics(run)
                     let c = r.classification
                     row.append(GridPoint(classCode: codes[c.phase]!,
                                          fields: "\(setup.phaseNames.name(c.phase)),\(c.orderMean),\(c.orderAmplitude),\(c.levels)"))

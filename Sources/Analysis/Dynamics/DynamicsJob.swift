@@ -31,6 +31,9 @@ public struct DynamicsSpec: Sendable {
     public var step: Double
     /// What the model calls the dynamical phases.
     public var phaseNames = PhaseNames()
+    /// DOP853 tolerances (`--rtol`, `--atol`); the defaults are those of every earlier run.
+    public var relativeTolerance = 1e-9
+    public var absoluteTolerance = 1e-11
 
     public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
                 initial: [Symbol: (Double, Double)], duration: Double, step: Double) {
@@ -59,8 +62,9 @@ public func integrate(_ request: DynamicsRequest) throws -> DynamicsOutcome {
         throw AnalysisError.badAssignment("--observe", reason: "give at least one observable (the first is the order parameter)")
     }
     let integ = try MeanFieldIntegrator(meanField: spec.meanField, values: spec.values, observables: spec.observables)
-    let r = try runDynamics(DynamicsSetup(integrator: integ, initial: integ.state(from: spec.initial),
-                                          duration: spec.duration, step: spec.step))
+    var setup = DynamicsSetup(integrator: integ, initial: integ.state(from: spec.initial), duration: spec.duration, step: spec.step)
+    try setup.setTolerances(relative: spec.relativeTolerance, absolute: spec.absoluteTolerance)
+    let r = try runDynamics(setup)
     if let out = request.out {
         let folder = try StagedFolder(finalPath: out)
         try writeFileAtomically(folder.path("trajectory.csv"), trajectoryCSV(r, integrator: integ))

@@ -30,6 +30,18 @@ public struct DynamicsSetup: @unchecked Sendable {
     }
 }
 
+extension DynamicsSetup {
+    /// Sets the integrator's tolerances; both must be positive and finite (a clear error, not
+    /// an integrator that never finishes).
+    public mutating func setTolerances(relative: Double, absolute: Double) throws {
+        guard relative > 0, relative.isFinite, absolute > 0, absolute.isFinite else {
+            throw AnalysisError.badRange("rtol=\(relative), atol=\(absolute)", reason: "tolerances must be positive and finite")
+        }
+        options.relativeTolerance = relative
+        options.absoluteTolerance = absolute
+    }
+}
+
 public struct DynamicsResult: Sendable {
     public var times: [Double]
     public var states: [[Double]]

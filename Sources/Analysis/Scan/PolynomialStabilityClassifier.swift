@@ -19,6 +19,11 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
     public let function: CompiledFunction
     let evaluator: BatchEvaluator
     public let relativeTolerance: Double
+    /// k when det(s − A) = s^k·q(s) for every point of the grid (the lowest k coefficients
+    /// vanish identically: conserved quantities, symmetries). Those eigenvalues are exactly 0
+    /// everywhere, so they are removed and the class is that of the others (the scan's
+    /// notes say so); without this every point would be `marginal`.
+    public let zeroModes: Int
     private let fallbacks = Counter()
 
     public init(problem: StabilityProblem, relativeTolerance: Double = 1e-10,
@@ -33,6 +38,10 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
         guard cp.degree == problem.order, cp.coefficients.last == Expr.integer(1) else {
             throw AnalysisError.numerical("the characteristic polynomial is not monic of degree \(problem.order)")
         }
+        // Exact test (expanded to the canonical polynomial form) of the lowest coefficients.
+        var k = 0
+        while k < problem.order - 1 && cp.coefficients[k].expand().isZero { k += 1 }
+        zeroModes = k
         let outputs = Array(cp.coefficients.dropLast()) + problem.matrix.entries
         do { function = try CompiledFunction(outputs, parameters: problem.free, assumeRealParameters: true) } catch {
             throw AnalysisError.numerical("cannot compile the characteristic polynomial: \(error)", cause: .init(error))
@@ -50,10 +59,13 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
 
     public func makeRowEvaluator() throws -> (Double, [Double]) throws -> [GridPoint] {
         let n = problem.order
-        var finder = PolynomialRootFinder(degree: n)
+        let k = zeroModes
+        // The roots of q(s) = p(s)/s^k: coefficients c_k … c_n of p.
+        var finder = PolynomialRootFinder(degree: n - k)
         var solver: ComplexEigenSolver?
         var matrix = DenseMatrix<Complex<Double>>(rows: n, columns: n, repeating: .zero)
         var values = [Complex<Double>](repeating: .zero, count: n)
+        var deflated = [Complex<Double>](repeating: .zero, count: n - k)
         var coefficients = [Complex<Double>](repeating: .zero, count: n + 1)
         coefficients[n] = Complex(1, 0)
         let width = 2 * (n + n * n)
@@ -76,9 +88,9 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
                 guard finite, norm2.isFinite else {
                     throw AnalysisError.numerical("the stability matrix is not finite at \(x), \(y)")
                 }
-                let settled = coefficients.withUnsafeBufferPointer { finder.solve($0.baseAddress!) }
+                let settled = coefficients.withUnsafeBufferPointer { finder.solve($0.baseAddress! + k) }
                 if settled {
-                    for i in 0..<n { values[i] = finder.roots[i] }
+                    for i in 0..<(n - k) { deflated[i] = finder.roots[i] }
                 } else {
                     fallbacks.increment()
                     for i in 0..<n {
@@ -91,8 +103,11 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
                         throw AnalysisError.numerical("eigenvalues at \(x), \(y): \(error)", cause: .init(error))
                     }
                     finder.reset()
+                    // zgeev sees the zero modes too: drop the k eigenvalues nearest 0.
+                    let order = (0..<n).sorted { values[$0].length < values[$1].length }
+                    deflated = order.dropFirst(k).sorted().map { values[$0] }
                 }
-                return classify(eigenvalues: values, tolerance: rel * max(1, norm2.squareRoot()))
+                return classify(eigenvalues: deflated, tolerance: rel * max(1, norm2.squareRoot()))
             }
         }
     }

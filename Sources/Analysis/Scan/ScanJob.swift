@@ -56,7 +56,13 @@ public func scan(_ request: ScanRequest) throws -> ScanOutcome {
         case .eigen:
             classifier = try StabilityClassifier(problem: problem)
         case .polynomial:
-            do { classifier = try PolynomialStabilityClassifier(problem: problem) } catch {
+            do {
+                let c = try PolynomialStabilityClassifier(problem: problem)
+                if c.zeroModes > 0 {
+                    notes.append("det(s − A) = s^\(c.zeroModes)·q(s) at every point (\(c.zeroModes) eigenvalue\(c.zeroModes == 1 ? " is" : "s are") identically 0: a conserved quantity or a symmetry); removed before classification, the classes are those of the other eigenvalues")
+                }
+                classifier = c
+            } catch {
                 notes.append("characteristic-polynomial route unavailable (\(error)); using zgeev")
                 classifier = try StabilityClassifier(problem: problem)
             }

@@ -16,6 +16,14 @@ public struct BracketedZero: Sendable {
     /// The working precisions (decimal digits) of the two runs and their results.
     public var runs: [(digits: Int, value: String)]
     public var proof: [String]
+    /// For a stability crossing: the kind, direction (+1: the count of unstable eigenvalues
+    /// of that kind grows with P) and the counts on both sides, when known.
+    public var kind: CrossingKind? = nil
+    public var direction: Int? = nil
+    public var counts: (below: UnstableCounts, above: UnstableCounts)? = nil
+    /// For an expression: the sign change is a zero (|f| small at both ends of the final
+    /// bracket) rather than a pole; nil when not checked.
+    public var isZero: Bool? = nil
 }
 
 /// Brackets a sign change of f in [lower, upper] at two evaluation precisions.

@@ -21,8 +21,19 @@ public struct CrossingPolynomial: Sendable {
     public let form: String
     /// q_k(P) ∈ ℤ[i][P] with q_k = d^(n−k)·p_k, the coefficients of det(t − d·A) (t = d·s,
     /// d > 0; roots d times the eigenvalues), when every entry of A is a polynomial in P over
-    /// ℚ(i); nil on the `Expr` route.
+    /// ℚ(i); nil on the `Expr` route. With a factor g(t) that does not depend on P removed
+    /// (`removedFactor`): everything below (R, Routh counts, roots) is about the quotient.
     let scaled: [(re: [BigInt], im: [BigInt])]?
+    /// The same before the P-independent factor was removed (what `characteristic` shows).
+    let fullScaled: [(re: [BigInt], im: [BigInt])]?
+    /// g(t), the factor of det(t − d·A) that does not depend on P (eigenvalues d·s that stay
+    /// where they are for every P: zero modes of conserved quantities and symmetries, t^k, and
+    /// any other constant eigenvalue), as a primitive integer polynomial in t with positive
+    /// leading coefficient, lowest degree first; nil when there is none (g = 1).
+    public let removedFactor: [BigInt]?
+    /// A factor h(−s², P) of q whose roots stay on the imaginary axis over ranges of P (a
+    /// conservative sector), split off before the elimination; nil when there is none.
+    let axisFactor: AxisFactor?
     /// d, the common denominator of A's entries (1 on the `Expr` route).
     let scale: BigInt
     /// p(s; P) from the `Expr` route (nil when `scaled` holds it).
@@ -36,7 +47,7 @@ public struct CrossingPolynomial: Sendable {
 
     /// Coefficients of p(s; P) in s, lowest degree first, as polynomials in P.
     public var characteristic: [Polynomial] {
-        exprCharacteristic ?? Self.rationalCharacteristic(scaled!, scale: scale, parameter: parameter)
+        exprCharacteristic ?? Self.rationalCharacteristic(fullScaled!, scale: scale, parameter: parameter)
     }
 
     /// p(s; P) over ℚ(i)[P] from q and d: p_k = q_k / d^(n−k).
@@ -95,9 +106,18 @@ public struct CrossingPolynomial: Sendable {
         parameter = p
         // p(s; P) over ℤ[i][P] when every entry of A is a polynomial in P over ℚ(i) (by
         // evaluation at integer nodes and interpolation); else on `Expr` (Berkowitz with expansion).
-        let exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
-        scaled = exact?.0
+        var exact = Self.scaledCharacteristic(problem.matrix, parameter: pe)
+        fullScaled = exact?.0
         scale = exact?.1 ?? .one
+        // Eigenvalues that do not move with P are removed before the elimination: a factor
+        // g(t) of every P-coefficient makes R ≡ 0 when it has a root on the imaginary axis
+        // (a zero mode), and hides nothing else (its roots are the same for every P).
+        var removed: [BigInt]? = nil
+        if let q = exact?.0, let (g, quotient) = Self.parameterFreeFactor(q) {
+            removed = g
+            exact = (quotient, exact!.1)
+        }
+        scaled = exact?.0
         if exact == nil {
             let s = Symbol("s•", [])
             let cp: CharacteristicPolynomial
@@ -116,24 +136,53 @@ public struct CrossingPolynomial: Sendable {
                 coefficients.append(poly)
             }
             exprCharacteristic = coefficients
+            // On this route only zero modes are removed: coefficients p_0 … p_(k−1) ≡ 0.
+            let k = coefficients.prefix { $0.isZero }.count
+            if k > 0 { removed = [BigInt](repeating: .zero, count: k) + [.one] }
         } else {
             exprCharacteristic = nil
         }
+        removedFactor = removed
         let integerResultant: [BigInt]
+        var axis: AxisFactor? = nil
         if let q = exact?.0, q.allSatisfy({ $0.im.isEmpty }) {
             // With t = d·s, q(iω') = E(ω'²) + i·ω'·O(ω'²); an eigenvalue on the imaginary
             // axis makes q(0) = 0 (ω' = 0) or E and O share a root (ω' ≠ 0).
-            let real = q.map(\.re)
-            let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
-            let oddZero = stride(from: 1, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
-            guard !evenZero, !oddZero else {
-                throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+            var real = q.map(\.re)
+            guard real.count >= 2 else {
+                let g = removed.map { Self.describeFactor($0, scale: exact!.1) } ?? "a constant"
+                throw AnalysisError.noCrossing("no eigenvalue depends on \(p.name): det(s − A) = \(g) for every \(p.name), so nothing crosses the imaginary axis as \(p.name) varies")
             }
-            integerResultant = Self.crossingResultant(real)
-            form = "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
+            // A factor of E and O (eigenvalues on the axis for every P) would make R ≡ 0:
+            // split it off and decide it by where its roots leave the axis (`AxisFactor`).
+            var extra: [BigInt]? = nil
+            if let a = AxisFactor.find(real, parameter: p) {
+                axis = a
+                real = a.quotient
+                extra = a.crossing
+            }
+            if real.count < 2 {
+                integerResultant = extra ?? [.one]
+            } else {
+                let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+                let oddZero = stride(from: 1, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+                guard !evenZero, !oddZero else {
+                    throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
+                }
+                let r = Self.crossingResultant(real)
+                integerResultant = extra.map { (UnivariatePolynomial(r.map { BigRational($0) }) * UnivariatePolynomial($0.map { BigRational($0) })).primitiveIntegerCoefficients } ?? r
+            }
+            let q = removed == nil ? "p" : "q"
+            if let a = axis {
+                form = "r(0; \(p.name))·res_x(E, O)·lc(h)·h(0)·disc(h) with \(q)(s) = h(−s²)·r(s), h(ω², \(p.name)) = \(a.describe(scale: exact!.1, parameter: p)) the common factor of Re and Im of \(q)(iω), Re r(iω) = E(ω²), Im r(iω) = ω·O(ω²)"
+            } else {
+                form = removed == nil ? "p(0; \(p.name))·res_x(E, O) with Re p(iω) = E(ω²), Im p(iω) = ω·O(ω²)"
+                    : "q(0; \(p.name))·res_x(E, O) with q = p/g, Re q(iω) = E(ω²), Im q(iω) = ω·O(ω²)"
+            }
         } else {
             let (re, im) = Self.splitAtImaginaryAxis(
-                exprCharacteristic ?? Self.rationalCharacteristic(exact!.0, scale: exact!.1, parameter: p), parameter: p)
+                exprCharacteristic.map(Self.withoutZeroModes) ?? Self.rationalCharacteristic(exact!.0, scale: exact!.1, parameter: p),
+                parameter: p)
             guard !re.isZero, !im.isZero else {
                 throw AnalysisError.numerical("Re or Im of p(iω) vanishes identically; the resultant route does not apply")
             }
@@ -150,6 +199,7 @@ public struct CrossingPolynomial: Sendable {
         guard !integerResultant.isEmpty else {
             throw AnalysisError.numerical("the resultant vanishes identically (Re and Im of p(iω) share a factor); use the numeric route")
         }
+        axisFactor = axis
         resultant = UnivariatePolynomial(integerResultant.map { BigRational($0) })
         sturm = SturmSequence(squareFreePartOfIntegers: integerResultant)
     }

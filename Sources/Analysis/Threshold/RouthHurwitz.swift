@@ -45,11 +45,13 @@ public func routhUnstableCount(integers coefficients: [BigInt]) -> Int? {
 }
 
 extension CrossingPolynomial {
-    /// The coefficients of p(s; P) at P = `value`, when they are all real; nil otherwise.
+    /// The coefficients of q(s; P) = p(s; P)/g(s) (g the removed P-independent factor) at
+    /// P = `value`, when they are all real; nil otherwise.
     func realCharacteristic(at value: BigRational) -> [BigRational]? {
         var out: [BigRational] = []
-        out.reserveCapacity(characteristic.count)
-        for c in characteristic {
+        let reduced = reducedCharacteristic
+        out.reserveCapacity(reduced.count)
+        for c in reduced {
             let z = c.isZero ? GaussianRational.zero
                 : c.evaluate(c.generators.isEmpty ? [] : [GaussianRational(value)])
             guard z.isReal else { return nil }

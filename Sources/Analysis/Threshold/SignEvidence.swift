@@ -18,12 +18,36 @@ public struct SignEvidence: Sendable {
     public var sign: Int
     /// Eigenvalues with Re > 0, exactly (Routh–Hurwitz), when that route applied.
     public var unstableCount: Int? = nil
+    /// The same split into real and non-real eigenvalues, when known.
+    public var counts: UnstableCounts? = nil
+    /// The count comes from verified inclusion disks of the roots of p (`maxReal`: the
+    /// rightmost disk's centre, `error`: its radius).
+    public var disks = false
+    /// The counts are of r = q/h(−s²) (Routh) plus the roots of the axis factor h (Sturm).
+    public var axisSplit = false
 
     var proofLine: String {
-        if let c = unstableCount {
-            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0 (Routh array of p(s) over ℚ, exact) → sign \(sign > 0 ? "+" : "−")"
+        let line = body
+        guard let m = counts?.marginal, m > 0 else { return line }
+        return line + "; \(m) more on the imaginary axis (±i√x for the roots x > 0 of h, Sturm sequences) → max Re λ \(sign > 0 ? "> 0" : "= 0")"
+    }
+
+    private var signText: String { sign > 0 ? "+" : sign < 0 ? "−" : "0" }
+
+    private var body: String {
+        if axisSplit, let c = counts {
+            return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0, \(c.real) real and \(c.complex) non-real (Routh array and Sturm sequences of r(s), Sturm sequences of h(x), over ℚ, exact) → sign \(signText)"
         }
-        return "= \(at.decimal): max Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2)) (\(digits)-digit MPFR eigenvalues) → sign \(sign > 0 ? "+" : "−")"
+        if disks, let c = counts {
+            return "= \(at.decimal): \(c.total) eigenvalue\(c.total == 1 ? "" : "s") with Re λ > 0 (verified inclusion disks of the roots of p at \(digits) digits; the rightmost has Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2))) → sign \(signText)"
+        }
+        if let c = unstableCount, let split = counts, split.total > 0 {
+            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0, \(split.real) real and \(split.complex) non-real (Routh array and Sturm sequences of p(s) over ℚ, exact) → sign \(signText)"
+        }
+        if let c = unstableCount {
+            return "= \(at.decimal): \(c) eigenvalue\(c == 1 ? "" : "s") with Re λ > 0 (Routh array of p(s) over ℚ, exact) → sign \(signText)"
+        }
+        return "= \(at.decimal): max Re λ = \(maxReal!.toString(digits: 6)) ± \(error!.toString(digits: 2)) (\(digits)-digit MPFR eigenvalues) → sign \(signText)"
     }
 }
 

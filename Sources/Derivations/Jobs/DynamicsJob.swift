@@ -11,6 +11,9 @@ public struct DynamicsOptions: Sendable {
     public var initial: String?
     /// `NAME=EXPR` in the mean-field variables; the first is the order parameter.
     public var observables: [String] = []
+    /// DOP853 tolerances (relative, absolute).
+    public var relativeTolerance = 1e-9
+    public var absoluteTolerance = 1e-11
 
     public init() {}
 
@@ -87,6 +90,8 @@ public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
     var spec = DynamicsSpec(meanField: system, values: values, observables: try o.dynamics.parsedObservables(ctx),
                             initial: initial, duration: o.dynamics.duration, step: o.dynamics.step)
     spec.phaseNames = model.phaseNames
+    spec.relativeTolerance = o.dynamics.relativeTolerance
+    spec.absoluteTolerance = o.dynamics.absoluteTolerance
     var request = DynamicsRequest(spec, out: o.out)
     request.title = o.settings.joined(separator: ", ")
     return try integrate(request)

@@ -40,6 +40,8 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
         var setup = DynamicsSpec(meanField: input.meanField, values: values, observables: try d.parsedObservables(ctx),
                                  initial: try d.parsedInitial(ctx), duration: d.duration, step: d.step)
         setup.phaseNames = input.model.phaseNames
+        setup.relativeTolerance = d.relativeTolerance
+        setup.absoluteTolerance = d.absoluteTolerance
         target = .dynamics(setup)
     } else {
         let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [xa.symbol, ya.symbol], values: values)

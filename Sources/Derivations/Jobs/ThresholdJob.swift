@@ -13,6 +13,9 @@ public struct ThresholdOptions: Sendable {
     /// Find the zero of this expression instead of the stability crossing.
     public var expression: String?
     public var method: ThresholdMethod = .auto
+    /// `--crossing`: which crossings to report; `--all`: every root of R in the interval.
+    public var crossing: CrossingSelection = .max
+    public var all = false
 
     public init(model: String, vary: String, interval: String) {
         self.model = model
@@ -36,5 +39,11 @@ public func threshold(_ o: ThresholdOptions) throws -> ThresholdOutcome {
     } else {
         target = .stability(try StabilityProblem(matrix: try input.requireMatrix(), free: [p], values: values))
     }
-    return try findThreshold(ThresholdRequest(target: target, lower: lo, upper: hi, digits: o.digits, method: o.method))
+    var request = ThresholdRequest(target: target, lower: lo, upper: hi, digits: o.digits, method: o.method)
+    request.crossing = o.crossing
+    request.all = o.all
+    if o.expression != nil && (o.crossing != .max || o.all) {
+        throw AnalysisError.badAssignment("--expr", reason: "--crossing and --all select eigenvalue crossings; an expression has zeros, all of which are reported")
+    }
+    return try findThreshold(request)
 }

@@ -92,7 +92,8 @@ extension Model {
         return v
     }
 
-    func linearization(of mf: MeanFieldSystem, about: Fragment, order: Fragment) throws(ModelError) -> Linearization {
+    /// The values of a point list (`a=0, Sz=-1/2, …`) by variable; every variable needs one.
+    func point(of mf: MeanFieldSystem, about: Fragment) throws(ModelError) -> [Expr: Expr] {
         var point: [Expr: Expr] = [:]
         var known: [Expr: Expr] = [:]
         for e in mf.equations { known[e.operatorWord] = e.variable }
@@ -114,6 +115,19 @@ extension Model {
             throw about.error("the point gives no value for " + missing.map { $0.symbol!.name }.joined(separator: ", "),
                               at: about.end)
         }
+        return point
+    }
+
+    /// The model's `steady` point (nil when it has no `steady` statement), by variable.
+    public func declaredSteadyPoint(of mf: MeanFieldSystem) throws(ModelError) -> [Expr: Expr]? {
+        guard let f = steady else { return nil }
+        return try point(of: mf, about: f)
+    }
+
+    func linearization(of mf: MeanFieldSystem, about: Fragment, order: Fragment) throws(ModelError) -> Linearization {
+        let point = try self.point(of: mf, about: about)
+        var known: [Expr: Expr] = [:]
+        for e in mf.equations { known[e.operatorWord] = e.variable }
         var variables: [Expr] = []
         for item in order.split(",") {
             let v = try variable(item, known: known)

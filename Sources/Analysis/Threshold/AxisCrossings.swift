@@ -1,0 +1,212 @@
+import ArbitraryPrecision
+import Symbolic
+import KeldyshNumerics
+
+/// Which crossings `keldysh threshold` reports (`--crossing`).
+public enum CrossingSelection: String, Sendable, CaseIterable {
+    /// Where the state's stability changes: no eigenvalue with Re λ > 0 on one side of the
+    /// root, some on the other (max Re λ changes sign). The default.
+    case max
+    /// Where a real eigenvalue crosses zero (pitchfork, superradiance), whatever the others do.
+    case real
+    /// Where a complex-conjugate pair crosses the imaginary axis at ±iω (Hopf, lasing).
+    case complex
+    /// Every crossing of either kind.
+    case any
+}
+
+/// One real root of R(P) in the search interval and what the eigenvalues do there: the
+/// unstable counts just below and just above it (at points with no other root of R between
+/// them and the root, so the counts hold on each whole side), proven.
+struct AxisRoot {
+    /// The isolating interval, refined until the value has `digits` digits (or exact).
+    var fine: RealRoot
+    var value: String
+    var exactValue: BigRational?
+    /// Where the counts were taken: left < root < right, one root of R in [left, right].
+    var left: BigRational
+    var right: BigRational
+    var below: UnstableCounts
+    var above: UnstableCounts
+    var evidence: [SignEvidence]
+
+    /// (kind, direction) of each crossing: the real count changes by Δr (a real eigenvalue
+    /// crosses 0), the non-real count by Δc (a complex pair crosses at ±iω); direction +1 when
+    /// the count grows with P.
+    var events: [(kind: CrossingKind, direction: Int)] {
+        var out: [(CrossingKind, Int)] = []
+        let dr = above.real - below.real, dc = above.complex - below.complex
+        if dr != 0 { out.append((.real, dr > 0 ? 1 : -1)) }
+        if dc != 0 { out.append((.complex, dc > 0 ? 1 : -1)) }
+        return out
+    }
+
+    /// Stable (nothing with Re λ > 0) on exactly one side.
+    var changesStability: Bool { (below.total == 0) != (above.total == 0) }
+}
+
+/// Every root of R(P) in [lower, upper] with proven unstable counts on both sides, in
+/// increasing order.
+func axisRoots(_ elimination: CrossingPolynomial, lower: BigRational, upper: BigRational,
+               digits: Int) throws -> [AxisRoot] {
+    var out: [AxisRoot] = []
+    let sturm = elimination.sturm
+    for root0 in elimination.realRoots(in: lower, upper) {
+        var root = root0
+        // Shrink until the interval lies inside [lower, upper] or outside it.
+        while !root.isExact && root.lower < lower && root.upper > lower { root = root.refined(toWidth: root.width / 4) }
+        while !root.isExact && root.lower < upper && root.upper > upper { root = root.refined(toWidth: root.width / 4) }
+        if root.isExact {
+            guard root.lower >= lower && root.lower <= upper else { continue }
+        } else {
+            guard root.lower >= lower && root.upper <= upper else { continue }
+        }
+        // Points on both sides with no other root of R in between and a regular Routh array
+        // (or decided disks): the isolating interval's ends, or those of a narrower one.
+        var around = root
+        var shrink = 0
+        var counted: ((UnstableCounts, SignEvidence), (UnstableCounts, SignEvidence), BigRational, BigRational)?
+        while counted == nil && shrink < 12 {
+            let (left, right) = try countingPoints(around, resultant: elimination.resultant, sturm: sturm, shrink: shrink)
+            if let low = elimination.unstableCounts(at: left), let high = elimination.unstableCounts(at: right) {
+                counted = (low, high, left, right)
+                break
+            }
+            shrink += 1
+            if !around.isExact { around = around.refined(toWidth: around.width / 3) }
+        }
+        guard let ((below, e1), (above, e2), left, right) = counted else {
+            throw AnalysisError.numerical("cannot decide the number of unstable eigenvalues next to the root of R near \(root.lower.decimal)")
+        }
+        let (value, fine, exact) = try refinedValue(root, digits: digits)
+        out.append(AxisRoot(fine: fine, value: value, exactValue: exact, left: left, right: right, below: below,
+                            above: above, evidence: [e1, e2]))
+    }
+    return out
+}
+
+/// Two rationals left < root < right with exactly this root of R in [left, right]: the ends
+/// of the isolating interval, or for an exact (rational) root q, q ± h with h small enough.
+private func countingPoints(_ root: RealRoot, resultant: UnivariatePolynomial, sturm: SturmSequence,
+                            shrink: Int) throws -> (BigRational, BigRational) {
+    if !root.isExact { return (root.lower, root.upper) }
+    let q = root.lower
+    var h = max(q.abs, BigRational(1)) * BigRational(1, 1 << 20) / BigRational(BigInt(3).power(shrink))
+    for _ in 0..<64 {
+        // (q − h, q + h] holds q alone, and q − h is no root either.
+        if sturm.countRoots(in: q - h, q + h) == 1 && !resultant.evaluate(q - h).isZero { return (q - h, q + h) }
+        h = h / 16
+    }
+    throw AnalysisError.numerical("cannot separate the rational root \(q) of R from its neighbours")
+}
+
+/// The root to `digits` significant digits: refined until both ends of its isolating interval
+/// round to the same digits (checked exactly, `commonDigits`); a rational root is exact.
+func refinedValue(_ root: RealRoot, digits: Int) throws -> (String, RealRoot, BigRational?) {
+    if root.isExact { return (decimalDigits(root.lower, digits), root, root.lower) }
+    let scale = max(root.upper.abs, root.lower.abs, BigRational(1, 1 << 20))
+    var bits = Int((Double(digits + 2) * 3.321928094887362).rounded(.up)) + max(0, -ilog2(scale))
+    var fine = root.refined(toBits: bits)
+    for _ in 0..<12 {
+        if fine.isExact { return (decimalDigits(fine.lower, digits), fine, fine.lower) }
+        if let v = commonDigits(fine.lower, fine.upper, digits) {
+            if let q = fine.rationalRoot() { return (decimalDigits(q, digits), fine, q) }
+            return (v, fine, nil)
+        }
+        bits += 16
+        fine = fine.refined(toBits: bits)
+    }
+    throw AnalysisError.noCrossing("the root near \(fine.lower.decimal) sits on a rounding boundary at \(digits) digits")
+}
+
+/// ⌊log2 |q|⌋ for q ≠ 0 (from bit widths; within one of the truth).
+func ilog2(_ q: BigRational) -> Int { q.numerator.magnitude.bitWidth - q.denominator.bitWidth }
+
+/// q to `digits` significant digits (round to nearest).
+func decimalDigits(_ q: BigRational, _ digits: Int) -> String {
+    BigFloat(q, precision: BigFloat.bits(forDigits: digits + 30)).toString(digits: digits)
+}
+
+/// The `digits`-digit decimal that every number of [lower, upper] rounds to, or nil: the
+/// rounding of `lower`, accepted when [lower, upper] lies within half a unit of its last
+/// digit (an exact rational comparison, so no rounding boundary hides inside).
+func commonDigits(_ lower: BigRational, _ upper: BigRational, _ digits: Int) -> String? {
+    let s = decimalDigits(lower, digits)
+    guard decimalDigits(upper, digits) == s, let (center, unit) = decimalValue(s) else { return nil }
+    let half = unit / 2
+    return lower >= center - half && upper <= center + half ? s : nil
+}
+
+/// "d.ddd…e±N" as an exact rational and the value of one unit in its last digit.
+func decimalValue(_ s: String) -> (BigRational, BigRational)? {
+    guard let e = s.firstIndex(of: "e"), let exponent = Int(s[s.index(after: e)...]) else { return nil }
+    var mantissa = String(s[..<e])
+    let negative = mantissa.hasPrefix("-")
+    if negative { mantissa.removeFirst() }
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    let fraction = parts.count > 1 ? String(parts[1]) : ""
+    guard let n = BigInt(String(parts[0]) + fraction) else { return nil }
+    let shift = exponent - fraction.count
+    let ten = BigInt(10)
+    let unit = shift >= 0 ? BigRational(ten.power(shift)) : BigRational(.one, ten.power(-shift))
+    let value = BigRational(n) * unit
+    return (negative ? -value : value, unit)
+}
+
+/// The frequency ω > 0 of the eigenvalue pair on the imaginary axis at the root, to `digits`
+/// digits, proven: the roots of q(t; P) for every P of the isolating interval lie in verified
+/// inclusion disks (ball coefficients over the interval); when exactly one disk meets the
+/// upper imaginary axis and holds one root, it holds iω·d at the root (some root is there,
+/// R(P*) = 0, and every root is in some disk), so ω lies in its imaginary range / d. The
+/// interval is narrowed and the precision raised until that range fixes `digits` digits.
+func axisFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, digits: Int) -> (text: String, value: Double)? {
+    var fine = root.fine
+    var bits = BigFloat.bits(forDigits: digits + 20) + 32
+    let real = elimination.isRealCharacteristic
+    for _ in 0..<8 {
+        let (pl, ph) = fine.isExact ? (fine.lower, fine.lower) : (fine.lower, fine.upper)
+        let balls = elimination.reducedCoefficientPolynomials.map { ComplexBall.enclosure(of: $0, over: pl, ph) }
+        if let clusters = try? rootInclusion(balls, realFamily: real, bits: bits) {
+            let onAxis = clusters.filter { $0.realPartSign == 0 && $0.imaginaryRange.upper > .zero }
+            if onAxis.count == 1, let c = onAxis.first, c.count == 1, c.imaginaryRange.lower > .zero {
+                let d = BigRational(elimination.scale)
+                let lo = c.imaginaryRange.lower / d, hi = c.imaginaryRange.upper / d
+                if let text = commonDigits(lo, hi, digits) {
+                    return (text, ((lo + hi) / 2).toDouble())
+                }
+            }
+        }
+        if !fine.isExact { fine = fine.refined(toBits: max(ilog2(fine.width.reciprocal), 0) + 64 + bits / 4) }
+        bits *= 2
+    }
+    return nil
+}
+
+extension CrossingPolynomial {
+    /// Whether q has real coefficients (then eigenvalues are real or conjugate pairs).
+    var isRealCharacteristic: Bool {
+        if let q = scaled { return q.allSatisfy { $0.im.isEmpty } }
+        return reducedCharacteristic.allSatisfy { $0.domain != .gaussianRationals }
+    }
+
+    /// The reduced characteristic coefficients as dense polynomials in P over ℚ(i), lowest
+    /// degree first (in t = d·s on the integer route).
+    var reducedCoefficientPolynomials: [[GaussianRational]] {
+        if let q = scaled {
+            return q.map { c in
+                (0..<max(c.re.count, c.im.count)).map { j in
+                    GaussianRational(BigRational(j < c.re.count ? c.re[j] : .zero), BigRational(j < c.im.count ? c.im[j] : .zero))
+                }
+            }
+        }
+        return reducedCharacteristic.map { c in
+            var dense: [GaussianRational] = []
+            for t in c.terms {
+                let k = t.exponents.isEmpty ? 0 : t.exponents[0]
+                while dense.count <= k { dense.append(.zero) }
+                dense[k] = dense[k] + t.coefficient
+            }
+            return dense
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArbitraryPrecision
+import Symbolic
+
+extension CrossingPolynomial {
+    /// g(t) = gcd_j c_j(t) for q(t; P) = Σ_j c_j(t) P^j — the largest factor of the
+    /// characteristic polynomial that does not depend on P — and q/g, when g is not constant.
+    /// For real q the gcd is taken over ℚ[t]; for complex q only the power t^k that divides
+    /// every coefficient (zero modes) is found. q/g is scaled by a positive integer to integer
+    /// coefficients (positive factors change no root and no Routh count).
+    static func parameterFreeFactor(_ q: [(re: [BigInt], im: [BigInt])])
+        -> ([BigInt], [(re: [BigInt], im: [BigInt])])? {
+        let n = q.count - 1
+        guard n >= 1 else { return nil }
+        guard q.allSatisfy({ $0.im.isEmpty }) else {
+            let k = q.prefix { $0.re.isEmpty && $0.im.isEmpty }.count
+            guard k > 0 else { return nil }
+            return ([BigInt](repeating: .zero, count: k) + [.one], Array(q.dropFirst(k)))
+        }
+        let real = q.map(\.re)
+        let top = real.map(\.count).max() ?? 0
+        var g = UnivariatePolynomial.zero
+        var columns: [UnivariatePolynomial] = []
+        for j in 0..<top {
+            let c = UnivariatePolynomial(real.map { j < $0.count ? BigRational($0[j]) : .zero })
+            columns.append(c)
+            if c.isZero { continue }
+            g = g.isZero ? c.monic : UnivariatePolynomial.gcd(g, c)
+            if g.degree == 0 { return nil }
+        }
+        guard g.degree >= 1 else { return nil }
+        // Each P-coefficient c_j(t)/g(t), exactly, then back to q'_k(P) over one denominator.
+        let quotients = columns.map { c -> UnivariatePolynomial in
+            let (quotient, remainder) = c.divided(by: g)
+            precondition(remainder.isZero, "g divides every P-coefficient")
+            return quotient
+        }
+        let m = n - g.degree
+        var denominator = BigInt.one
+        for c in quotients { for a in c.coefficients { denominator = BigInt.lcm(denominator, a.denominator) } }
+        var out: [(re: [BigInt], im: [BigInt])] = []
+        for k in 0...m {
+            var poly = (0..<top).map { j -> BigInt in
+                let c = quotients[j].coefficients
+                guard k < c.count else { return .zero }
+                return c[k].numerator * denominator.exactlyDivided(by: c[k].denominator)
+            }
+            poly = UnivariateIntegerPolynomials.trimmed(poly)
+            out.append((poly, []))
+        }
+        var gInt = g.primitiveIntegerCoefficients
+        if gInt.last!.signum < 0 { gInt = gInt.map { -$0 } }
+        return (gInt, out)
+    }
+
+    /// The coefficients without the lowest ones that vanish identically (zero modes s^k).
+    static func withoutZeroModes(_ c: [Polynomial]) -> [Polynomial] {
+        let k = c.prefix { $0.isZero }.count
+        return k > 0 && k < c.count ? Array(c.dropFirst(k)) : c
+    }
+
+    /// q(s; P) = p(s; P)/g(s), the characteristic polynomial without its P-independent factor,
+    /// lowest degree first (over ℚ(i)[P]).
+    public var reducedCharacteristic: [Polynomial] {
+        if let e = exprCharacteristic { return Self.withoutZeroModes(e) }
+        return Self.rationalCharacteristic(scaled!, scale: scale, parameter: parameter)
+    }
+
+    /// g(t) of the scaled variable t = d·s, printed as the monic polynomial in s it stands for.
+    static func describeFactor(_ g: [BigInt], scale: BigInt) -> String {
+        let d = BigRational(scale)
+        var coefficients: [BigRational] = []
+        var power = BigRational.one
+        for c in g { coefficients.append(BigRational(c) * power); power = power * d }
+        let s = Expr.symbol(Symbol("s", []))
+        // As a product of its square-free factors, s^k first: s^4 (s + 1/2)^2.
+        let (_, factors) = UnivariatePolynomial(coefficients).monic.squareFreeFactorization()
+        var parts: [(String, Int)] = []
+        for (f, m) in factors {
+            var f = f
+            let k = f.coefficients.prefix { $0.isZero }.count
+            if k > 0 {
+                parts.append(("s", k * m))
+                f = UnivariatePolynomial(Array(f.coefficients.dropFirst(k)))
+            }
+            if f.degree >= 1 { parts.append((f.polynomial(variable: 0, generators: [s]).toExpr().description, m)) }
+        }
+        parts.sort { ($0.0 == "s" ? 0 : 1, $0.1) < ($1.0 == "s" ? 0 : 1, $1.1) }
+        return parts.map { text, m in
+            let base = text == "s" ? text : "(\(text))"
+            return m == 1 ? base : "\(base)^\(m)"
+        }.joined(separator: " ")
+    }
+
+    /// The number of eigenvalues ≡ 0 removed with g (the power of t dividing it).
+    public var zeroModeCount: Int { removedFactor?.prefix { $0.isZero }.count ?? 0 }
+}
