@@ -37,15 +37,16 @@ struct Parser {
     }
 
     private mutating func parseSum() throws(ParseError) -> Syntax {
-        var lhs = try parseProduct()
+        let first = try parseProduct()
+        guard isSymbol("+") || isSymbol("-") else { return first }
+        var terms = [Syntax.Term(negative: false, value: first, at: first.offset)]
         while isSymbol("+") || isSymbol("-") {
             guard case .symbol(let op) = current.kind else { break }
             let at = current.start
             advance()
-            let rhs = try parseProduct()
-            lhs = .binary(op, lhs, rhs, at: at)
+            terms.append(Syntax.Term(negative: op == "-", value: try parseProduct(), at: at))
         }
-        return lhs
+        return .sum(terms)
     }
 
     private var startsPrimary: Bool {
@@ -57,21 +58,22 @@ struct Parser {
     }
 
     private mutating func parseProduct() throws(ParseError) -> Syntax {
-        var lhs = try parseUnary()
+        let first = try parseUnary()
+        var factors: [Syntax.Factor] = []
         while true {
             if case .symbol(let op) = current.kind, op == "*" || op == "/" {
                 let at = current.start
                 advance()
-                let rhs = try parseUnary()
-                lhs = .binary(op, lhs, rhs, at: at)
+                factors.append(Syntax.Factor(divides: op == "/", value: try parseUnary(), at: at))
             } else if startsPrimary {
                 let at = current.start
-                let rhs = try parsePower()
-                lhs = .binary("*", lhs, rhs, at: at)
+                factors.append(Syntax.Factor(divides: false, value: try parsePower(), at: at))
             } else {
-                return lhs
+                break
             }
         }
+        if factors.isEmpty { return first }
+        return .product([Syntax.Factor(divides: false, value: first, at: first.offset)] + factors)
     }
 
     private mutating func enter() throws(ParseError) {
@@ -102,7 +104,7 @@ struct Parser {
             let at = current.start
             advance()
             let exponent = try parseUnary()
-            return .binary("^", base, exponent, at: at)
+            return .power(base, exponent, at: at)
         }
         return base
     }
