@@ -56,7 +56,10 @@ extension Keldysh {
         @OptionGroup var options: ExpressionOptions
 
         func run() throws {
-            try keldysh.run { renderSimplified(try readExpression(options.argument.expression, assume: options.assume), json: options.json) }
+            try keldysh.run {
+                let a = try readExpression(options.argument.expression, assume: options.assume)
+                return (renderSimplified(a, json: options.json), a.notes)
+            }
         }
     }
 
@@ -65,7 +68,10 @@ extension Keldysh {
         @OptionGroup var options: ExpressionOptions
 
         func run() throws {
-            try keldysh.run { renderLatex(try readExpression(options.argument.expression, assume: options.assume), json: options.json) }
+            try keldysh.run {
+                let a = try readExpression(options.argument.expression, assume: options.assume)
+                return (renderLatex(a, json: options.json), a.notes)
+            }
         }
     }
 }

@@ -25,6 +25,26 @@ package func parseExprNoting(_ source: SourceText,
     return (e, elaborator.usesNoted)
 }
 
+/// `parseExpr`, and the names applied as functions that are neither builtins nor declared
+/// (`sinn(x)`): the CLI reads them as new function symbols but says so, since a misspelt
+/// builtin would otherwise pass silently. Each with its 1-based line and column.
+package func parseExprListingUndeclaredFunctions(_ text: String, context: ParseContext) throws(ParseError)
+    -> (expr: Expr, undeclaredFunctions: [(name: String, line: Int, column: Int)]) {
+    let source = SourceText(text)
+    let tokens = try Lexer(source: source, specialNames: context.specialNames).tokenize()
+    var parser = Parser(source: source, tokens: tokens, context: context)
+    let syntax = try parser.parseAll()
+    var elaborator = Elaborator(source: source, context: context)
+    let e = try elaborator.build(syntax)
+    var seen: Set<String> = []
+    var out: [(name: String, line: Int, column: Int)] = []
+    for (name, at) in elaborator.undeclaredFunctions where seen.insert(name).inserted {
+        let (line, column) = source.location(at)
+        out.append((name, line, column))
+    }
+    return (e, out)
+}
+
 extension Expr {
     /// Parses `text` (see `parseExpr`).
     public init(parsing text: String, context: ParseContext = .init()) throws(ParseError) {
@@ -40,6 +60,8 @@ struct Elaborator {
     private var scope: [(name: String, symbol: Symbol)] = []
     /// Whether a name resolved to a symbol of `context.noted`.
     private(set) var usesNoted = false
+    /// Names applied as functions that are neither builtins nor declared, with their offsets.
+    private(set) var undeclaredFunctions: [(name: String, at: Int)] = []
 
     /// Largest exact power, in decimal digits, that the parser computes from user input.
     static let maximumPowerDigits = 2_000_000
@@ -166,6 +188,7 @@ struct Elaborator {
         }
         guard context.allowUndeclared else { throw source.error(at: at, "undeclared function '\(name)'") }
         if arguments.isEmpty { throw source.error(at: closing, "'\(name)()' has no arguments") }
+        undeclaredFunctions.append((name, at))
         return .apply(.function(name), try values(arguments, of: name))
     }
 

@@ -201,7 +201,7 @@ struct Parser {
 }
 
 /// Names with a fixed meaning when they are not declared in the context.
-enum BuiltinNames {
+package enum BuiltinNames {
     /// Function names and how many arguments they take.
     static let callable: [String: Int] = {
         var table: [String: Int] = ["sqrt": 1, "integral": 4, "sum": 4, "product": 4,
@@ -209,6 +209,32 @@ enum BuiltinNames {
         for b in Builtin.allCases where b != .kdelta { table[b.rawValue] = 1 }
         return table
     }()
+
+    /// The builtin function names within two edits of `name` (case ignored), the closest
+    /// ones, alphabetically: the suggestion for a misspelt builtin (`Exp` → `exp`).
+    package static func suggestions(for name: String) -> [String] {
+        let lower = Array(name.lowercased())
+        var best: [String] = []
+        var bestDistance = 3
+        for candidate in callable.keys.sorted() {
+            let d = editDistance(lower, Array(candidate.lowercased()))
+            guard d < lower.count else { continue }
+            if d < bestDistance { best = [candidate]; bestDistance = d } else if d == bestDistance { best.append(candidate) }
+        }
+        return best
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var row = [i + 1]
+            for (j, y) in b.enumerated() {
+                row.append(Swift.min(previous[j + 1] + 1, row[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
 
     static func builtin(_ name: String) -> Builtin? {
         switch name {
