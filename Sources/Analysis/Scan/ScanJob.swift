@@ -29,6 +29,8 @@ public struct ScanRequest: Sendable {
     public var xLabel: String?
     public var yLabel: String?
     public var progress: Bool = true
+    /// Checked before the first point (docs/limits.md).
+    public var limits = ScanLimits()
 
     public init(target: Target, x: GridAxis, y: GridAxis, out: String) {
         self.target = target
@@ -69,6 +71,7 @@ public func scan(_ request: ScanRequest) throws -> ScanOutcome {
     }
     let summary = try runScan(classifier, x: request.x, y: request.y, shard: request.shard, out: request.out,
                               threads: request.threads, settings: request.settings, title: request.title,
-                              xLabel: request.xLabel, yLabel: request.yLabel, progress: request.progress)
+                              xLabel: request.xLabel, yLabel: request.yLabel, progress: request.progress,
+                              limits: request.limits)
     return ScanOutcome(summary: summary, notes: notes)
 }

@@ -41,22 +41,26 @@ public struct ScanMetadata: Sendable, Equatable {
 /// staging folder renamed to `out` at the end.
 public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shard: Shard = .whole,
                     out: String, threads: Int, settings: [String] = [], title: String = "",
-                    xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true) throws -> ScanSummary {
-    let folder = try StagedFolder(finalPath: out)
+                    xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true,
+                    limits: ScanLimits = ScanLimits()) throws -> ScanSummary {
     let rows = shard.rows(of: y.count)
+    try limits.check(x: x, rows: rows.count, out: out)
+    let folder = try StagedFolder(finalPath: out)
     let csv = try StreamWriter(path: folder.path("grid.csv"))
     try csv.write(csvLine([x.name, y.name] + classifier.columns))
     let whole = shard.count == 1
-    var classes = whole ? [UInt8](repeating: 255, count: x.count * y.count) : []
+    // Only what the diagram draws is kept (at most 2 000 × 2 000 codes), never the grid.
+    var raster = whole ? DiagramRaster(x: x, y: y) : nil
     var counts = [Int](repeating: 0, count: 256)
     let bar = ProgressBar(total: rows.count, label: "scan \(classifier.kind)", enabled: progress)
     try runGrid(classifier, x: x, y: y, rows: rows, threads: threads, progress: bar) { j, points in
         let yv = y.value(j)
         var line = ""
+        let drawn = raster?.showsRow(j) == true
         for (i, p) in points.enumerated() {
             line += "\(x.value(i)),\(yv),\(p.fields)\n"
             counts[Int(p.classCode)] += 1
-            if whole { classes[j * x.count + i] = p.classCode }
+            if drawn { raster!.record(i: i, j: j, code: p.classCode) }
         }
         try csv.write(line)
     }
@@ -65,9 +69,9 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
     let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
                             legend: legend, settings: settings, title: title)
     try writeFileAtomically(folder.path("scan.json"), meta.json())
-    if whole {
-        let svg = PhaseDiagramSVG(x: x.plotAxis, y: y.plotAxis, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel)
-        try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
+    if let raster {
+        try writeFileAtomically(folder.path("diagram.svg"),
+                                raster.svg(x: x, y: y, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel))
     }
     try folder.commit()
     var named: [String: Int] = [:]

@@ -18,6 +18,8 @@ public struct ScanOptions: Sendable {
     public var dynamics: DynamicsOptions?
     public var progress = true
     public var route: StabilityRoute = .polynomial
+    /// The size limits checked before the first point (`--max-points`).
+    public var limits = ScanLimits()
 
     public init(model: String, x: String, y: String, out: String) {
         self.model = model
@@ -53,6 +55,7 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
     request.xLabel = o.xLabel
     request.yLabel = o.yLabel
     request.progress = o.progress
+    request.limits = o.limits
     return try Analysis.scan(request)
 }
 

@@ -6,7 +6,9 @@ import Darwin
 
 /// An output folder written under a temporary name next to its final place and renamed
 /// at the end, so a failed run leaves nothing behind under the final name (and removes
-/// its temporary folder).
+/// its temporary folder). An interrupted run (SIGINT, SIGTERM, SIGHUP) removes it too
+/// (`SignalCleanup`). The staging folder is private (0700, as mkdtemp makes it); the
+/// committed folder gets the mode a plain mkdir would give (0777 less the umask).
 public final class StagedFolder {
     public let finalPath: String
     public let stagingPath: String
@@ -21,20 +23,38 @@ public final class StagedFolder {
             throw OutputError.io("cannot create a temporary folder next to \(trimmed): \(String(cString: strerror(errno)))")
         }
         stagingPath = String(cString: made)
+        SignalCleanup.register(stagingPath, folder: true)
     }
 
-    public func path(_ file: String) -> String { stagingPath + "/" + file }
+    /// The path of `file` inside the staging folder, registered for removal on a signal
+    /// (with the `.partial` name `writeFileAtomically` writes first).
+    public func path(_ file: String) -> String {
+        let p = stagingPath + "/" + file
+        if registered.insert(file).inserted {
+            SignalCleanup.register(p, folder: false)
+            SignalCleanup.register(p + ".partial", folder: false)
+        }
+        return p
+    }
+    private var registered: Set<String> = []
 
     /// Renames the staging folder to its final name.
     public func commit() throws {
         if access(finalPath, F_OK) == 0 { throw OutputError.outputExists(finalPath) }
+        let mask = umask(0o022)
+        umask(mask)
+        chmod(stagingPath, 0o777 & ~mask)
         guard rename(stagingPath, finalPath) == 0 else {
             throw OutputError.io("cannot rename \(stagingPath) to \(finalPath): \(String(cString: strerror(errno)))")
         }
         committed = true
+        SignalCleanup.unregister(under: stagingPath)
     }
 
-    deinit { if !committed { removeTree(stagingPath) } }
+    deinit {
+        if !committed { removeTree(stagingPath) }
+        SignalCleanup.unregister(under: stagingPath)
+    }
 }
 
 /// Removes a folder of plain files (what the analyses write).
