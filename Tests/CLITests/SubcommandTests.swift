@@ -12,11 +12,8 @@ import Testing
 /// g = k with frequency w.
 @Suite("keldysh as a process")
 struct SubcommandTests {
-    // g is nonnegative, not positive: the dynamics test switches the gain off (g = 0), and a
-    // value outside a declared domain is refused (issue 15).
     static let oscillator = """
-        parameters w, k : real positive
-        parameters g : real nonnegative
+        parameters w, k, g : real positive
         boson a
         H = w a† a
         dissipator k D[a]

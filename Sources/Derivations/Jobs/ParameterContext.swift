@@ -101,8 +101,11 @@ public struct ParameterContext: Sendable {
     }
 
     /// A value that is a number must lie in the parameter's declared domain (`kappa : real
-    /// positive` refuses −1 and i). A value with other parameters in it is not checked here:
-    /// its sign is known only at each point.
+    /// positive` refuses −1 and i). Zero, the boundary, is allowed for a positive parameter:
+    /// switching a coupling or a rate off is how a model's limits are reached (η = η' = 0 is
+    /// the Dicke limit of paper 003), and the derived expressions are continuous there. A
+    /// value with other parameters in it is not checked here: its sign is known only at each
+    /// point.
     static func checkDomain(_ symbol: Symbol, _ value: Expr, option: String) throws {
         let a = symbol.info.assumptions.closed
         guard !a.isEmpty, value.freeSymbols.isEmpty, let z = try? value.evaluate([:]) else { return }
@@ -112,7 +115,6 @@ public struct ParameterContext: Sendable {
         }
         guard z.real.isFinite && z.imaginary.isFinite else { try refuse() }
         if a.contains(.real) && z.imaginary != 0 { try refuse() }
-        if a.contains(.positive) && !(z.real > 0) { try refuse() }
         if a.contains(.nonnegative) && !(z.real >= 0) { try refuse() }
         if a.contains(.integer) && (value.rationalValue.map { !$0.isInteger } ?? true) { try refuse() }
     }
