@@ -116,6 +116,46 @@ struct ScanReliabilityTests {
         #expect(try KeldyshProcess.entries(dir) == ["derivations"], "signal \(sig)")
     }
 
+    @Test func resumeContinuesAnInterruptedScan() throws {
+        // A --resume scan stopped by SIGTERM keeps o.resume; the next --resume run continues
+        // after its complete rows (a row cut short is dropped) and gives the bytes of a whole run.
+        let dir = try folder()
+        let args = ["scan", Self.model, "--x", "gup=0:1:1000", "--y", "lambda=0:1:300", "--quiet"] + Self.settings
+        let p = Process()
+        p.executableURL = KeldyshProcess.executable
+        p.arguments = args + ["--resume", "--out", "o"]
+        p.currentDirectoryURL = dir
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let grid = dir.appendingPathComponent("o.resume/grid.csv").path
+        var started = false
+        for _ in 0..<600 where !started {
+            usleep(50_000)
+            started = ((try? FileManager.default.attributesOfItem(atPath: grid)[.size] as? Int) ?? 0) > 100_000
+        }
+        #expect(started)
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        let interrupted = p.terminationReason == .uncaughtSignal
+        #expect(try KeldyshProcess.entries(dir).contains(interrupted ? "o.resume" : "o"))
+        if interrupted {
+            // The last line as an interruption may leave it: cut short.
+            let h = try FileHandle(forWritingTo: URL(fileURLWithPath: grid))
+            h.seekToEndOfFile()
+            h.write(Data("0.5,0.25,sta".utf8))
+            try h.close()
+            let r = try KeldyshProcess.run(args + ["--resume", "--out", "o"], in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let w = try KeldyshProcess.run(args + ["--out", "w"], in: dir)
+        #expect(w.status == 0)
+        #expect(try KeldyshProcess.entries(dir) == ["derivations", "o", "w"])
+        for file in ["grid.csv", "diagram.svg", "scan.json"] {
+            #expect(try contents(dir, "o/" + file) == contents(dir, "w/" + file), "\(file)")
+        }
+    }
+
     @Test func sigintRemovesTheStagingFolder() throws { try interrupt(SIGINT, extra: []) }
     @Test func sigtermRemovesTheStagingFolderOfAShard() throws { try interrupt(SIGTERM, extra: ["--shard", "1/2"]) }
     @Test func sighupRemovesTheStagingFolder() throws { try interrupt(SIGHUP, extra: ["--threads", "1"]) }

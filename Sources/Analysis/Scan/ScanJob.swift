@@ -31,6 +31,8 @@ public struct ScanRequest: Sendable {
     public var progress: Bool = true
     /// Checked before the first point (docs/limits.md).
     public var limits = ScanLimits()
+    /// Stage in `out.resume`, kept on an interruption, and continue what it holds.
+    public var resume = false
 
     public init(target: Target, x: GridAxis, y: GridAxis, out: String) {
         self.target = target
@@ -74,6 +76,6 @@ public func scan(_ request: ScanRequest) throws -> ScanOutcome {
     let summary = try runScan(classifier, x: request.x, y: request.y, shard: request.shard, out: request.out,
                               threads: request.threads, settings: request.settings, title: request.title,
                               xLabel: request.xLabel, yLabel: request.yLabel, progress: request.progress,
-                              limits: request.limits)
+                              limits: request.limits, resume: request.resume)
     return ScanOutcome(summary: summary, notes: notes)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OutputFormats
 import Symbolic
 
@@ -38,22 +39,47 @@ public struct ScanMetadata: Sendable, Equatable {
 
 /// Runs `classifier` over the rows of `shard` and writes `out/grid.csv` (streamed),
 /// `out/scan.json` and, for a whole scan, `out/diagram.svg`; everything goes to a
-/// staging folder renamed to `out` at the end.
+/// staging folder renamed to `out` at the end. With `resume` the staging folder is
+/// `out.resume`, kept when the run is interrupted and continued by the next `resume` run.
 public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shard: Shard = .whole,
                     out: String, threads: Int, settings: [String] = [], title: String = "",
                     xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true,
-                    limits: ScanLimits = ScanLimits()) throws -> ScanSummary {
+                    limits: ScanLimits = ScanLimits(), resume: Bool = false) throws -> ScanSummary {
     let rows = shard.rows(of: y.count)
     try limits.check(x: x, rows: rows.count, out: out)
-    let folder = try StagedFolder(finalPath: out)
-    let csv = try StreamWriter(path: folder.path("grid.csv"))
-    try csv.write(csvLine([x.name, y.name] + classifier.columns))
+    let folder = try StagedFolder(finalPath: out, resumable: resume)
+    let legend = classifier.legend
+    let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
+                            legend: legend, settings: settings, title: title)
     let whole = shard.count == 1
     // Only what the diagram draws is kept (at most 2 000 × 2 000 codes), never the grid.
     var raster = whole ? DiagramRaster(x: x, y: y) : nil
     var counts = [Int](repeating: 0, count: 256)
+    var first = rows.lowerBound
+    let csv: StreamWriter
+    if resume && folder.reused, let previous = try? readMetadata(folder.stagingPath) {
+        guard ResumedScan.sameScan(previous, meta) else {
+            throw AnalysisError.badRange(folder.stagingPath, reason: "it holds a different scan (axes, shard, settings or "
+                                         + "kind differ); remove it or choose another --out")
+        }
+        let done = try ResumedScan.read(folder: folder.stagingPath, nx: x.count, firstRow: rows.lowerBound,
+                                        legend: legend) { i, j, code in
+            counts[Int(code)] += 1
+            if raster?.showsRow(j) == true { raster!.record(i: i, j: j, code: code) }
+        }
+        truncate(folder.path("grid.csv"), off_t(done.bytes))
+        first = rows.lowerBound + done.rows
+        csv = try StreamWriter(path: folder.path("grid.csv"), append: true)
+        if done.bytes == 0 { try csv.write(csvLine([x.name, y.name] + classifier.columns)) }
+    } else {
+        csv = try StreamWriter(path: folder.path("grid.csv"))
+        try csv.write(csvLine([x.name, y.name] + classifier.columns))
+        // A resumable run says what it is computing before the first row, so that the next
+        // run can check that it continues the same scan.
+        if resume { try writeFileAtomically(folder.path("scan.json"), meta.json()) }
+    }
     let bar = ProgressBar(total: rows.count, label: "scan \(classifier.kind)", enabled: progress)
-    try runGrid(classifier, x: x, y: y, rows: rows, threads: threads, progress: bar) { j, points in
+    try runGrid(classifier, x: x, y: y, rows: first..<rows.upperBound, threads: threads, progress: bar) { j, points in
         let yv = y.value(j)
         var line = ""
         let drawn = raster?.showsRow(j) == true
@@ -63,11 +89,10 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
             if drawn { raster!.record(i: i, j: j, code: p.classCode) }
         }
         try csv.write(line)
+        // A resumable run flushes every row, so an interruption loses at most the rows in flight.
+        if resume { try csv.flush() }
     }
     try csv.close()
-    let legend = classifier.legend
-    let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
-                            legend: legend, settings: settings, title: title)
     try writeFileAtomically(folder.path("scan.json"), meta.json())
     if let raster {
         try writeFileAtomically(folder.path("diagram.svg"),

@@ -20,6 +20,8 @@ public struct ScanOptions: Sendable {
     public var route: StabilityRoute = .polynomial
     /// The size limits checked before the first point (`--max-points`).
     public var limits = ScanLimits()
+    /// `--resume`: continue an interrupted scan from `OUT.resume`.
+    public var resume = false
 
     public init(model: String, x: String, y: String, out: String) {
         self.model = model
@@ -56,6 +58,7 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
     request.yLabel = o.yLabel
     request.progress = o.progress
     request.limits = o.limits
+    request.resume = o.resume
     return try Analysis.scan(request)
 }
 

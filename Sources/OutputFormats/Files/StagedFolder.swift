@@ -14,10 +14,26 @@ public final class StagedFolder {
     public let stagingPath: String
     private var committed = false
 
-    public init(finalPath: String) throws {
+    /// A resumable folder (`scan --resume`) is staged under the fixed name `OUT.resume`, kept
+    /// on an error or a signal so that the next run continues it; `reused` says it existed.
+    public let resumable: Bool
+    public private(set) var reused = false
+
+    public init(finalPath: String, resumable: Bool = false) throws {
         let trimmed = finalPath.hasSuffix("/") && finalPath.count > 1 ? String(finalPath.dropLast()) : finalPath
         self.finalPath = trimmed
+        self.resumable = resumable
         if access(trimmed, F_OK) == 0 { throw OutputError.outputExists(trimmed) }
+        if resumable {
+            stagingPath = trimmed + ".resume"
+            if mkdir(stagingPath, 0o700) != 0 {
+                guard errno == EEXIST else {
+                    throw OutputError.io("cannot create \(stagingPath): \(String(cString: strerror(errno)))")
+                }
+                reused = true
+            }
+            return
+        }
         var template = Array((trimmed + ".partial-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw OutputError.io("cannot create a temporary folder next to \(trimmed): \(String(cString: strerror(errno)))")
@@ -30,7 +46,7 @@ public final class StagedFolder {
     /// (with the `.partial` name `writeFileAtomically` writes first).
     public func path(_ file: String) -> String {
         let p = stagingPath + "/" + file
-        if registered.insert(file).inserted {
+        if !resumable && registered.insert(file).inserted {
             SignalCleanup.register(p, folder: false)
             SignalCleanup.register(p + ".partial", folder: false)
         }
@@ -52,7 +68,7 @@ public final class StagedFolder {
     }
 
     deinit {
-        if !committed { removeTree(stagingPath) }
+        if !committed && !resumable { removeTree(stagingPath) }
         SignalCleanup.unregister(under: stagingPath)
     }
 }
