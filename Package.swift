@@ -146,6 +146,12 @@ let package = Package(
             name: "OutputFormatsTests",
             dependencies: ["OutputFormats"]
         ),
+        // Bounded fuzzing of the model reader, the derivation and the expression parser
+        // (KELDYSH_FUZZ_COUNT inputs of each; docs/limits.md).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Derivations", "Symbolic", "ArbitraryPrecision"]
+        ),
         // Runs the built `keldysh` executable as a process (every subcommand, success and failure).
         .testTarget(
             name: "CLITests",

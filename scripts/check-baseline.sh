@@ -64,7 +64,9 @@ case_ threshold-bracket "$K" threshold $M --vary gup --in 0.5:1 "${P[@]}" --set 
 case_ threshold-bracket-text "$K" threshold $M --vary gup --in 0.5:1 "${P[@]}" --set lambda=1/5 --digits 20 --method bracket
 case_ threshold-expr "$K" threshold $M --vary lambda --in 0:1 "${P[@]}" --set gup=3/10 --digits 25 \
   --expr 'lambda^2 - wz (wc^2 + kappa^2/4)/(4 wc)' --json
-case_ threshold-gilbert "$K" threshold $G --vary gup --in 0.5:1 "${P[@]}" --set kappa=1/25 --set lambda=1/5 --digits 30
+# κ = 1/25 spelled out: a parameter set twice with different values is refused (issue 15).
+case_ threshold-gilbert "$K" threshold $G --vary gup --in 0.5:1 --set gdown=1-gup --set wc=1 --set wz=1 --set "wz'=1" \
+  --set eta=1/10 --set "eta'=1/10" --set kappa=1/25 --set lambda=1/5 --digits 30
 case_ threshold-none "$K" threshold $M --vary gup --in 0.5:1 "${P[@]}" --set lambda=0.6 --digits 20
 case_ scan-fig4 "$K" scan $M --x gup=0:1:200 --y lambda=0:1:200 "${AX[@]}" "${P[@]}" --title "Fig. 4: ω'_z = 1, κ = 0.06" \
   --quiet --out folders/scan-fig4
@@ -125,6 +127,8 @@ echo "baseline: outputs differ from scripts/baseline/SHA256SUMS:"
 # first file, so every diff here is allowed to "fail".
 { diff "$BASE/SHA256SUMS" "$WORK/SHA256SUMS" || true; } | sed -n 's/^[<>] //p' | awk '{print $2}' | sort -u | while read -r f; do
   echo "--- $f"
-  if [ -f "$BASE/$f" ] && [ -f "$f" ]; then { diff "$BASE/$f" "$f" || true; } | head -20; else echo "(compared by hash only)"; fi
+  # diff exits 1 on a difference and head may cut it off: neither may end the report (set -e,
+  # pipefail), or only the first differing output is listed.
+  if [ -f "$BASE/$f" ] && [ -f "$f" ]; then { diff "$BASE/$f" "$f" || true; } | head -20 || true; else echo "(compared by hash only)"; fi
 done
 exit 1

@@ -66,8 +66,8 @@ extension Keldysh {
 
         func run() throws {
             try keldysh.run {
-                let e = try readExpression(options.argument.expression, assume: options.assume)
-                return renderSimplified(try e.applying(then, functionalDerivative: functionalDerivative), json: options.json)
+                let a = try readExpression(options.argument.expression, assume: options.assume)
+                return (renderSimplified(try a.applying(then, functionalDerivative: functionalDerivative), json: options.json), a.notes)
             }
         }
     }
@@ -77,7 +77,10 @@ extension Keldysh {
         @OptionGroup var options: ExpressionOptions
 
         func run() throws {
-            try keldysh.run { renderLatex(try readExpression(options.argument.expression, assume: options.assume), json: options.json) }
+            try keldysh.run {
+                let a = try readExpression(options.argument.expression, assume: options.assume)
+                return (renderLatex(a, json: options.json), a.notes)
+            }
         }
     }
 }

@@ -25,6 +25,10 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Integrate the mean-field equations at each point and classify the dynamical phase (named by the model's `phase` statements).") var dynamics = false
     @OptionGroup var dyn: DynamicsArguments
     @Flag(help: "No progress bar.") var quiet = false
+    @Option(help: "Refuse a grid (or shard) of more points than this before starting (docs/limits.md).")
+    var maxPoints: Int = ScanLimits().maximumPoints
+    @Flag(help: "Stage in OUT.resume, keep it when the run is interrupted, and continue the rows it holds (docs/limits.md).")
+    var resume = false
     @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots: StabilityRoute = .polynomial
 
     func run() throws {
@@ -38,6 +42,8 @@ struct ScanCommand: ParsableCommand {
         o.dynamics = dynamics ? dyn.options : nil
         o.progress = !quiet
         o.route = roots
+        o.limits = ScanLimits(maximumPoints: maxPoints)
+        o.resume = resume
         try keldysh.run {
             let outcome = try scan(o)
             return (render(outcome.summary, json: options.json), outcome.notes)

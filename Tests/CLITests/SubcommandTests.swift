@@ -250,3 +250,46 @@ extension KeldyshProcess {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// Issue 15 as a user meets it on the command line: inputs that crashed now give a result
+/// or a positioned error, and a name read as a new function is said.
+@Suite("keldysh on bad and huge input")
+struct BadInputTests {
+    func run(_ args: [String], files: [String: String] = [:]) throws -> KeldyshProcess.Result {
+        try KeldyshProcess.run(args, in: try KeldyshProcess.folder(files))
+    }
+
+    @Test func thirtyThousandZerosDoNotOverflowTheStack() throws {
+        // Before: "Bad pointer dereference" (recursion in the elaborator). x + 0 + … = x.
+        let r = try run(["simplify", "x" + String(repeating: "+0", count: 30_000)])
+        #expect(r.status == 0)
+        #expect(r.stdout == "x\n")
+    }
+
+    @Test func infinityTable() throws {
+        for (input, expected) in [("oo - oo", "undefined"), ("0*oo", "undefined"), ("oo/oo", "undefined"),
+                                  ("undefined - undefined", "undefined"), ("0^0", "1")] {
+            let r = try run(["simplify", input])
+            #expect(r.status == 0 && r.stdout == expected + "\n", "\(input): \(r.stdout) \(r.stderr)")
+        }
+    }
+
+    @Test func undeclaredFunctionsAreNoted() throws {
+        let r = try run(["simplify", "Exp(x) + sin(y)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "Exp(x) + sin(y)\n")
+        #expect(r.stderr == "note: <input>:1:1: 'Exp' is not a builtin function (did you mean 'exp'?); it is read "
+                + "as an undeclared function symbol (declare it with --assume 'Exp:function' to silence this note)\n")
+        // Declared, it is silent.
+        let d = try run(["simplify", "Exp(x)", "--assume", "Exp:function"])
+        #expect(d.status == 0 && d.stderr.isEmpty)
+    }
+
+    @Test func operatorPowerRefusedWithItsLine() throws {
+        let model = "parameters w, k : real positive\nboson a\nH = w (a† a)^600\ndissipator k D[a]\n"
+        let r = try run(["derive", "m.kd"], files: ["m.kd": model])
+        #expect(r.status == 1)
+        #expect(r.stderr == "m.kd:3:5: error: unsupported: (a†*a)^600 has operator words of 1200 letters, more than "
+                + "the limit of 64 letters per word (docs/limits.md)\n")
+    }
+}

@@ -20,6 +20,8 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
     case inconsistentShards(String)
     /// A threshold search that found no crossing or could not certify one.
     case noCrossing(String)
+    /// A request past a resource limit (docs/limits.md), refused before the work starts.
+    case tooLarge(String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .numerical(what, _): return what
         case let .inconsistentShards(what): return "cannot merge: \(what)"
         case let .noCrossing(what): return what
+        case let .tooLarge(what): return what
         }
     }
 }

@@ -73,7 +73,11 @@ public final class PolynomialStabilityClassifier: GridClassifier, @unchecked Sen
         let rel = relativeTolerance
         let fallbacks = self.fallbacks
         return { y, xs in
-            try batch.classifyRow(y: y, xs: xs) { outputs, base, x in
+            // Warm starts run along the row only: a row that began from the roots of the row
+            // this thread computed before would depend on the thread count and the shards
+            // (grid.csv differed in the last digits between --threads 1 and 2).
+            finder.reset()
+            return try batch.classifyRow(y: y, xs: xs) { outputs, base, x in
                 var finite = true
                 for c in 0..<n {
                     coefficients[c] = Complex(outputs[base + 2 * c], outputs[base + 2 * c + 1])

@@ -29,6 +29,10 @@ public struct ScanRequest: Sendable {
     public var xLabel: String?
     public var yLabel: String?
     public var progress: Bool = true
+    /// Checked before the first point (docs/limits.md).
+    public var limits = ScanLimits()
+    /// Stage in `out.resume`, kept on an interruption, and continue what it holds.
+    public var resume = false
 
     public init(target: Target, x: GridAxis, y: GridAxis, out: String) {
         self.target = target
@@ -48,6 +52,8 @@ public struct ScanOutcome: Sendable {
 /// falls back to zgeev at every point when the matrix is too large for a symbolic
 /// characteristic polynomial, and says so), then runs and writes the grid.
 public func scan(_ request: ScanRequest) throws -> ScanOutcome {
+    // The size of the grid is refused before the classifier is compiled (seconds of work).
+    try request.limits.check(x: request.x, rows: request.shard.rows(of: request.y.count).count, out: request.out)
     let classifier: GridClassifier
     var notes: [String] = []
     switch request.target {
@@ -75,6 +81,7 @@ public func scan(_ request: ScanRequest) throws -> ScanOutcome {
     }
     let summary = try runScan(classifier, x: request.x, y: request.y, shard: request.shard, out: request.out,
                               threads: request.threads, settings: request.settings, title: request.title,
-                              xLabel: request.xLabel, yLabel: request.yLabel, progress: request.progress)
+                              xLabel: request.xLabel, yLabel: request.yLabel, progress: request.progress,
+                              limits: request.limits, resume: request.resume)
     return ScanOutcome(summary: summary, notes: notes)
 }

@@ -49,7 +49,7 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
     let folder = try StagedFolder(finalPath: out)
     let csv = try StreamWriter(path: folder.path("grid.csv"))
     let nx = first.x.count
-    var classes = [UInt8](repeating: 255, count: nx * first.y.count)
+    var raster = DiagramRaster(x: first.x, y: first.y)
     let codeOf = Dictionary(uniqueKeysWithValues: first.legend.enumerated().map { ($1.name, UInt8($0)) })
     var counts: [String: Int] = [:]
     var wroteHeader = false
@@ -72,7 +72,7 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
             let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count >= 3 else { throw AnalysisError.inconsistentShards("\(d)/grid.csv line \(lineIndex + 1) is malformed") }
             let name = String(fields[2])
-            classes[j * nx + i] = codeOf[name] ?? 255
+            raster.record(i: i, j: j, code: codeOf[name] ?? 255)
             counts[name, default: 0] += 1
             points += 1
             try csv.write(String(line) + "\n")
@@ -96,8 +96,8 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
     var meta = first
     meta.shard = .whole
     try writeFileAtomically(folder.path("scan.json"), meta.json())
-    let svg = PhaseDiagramSVG(x: first.x.plotAxis, y: first.y.plotAxis, legend: first.legend, title: first.title, xLabel: xLabel, yLabel: yLabel)
-    try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
+    try writeFileAtomically(folder.path("diagram.svg"), raster.svg(x: first.x, y: first.y, legend: first.legend,
+                                                                   title: first.title, xLabel: xLabel, yLabel: yLabel))
     try folder.commit()
     return ScanSummary(folder: folder.finalPath, points: points, counts: counts, wroteDiagram: true)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OutputFormats
 import Symbolic
 
@@ -38,36 +39,64 @@ public struct ScanMetadata: Sendable, Equatable {
 
 /// Runs `classifier` over the rows of `shard` and writes `out/grid.csv` (streamed),
 /// `out/scan.json` and, for a whole scan, `out/diagram.svg`; everything goes to a
-/// staging folder renamed to `out` at the end.
+/// staging folder renamed to `out` at the end. With `resume` the staging folder is
+/// `out.resume`, kept when the run is interrupted and continued by the next `resume` run.
 public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shard: Shard = .whole,
                     out: String, threads: Int, settings: [String] = [], title: String = "",
-                    xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true) throws -> ScanSummary {
-    let folder = try StagedFolder(finalPath: out)
+                    xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true,
+                    limits: ScanLimits = ScanLimits(), resume: Bool = false) throws -> ScanSummary {
     let rows = shard.rows(of: y.count)
-    let csv = try StreamWriter(path: folder.path("grid.csv"))
-    try csv.write(csvLine([x.name, y.name] + classifier.columns))
-    let whole = shard.count == 1
-    var classes = whole ? [UInt8](repeating: 255, count: x.count * y.count) : []
-    var counts = [Int](repeating: 0, count: 256)
-    let bar = ProgressBar(total: rows.count, label: "scan \(classifier.kind)", enabled: progress)
-    try runGrid(classifier, x: x, y: y, rows: rows, threads: threads, progress: bar) { j, points in
-        let yv = y.value(j)
-        var line = ""
-        for (i, p) in points.enumerated() {
-            line += "\(x.value(i)),\(yv),\(p.fields)\n"
-            counts[Int(p.classCode)] += 1
-            if whole { classes[j * x.count + i] = p.classCode }
-        }
-        try csv.write(line)
-    }
-    try csv.close()
+    try limits.check(x: x, rows: rows.count, out: out)
+    let folder = try StagedFolder(finalPath: out, resumable: resume)
     let legend = classifier.legend
     let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
                             legend: legend, settings: settings, title: title)
+    let whole = shard.count == 1
+    // Only what the diagram draws is kept (at most 2 000 × 2 000 codes), never the grid.
+    var raster = whole ? DiagramRaster(x: x, y: y) : nil
+    var counts = [Int](repeating: 0, count: 256)
+    var first = rows.lowerBound
+    let csv: StreamWriter
+    if resume && folder.reused, let previous = try? readMetadata(folder.stagingPath) {
+        guard ResumedScan.sameScan(previous, meta) else {
+            throw AnalysisError.badRange(folder.stagingPath, reason: "it holds a different scan (axes, shard, settings or "
+                                         + "kind differ); remove it or choose another --out")
+        }
+        let done = try ResumedScan.read(folder: folder.stagingPath, nx: x.count, firstRow: rows.lowerBound,
+                                        legend: legend) { i, j, code in
+            counts[Int(code)] += 1
+            if raster?.showsRow(j) == true { raster!.record(i: i, j: j, code: code) }
+        }
+        truncate(folder.path("grid.csv"), off_t(done.bytes))
+        first = rows.lowerBound + done.rows
+        csv = try StreamWriter(path: folder.path("grid.csv"), append: true)
+        if done.bytes == 0 { try csv.write(csvLine([x.name, y.name] + classifier.columns)) }
+    } else {
+        csv = try StreamWriter(path: folder.path("grid.csv"))
+        try csv.write(csvLine([x.name, y.name] + classifier.columns))
+        // A resumable run says what it is computing before the first row, so that the next
+        // run can check that it continues the same scan.
+        if resume { try writeFileAtomically(folder.path("scan.json"), meta.json()) }
+    }
+    let bar = ProgressBar(total: rows.count, label: "scan \(classifier.kind)", enabled: progress)
+    try runGrid(classifier, x: x, y: y, rows: first..<rows.upperBound, threads: threads, progress: bar) { j, points in
+        let yv = y.value(j)
+        var line = ""
+        let drawn = raster?.showsRow(j) == true
+        for (i, p) in points.enumerated() {
+            line += "\(x.value(i)),\(yv),\(p.fields)\n"
+            counts[Int(p.classCode)] += 1
+            if drawn { raster!.record(i: i, j: j, code: p.classCode) }
+        }
+        try csv.write(line)
+        // A resumable run flushes every row, so an interruption loses at most the rows in flight.
+        if resume { try csv.flush() }
+    }
+    try csv.close()
     try writeFileAtomically(folder.path("scan.json"), meta.json())
-    if whole {
-        let svg = PhaseDiagramSVG(x: x.plotAxis, y: y.plotAxis, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel)
-        try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
+    if let raster {
+        try writeFileAtomically(folder.path("diagram.svg"),
+                                raster.svg(x: x, y: y, legend: legend, title: title, xLabel: xLabel, yLabel: yLabel))
     }
     try folder.commit()
     var named: [String: Int] = [:]

@@ -21,8 +21,12 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// Rows [start, end) of `rows`, split as evenly as possible.
     public func rows(of total: Int) -> Range<Int> {
-        let start = total * (index - 1) / count, end = total * index / count
-        return start..<end
+        // Full-width products: total · index may pass Int.max for a huge axis (2^62 rows).
+        func part(_ k: Int) -> Int {
+            let p = total.multipliedFullWidth(by: k)
+            return count.dividingFullWidth((high: p.high, low: p.low)).quotient
+        }
+        return part(index - 1)..<part(index)
     }
     public var description: String { "\(index)/\(count)" }
 }

@@ -22,7 +22,12 @@ public struct DynamicsOptions: Sendable {
         var out: [(name: String, expr: Expr)] = []
         for o in observables {
             guard let eq = o.firstIndex(of: "=") else { throw AnalysisError.badAssignment(o, reason: "expected NAME=EXPR") }
-            out.append((String(o[..<eq]), try ctx.parse(String(o[o.index(after: eq)...]), what: o)))
+            let name = String(o[..<eq]).trimmingWhitespace
+            if out.contains(where: { $0.name == name }) {
+                throw AnalysisError.badAssignment("--observe \(o)", reason: "the observable '\(name)' is named twice")
+            }
+            out.append((name, try ctx.parse(String(o[o.index(after: eq)...]), what: "--observe \(o)",
+                                            offset: 10 + o.distance(from: o.startIndex, to: eq) + 1)))
         }
         guard !out.isEmpty else {
             throw AnalysisError.badAssignment("--observe", reason: "give at least one observable (the first is the order parameter)")
@@ -43,7 +48,11 @@ public struct DynamicsOptions: Sendable {
             guard let s = try ctx.parse("<\(name)>", what: "--initial \(name)").symbol else {
                 throw AnalysisError.badAssignment(name, reason: "not a mean-field variable")
             }
-            let e = try ctx.parse(String(item[item.index(after: eq)...]), what: "--initial")
+            if values[s] != nil {
+                throw AnalysisError.badAssignment("--initial \(text)", reason: "'\(name)' is given twice")
+            }
+            let e = try ctx.parse(String(item[item.index(after: eq)...]), what: "--initial \(item)",
+                                  offset: 10 + item.distance(from: item.startIndex, to: eq) + 1)
             guard let z = try? e.evaluate([:]), z.real.isFinite, z.imaginary.isFinite else {
                 throw AnalysisError.badAssignment(String(item), reason: "the value must be a number")
             }

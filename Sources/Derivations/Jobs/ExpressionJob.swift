@@ -8,6 +8,9 @@ public struct ExpressionArgument: Sendable {
     public let input: String
     public let expr: Expr
     public let context: ParseContext
+    /// What the reader assumed that the user may not have meant: function names that are
+    /// neither builtins nor declared, read as new function symbols (`<input>:1:1: …`).
+    public var notes: [String] = []
 }
 
 /// Why an expression argument could not be read: the declaration list or the expression,
@@ -36,7 +39,14 @@ public func readExpression(_ input: String, assume: String? = nil) throws(Expres
         }
     }
     do throws(ParseError) {
-        return ExpressionArgument(input: input, expr: try parseExpr(input, context: context), context: context)
+        let (expr, undeclared) = try parseExprListingUndeclaredFunctions(input, context: context)
+        let notes = undeclared.map { f -> String in
+            let close = BuiltinNames.suggestions(for: f.name).map { "'\($0)'" }
+            let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)"
+            return "<input>:\(f.line):\(f.column): '\(f.name)' is not a builtin function\(hint); it is read as an "
+                + "undeclared function symbol (declare it with --assume '\(f.name):function' to silence this note)"
+        }
+        return ExpressionArgument(input: input, expr: expr, context: context, notes: notes)
     } catch {
         throw .input(error)
     }

@@ -75,6 +75,6 @@ extension ExpressionArgument {
             }
             e = op.apply(e)
         }
-        return ExpressionArgument(input: input, expr: e, context: context)
+        return ExpressionArgument(input: input, expr: e, context: context, notes: notes)
     }
 }

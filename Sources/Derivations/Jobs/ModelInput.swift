@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Algebra
 import Analysis
 import Foundation
@@ -53,10 +58,26 @@ public struct ModelInput: @unchecked Sendable {
 }
 
 /// Reads a model or manifest file; a missing or unreadable file is an error at its 1:1.
+///
+/// What is at the path is asked first: Foundation reports a FIFO or a device as a permission
+/// problem (and reading a FIFO waits for a writer), so anything but a regular file is named
+/// for what it is and never opened.
 func readModelText(_ path: String) throws(ModelError) -> String {
+    func fail(_ why: String) -> ModelError { ModelError(file: path, line: 1, column: 1, message: "cannot read the file (\(why))") }
+    var st = stat()
+    guard stat(path, &st) == 0 else { throw fail(String(cString: strerror(errno))) }
+    switch st.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw fail("it is a folder")
+    case S_IFIFO: throw fail("it is a named pipe (FIFO), not a regular file")
+    case S_IFCHR, S_IFBLK: throw fail("it is a device, not a regular file")
+    case S_IFSOCK: throw fail("it is a socket, not a regular file")
+    default: throw fail("not a regular file")
+    }
+    guard access(path, R_OK) == 0 else { throw fail(String(cString: strerror(errno))) }
     do {
         return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-        throw ModelError(file: path, line: 1, column: 1, message: "cannot read the file (\(error.localizedDescription))")
+        throw fail("not UTF-8 text, or \(error.localizedDescription)")
     }
 }

@@ -29,10 +29,12 @@ public struct ParameterContext: Sendable {
     }
 
     /// Parses an expression over the model's names; an undeclared name is an error.
-    public func parse(_ text: String, what: String) throws(OptionError) -> Expr {
+    /// `what` names the option as the user wrote it (`--set kappa=1+`); `offset` is where
+    /// `text` starts inside it, so the error's column counts in the option's text.
+    public func parse(_ text: String, what: String, offset: Int = 0) throws(OptionError) -> Expr {
         if let model {
             do { return try model.expression(text, origin: "command line") } catch {
-                throw OptionError(option: what, reason: .model(error))
+                throw OptionError(option: what, reason: .model(error), offset: offset)
             }
         }
         var context = ParseContext(Array(symbols.values), allowUndeclared: false)
@@ -40,7 +42,7 @@ public struct ParameterContext: Sendable {
         do {
             return try parseExpr(text, context: context)
         } catch {
-            throw OptionError(option: what, reason: .expression(error))
+            throw OptionError(option: what, reason: .expression(error), offset: offset)
         }
     }
 
@@ -87,10 +89,34 @@ public struct ParameterContext: Sendable {
             guard let eq = t.firstIndex(of: "=") else { throw AnalysisError.badAssignment(t, reason: "expected NAME=VALUE") }
             let sym = try symbol(named: String(t[..<eq]))
             let rhs = String(t[t.index(after: eq)...])
-            guard !rhs.trimmingWhitespace.isEmpty else { throw AnalysisError.badAssignment(t, reason: "the value is empty") }
-            out[sym] = try parse(rhs, what: t)
+            guard !rhs.trimmingWhitespace.isEmpty else { throw AnalysisError.badAssignment("--set \(t)", reason: "the value is empty") }
+            let value = try parse(rhs, what: "--set \(t)", offset: 6 + t.distance(from: t.startIndex, to: eq) + 1)
+            try Self.checkDomain(sym, value, option: "--set \(t)")
+            if let earlier = out[sym], earlier != value {
+                throw AnalysisError.badAssignment("--set \(t)", reason: "\(sym.name) is already set to \(earlier)")
+            }
+            out[sym] = value
         }
         return out
+    }
+
+    /// A value that is a number must lie in the parameter's declared domain (`kappa : real
+    /// positive` refuses −1 and i). Zero, the boundary, is allowed for a positive parameter:
+    /// switching a coupling or a rate off is how a model's limits are reached (η = η' = 0 is
+    /// the Dicke limit of paper 003), and the derived expressions are continuous there. A
+    /// value with other parameters in it is not checked here: its sign is known only at each
+    /// point.
+    static func checkDomain(_ symbol: Symbol, _ value: Expr, option: String) throws {
+        let a = symbol.info.assumptions.closed
+        guard !a.isEmpty, value.freeSymbols.isEmpty, let z = try? value.evaluate([:]) else { return }
+        let words = a.words.joined(separator: " ")
+        func refuse() throws -> Never {
+            throw AnalysisError.badAssignment(option, reason: "\(symbol.name) is declared \(words), and \(value) is not")
+        }
+        guard z.real.isFinite && z.imaginary.isFinite else { try refuse() }
+        if a.contains(.real) && z.imaginary != 0 { try refuse() }
+        if a.contains(.nonnegative) && !(z.real >= 0) { try refuse() }
+        if a.contains(.integer) && (value.rationalValue.map { !$0.isInteger } ?? true) { try refuse() }
     }
 }
 

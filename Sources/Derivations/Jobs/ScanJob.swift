@@ -18,6 +18,10 @@ public struct ScanOptions: Sendable {
     public var dynamics: DynamicsOptions?
     public var progress = true
     public var route: StabilityRoute = .polynomial
+    /// The size limits checked before the first point (`--max-points`).
+    public var limits = ScanLimits()
+    /// `--resume`: continue an interrupted scan from `OUT.resume`.
+    public var resume = false
 
     public init(model: String, x: String, y: String, out: String) {
         self.model = model
@@ -55,6 +59,8 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
     request.xLabel = o.xLabel
     request.yLabel = o.yLabel
     request.progress = o.progress
+    request.limits = o.limits
+    request.resume = o.resume
     return try Analysis.scan(request)
 }
 

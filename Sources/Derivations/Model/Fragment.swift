@@ -47,6 +47,20 @@ struct Fragment: Sendable {
         return (sub(t.start, k), sub(k, t.end).trimmed)
     }
 
+    /// The words of the fragment, separated by any whitespace (spaces and tabs alike:
+    /// `real<TAB>positive` is two words, as an editor shows it).
+    func words() -> [Fragment] {
+        var out: [Fragment] = []
+        var k = start
+        while k < end {
+            while k < end && source.isSpace(k) { k += 1 }
+            let from = k
+            while k < end && !source.isSpace(k) { k += 1 }
+            if from < k { out.append(sub(from, k)) }
+        }
+        return out
+    }
+
     /// The statement index of the first occurrence of `s` (one scalar per character) at
     /// bracket depth 0, if any.
     func find(_ s: String, from: Int? = nil) -> Int? {

@@ -104,11 +104,10 @@ extension Model {
             if !value.isCommuting || value.flags.contains(.noncommuting) {
                 throw item.sub(eq + 1, item.end).trimmed.error("the value must be a scalar (no operators)")
             }
-            if key.kind == .symbol {
-                point[key] = value
-            } else {
-                point[key.children[0]] = Expr.conjugate(value)
-            }
+            let (variable, given) = key.kind == .symbol ? (key, value) : (key.children[0], Expr.conjugate(value))
+            // `a=0, a=1` (or `a=0, a*=1`) gives one variable two values: refused, not the last one kept.
+            if point[variable] != nil { throw item.trimmed.error("'\(variable)' is given a value twice") }
+            point[variable] = given
         }
         let missing = mf.variables.filter { point[$0] == nil }
         if !missing.isEmpty {

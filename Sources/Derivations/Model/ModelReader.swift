@@ -105,7 +105,7 @@ struct ModelReader {
         guard let spec, !spec.isEmpty else {
             throw rest.error(single ? "expected `spin NAME : spin-1/2`" : "expected `spins NAMES : N spin-1/2`", at: rest.end)
         }
-        let words = spec.split(" ").filter { !$0.isEmpty }
+        let words = spec.words()
         guard let kind = words.last, kind.text == "spin-1/2" else {
             throw (words.last ?? spec).error("only spin-1/2 ensembles are supported (write `spin-1/2`)")
         }

@@ -178,7 +178,7 @@ struct ModelScope {
         var assumptions: Assumptions = .real
         if let words {
             assumptions = []
-            for w in words.split(" ") where !w.isEmpty {
+            for w in words.words() {
                 for part in w.split("&") {
                     guard let a = Assumptions(word: part.text) else {
                         throw part.error("unknown assumption '\(part.text)' (expected real, positive, nonnegative, "

@@ -80,6 +80,13 @@ struct Verifier {
 
     private mutating func loadModel(_ rest: Fragment) throws(ModelError) {
         if rest.isEmpty { throw rest.error("expected `model FILE.kd`") }
+        // A derivation folder is self-contained: its manifest names a model inside it, never
+        // one elsewhere (`../x.kd`, `/etc/passwd`), so a folder verifies the same wherever it
+        // is copied and never reads outside itself.
+        let components = rest.text.split(separator: "/", omittingEmptySubsequences: false)
+        if rest.text.hasPrefix("/") || components.contains("..") {
+            throw rest.error("the model file must be inside the derivation folder (a path relative to it, without '..')")
+        }
         let path = folder.appendingPathComponent(rest.text).path
         guard FileManager.default.fileExists(atPath: path) else { throw rest.error("no model file '\(rest.text)' in \(folder.path)") }
         // Errors in the model name it by the path from here, so an editor can jump to them.

@@ -34,6 +34,18 @@ public enum ODEStop: Sendable, Equatable {
     case nonFiniteState(at: Double)
 }
 
+extension ODEStop: CustomStringConvertible {
+    /// What a user reads in an error (the case name `maxStepsReached(at: 12.5)` is not).
+    public var description: String {
+        switch self {
+        case .completed: return "completed"
+        case .maxStepsReached(let t): return "the step limit was reached at t = \(t) (the dynamics are stiff or fast there)"
+        case .stepSizeTooSmall(let t): return "the step size fell below the resolution of t at t = \(t)"
+        case .nonFiniteState(let t): return "the state became NaN or infinite at t = \(t)"
+        }
+    }
+}
+
 public struct ODESolution: Sendable {
     /// The requested times that were reached, in order.
     public var times: [Double]

@@ -10,8 +10,9 @@ public final class StreamWriter {
     private var buffer: [UInt8] = []
     public let path: String
 
-    public init(path: String) throws {
-        guard let f = fopen(path, "w") else {
+    /// `append`: write after what the file holds (a resumed scan's rows).
+    public init(path: String, append: Bool = false) throws {
+        guard let f = fopen(path, append ? "a" : "w") else {
             throw OutputError.io("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         file = f

@@ -23,7 +23,7 @@ extension Expr {
         var any: NodeFlags = []
         for t in terms {
             all.formIntersection(t.flags)
-            any.formUnion(t.flags.intersection([.noncommuting, .hasBound, .hasGrassmann, .odd, .mixed]))
+            any.formUnion(t.flags.intersection([.noncommuting, .hasBound, .hasGrassmann, .odd, .mixed, .infinite]))
         }
         if !all.contains(.odd) && !any.isDisjoint(with: .parity) { all.insert(.mixed) }
         any.subtract(.parity)
@@ -38,6 +38,8 @@ public struct SumBuilder {
     private var index: [Expr: Int] = [:]
     private var terms: [Expr] = []
     private var coefficients: [GaussianRational] = []
+    /// ∞ − ∞ and undefined terms (ExtendedArithmetic).
+    private var extended = SumExtendedState()
 
     public init() {}
 
@@ -55,6 +57,7 @@ public struct SumBuilder {
 
     /// Adds `c * term` where `term` is not a number and carries no coefficient.
     mutating func collect(_ term: Expr, _ c: GaussianRational) {
+        if term.flags.contains(.infinite) || term.kind == .symbol { extended.note(term, c) }
         // Small sums: a linear scan beats hashing; the index is built once the sum grows.
         let found: Int?
         if index.isEmpty && terms.count < 16 { found = terms.firstIndex(of: term) } else {
@@ -78,6 +81,7 @@ public struct SumBuilder {
     }
 
     public func build() -> Expr {
+        if extended.isUndefined { return .undefined }
         var out: [Expr] = []
         out.reserveCapacity(terms.count + 1)
         for (t, c) in zip(terms, coefficients) where !c.isZero {

@@ -100,6 +100,7 @@ extension Expr {
         case .grassmann: flags.formUnion([.odd, .hasGrassmann])
         case .operator: flags.insert(.noncommuting)
         }
+        if info.constant == .infinity { flags.insert(.infinite) }
         return flags
     }
 

@@ -6,6 +6,7 @@ import ArbitraryPrecision
 extension Expr {
     public static func apply(_ f: Symbol, _ args: [Expr]) -> Expr {
         let info = f.info
+        if args.contains(where: \.isUndefinedValue) { return .undefined }
         if let b = info.builtin, let simplified = simplifyBuiltin(b, args) { return simplified }
         return rawApply(f, args)
     }

@@ -45,6 +45,10 @@ public struct NodeFlags: OptionSet, Sendable, Hashable {
     /// need not vanish), so a product never moves it past an odd or another mixed factor.
     /// A node carries at most one of `odd` and `mixed`; neither means even (see `Parity`).
     public static let mixed = NodeFlags(rawValue: 1 << 9)
+    /// May be infinite: ∞ itself, and sums, products and positive powers with such a term,
+    /// factor or base (not functions or binders of ∞: atan(∞), ∫ from −∞ to ∞ are finite).
+    /// A product with coefficient 0 and such a factor is 0·∞, undefined (ExtendedArithmetic).
+    public static let infinite = NodeFlags(rawValue: 1 << 10)
     /// The two parity bits.
     static let parity: NodeFlags = [.odd, .mixed]
 }

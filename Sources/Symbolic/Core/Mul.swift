@@ -32,7 +32,7 @@ extension Expr {
         var oddCount = 0
         for f in factors {
             all.formIntersection(f.flags)
-            any.formUnion(f.flags.intersection([.noncommuting, .hasBound, .hasGrassmann, .mixed]))
+            any.formUnion(f.flags.intersection([.noncommuting, .hasBound, .hasGrassmann, .mixed, .infinite]))
             if f.flags.contains(.odd) { oddCount += 1 }
         }
         // A mixed factor makes the product mixed; otherwise the odd factors count.
@@ -91,6 +91,8 @@ private struct ProductState {
     var odd: [Expr] = []
     var hasMixed = false
     var ordered: [Expr] = []
+    /// 0·∞, ∞/∞ and undefined factors (ExtendedArithmetic).
+    var extended = ProductExtendedState()
 
     /// Products are short: a linear scan beats hashing until this many bases.
     static var linearSearchLimit: Int { 12 }
@@ -115,6 +117,7 @@ private struct ProductState {
             }
             fallthrough
         default:
+            if f.kind == .symbol || f.kind == .pow || f.flags.contains(.infinite) { extended.note(f) }
             if f.flags.contains(.noncommuting) {
                 ordered.append(f)
             } else if f.flags.contains(.odd) {
@@ -139,7 +142,8 @@ private struct ProductState {
     }
 
     mutating func build() -> Expr {
-        if coefficient.isZero { return .zero }
+        if extended.isUndefined { return .undefined }
+        if coefficient.isZero { return extended.mayBeInfinite ? .undefined : .zero }
         var factors: [Expr] = []
         var needsAnotherPass = false
         for (i, (b, e)) in zip(bases, exponents).enumerated() {

@@ -7,6 +7,7 @@ import RealModule
 /// identity for the declared assumptions (b integer, or x ≥ 0, or √(x²) = |x| for real x).
 extension Expr {
     public static func pow(_ base: Expr, _ exponent: Expr) -> Expr {
+        if base.isUndefinedValue || exponent.isUndefinedValue { return .undefined }
         if exponent.isZero { return .one }
         if exponent.isOne { return base }
         if base.isOne { return .one }
@@ -69,6 +70,7 @@ extension Expr {
         // Integer powers of an odd base never get here (0, the base, or undefined); any other
         // power of an odd or mixed base, or with a Grassmann exponent, is mixed.
         if !b.flags.union(e.flags).isDisjoint(with: .parity) { f.insert(.mixed) }
+        if b.flags.contains(.infinite) && !(e.rationalValue.map { $0.signum < 0 } ?? false) { f.insert(.infinite) }
         return f
     }
 

@@ -25,6 +25,26 @@ package func parseExprNoting(_ source: SourceText,
     return (e, elaborator.usesNoted)
 }
 
+/// `parseExpr`, and the names applied as functions that are neither builtins nor declared
+/// (`sinn(x)`): the CLI reads them as new function symbols but says so, since a misspelt
+/// builtin would otherwise pass silently. Each with its 1-based line and column.
+package func parseExprListingUndeclaredFunctions(_ text: String, context: ParseContext) throws(ParseError)
+    -> (expr: Expr, undeclaredFunctions: [(name: String, line: Int, column: Int)]) {
+    let source = SourceText(text)
+    let tokens = try Lexer(source: source, specialNames: context.specialNames).tokenize()
+    var parser = Parser(source: source, tokens: tokens, context: context)
+    let syntax = try parser.parseAll()
+    var elaborator = Elaborator(source: source, context: context)
+    let e = try elaborator.build(syntax)
+    var seen: Set<String> = []
+    var out: [(name: String, line: Int, column: Int)] = []
+    for (name, at) in elaborator.undeclaredFunctions where seen.insert(name).inserted {
+        let (line, column) = source.location(at)
+        out.append((name, line, column))
+    }
+    return (e, out)
+}
+
 extension Expr {
     /// Parses `text` (see `parseExpr`).
     public init(parsing text: String, context: ParseContext = .init()) throws(ParseError) {
@@ -40,6 +60,8 @@ struct Elaborator {
     private var scope: [(name: String, symbol: Symbol)] = []
     /// Whether a name resolved to a symbol of `context.noted`.
     private(set) var usesNoted = false
+    /// Names applied as functions that are neither builtins nor declared, with their offsets.
+    private(set) var undeclaredFunctions: [(name: String, at: Int)] = []
 
     /// Largest exact power, in decimal digits, that the parser computes from user input.
     static let maximumPowerDigits = 2_000_000
@@ -55,40 +77,46 @@ struct Elaborator {
             return .number(q)
         case .name(let name, let at):
             return try resolve(name, at: at)
-        case .negate, .binary("*", _, _, _), .binary("/", _, _, _):
+        case .negate, .product:
             // A chain of factors is one n-ary product: the core distributes a number over a
             // sum only when the sum is the sole other factor, so (2*(x+y))*z and 2*(x+y)*z
             // differ, and the printed `2*(x + y)*z` must mean the latter.
             var factors: [Expr] = []
             try collectFactors(syntax, into: &factors)
             return .mul(factors)
-        case .binary(let op, let lhs, let rhs, let at):
-            let a = try build(lhs)
-            let b = try build(rhs)
-            switch op {
-            case "+": return a + b
-            case "-": return a - b
-            default:
-                return try power(a, b, at: at)
+        case .sum(let terms):
+            // One n-ary sum (SumBuilder, O(n log n)), not n − 1 additions of a growing sum.
+            var values: [Expr] = []
+            values.reserveCapacity(terms.count)
+            for term in terms {
+                let value = try build(term.value)
+                values.append(term.negative ? .neg(value) : value)
             }
+            return .add(values)
+        case .power(let base, let exponent, let at):
+            return try power(try build(base), try build(exponent), at: at)
         case .call(let name, let arguments, let at, let closing):
             return try call(name, arguments, at: at, closing: closing)
         }
     }
 
+    /// Flattens products (also parenthesised ones) and negations into one list of factors.
+    /// Recursion here follows parentheses and unary minus only, which the parser bounds.
     private mutating func collectFactors(_ syntax: Syntax, into factors: inout [Expr]) throws(ParseError) {
         switch syntax {
         case .negate(let inner, _):
             factors.append(.minusOne)
             try collectFactors(inner, into: &factors)
-        case .binary("*", let lhs, let rhs, _):
-            try collectFactors(lhs, into: &factors)
-            try collectFactors(rhs, into: &factors)
-        case .binary("/", let lhs, let rhs, let at):
-            try collectFactors(lhs, into: &factors)
-            let divisor = try build(rhs)
-            if divisor.isZero { throw source.error(at: at, "division by zero") }
-            factors.append(.pow(divisor, .minusOne))
+        case .product(let list):
+            for factor in list {
+                if factor.divides {
+                    let divisor = try build(factor.value)
+                    if divisor.isZero { throw source.error(at: factor.at, "division by zero") }
+                    factors.append(.pow(divisor, .minusOne))
+                } else {
+                    try collectFactors(factor.value, into: &factors)
+                }
+            }
         default:
             factors.append(try build(syntax))
         }
@@ -160,6 +188,7 @@ struct Elaborator {
         }
         guard context.allowUndeclared else { throw source.error(at: at, "undeclared function '\(name)'") }
         if arguments.isEmpty { throw source.error(at: closing, "'\(name)()' has no arguments") }
+        undeclaredFunctions.append((name, at))
         return .apply(.function(name), try values(arguments, of: name))
     }
 

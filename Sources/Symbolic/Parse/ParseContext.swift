@@ -107,7 +107,7 @@ extension Assumptions {
     }
 
     /// The words that declare exactly this (closed) set, the smallest set of them.
-    var words: [String] {
+    public var words: [String] {
         let a = closed
         var out: [String] = []
         if a.contains(.integer) { out.append("integer") }

@@ -37,15 +37,16 @@ struct Parser {
     }
 
     private mutating func parseSum() throws(ParseError) -> Syntax {
-        var lhs = try parseProduct()
+        let first = try parseProduct()
+        guard isSymbol("+") || isSymbol("-") else { return first }
+        var terms = [Syntax.Term(negative: false, value: first, at: first.offset)]
         while isSymbol("+") || isSymbol("-") {
             guard case .symbol(let op) = current.kind else { break }
             let at = current.start
             advance()
-            let rhs = try parseProduct()
-            lhs = .binary(op, lhs, rhs, at: at)
+            terms.append(Syntax.Term(negative: op == "-", value: try parseProduct(), at: at))
         }
-        return lhs
+        return .sum(terms)
     }
 
     private var startsPrimary: Bool {
@@ -57,21 +58,22 @@ struct Parser {
     }
 
     private mutating func parseProduct() throws(ParseError) -> Syntax {
-        var lhs = try parseUnary()
+        let first = try parseUnary()
+        var factors: [Syntax.Factor] = []
         while true {
             if case .symbol(let op) = current.kind, op == "*" || op == "/" {
                 let at = current.start
                 advance()
-                let rhs = try parseUnary()
-                lhs = .binary(op, lhs, rhs, at: at)
+                factors.append(Syntax.Factor(divides: op == "/", value: try parseUnary(), at: at))
             } else if startsPrimary {
                 let at = current.start
-                let rhs = try parsePower()
-                lhs = .binary("*", lhs, rhs, at: at)
+                factors.append(Syntax.Factor(divides: false, value: try parsePower(), at: at))
             } else {
-                return lhs
+                break
             }
         }
+        if factors.isEmpty { return first }
+        return .product([Syntax.Factor(divides: false, value: first, at: first.offset)] + factors)
     }
 
     private mutating func enter() throws(ParseError) {
@@ -102,7 +104,7 @@ struct Parser {
             let at = current.start
             advance()
             let exponent = try parseUnary()
-            return .binary("^", base, exponent, at: at)
+            return .power(base, exponent, at: at)
         }
         return base
     }
@@ -199,7 +201,7 @@ struct Parser {
 }
 
 /// Names with a fixed meaning when they are not declared in the context.
-enum BuiltinNames {
+package enum BuiltinNames {
     /// Function names and how many arguments they take.
     static let callable: [String: Int] = {
         var table: [String: Int] = ["sqrt": 1, "integral": 4, "sum": 4, "product": 4,
@@ -207,6 +209,32 @@ enum BuiltinNames {
         for b in Builtin.allCases where b != .kdelta { table[b.rawValue] = 1 }
         return table
     }()
+
+    /// The builtin function names within two edits of `name` (case ignored), the closest
+    /// ones, alphabetically: the suggestion for a misspelt builtin (`Exp` → `exp`).
+    package static func suggestions(for name: String) -> [String] {
+        let lower = Array(name.lowercased())
+        var best: [String] = []
+        var bestDistance = 3
+        for candidate in callable.keys.sorted() {
+            let d = editDistance(lower, Array(candidate.lowercased()))
+            guard d < lower.count else { continue }
+            if d < bestDistance { best = [candidate]; bestDistance = d } else if d == bestDistance { best.append(candidate) }
+        }
+        return best
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var row = [i + 1]
+            for (j, y) in b.enumerated() {
+                row.append(Swift.min(previous[j + 1] + 1, row[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
 
     static func builtin(_ name: String) -> Builtin? {
         switch name {
