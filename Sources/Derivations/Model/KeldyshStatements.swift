@@ -23,9 +23,11 @@ public struct KeldyshStatements: Sendable {
     public var spinors: [(name: String, modes: [String])] = []
     public var frame: [String: Expr] = [:]
     public var background: (mode: String, classical: Expr)?
+    /// `selfenergy SPINOR [sign asA23|dyson]`: continue the derivation past G₀ (A21–A50).
+    public var selfEnergy: (spinor: String, sign: SelfEnergySign)?
 
     /// Whether the model asks for any of it.
-    public var isEmpty: Bool { baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil }
+    public var isEmpty: Bool { baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil && selfEnergy == nil }
 
     /// With parameters set (a `where` restriction): rates, frame and background.
     func substituting(_ values: [Symbol: Expr]) -> KeldyshStatements {
@@ -112,5 +114,29 @@ extension ModelReader {
             throw mode.error("'\(mode.text)' is not a boson mode of the model")
         }
         keldysh.background = (mode.text, try scope.expression(rest.sub(eq + 1, rest.end)))
+    }
+
+    /// `selfenergy SPINOR [sign asA23|dyson]`: the derivation goes on from G₀ of the spinor
+    /// through paper 000 A21–A50 (`SelfEnergyChain`): the background's boson is split and
+    /// integrated out, the quartic term decoupled, Σ read with the named sign (A23's, the default,
+    /// or B2's Dyson sign). Needs the `background` (the boson to split) before it.
+    mutating func selfEnergy(_ rest: Fragment) throws(ModelError) {
+        if keldysh.selfEnergy != nil { throw rest.error("the self-energy is given twice") }
+        let words = rest.split(" ").filter { !$0.isEmpty }
+        guard let name = words.first else { throw rest.error("expected `selfenergy SPINOR [sign asA23|dyson]`", at: rest.end) }
+        guard let spinor = keldysh.spinors.first(where: { $0.name == name.text }) else {
+            throw name.error("'\(name.text)' is not a spinor of the model (a `spinor` statement before this one)")
+        }
+        guard spinor.modes.count == 2 else { throw name.error("the self-energy needs a spinor of two fermions (paper 000: phi = b, a)") }
+        guard keldysh.background != nil else { throw rest.error("the self-energy needs a `background` statement before it (the boson to integrate out)") }
+        var sign = SelfEnergySign.asA23
+        if words.count > 1 {
+            guard words.count == 3, words[1].text == "sign" else { throw words[1].error("expected `sign asA23` or `sign dyson`") }
+            guard let s = SelfEnergySign(rawValue: words[2].text) else {
+                throw words[2].error("unknown sign '\(words[2].text)' (expected asA23: S ⊃ +φ̄Σφ, or dyson: G⁻¹ = G₀⁻¹ − Σ)")
+            }
+            sign = s
+        }
+        keldysh.selfEnergy = (spinor.name, sign)
     }
 }

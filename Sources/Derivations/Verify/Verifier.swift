@@ -113,6 +113,14 @@ struct Verifier {
         if context!.results.contains(where: { $0.label == label.text }) { throw label.error("step '\(label.text)' is defined twice") }
         let (results, derivation) = try kind.run(StepArguments(fragment: args), in: context!)
         context!.results.append(StepRecord(label: label.text, keyword: kind.keyword, results: results, derivation: derivation))
+        if !results.names.isEmpty {
+            var scoped = m
+            for (name, value) in results.names.sorted(by: { $0.key < $1.key }) where scoped.scope.declared[name] == nil {
+                try scoped.scope.define(name, value, at: label)
+            }
+            model = scoped
+            context!.model = scoped
+        }
         if let mf = derivation as? MeanFieldSystem { display = VariableDisplay(mf, algebra: m.system.algebra, latexNames: m.scope.latexNames) }
     }
 

@@ -24,11 +24,11 @@ enum BilocalLatex {
         for c in e.children { collect(c, &table) }
     }
 
-    /// "bbar_1" → \bar{b}^{(1)}, "b_1" → b^{(1)}, "Q_aa^(1,2)" → Q^{(1,2)}_{aa}, "G^K_psi" → G^{K}_{\psi}.
+    /// "bbar_1" → \bar{b}^{(1)}, "b_1" → b^{(1)}, "Q_aa^(1,2)" → Q^{(1,2)}_{aa}, "G^K_psi" → G^{K}_{\psi}, "Q^R_a" → Q^{R}_{a}.
     static func displayName(_ name: String) -> String? {
-        if name.hasPrefix("G^"), let u = name.firstIndex(of: "_") {
+        if name.hasPrefix("G^") || name.hasPrefix("Q^"), let u = name.firstIndex(of: "_") {
             let x = name[name.index(name.startIndex, offsetBy: 2)..<u], s = String(name[name.index(after: u)...])
-            return "\\mathit{G}^{\(x)}_{" + (s == "psi" ? "\\psi" : s) + "}"
+            return "\\mathit{\(name.first!)}^{\(x)}_{" + (s == "psi" ? "\\psi" : s) + "}"
         }
         if name.hasPrefix("Q_"), let caret = name.firstIndex(of: "^") {
             return "\\mathit{Q}^{" + name[name.index(after: caret)...] + "}_{" + name[name.index(name.startIndex, offsetBy: 2)..<caret] + "}"
