@@ -113,10 +113,14 @@ struct Verifier {
         if context!.results.contains(where: { $0.label == label.text }) { throw label.error("step '\(label.text)' is defined twice") }
         let (results, derivation) = try kind.run(StepArguments(fragment: args), in: context!)
         context!.results.append(StepRecord(label: label.text, keyword: kind.keyword, results: results, derivation: derivation))
-        if !results.names.isEmpty {
+        if !results.names.isEmpty || !results.functions.isEmpty {
             var scoped = m
             for (name, value) in results.names.sorted(by: { $0.key < $1.key }) where scoped.scope.declared[name] == nil {
                 try scoped.scope.define(name, value, at: label)
+            }
+            for f in results.functions where scoped.scope.declared[f.name] == nil {
+                try scoped.scope.claim(f.name, at: label)
+                scoped.scope.context.declare(f)
             }
             model = scoped
             context!.model = scoped

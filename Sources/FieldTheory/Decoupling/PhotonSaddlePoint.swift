@@ -8,14 +8,14 @@ import Symbolic
 /// meets M (the off-diagonal Nambu entries of the vertex sit in the Keldysh ⊗ Nambu positions
 /// of G^K), and G^K is continuous at τ = 0: no equal-time convention enters.
 ///
-/// G at τ = 0 is kept by name: `equalTime("K", "ba")` is G^K_ba(τ = 0), the symbol "GK_ba". It
+/// G at τ = 0 is kept by name: `equalTime("K", "ba")` is G^K_ba(τ = 0), the symbol "GK_ba0". It
 /// is the full G (the self-energy in it): A38 is a self-consistency condition, solved in A51–A61.
 public struct PhotonSaddlePoint: Sendable {
     /// δS_eff/δψ̄_q at ψ_q = 0.
     public let equation: Expr
 
     /// G^X_xy(τ = 0) by name.
-    public static func equalTime(_ x: String, _ entry: String) -> Expr { .symbol(Symbol("G\(x)_\(entry)")) }
+    public static func equalTime(_ x: String, _ entry: String) -> Expr { .symbol(Symbol("G\(x)_\(entry)0")) }
 
     public init(_ split: Action, fluctuation: String, spinor: [Field], interaction: PhotonMediatedInteraction) throws {
         let k = try KeldyshKernel.from(split, sector: spinor.map(\.name))
@@ -38,7 +38,7 @@ public struct PhotonSaddlePoint: Sendable {
 
     public var record: DerivationRecord {
         DerivationRecord(step: "photon-saddle-point", reference: "paper 000 A35, A38",
-                         summary: "δS_eff/δψ̄_q at ψ_q = 0: the photon's source plus −i tr(G ∂G⁻¹/∂ψ̄_q), G at τ = 0 (GK_ba = G^K_ba(τ = 0))",
+                         summary: "δS_eff/δψ̄_q at ψ_q = 0: the photon's source plus −i tr(G ∂G⁻¹/∂ψ̄_q), G at τ = 0 (GK_ba0 = G^K_ba(τ = 0))",
                          text: "dS_eff/dpsibar_q = \(equation) = 0", latex: "\\frac{\\delta S^{\\mathrm{eff}}}{\\delta\\bar\\psi_q} = " + equation.latex + " = 0")
     }
 }

@@ -5,7 +5,8 @@ import Symbolic
 /// (`PhotonMediatedInteraction`, A21), the quartic term decoupled (`HubbardStratonovich`, A22),
 /// the terms linear in Q read as Σ (`SelfEnergy`, A23–A32), the augmented and effective actions
 /// (A33–A34), the photon's saddle point (`PhotonSaddlePoint`, A35/A38) and the causality
-/// reduction (`CausalityReduction`, A40–A50). Each step is the type named; this only feeds one
+/// reduction (`CausalityReduction`, A40–A50) and the photon's fluctuation kernel about the
+/// normal state (`PhotonFluctuationKernel`, B9–B15). Each step is the type named; this only feeds one
 /// into the next, so that `keldysh derive --steps` and `keldysh verify` read the same chain.
 ///
 /// The spinor is [x, y] with the coupling ψ x̄ y (paper 000: φ = [b, a], g ψ b† a): A22 pairs
@@ -18,6 +19,7 @@ public struct SelfEnergyChain: Sendable {
     public let selfEnergy: SelfEnergy
     public let saddlePoint: PhotonSaddlePoint
     public let causality: CausalityReduction
+    public let fluctuations: PhotonFluctuationKernel
     public let records: [DerivationRecord]
 
     /// `framed`: the action with its baths, in the frame (A14), ψ not yet fixed; `background`:
@@ -36,8 +38,10 @@ public struct SelfEnergyChain: Sendable {
         saddlePoint = try PhotonSaddlePoint(split, fluctuation: "d" + boson, spinor: spinor, interaction: interaction)
         causality = CausalityReduction(selfEnergy.matrix, replacements: SelfEnergyChain.causalNames(spinor),
                                        supports: SelfEnergyChain.supports(spinor, propagator: boson))
+        fluctuations = try PhotonFluctuationKernel(split, fluctuation: "d" + boson, spinor: spinor,
+                                                   photonKernel: interaction.greens.kernel.matrix)
         records = [splitting, interaction.record, decoupling.record, selfEnergy.record,
-                   SelfEnergyChain.effectiveAction(decoupling, sign: sign), saddlePoint.record, causality.record]
+                   SelfEnergyChain.effectiveAction(decoupling, sign: sign), saddlePoint.record, causality.record, fluctuations.record]
     }
 
     /// Q^X_x(t, t′) (X = R, K, A): the causal name of a species' auxiliary field (A40–A43).

@@ -17,7 +17,11 @@ import Symbolic
 /// Each step declares, for the transcriptions after it, names for the two-time atoms (the
 /// manifest has no syntax for G^K_ψ(t, t′)): `GK`, `GR`, `GA` = G^X_ψ(t, t′) = G^X_ψ(τ), `GKm`, …
 /// = G^X_ψ(t′, t) = G^X_ψ(−τ); `Qyy11` … = Q_yy^{(1,1)}(t, t′), `Qxx11` …; `QRy`, `QKy`, `QAy`, …
-/// (A40–A43); `GK_xy`, … = G^K_xy(τ = 0) (A38). A name the manifest already uses is not redeclared.
+/// (A40–A43); `GK_xy0`, … = G^K_xy(τ = 0) (A38). A name the manifest already uses is not redeclared.
+/// * `fluctuation LABEL: SPINOR` — B9–B15: `K1R` = K₁^R(ω) about the normal state, the loop an
+///   integral over ν of the functions `GR_xx(ν)`, `GK_xx`, `GA_xx` (declared for the manifest);
+///   `tree` and `loop` its parts, K₁^R = tree + ∫dν loop (`nu` declared, the loop variable); the
+///   matrix δG₀⁻¹ of B6 (rows and columns as Σ's), in `dpsi_cl`, `dpsibar_q`, … (declared).
 struct InteractionStep: DerivationStep {
     static let keyword = "interaction"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
@@ -80,7 +84,31 @@ struct PhotonSaddleStep: DerivationStep {
     }
 }
 
-/// What the four steps share: the chain from the model, the names of its atoms, the
+struct FluctuationStep: DerivationStep {
+    static let keyword = "fluctuation"
+    static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
+        try ChainStep.run(arguments, context) { chain, r in
+            r.values["K1R"] = chain.fluctuations.retarded
+            // The loop compared by its integrand: two integrals of one function written
+            // differently are not brought under one binder by the core, and the random smooth
+            // G's do not decay, so ∫dν of them has no numeric value.
+            r.values["tree"] = chain.fluctuations.tree
+            r.values["loop"] = chain.fluctuations.loopDensity
+            r.names["nu"] = .symbol(chain.fluctuations.nu)
+            // B6: δG₀⁻¹ as the step's matrix, in the fluctuation's components by name (dpsibar_q, …).
+            r.matrix = chain.fluctuations.vertex.rowList
+            let d = chain.interaction.fluctuation
+            for c in d.indices(.keldysh) {
+                for bar in [false, true] { r.names[d.component(c, barred: bar).description] = d.component(c, barred: bar).expr }
+            }
+            for x in ["R", "K", "A"] {
+                for f in chain.spinor { r.functions.append(PhotonFluctuationKernel.function(x, f.name + f.name)) }
+            }
+        }
+    }
+}
+
+/// What the five steps share: the chain from the model, the names of its atoms, the
 /// `values` clause.
 enum ChainStep {
     static func run(_ arguments: StepArguments, _ context: StepContext,
@@ -122,7 +150,7 @@ enum ChainStep {
             out["G" + x + "m"] = PhotonMediatedInteraction.propagator(x, String(boson), t2, t)
             for f in chain.spinor {
                 out["Q" + x + f.name] = SelfEnergyChain.causalQ(x, f.name)
-                for g in chain.spinor { out["G\(x)_\(f.name)\(g.name)"] = PhotonSaddlePoint.equalTime(x, f.name + g.name) }
+                for g in chain.spinor { out["G\(x)_\(f.name)\(g.name)0"] = PhotonSaddlePoint.equalTime(x, f.name + g.name) }
             }
         }
         let indices: [(ContourIndex, String)] = [(.one, "1"), (.two, "2")]
