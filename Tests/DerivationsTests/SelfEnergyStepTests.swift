@@ -39,8 +39,8 @@ struct SelfEnergyStepTests {
         let m = try Model.parse(Self.base + Self.ansatz + "\nselfenergy phi sign dyson", file: "000.kd")
         let d = try m.keldyshDerivation().withSectors(["phi"]).withSelfEnergy()
         let steps = d.records.map(\.step)
-        #expect(Array(steps.suffix(7)) == ["field-splitting", "photon-mediated-interaction", "hubbard-stratonovich", "self-energy",
-                                           "effective-action", "photon-saddle-point", "causality-reduction"])
+        #expect(Array(steps.suffix(8)) == ["field-splitting", "photon-mediated-interaction", "hubbard-stratonovich", "self-energy",
+                                           "effective-action", "photon-saddle-point", "causality-reduction", "fluctuation-kernel"])
         // The named sign is recorded: B2's reading gives G⁻¹ = G₀⁻¹ − Σ.
         #expect(d.records.first { $0.step == "effective-action" }?.text.contains("G0^-1 - Sigma") == true)
         #expect(d.records.first { $0.step == "self-energy" }?.summary.contains("B2") == true)
@@ -96,5 +96,23 @@ struct SelfEnergyStepTests {
         #expect(report.count(.differs) == 0 && report.count(.notDerived) == 0 && report.passed)
         let errata = Set(report.items.filter { $0.status == .erratum }.map(\.name))
         #expect(errata.isSuperset(of: ["Sigma.A22_a21", "Sigma.A39", "causal.A48", "A38.A61", "B6"]))
+    }
+}
+
+extension SelfEnergyStepTests {
+    @Test func b6VertexIsMinusThePrintedOne() throws {
+        let r = try steps("fluctuation F: phi").first!.results
+        // B6 as printed: (g/√2)((δψ̄_q σ₋ + δψ_q σ₊)σ₁^K + (δψ̄_cl σ₋ + δψ_cl σ₊)σ₀^K), σ₊ = [[0, 1], [0, 0]] in
+        // Nambu (b, a), Keldysh outside; Eq. 7's −λσ₊ − λ̄σ₋ (λ = gψ/√2) gives the opposite sign.
+        let m = try #require(r.matrix)
+        let n = r.names
+        let (c, q, cb, qb) = (n["dpsi_cl"]!, n["dpsi_q"]!, n["dpsibar_cl"]!, n["dpsibar_q"]!)
+        let printed: [[Expr]] = [[0, c, 0, q], [cb, 0, qb, 0], [0, q, 0, c], [qb, 0, cb, 0]]
+        let k = Expr.symbol("g", [.real, .positive]) / Expr.sqrt(2)
+        for i in 0..<4 { for j in 0..<4 { #expect((m[i][j] + k * printed[i][j]).expand().isZero, "(\(i),\(j)) = \(m[i][j])") } }
+        // B15's tree part: ½ of the photon's (G⁻¹)^R in the frame, ½(ω − (ω₀ − μ_S) + iκ) (A10 shifted by μ_S).
+        let (omega, w0, muS, kappa) = (Expr.symbol(Action.omega), Expr.symbol("w0", [.real, .positive]),
+                                       Expr.symbol("muS", [.real]), Expr.symbol("kappa", [.real, .positive]))
+        #expect((r.values["tree"]! - (omega - w0 + muS + Expr.i * kappa) / 2).expand().isZero, "\(r.values["tree"]!)")
     }
 }
