@@ -39,8 +39,9 @@ struct SelfEnergyStepTests {
         let m = try Model.parse(Self.base + Self.ansatz + "\nselfenergy phi sign dyson", file: "000.kd")
         let d = try m.keldyshDerivation().withSectors(["phi"]).withSelfEnergy()
         let steps = d.records.map(\.step)
-        #expect(Array(steps.suffix(8)) == ["field-splitting", "photon-mediated-interaction", "hubbard-stratonovich", "self-energy",
-                                           "effective-action", "photon-saddle-point", "causality-reduction", "fluctuation-kernel"])
+        #expect(Array(steps.suffix(9)) == ["field-splitting", "photon-mediated-interaction", "hubbard-stratonovich", "self-energy",
+                                           "effective-action", "photon-saddle-point", "causality-reduction", "fluctuation-kernel",
+                                           "self-energy-frequency"])
         // The named sign is recorded: B2's reading gives G⁻¹ = G₀⁻¹ − Σ.
         #expect(d.records.first { $0.step == "effective-action" }?.text.contains("G0^-1 - Sigma") == true)
         #expect(d.records.first { $0.step == "self-energy" }?.summary.contains("B2") == true)
@@ -91,11 +92,13 @@ struct SelfEnergyStepTests {
         let report = try verifyDerivation(directory: Self.folder.path)
         // 17 identical + 5 errata of A10–A20 (part 1), plus A21 (matrix), A25–A32, seven legible G^A lines
         // of A22, A38, A60, A61's corrected form, A44–A47 and A49–A50 (A46 twice), B15 (tree and loop)
-        // identical: 45; and A22's last line, A39, A61, A48, B6 errata: 10.
-        #expect(report.count(.identical) == 45 && report.count(.erratum) == 10)
+        // identical: 45; A53–A58 (Dyson sign, ∘ a convolution) identical: 51; and A22's last line, A39, A61,
+        // A48, B6 errata, and the two other readings of A53 (A23's sign, A59's ∘): 12.
+        #expect(report.count(.identical) == 51 && report.count(.erratum) == 12)
         #expect(report.count(.differs) == 0 && report.count(.notDerived) == 0 && report.passed)
         let errata = Set(report.items.filter { $0.status == .erratum }.map(\.name))
-        #expect(errata.isSuperset(of: ["Sigma.A22_a21", "Sigma.A39", "causal.A48", "A38.A61", "B6"]))
+        #expect(errata == ["A14.K_bb", "A14.K_aa", "A14.K_ba", "A14.K_ab", "A14", "Sigma.A22_a21", "Sigma.A39", "causal.A48",
+                           "A38.A61", "B6", "SigmaW23.A53", "SigmaW59.A53"])
     }
 }
 
@@ -114,5 +117,28 @@ extension SelfEnergyStepTests {
         let (omega, w0, muS, kappa) = (Expr.symbol(Action.omega), Expr.symbol("w0", [.real, .positive]),
                                        Expr.symbol("muS", [.real]), Expr.symbol("kappa", [.real, .positive]))
         #expect((r.values["tree"]! - (omega - w0 + muS + Expr.i * kappa) / 2).expand().isZero, "\(r.values["tree"]!)")
+    }
+}
+
+extension SelfEnergyStepTests {
+    @Test func sigmaInFrequencyByTheConvolutionTheorem() throws {
+        let r = try steps("frequency W: phi\nfrequency L: phi; convolution asA59")
+        let (w, l) = (r[0].results, r[1].results)
+        // By hand from Σ^R_bb(τ) = −i g²/4 (G^K_ψ(τ)Q^R_a(τ) + G^R_ψ(τ)Q^K_a(τ)) (A25 with A40–A42), Q = 2G
+        // (A39 as derived) and f(τ)g(τ) → ∫dν/2π g(ν) f(ω − ν): the dν-density −i g²/(4π)(G^R_aa(ν)G^K_ψ(ω − ν)
+        // + G^K_aa(ν)G^R_ψ(ω − ν)) in A23's sign; with A59's ∘ the photon's argument is ν − ω.
+        let g = Expr.symbol("g", [.real, .positive]), omega = Expr.symbol(Action.omega), nu = Expr.symbol("nu", [.real])
+        func f(_ name: String, _ x: Expr) -> Expr { Expr.apply(Symbol.function(name), [x]) }
+        let c = Expr.neg(Expr.i) * g * g / (4 * Expr.pi)
+        let conv = c * (f("GR_aa", nu) * f("GK_psi", omega - nu) + f("GK_aa", nu) * f("GR_psi", omega - nu))
+        let lit = c * (f("GR_aa", nu) * f("GK_psi", nu - omega) + f("GK_aa", nu) * f("GR_psi", nu - omega))
+        #expect((w.values["R_bb"]! - conv).expand().isZero, "\(w.values["R_bb"]!)")
+        #expect((l.values["R_bb"]! - lit).expand().isZero, "\(l.values["R_bb"]!)")
+    }
+
+    @Test func anUnknownConvolutionReadingIsAnError() {
+        // `selfenergy phi convolution literal`: the word `literal` at column 28 of line 13.
+        let e = error(Self.base + Self.ansatz + "\nselfenergy phi convolution literal")
+        #expect(e?.line == 13 && e?.column == 28 && e.map { "\($0)".contains("unknown reading") } == true, "\(String(describing: e))")
     }
 }

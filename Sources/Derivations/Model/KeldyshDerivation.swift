@@ -57,7 +57,9 @@ public struct KeldyshDerivation: Sendable {
     public func withSelfEnergy() throws -> KeldyshDerivation {
         guard let se = model.keldysh.selfEnergy else { return self }
         var out = self
-        out.records += try selfEnergyChain(se.spinor, sign: se.sign).records
+        let chain = try selfEnergyChain(se.spinor, sign: se.sign)
+        out.records += chain.records
+        out.records.append(try chain.frequency(se.reading).record)
         return out
     }
 

@@ -44,6 +44,11 @@ public struct SelfEnergyChain: Sendable {
                    SelfEnergyChain.effectiveAction(decoupling, sign: sign), saddlePoint.record, causality.record, fluctuations.record]
     }
 
+    /// Σ in frequency (A51–A58) with Q = (2/λ)·iG, the saddle point in Q as derived (A39).
+    public func frequency(_ reading: ConvolutionReading = .convolution) throws -> SelfEnergyFrequency {
+        try SelfEnergyFrequency(self, qPerG: (decoupling.saddlePointFactor * Expr.i).expand(), reading: reading)
+    }
+
     /// Q^X_x(t, t′) (X = R, K, A): the causal name of a species' auxiliary field (A40–A43).
     public static func causalQ(_ x: String, _ species: String) -> Expr {
         Expr.apply(Symbol.function("Q^\(x)_\(species)", slots: [.time, .time]),

@@ -1,3 +1,4 @@
+import FieldTheory
 import Foundation
 import Symbolic
 
@@ -12,6 +13,8 @@ public struct DerivedResults: Sendable {
     public var names: [String: Expr] = [:]
     /// Functions the step declares for the transcriptions after it (G^R_bb(ν) as `GR_bb`).
     public var functions: [Symbol] = []
+    /// How a `frequency` step reads A53's ∘ (its `convolution` clause).
+    var reading = ConvolutionReading.convolution
     /// The step failed: every transcription it should have produced is "not derived", for this reason.
     public var failure: String?
 
@@ -70,7 +73,7 @@ public struct StepRegistry: @unchecked Sendable {
     public static let standard = StepRegistry([MeanFieldStep.self, LinearizeStep.self, SteadyStep.self,
                                                KernelStep.self, GreensStep.self, SaddleStep.self,
                                                InteractionStep.self, SelfEnergyStep.self, CausalStep.self, PhotonSaddleStep.self,
-                                               FluctuationStep.self])
+                                               FluctuationStep.self, FrequencyStep.self])
 
     /// Adds a kind (a later kind with the same keyword replaces the earlier one).
     public mutating func register(_ kind: any DerivationStep.Type) {

@@ -22,6 +22,9 @@ import Symbolic
 ///   integral over ν of the functions `GR_xx(ν)`, `GK_xx`, `GA_xx` (declared for the manifest);
 ///   `tree` and `loop` its parts, K₁^R = tree + ∫dν loop (`nu` declared, the loop variable); the
 ///   matrix δG₀⁻¹ of B6 (rows and columns as Σ's), in `dpsi_cl`, `dpsibar_q`, … (declared).
+/// * `frequency LABEL: SPINOR [; convolution convolution|asA59]` — A51–A58: `R_bb`, `K_aa`, … the
+///   integrands per dν of Σ^R_bb(ω), … (`SelfEnergyFrequency`), in the functions `GR_aa(ν)`,
+///   `GK_psi(·)` (declared).
 struct InteractionStep: DerivationStep {
     static let keyword = "interaction"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
@@ -108,12 +111,28 @@ struct FluctuationStep: DerivationStep {
     }
 }
 
-/// What the five steps share: the chain from the model, the names of its atoms, the
+struct FrequencyStep: DerivationStep {
+    static let keyword = "frequency"
+    static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
+        try ChainStep.run(arguments, context) { chain, r in
+            let f = try chain.frequency(r.reading)
+            r.values.merge(f.densities) { _, new in new }
+            r.names["nu"] = .symbol(f.nu)
+            let boson = String(chain.interaction.fluctuation.name.dropFirst())
+            for x in ["R", "K", "A"] {
+                r.functions.append(Symbol.function("G\(x)_\(boson)"))
+                for s in chain.spinor { r.functions.append(PhotonFluctuationKernel.function(x, s.name + s.name)) }
+            }
+        }
+    }
+}
+
+/// What the six steps share: the chain from the model, the names of its atoms, the
 /// `values` clause.
 enum ChainStep {
     static func run(_ arguments: StepArguments, _ context: StepContext,
                     _ read: (SelfEnergyChain, inout DerivedResults) throws -> Void) throws(ModelError) -> (DerivedResults, Any?) {
-        let clauses = try StepClauses(arguments.fragment, keywords: ["sign"], main: true)
+        let clauses = try StepClauses(arguments.fragment, keywords: ["sign", "convolution"], main: true)
         let model = try clauses.model(context)
         var sign = SelfEnergySign.asA23
         if let s = clauses["sign"] {
@@ -121,6 +140,10 @@ enum ChainStep {
             sign = v
         }
         var r = DerivedResults()
+        if let c = clauses["convolution"] {
+            guard let v = ConvolutionReading(rawValue: c.text) else { throw c.error("expected `convolution convolution` or `convolution asA59`") }
+            r.reading = v
+        }
         let chain: SelfEnergyChain
         do {
             chain = try model.keldyshDerivation().selfEnergyChain(clauses.main!.text, sign: sign)
