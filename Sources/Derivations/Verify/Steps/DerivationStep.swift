@@ -1,4 +1,3 @@
-import FieldTheory
 import Foundation
 import Symbolic
 
@@ -13,8 +12,6 @@ public struct DerivedResults: Sendable {
     public var names: [String: Expr] = [:]
     /// Functions the step declares for the transcriptions after it (G^R_bb(ν) as `GR_bb`).
     public var functions: [Symbol] = []
-    /// How a `frequency` step reads A53's ∘ (its `convolution` clause).
-    var reading = ConvolutionReading.convolution
     /// The step failed: every transcription it should have produced is "not derived", for this reason.
     public var failure: String?
 

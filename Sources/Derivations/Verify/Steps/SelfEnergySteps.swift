@@ -28,7 +28,7 @@ import Symbolic
 struct InteractionStep: DerivationStep {
     static let keyword = "interaction"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
-        try ChainStep.run(arguments, context) { chain, r in
+        try ChainStep.run(arguments, context) { chain, _, r in
             let (x, y) = (chain.spinor[0], chain.spinor[1])
             let t = Expr.symbol(Action.time), t2 = Expr.symbol(PhotonMediatedInteraction.otherTime)
             func at(_ f: Field, _ c: ContourIndex, _ bar: Bool, _ time: Expr) -> Expr {
@@ -56,7 +56,7 @@ struct InteractionStep: DerivationStep {
 struct SelfEnergyStep: DerivationStep {
     static let keyword = "selfenergy"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
-        try ChainStep.run(arguments, context) { chain, r in
+        try ChainStep.run(arguments, context) { chain, _, r in
             ChainStep.entries(chain.selfEnergy.matrix, chain.spinor, into: &r)
             // Q = (2/λ)⟨X⟩ with ⟨X⟩ = ⟨y ȳ⟩ = iG (HubbardStratonovich.saddlePointFactor).
             r.values["Q_per_G"] = (chain.decoupling.saddlePointFactor * Expr.i).expand()
@@ -67,7 +67,7 @@ struct SelfEnergyStep: DerivationStep {
 struct CausalStep: DerivationStep {
     static let keyword = "causal"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
-        try ChainStep.run(arguments, context) { chain, r in
+        try ChainStep.run(arguments, context) { chain, _, r in
             let c = chain.causality
             ChainStep.entries(c.reduced, chain.spinor, into: &r)
             let words: [CausalSupport: Expr] = [.retarded: .symbol("retarded"), .advanced: .symbol("advanced"),
@@ -81,7 +81,7 @@ struct CausalStep: DerivationStep {
 struct PhotonSaddleStep: DerivationStep {
     static let keyword = "photonsaddle"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
-        try ChainStep.run(arguments, context) { chain, r in
+        try ChainStep.run(arguments, context) { chain, _, r in
             r.values["eq"] = chain.saddlePoint.equation
         }
     }
@@ -90,7 +90,7 @@ struct PhotonSaddleStep: DerivationStep {
 struct FluctuationStep: DerivationStep {
     static let keyword = "fluctuation"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
-        try ChainStep.run(arguments, context) { chain, r in
+        try ChainStep.run(arguments, context) { chain, _, r in
             r.values["K1R"] = chain.fluctuations.retarded
             // The loop compared by its integrand: two integrals of one function written
             // differently are not brought under one binder by the core, and the random smooth
@@ -114,8 +114,8 @@ struct FluctuationStep: DerivationStep {
 struct FrequencyStep: DerivationStep {
     static let keyword = "frequency"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
-        try ChainStep.run(arguments, context) { chain, r in
-            let f = try chain.frequency(r.reading)
+        try ChainStep.run(arguments, context) { chain, reading, r in
+            let f = try chain.frequency(reading)
             r.values.merge(f.densities) { _, new in new }
             r.names["nu"] = .symbol(f.nu)
             let boson = String(chain.interaction.fluctuation.name.dropFirst())
@@ -131,7 +131,7 @@ struct FrequencyStep: DerivationStep {
 /// `values` clause.
 enum ChainStep {
     static func run(_ arguments: StepArguments, _ context: StepContext,
-                    _ read: (SelfEnergyChain, inout DerivedResults) throws -> Void) throws(ModelError) -> (DerivedResults, Any?) {
+                    _ read: (SelfEnergyChain, ConvolutionReading, inout DerivedResults) throws -> Void) throws(ModelError) -> (DerivedResults, Any?) {
         let clauses = try StepClauses(arguments.fragment, keywords: ["sign", "convolution"], main: true)
         let model = try clauses.model(context)
         var sign = SelfEnergySign.asA23
@@ -139,16 +139,17 @@ enum ChainStep {
             guard let v = SelfEnergySign(rawValue: s.text) else { throw s.error("expected `sign asA23` or `sign dyson`") }
             sign = v
         }
-        var r = DerivedResults()
+        var reading = ConvolutionReading.convolution
         if let c = clauses["convolution"] {
             guard let v = ConvolutionReading(rawValue: c.text) else { throw c.error("expected `convolution convolution` or `convolution asA59`") }
-            r.reading = v
+            reading = v
         }
+        var r = DerivedResults()
         let chain: SelfEnergyChain
         do {
             chain = try model.keldyshDerivation().selfEnergyChain(clauses.main!.text, sign: sign)
             r.names = atomNames(chain)
-            try read(chain, &r)
+            try read(chain, reading, &r)
         } catch {
             return (DerivedResults(failure: "the self-energy chain failed: \(error)"), nil)
         }
