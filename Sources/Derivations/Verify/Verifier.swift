@@ -1,4 +1,5 @@
 import Algebra
+import FieldTheory
 import Foundation
 import Symbolic
 
@@ -140,7 +141,8 @@ struct Verifier {
     }
 
     private func showText(_ e: Expr) -> String { display?.showText(e) ?? e.text(context: ParseContext()) }
-    private func showLatex(_ e: Expr) -> String { display?.showLatex(e) ?? e.latex(options: LatexOptions()) }
+    // The two-time names of the self-energy steps (Q_bb^(1,2)(t, t')) typeset as the paper does.
+    private func showLatex(_ e: Expr) -> String { display?.showLatex(e) ?? BilocalLatex.display(e).latex(options: LatexOptions()) }
 
     private func compare(_ name: String, derived: Expr, printed: Expr) -> VerificationEntry {
         let c = Comparison(derived: derived, printed: printed, seed: Comparison.seed(name))

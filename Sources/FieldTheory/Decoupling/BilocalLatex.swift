@@ -7,10 +7,11 @@ import Symbolic
 /// stay plain text (they must read back); only the printed copy uses display symbols (function
 /// symbols whose names are LaTeX, as `Action+Printing` does for components), with the same
 /// commutation class, so nothing about the expression changes but its typesetting.
-enum BilocalLatex {
-    static func latex(_ e: Expr) -> String { display(e).latex }
+public enum BilocalLatex {
+    public static func latex(_ e: Expr) -> String { display(e).latex }
 
-    static func display(_ e: Expr) -> Expr {
+    /// `e` with every bilocal name replaced by its display symbol (unchanged when it has none).
+    public static func display(_ e: Expr) -> Expr {
         var table: [Expr: Expr] = [:]
         collect(e, &table)
         return table.isEmpty ? e : e.substitute(table)
