@@ -13,6 +13,12 @@ enum Paper000Fixture {
     static let t = Expr.symbol(Action.time), t2 = Expr.symbol(PhotonMediatedInteraction.otherTime)
 
     static func split() throws -> Action {
+        let (s, _) = try FieldSplitting.apply(try framed(), field: "psi", fluctuation: "dpsi", background: [.classical: Expr.sqrt(2) * psiF])
+        return s
+    }
+
+    /// The action in the frame of the condensate, ψ not yet split (what `SelfEnergyChain` takes).
+    static func framed() throws -> Action {
         var alg = OperatorAlgebra()
         let psi = alg.boson("psi")
         let b = alg.fermion("b"), a = alg.fermion("a")
@@ -24,7 +30,6 @@ enum Paper000Fixture {
         (s, _) = try MarkovianBath.apply(s, field: "b", rate: gamma, distribution: Expr.apply(Symbol.function("F_b", [.real]), [omega]))
         (s, _) = try MarkovianBath.apply(s, field: "a", rate: gamma, distribution: Expr.apply(Symbol.function("F_a", [.real]), [omega]))
         (s, _) = try RotatingFrame.apply(s, rates: ["psi": muS, "b": muS / 2, "a": Expr.neg(muS) / 2])
-        (s, _) = try FieldSplitting.apply(s, field: "psi", fluctuation: "dpsi", background: [.classical: Expr.sqrt(2) * psiF])
         return s
     }
 
