@@ -24,12 +24,17 @@ enum Paper000Fixture {
     }
 
     static func split() throws -> Action {
+        let (s, _) = try FieldSplitting.apply(try framed(), field: "psi", fluctuation: "dpsi", background: [.classical: Expr.sqrt(2) * psiF])
+        return s
+    }
+
+    /// The action in the frame of the condensate, ψ not yet split (what `SelfEnergyChain` takes).
+    static func framed() throws -> Action {
         var (s, _) = try KeldyshRotation.apply(try ContourAction.from(try system()))
         (s, _) = try MarkovianBath.apply(s, field: "psi", rate: kappa, distribution: Expr.apply(Symbol.function("F_Psi", [.real]), [omega]))
         (s, _) = try MarkovianBath.apply(s, field: "b", rate: gamma, distribution: Expr.apply(Symbol.function("F_b", [.real]), [omega]))
         (s, _) = try MarkovianBath.apply(s, field: "a", rate: gamma, distribution: Expr.apply(Symbol.function("F_a", [.real]), [omega]))
         (s, _) = try RotatingFrame.apply(s, rates: ["psi": muS, "b": muS / 2, "a": Expr.neg(muS) / 2])
-        (s, _) = try FieldSplitting.apply(s, field: "psi", fluctuation: "dpsi", background: [.classical: Expr.sqrt(2) * psiF])
         return s
     }
 

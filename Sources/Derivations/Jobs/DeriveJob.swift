@@ -14,12 +14,13 @@ public func derive(path: String, operators: String? = nil, linearize: Bool = fal
 
 /// `keldysh derive MODEL --steps`: the model's Keldysh derivation, every named step, with the
 /// kernel and Green's function of each spinor and of each boson with a bath, or — for a model
-/// whose fields are all bosons and have no baths (a Lindblad model) — its classical saddle point.
+/// whose fields are all bosons and have no baths (a Lindblad model) — its classical saddle point;
+/// with a `selfenergy` statement, the steps of paper 000 A21–A50 after them.
 public func deriveSteps(path: String) throws -> KeldyshDerivation {
     let model = try Model.parse(readModelText(path), file: path)
     let derivation = try model.keldyshDerivation()
     let bosons = model.keldysh.baths.map(\.mode).filter { m in derivation.bathed.field(named: m)?.statistics == .boson }
-    var out = try derivation.withSectors(model.keldysh.spinors.map(\.name) + bosons)
+    var out = try derivation.withSectors(model.keldysh.spinors.map(\.name) + bosons).withSelfEnergy()
     if model.keldysh.isEmpty, derivation.stationary.fields.allSatisfy({ $0.statistics == .boson }) {
         out = out.appending(try ClassicalSaddlePoint(derivation.stationary).record)
     }

@@ -12,6 +12,8 @@ public struct KeldyshDerivation: Sendable {
     public private(set) var records: [DerivationRecord]
     /// The action with its baths, before any ansatz: where a boson's own kernel is read.
     public let bathed: Action
+    /// After the frame, before the background: where the boson is split and integrated out.
+    public let framed: Action
     /// After the frame and the background (the action itself when the model gives neither).
     public let stationary: Action
 
@@ -33,6 +35,32 @@ public struct KeldyshDerivation: Sendable {
     public func greens(_ sector: String) throws -> GreensFunction {
         let action = model.keldysh.spinors.contains { $0.name == sector } ? stationary : bathed
         return try GreensFunction(try kernel(sector).atZero(outside: action).kernel)
+    }
+
+    /// Paper 000 A21–A50 from this derivation (`SelfEnergyChain`): the background's boson split
+    /// and integrated out, the quartic term of the spinor decoupled, Σ with the given sign.
+    public func selfEnergyChain(_ spinor: String, sign: SelfEnergySign) throws -> SelfEnergyChain {
+        guard let bg = model.keldysh.background else {
+            throw FieldTheoryError.precondition("the self-energy needs a background (the boson to integrate out)")
+        }
+        guard let s = model.keldysh.spinors.first(where: { $0.name == spinor }) else {
+            throw FieldTheoryError.precondition("no spinor named \(spinor)")
+        }
+        let fields = try s.modes.map { m -> Field in
+            guard let f = framed.field(named: m) else { throw FieldTheoryError.precondition("no field \(m)") }
+            return f
+        }
+        return try SelfEnergyChain(framed, boson: bg.mode, background: [.classical: bg.classical], spinor: fields, sign: sign)
+    }
+
+    /// The derivation with the steps of the model's `selfenergy` statement appended (none without one).
+    public func withSelfEnergy() throws -> KeldyshDerivation {
+        guard let se = model.keldysh.selfEnergy else { return self }
+        var out = self
+        let chain = try selfEnergyChain(se.spinor, sign: se.sign)
+        out.records += chain.records
+        out.records.append(try chain.frequency(se.reading).record)
+        return out
     }
 
     /// The derivation with one more step recorded.
@@ -87,11 +115,12 @@ extension Model {
             action = next
             records.append(r)
         }
+        let framed = action
         if let bg = keldysh.background {
             let (next, r) = try BackgroundField.apply(action, field: bg.mode, classical: bg.classical)
             action = next
             records.append(r)
         }
-        return KeldyshDerivation(model: self, records: records, bathed: bathed, stationary: action)
+        return KeldyshDerivation(model: self, records: records, bathed: bathed, framed: framed, stationary: action)
     }
 }

@@ -23,9 +23,12 @@ public struct KeldyshStatements: Sendable {
     public var spinors: [(name: String, modes: [String])] = []
     public var frame: [String: Expr] = [:]
     public var background: (mode: String, classical: Expr)?
+    /// `selfenergy SPINOR [sign asA23|dyson] [convolution convolution|asA59]`: continue the
+    /// derivation past G₀ (A21–A59, B6, B15).
+    public var selfEnergy: (spinor: String, sign: SelfEnergySign, reading: ConvolutionReading)?
 
     /// Whether the model asks for any of it.
-    public var isEmpty: Bool { baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil }
+    public var isEmpty: Bool { baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil && selfEnergy == nil }
 
     /// With parameters set (a `where` restriction): rates, frame and background.
     func substituting(_ values: [Symbol: Expr]) -> KeldyshStatements {
@@ -112,5 +115,46 @@ extension ModelReader {
             throw mode.error("'\(mode.text)' is not a boson mode of the model")
         }
         keldysh.background = (mode.text, try scope.expression(rest.sub(eq + 1, rest.end)))
+    }
+
+    /// `selfenergy SPINOR [sign asA23|dyson] [convolution convolution|asA59]`: the derivation goes
+    /// on from G₀ of the spinor through paper 000 A21–A59 and B6, B15 (`SelfEnergyChain`): the
+    /// background's boson is split and integrated out, the quartic term decoupled, Σ read with
+    /// the named sign (A23's, the default, or B2's Dyson sign) and taken to frequency with the
+    /// named reading of A53's ∘ (a convolution, the default, or A59 as printed). Needs the
+    /// `background` (the boson to split) before it.
+    mutating func selfEnergy(_ rest: Fragment) throws(ModelError) {
+        if keldysh.selfEnergy != nil { throw rest.error("the self-energy is given twice") }
+        let words = rest.split(" ").filter { !$0.isEmpty }
+        guard let name = words.first else {
+            throw rest.error("expected `selfenergy SPINOR [sign asA23|dyson] [convolution convolution|asA59]`", at: rest.end)
+        }
+        guard let spinor = keldysh.spinors.first(where: { $0.name == name.text }) else {
+            throw name.error("'\(name.text)' is not a spinor of the model (a `spinor` statement before this one)")
+        }
+        guard spinor.modes.count == 2 else { throw name.error("the self-energy needs a spinor of two fermions (paper 000: phi = b, a)") }
+        guard keldysh.background != nil else { throw rest.error("the self-energy needs a `background` statement before it (the boson to integrate out)") }
+        var sign = SelfEnergySign.asA23, reading = ConvolutionReading.convolution
+        var k = 1
+        while k < words.count {
+            let key = words[k]
+            guard k + 1 < words.count else { throw key.error("expected a value after '\(key.text)'") }
+            let value = words[k + 1]
+            switch key.text {
+            case "sign":
+                guard let s = SelfEnergySign(rawValue: value.text) else {
+                    throw value.error("unknown sign '\(value.text)' (expected asA23: S ⊃ +φ̄Σφ, or dyson: G⁻¹ = G₀⁻¹ − Σ)")
+                }
+                sign = s
+            case "convolution":
+                guard let r = ConvolutionReading(rawValue: value.text) else {
+                    throw value.error("unknown reading '\(value.text)' (expected convolution: f(ν)g(ω − ν), or asA59: f(ν)g(ν − ω))")
+                }
+                reading = r
+            default: throw key.error("expected `sign asA23|dyson` or `convolution convolution|asA59`")
+            }
+            k += 2
+        }
+        keldysh.selfEnergy = (spinor.name, sign, reading)
     }
 }

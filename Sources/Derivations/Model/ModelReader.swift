@@ -24,7 +24,7 @@ struct ModelReader {
 
     static let keywords = ["parameters", "parameter", "boson", "bosons", "fermion", "fermions", "spins", "spin",
                            "define", "latex", "H", "dissipator", "gilbert", "meanfield", "steady", "variables", "phase", "bath", "spinor",
-                           "frame", "background"]
+                           "frame", "background", "selfenergy"]
 
     mutating func read() throws(ModelError) -> Model {
         for s in source.statements {
@@ -44,6 +44,7 @@ struct ModelReader {
             case "spinor": try spinor(rest)
             case "frame": try frame(rest)
             case "background": try background(rest)
+            case "selfenergy": try selfEnergy(rest)
             case "meanfield": try once(&meanField, rest, word)
             case "steady": try once(&steady, rest, word)
             case "variables": try once(&variables, rest, word)

@@ -1,4 +1,5 @@
 import Algebra
+import FieldTheory
 import Foundation
 import Symbolic
 
@@ -120,6 +121,18 @@ struct Verifier {
         if context!.results.contains(where: { $0.label == label.text }) { throw label.error("step '\(label.text)' is defined twice") }
         let (results, derivation) = try kind.run(StepArguments(fragment: args), in: context!)
         context!.results.append(StepRecord(label: label.text, keyword: kind.keyword, results: results, derivation: derivation))
+        if !results.names.isEmpty || !results.functions.isEmpty {
+            var scoped = m
+            for (name, value) in results.names.sorted(by: { $0.key < $1.key }) where scoped.scope.declared[name] == nil {
+                try scoped.scope.define(name, value, at: label)
+            }
+            for f in results.functions where scoped.scope.declared[f.name] == nil {
+                try scoped.scope.claim(f.name, at: label)
+                scoped.scope.context.declare(f)
+            }
+            model = scoped
+            context!.model = scoped
+        }
         if let mf = derivation as? MeanFieldSystem { display = VariableDisplay(mf, algebra: m.system.algebra, latexNames: m.scope.latexNames) }
     }
 
@@ -135,7 +148,8 @@ struct Verifier {
     }
 
     private func showText(_ e: Expr) -> String { display?.showText(e) ?? e.text(context: ParseContext()) }
-    private func showLatex(_ e: Expr) -> String { display?.showLatex(e) ?? e.latex(options: LatexOptions()) }
+    // The two-time names of the self-energy steps (Q_bb^(1,2)(t, t')) typeset as the paper does.
+    private func showLatex(_ e: Expr) -> String { display?.showLatex(e) ?? BilocalLatex.display(e).latex(options: LatexOptions()) }
 
     private func compare(_ name: String, derived: Expr, printed: Expr) -> VerificationEntry {
         let c = Comparison(derived: derived, printed: printed, seed: Comparison.seed(name))

@@ -7,10 +7,11 @@ import Symbolic
 /// stay plain text (they must read back); only the printed copy uses display symbols (function
 /// symbols whose names are LaTeX, as `Action+Printing` does for components), with the same
 /// commutation class, so nothing about the expression changes but its typesetting.
-enum BilocalLatex {
-    static func latex(_ e: Expr) -> String { display(e).latex }
+public enum BilocalLatex {
+    public static func latex(_ e: Expr) -> String { display(e).latex }
 
-    static func display(_ e: Expr) -> Expr {
+    /// `e` with every bilocal name replaced by its display symbol (unchanged when it has none).
+    public static func display(_ e: Expr) -> Expr {
         var table: [Expr: Expr] = [:]
         collect(e, &table)
         return table.isEmpty ? e : e.substitute(table)
@@ -24,11 +25,11 @@ enum BilocalLatex {
         for c in e.children { collect(c, &table) }
     }
 
-    /// "bbar_1" → \bar{b}^{(1)}, "b_1" → b^{(1)}, "Q_aa^(1,2)" → Q^{(1,2)}_{aa}, "G^K_psi" → G^{K}_{\psi}.
+    /// "bbar_1" → \bar{b}^{(1)}, "b_1" → b^{(1)}, "Q_aa^(1,2)" → Q^{(1,2)}_{aa}, "G^K_psi" → G^{K}_{\psi}, "Q^R_a" → Q^{R}_{a}.
     static func displayName(_ name: String) -> String? {
-        if name.hasPrefix("G^"), let u = name.firstIndex(of: "_") {
+        if name.hasPrefix("G^") || name.hasPrefix("Q^"), let u = name.firstIndex(of: "_") {
             let x = name[name.index(name.startIndex, offsetBy: 2)..<u], s = String(name[name.index(after: u)...])
-            return "\\mathit{G}^{\(x)}_{" + (s == "psi" ? "\\psi" : s) + "}"
+            return "\\mathit{\(name.first!)}^{\(x)}_{" + (s == "psi" ? "\\psi" : s) + "}"
         }
         if name.hasPrefix("Q_"), let caret = name.firstIndex(of: "^") {
             return "\\mathit{Q}^{" + name[name.index(after: caret)...] + "}_{" + name[name.index(name.startIndex, offsetBy: 2)..<caret] + "}"

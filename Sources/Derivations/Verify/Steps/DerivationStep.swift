@@ -7,6 +7,11 @@ public struct DerivedResults: Sendable {
     public var equations: [Expr: Expr] = [:]
     public var matrix: [[Expr]]?
     public var values: [String: Expr] = [:]
+    /// Names the step declares for the transcriptions after it (an atom the manifest has no
+    /// syntax for, e.g. G^K_ψ(t, t′) as `GK`); a name already declared is left as it is.
+    public var names: [String: Expr] = [:]
+    /// Functions the step declares for the transcriptions after it (G^R_bb(ν) as `GR_bb`).
+    public var functions: [Symbol] = []
     /// The step failed: every transcription it should have produced is "not derived", for this reason.
     public var failure: String?
 
@@ -59,9 +64,13 @@ public struct StepRegistry: @unchecked Sendable {
     public init(_ kinds: [any DerivationStep.Type]) { self.kinds = kinds }
 
     /// The kinds every manifest has: mean-field equations, linearisation, steady states, and
-    /// the Keldysh kernel, Green's function and classical saddle point.
+    /// the Keldysh kernel, Green's function and classical saddle point, and the steps of
+    /// paper 000 A21–A50 and B15 (photon-mediated interaction, self-energy, causality, photon
+    /// saddle point, fluctuation kernel).
     public static let standard = StepRegistry([MeanFieldStep.self, CumulantStep.self, LinearizeStep.self, SteadyStep.self,
-                                               KernelStep.self, GreensStep.self, SaddleStep.self])
+                                               KernelStep.self, GreensStep.self, SaddleStep.self,
+                                               InteractionStep.self, SelfEnergyStep.self, CausalStep.self, PhotonSaddleStep.self,
+                                               FluctuationStep.self, FrequencyStep.self])
 
     /// Adds a kind (a later kind with the same keyword replaces the earlier one).
     public mutating func register(_ kind: any DerivationStep.Type) {
