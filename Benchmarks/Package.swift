@@ -71,6 +71,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ChainBenchmark",
+            dependencies: [
+                .product(name: "Symbolic", package: "KeldyshKit"),
+                .product(name: "FieldTheory", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
+            ]
+        ),
+        .executableTarget(
             name: "PolygammaBenchmark",
             dependencies: [.product(name: "ArbitraryPrecision", package: "KeldyshKit")]
         ),
