@@ -74,19 +74,8 @@ public func bracketedZero(parameter: String, lower: BigRational, upper: BigRatio
 /// entries any expressions) as a function for `bracketedZero`: entries by the MPFR
 /// evaluator, eigenvalues by MPFR Hessenberg QR with refinement.
 public func maxRealPartFunction(_ problem: StabilityProblem) throws -> (BigFloat, Int) throws -> BigFloat {
-    let function = try problem.compile()
-    let n = problem.order
-    var evaluators: [Int: MPFREvaluator] = [:]
-    return { x, digits in
-        let bits = BigFloat.bits(forDigits: digits) + 32
-        let ev: MPFREvaluator
-        if let e = evaluators[bits] { ev = e } else { ev = MPFREvaluator(function, precision: bits); evaluators[bits] = ev }
-        let entries = ev.evaluate([x.rounded(toPrecision: bits)])
-        var m = DenseMatrix<BigComplex>(rows: n, columns: n, repeating: entries[0])
-        for i in 0..<n { for j in 0..<n { m[i, j] = entries[i * n + j] } }
-        let result = try preciseEigenvalues(of: m, digits: digits)
-        return result.eigenvalues.map(\.value.re).max { $0 < $1 }!
-    }
+    let eigenvalues = try eigenvalueFunction(problem)
+    return { x, digits in try eigenvalues(x, digits).map(\.value.re).max { $0 < $1 }! }
 }
 
 /// A user expression of one free parameter as a function for `bracketedZero` (its real part).

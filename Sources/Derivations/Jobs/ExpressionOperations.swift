@@ -24,21 +24,19 @@ public enum ExpressionOperation: String, CaseIterable, Sendable {
 
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
+    /// `transform` applied to every factor of every term (the outermost binders of a sum of
+    /// products), the products rebuilt in order.
+    private static func eachFactor(_ e: Expr, _ transform: (Expr) -> Expr) -> Expr {
+        Expr.add(e.terms.map { term in Expr.mul((term.kind == .mul ? Array(term.children) : [term]).map(transform)) })
+    }
+
     func apply(_ e: Expr) -> Expr {
         switch self {
         case .expand: return e.expand()
         case .split: return e.splittingBinders()
         case .merge: return e.mergingBinderProducts()
-        case .exchange:
-            return Expr.add(e.terms.map { term in
-                let factors = term.kind == .mul ? Array(term.children) : [term]
-                return Expr.mul(factors.map { $0.exchangingBinderOrder() ?? $0 })
-            })
-        case .sink:
-            return Expr.add(e.terms.map { term in
-                let factors = term.kind == .mul ? Array(term.children) : [term]
-                return Expr.mul(factors.map { $0.sinkingOutermostBinder() })
-            })
+        case .exchange: return Self.eachFactor(e) { $0.exchangingBinderOrder() ?? $0 }
+        case .sink: return Self.eachFactor(e) { $0.sinkingOutermostBinder() }
         case .combineExp: return e.combiningExponentials()
         case .planeWaves: return e.integratingPlaneWaves()
         case .sift: return e.siftingDeltas(assumingInRange: true)

@@ -9,7 +9,7 @@ struct VariableDisplay {
     var latex: [Expr: Expr] = [:]
 
     init(_ system: MeanFieldSystem, algebra: OperatorAlgebra, latexNames: [Symbol: String] = [:]) {
-        for (s, name) in latexNames { latex[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) }
+        latex = Expr.latexDisplay(latexNames)
         for e in system.equations {
             let v = e.variable
             let word = e.operatorWord

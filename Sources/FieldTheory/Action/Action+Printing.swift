@@ -5,8 +5,7 @@ import Symbolic
 extension Action {
     /// Display symbols: ψ_cl → ψ_cl(t), ∂ψ_cl → ∂_t ψ_cl(t).
     private func display(latex: Bool) -> [Expr: Expr] {
-        var table: [Expr: Expr] = [:]
-        if latex { for (s, name) in latexNames { table[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) } }
+        var table = latex ? Expr.latexDisplay(latexNames) : [:]
         for c in components {
             let value = latex ? c.latex("t") : c.description + "(t)"
             let derivative = latex ? "\\partial_t " + c.latex("t") : "∂t " + c.description + "(t)"

@@ -59,14 +59,3 @@ public struct NonlocalKernel: Sendable {
         self.origin = origin
     }
 }
-
-extension Expr {
-    /// LaTeX with some symbols typeset by given names (a name starting with a backslash or a
-    /// brace is printed as it is).
-    public func typeset(_ names: [Symbol: String]) -> String {
-        if names.isEmpty { return latex }
-        var table: [Expr: Expr] = [:]
-        for (s, name) in names { table[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) }
-        return substitute(table).latex
-    }
-}

@@ -38,31 +38,32 @@ public enum TanhConvolution {
     public static func integrate(numerator p: [BigComplex], denominator q: [BigComplex],
                                  beta: BigFloat, mu: BigFloat, bits: Int) throws(Failure) -> BigComplex {
         let wp = bits + 32
-        let p = trimmed(p.map { $0.rounded(wp) }), q = trimmed(q.map { $0.rounded(wp) })
+        let p = trimmed(p.map { $0.rounded(toPrecision: wp) }), q = trimmed(q.map { $0.rounded(toPrecision: wp) })
         let dp = p.count - 1, dq = q.count - 1
         guard dq >= 2, dp <= dq - 2 || p.allSatisfy(\.isZero) else { throw .divergent(numeratorDegree: dp, denominatorDegree: dq) }
         let twoPiI = BigComplex(BigFloat(0, precision: wp), BigFloat(2, precision: wp) * BigFloat.pi(precision: wp))
-        let b = beta.rounded(toPrecision: wp), m = BigComplex(mu.rounded(toPrecision: wp), BigFloat(0, precision: wp))
-        let half = BigComplex(BigFloat(0.5, precision: wp), BigFloat(0, precision: wp))
-        var total = BigComplex(BigFloat(0, precision: wp), BigFloat(0, precision: wp))
+        let b = beta.rounded(toPrecision: wp), m = BigComplex(mu.rounded(toPrecision: wp))
+        let half = BigComplex(BigFloat(0.5, precision: wp))
+        let two = BigComplex(BigFloat(2, precision: wp))
+        var total = BigComplex.zero(precision: wp)
         for pole in try poles(q, wp) {
             guard !pole.z.im.isZero, BigFloat.abs(pole.z.im) > BigFloat.abs(pole.z.re + BigFloat(1, precision: wp)) * BigFloat("1e-\(wp / 4)", precision: wp)! else {
                 throw .poleOnTheRealAxis(pole.z.re.toString(digits: 12))
             }
             let upper = pole.z.im.sign > 0
-            let w = BigComplex(b, BigFloat(0, precision: wp)) * (pole.z - m) / twoPiI
+            let w = BigComplex(b) * (pole.z - m) / twoPiI
             let argument = upper ? half + w : half - w
             guard let psi = BigComplex.digamma(argument, precision: wp) else { throw .roots("ψ at a pole") }
             // −2·(coefficient of 1/(ω − z))·ψ.
-            total = total - BigComplex(BigFloat(2, precision: wp), BigFloat(0, precision: wp)) * pole.simple(p, q) * psi
+            total = total - two * pole.simple(p, q) * psi
             if pole.order == 2 {
                 guard let psi1 = BigComplex.trigamma(argument, precision: wp) else { throw .roots("ψ′ at a pole") }
-                let slope = BigComplex(b, BigFloat(0, precision: wp)) / twoPiI
+                let slope = BigComplex(b) / twoPiI
                 let signed = upper ? slope : -slope
-                total = total - BigComplex(BigFloat(2, precision: wp), BigFloat(0, precision: wp)) * pole.double(p, q) * signed * psi1
+                total = total - two * pole.double(p, q) * signed * psi1
             }
         }
-        return total.rounded(bits)
+        return total.rounded(toPrecision: bits)
     }
 
     /// A pole of P/Q: its position and order, with its Laurent coefficients.
@@ -134,7 +135,7 @@ public enum TanhConvolution {
 
     static func derivative(_ c: [BigComplex]) -> [BigComplex] {
         guard c.count > 1 else { return [c[0] - c[0]] }
-        return (1..<c.count).map { k in c[k] * BigComplex(BigFloat(k, precision: c[k].precision), BigFloat(0, precision: c[k].precision)) }
+        return (1..<c.count).map { k in c[k] * BigComplex(BigFloat(k, precision: c[k].precision)) }
     }
 
     /// c / (ω − z) by synthetic division (the remainder, ~0 at a root, dropped).
@@ -154,8 +155,4 @@ public enum TanhConvolution {
         while c.count > 1, c.last!.isZero { c.removeLast() }
         return c
     }
-}
-
-extension BigComplex {
-    func rounded(_ bits: Int) -> BigComplex { BigComplex(re.rounded(toPrecision: bits), im.rounded(toPrecision: bits)) }
 }

@@ -223,3 +223,19 @@ struct LatexPrinter: ExprPrinter {
         }
     }
 }
+
+extension Expr {
+    /// Display symbols that typeset some symbols by given names (a model's `latex` statements:
+    /// muS → `\mu_S`), for substituting before printing; a name starting with a backslash or
+    /// a brace is printed as it stands.
+    public static func latexDisplay(_ names: [Symbol: String]) -> [Expr: Expr] {
+        var table: [Expr: Expr] = [:]
+        for (s, name) in names { table[.symbol(s)] = .symbol(Symbol(name, s.info.assumptions)) }
+        return table
+    }
+
+    /// LaTeX with some symbols typeset by given names.
+    public func typeset(_ names: [Symbol: String]) -> String {
+        names.isEmpty ? latex : substitute(Expr.latexDisplay(names)).latex
+    }
+}
