@@ -4,6 +4,7 @@ import Derivations
 
 extension ThresholdMethod: ExpressibleByArgument {}
 extension CrossingSelection: ExpressibleByArgument {}
+extension DysonReading: ExpressibleByArgument {}
 
 /// `keldysh threshold`: where the largest real part of the stability matrix's eigenvalues
 /// (or a user expression) crosses zero, to D certified digits.
@@ -23,8 +24,24 @@ struct ThresholdCommand: ParsableCommand {
     var crossing: CrossingSelection = .max
     @Flag(help: "List every root of R in the interval: every crossing of either kind, and the roots where nothing crosses.")
     var all = false
+    @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order.")
+    var reading: DysonReading = .oneShot
+    @Option(help: "Field-theory models: the window lo:hi searched for the condensate's frequency.")
+    var window = "-5:5"
 
     func run() throws {
+        if isCondensationModel(options.model) {
+            var o = CondensationOptions(model: options.model, vary: vary, interval: interval)
+            o.settings = options.settings
+            o.reading = reading
+            o.window = window
+            o.digits = digits == 30 ? 6 : digits
+            try keldysh.run {
+                let outcome = try findCondensationThreshold(o)
+                return (render(outcome, json: options.json), [])
+            }
+            return
+        }
         var o = ThresholdOptions(model: options.model, vary: vary, interval: interval)
         o.settings = options.settings
         o.digits = digits

@@ -26,9 +26,15 @@ public struct KeldyshStatements: Sendable {
     /// `selfenergy SPINOR [sign asA23|dyson] [convolution convolution|asA59]`: continue the
     /// derivation past G₀ (A21–A59, B6, B15).
     public var selfEnergy: (spinor: String, sign: SelfEnergySign, reading: ConvolutionReading)?
+    /// `distribution F = EXPR` (EXPR in ω): the formulas of the baths' distributions and of
+    /// the functions they are built from, in file order. The derivation keeps F by name; the
+    /// numbers (and ∂/∂h of the saddle point) need the formulas.
+    public var distributions: [FunctionDefinition] = []
 
     /// Whether the model asks for any of it.
-    public var isEmpty: Bool { baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil && selfEnergy == nil }
+    public var isEmpty: Bool {
+        baths.isEmpty && spinors.isEmpty && frame.isEmpty && background == nil && selfEnergy == nil && distributions.isEmpty
+    }
 
     /// With parameters set (a `where` restriction): rates, frame and background.
     func substituting(_ values: [Symbol: Expr]) -> KeldyshStatements {
@@ -36,6 +42,7 @@ public struct KeldyshStatements: Sendable {
         out.baths = baths.map { Bath(mode: $0.mode, rate: $0.rate.substitute(values), distribution: $0.distribution.substitute(values)) }
         out.frame = frame.mapValues { $0.substitute(values) }
         out.background = background.map { ($0.mode, $0.classical.substitute(values)) }
+        out.distributions = distributions.map { FunctionDefinition($0.function, variable: $0.variable, body: $0.body.substitute(values)) }
         return out
     }
 }
@@ -77,6 +84,32 @@ extension ModelReader {
         }
         if keldysh.baths.contains(where: { $0.mode == mode.text }) { throw mode.error("the mode \(mode.text) has a bath already") }
         keldysh.baths.append(.init(mode: mode.text, rate: rate, distribution: Expr.apply(dist, [.symbol(Action.omega)])))
+    }
+
+    /// `distribution F = EXPR`: the formula of F(ω) in the parameters (ω written `omega` or `ω`).
+    /// F is a bath's distribution or a new real function that a later formula may apply
+    /// (`distribution n_B = …` then `distribution F_Psi = 1 + 2 n_B(omega)`).
+    mutating func distribution(_ rest: Fragment) throws(ModelError) {
+        guard let eq = rest.find("=") else { throw rest.error("expected `distribution F = EXPR` (EXPR in omega)", at: rest.end) }
+        let name = rest.sub(rest.start, eq).trimmed
+        guard name.isName else { throw name.error("expected the name of a function, as in `distribution F_b = tanh((omega - muB)/(2 TF))`") }
+        scope.declareFrequency()
+        let f: Symbol
+        if let s = scope.context.symbol(named: name.text) {
+            guard s.info.isFunction else { throw name.error("'\(name.text)' is declared already and is not a function") }
+            f = s
+        } else {
+            try scope.claim(name.text, at: name)
+            f = scope.context.declareFunction(name.text, .real)
+        }
+        if keldysh.distributions.contains(where: { $0.function == f }) { throw name.error("the formula of \(name.text) is given twice") }
+        let bodyText = rest.sub(eq + 1, rest.end)
+        let body = try scope.expression(bodyText)
+        if !body.isCommuting || body.flags.contains(.noncommuting) {
+            throw bodyText.trimmed.error("a distribution is a function of the frequency, not of operators")
+        }
+        if body.applies(f) { throw bodyText.trimmed.error("\(name.text) is defined in terms of itself") }
+        keldysh.distributions.append(FunctionDefinition(f, variable: Action.omega, body: body))
     }
 
     /// `spinor NAME = m1, m2`: the order of the Nambu components of a fermion sector.

@@ -41,6 +41,7 @@ struct ModelReader {
             case "gilbert": try gilbert(rest, statement: s.whole)
             case "phase": try phase(rest)
             case "bath": try bath(rest)
+            case "distribution": try distribution(rest)
             case "spinor": try spinor(rest)
             case "frame": try frame(rest)
             case "background": try background(rest)

@@ -1,0 +1,108 @@
+import ArbitraryPrecision
+import ComplexModule
+import KeldyshNumerics
+import RealModule
+
+/// ∫dν of a fraction N/(Π f_k), alone or times tanh(β(ν − μ)/2), in closed form from its
+/// simple poles z and residues c (`Fraction`): ∫N/D = 2πi Σ_{Im z > 0} c, and with the
+/// Mittag-Leffler series of tanh (as `TanhConvolution`) ∫(N/D)·tanh = −2 Σ c ψ(½ ± β(z − μ)/2πi),
+/// + for Im z > 0. The poles are found factor by factor (the denominator is never expanded:
+/// a product of quadratics with poles near 0 and near a large x would lose the cluster at x
+/// to cancellation), by the quadratic formula or, for a factor of higher degree, by Aberth.
+final class ClosedFormConvolution {
+    struct Fraction {
+        var poles: [Complex<Double>] = []
+        var residues: [Complex<Double>] = []
+    }
+
+    /// Poles and residues of N/(Π f_k^{e_k}); only simple poles (every e_k = 1 for factors in ν).
+    func fraction(numerator: [Complex<Double>], factors: [(coefficients: [Complex<Double>], exponent: Int)]) throws -> Fraction {
+        var out = Fraction()
+        var constant = Complex<Double>(1, 0)
+        var moving: [[Complex<Double>]] = []
+        for (c, e) in factors {
+            var c = c
+            while c.count > 1, c.last! == .zero { c.removeLast() }
+            if c.count == 1 {
+                for _ in 0..<e { constant *= c[0] }
+                continue
+            }
+            guard e == 1 else { throw CondensationError.integral("a pole of order \(e): only simple poles have a closed form here") }
+            moving.append(c)
+        }
+        let degree = moving.reduce(0) { $0 + $1.count - 1 }
+        var n = numerator
+        while n.count > 1, n.last! == .zero { n.removeLast() }
+        if n.allSatisfy({ $0 == .zero }) { return out }
+        guard n.count - 1 <= degree - 2 else {
+            throw CondensationError.integral("the integral diverges (numerator degree \(n.count - 1), denominator \(degree))")
+        }
+        for (k, f) in moving.enumerated() {
+            for z in try roots(f) {
+                guard abs(z.imaginary) > 1e-12 * max(1, z.length) else { throw CondensationError.integral("a pole on the real axis at \(z.real)") }
+                var d = evaluate(derivative(f), z) * constant
+                for (j, g) in moving.enumerated() where j != k { d *= evaluate(g, z) }
+                out.poles.append(z)
+                out.residues.append(evaluate(n, z) / d)
+            }
+        }
+        return out
+    }
+
+    func rational(_ f: Fraction) -> Complex<Double> {
+        var sum = Complex<Double>.zero
+        for (z, c) in zip(f.poles, f.residues) where z.imaginary > 0 { sum += c }
+        return Complex(0, 2 * Double.pi) * sum
+    }
+
+    func tanh(_ f: Fraction, beta: Double, mu: Double) throws -> Complex<Double> {
+        var sum = Complex<Double>.zero
+        let twoPiI = Complex(0, 2 * Double.pi)
+        for (z, c) in zip(f.poles, f.residues) {
+            let w = Complex(beta, 0) * (z - Complex(mu, 0)) / twoPiI
+            let argument = z.imaginary > 0 ? Complex(0.5, 0) + w : Complex(0.5, 0) - w
+            sum += c * (try digamma(argument))
+        }
+        return Complex(-2, 0) * sum
+    }
+
+    // TEMPORARY: MPFR digamma until the Double one lands.
+    private func digamma(_ z: Complex<Double>) throws -> Complex<Double> {
+        guard let v = BigComplex.digamma(BigComplex(z, precision: 64), precision: 64) else {
+            throw CondensationError.integral("ψ at \(z)")
+        }
+        return v.toComplexDouble()
+    }
+
+    private func roots(_ c: [Complex<Double>]) throws -> [Complex<Double>] {
+        switch c.count {
+        case 2: return [-c[0] / c[1]]
+        case 3:
+            // Without cancellation: q = −(b + sign·√(b² − 4ac))/2, roots q/a and c/q.
+            let (a, b, cc) = (c[2], c[1], c[0])
+            let s = Complex.sqrt(b * b - Complex(4, 0) * a * cc)
+            let sign: Complex<Double> = (b.real * s.real + b.imaginary * s.imaginary) >= 0 ? Complex(1, 0) : Complex(-1, 0)
+            let q = Complex(-0.5, 0) * (b + sign * s)
+            if q == .zero { return [.zero, .zero] }
+            return [q / a, cc / q]
+        default:
+            let n = c.count - 1
+            let monic = c.map { $0 / c[n] }
+            var finder = PolynomialRootFinder(degree: n)
+            guard monic.withUnsafeBufferPointer({ finder.solve($0.baseAddress!, maxSweeps: 200) }) else {
+                throw CondensationError.integral("the roots of a factor of degree \(n) did not settle")
+            }
+            return finder.roots
+        }
+    }
+
+    private func evaluate(_ c: [Complex<Double>], _ z: Complex<Double>) -> Complex<Double> {
+        var acc = Complex<Double>.zero
+        for k in stride(from: c.count - 1, through: 0, by: -1) { acc = acc * z + c[k] }
+        return acc
+    }
+
+    private func derivative(_ c: [Complex<Double>]) -> [Complex<Double>] {
+        (1..<c.count).map { c[$0] * Complex(Double($0), 0) }
+    }
+}

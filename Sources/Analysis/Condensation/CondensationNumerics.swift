@@ -1,0 +1,122 @@
+import ComplexModule
+import KeldyshNumerics
+import RealModule
+
+/// Numbers of the normal state of a `CondensationProblem` at one parameter point: G₀, Σ[G₀]
+/// in closed form, G under a `DysonReading`, and the photon's retarded fluctuation kernel
+/// K₁^R(ω = 0) whose zero is the condensation threshold. Not thread-safe (it owns the tape
+/// evaluators' registers): one per thread.
+public final class CondensationNumerics {
+    public let problem: CondensationProblem
+    private let kernel: TapeEvaluator, sigma: TapeEvaluator, loop: TapeEvaluator, tree: TapeEvaluator
+    private var values: [Double]
+    private var input: [Double], output: [Double]
+    private var loopInput: [Double]
+    private let integrals = ClosedFormConvolution()
+
+    public init(_ problem: CondensationProblem) {
+        self.problem = problem
+        kernel = TapeEvaluator(problem.kernel)
+        sigma = TapeEvaluator(problem.sigma)
+        loop = TapeEvaluator(problem.loop)
+        tree = TapeEvaluator(problem.tree)
+        values = Array(repeating: 0, count: problem.parameters.count)
+        let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
+        input = Array(repeating: 0, count: widest)
+        output = Array(repeating: 0, count: 2 * max(problem.kernel.outputCount, problem.sigma.outputCount, 1))
+        loopInput = Array(repeating: 0, count: problem.loop.inputCount)
+    }
+
+    /// The parameter values, in `problem.parameters` order.
+    public func set(_ values: [Double]) {
+        precondition(values.count == self.values.count, "expected \(self.values.count) parameter values")
+        self.values = values
+    }
+
+    private func run(_ e: TapeEvaluator, at w: Double) {
+        input[0] = w
+        for (k, v) in values.enumerated() { input[1 + k] = v }
+        input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in e.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
+    }
+
+    private func out(_ k: Int) -> Complex<Double> { Complex(output[2 * k], output[2 * k + 1]) }
+
+    /// G₀⁻¹ at ω, by species.
+    func kernelBlocks(at w: Double) -> SpeciesBlocks {
+        run(kernel, at: w)
+        // Row-major 4 × 4, layout (b¹, a¹, b², a²).
+        return SpeciesBlocks(b: KeldyshBlock(r: out(0), k: out(2), a: out(10)),
+                             a: KeldyshBlock(r: out(5), k: out(7), a: out(15)))
+    }
+
+    /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
+    func selfEnergy(at w: Double) throws -> SpeciesBlocks {
+        run(sigma, at: w)
+        var e = [Complex<Double>](repeating: .zero, count: 6)
+        for p in problem.pieces {
+            let fraction = try integrals.fraction(numerator: p.numerator.map { out($0) },
+                                                  factors: p.denominator.map { (f: (range: Range<Int>, exponent: Int)) in (f.range.map { out($0) }, f.exponent) })
+            if let (s, o) = p.tanh {
+                let slope = out(s).real, offset = out(o).real
+                // tanh(slope·ν + offset) = sign·tanh(β(ν − μ)/2), β = 2|slope|, μ = −offset/slope.
+                let v = try integrals.tanh(fraction, beta: 2 * abs(slope), mu: -offset / slope)
+                e[p.entry] += slope < 0 ? -v : v
+            } else {
+                e[p.entry] += integrals.rational(fraction)
+            }
+        }
+        return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))
+    }
+
+    /// G at ω under a reading.
+    func greens(at w: Double, _ reading: DysonReading) throws -> SpeciesBlocks {
+        let k0 = kernelBlocks(at: w)
+        let g0 = SpeciesBlocks(b: k0.b.inverse, a: k0.a.inverse)
+        if reading == .g0 { return g0 }
+        let sigma = try selfEnergy(at: w)
+        let s = problem.selfEnergySign
+        switch reading {
+        case .g0: return g0
+        case .oneShot:
+            return SpeciesBlocks(b: (k0.b + sigma.b.scaled(s)).inverse, a: (k0.a + sigma.a.scaled(s)).inverse)
+        case .firstOrder:
+            // G⁻¹ = G₀⁻¹ + sΣ, so Σ_Dyson = −sΣ and G ≈ G₀ − s G₀ΣG₀.
+            return SpeciesBlocks(b: g0.b + (g0.b * sigma.b * g0.b).scaled(-s), a: g0.a + (g0.a * sigma.a * g0.a).scaled(-s))
+        }
+    }
+
+    /// K₁^R(ω = 0) = tree + ∫dν loop(ν): the loop by the node rule, G at each node under the reading.
+    public func retardedKernelAtZero(_ reading: DysonReading, nodes: FrequencyNodes) throws -> Complex<Double> {
+        run(tree, at: 0)
+        var total = out(0)
+        let n = values.count
+        loopInput[1] = 0
+        for (k, v) in values.enumerated() { loopInput[2 + k] = v }
+        for (x, w) in zip(nodes.x, nodes.w) {
+            let g = try greens(at: x, reading)
+            guard g.b.isFinite, g.a.isFinite else { throw CondensationError.nonFinite("G at ν = \(x)") }
+            loopInput[0] = x
+            for (k, v) in (g.entries + g.entries).enumerated() {
+                loopInput[2 + n + 2 * k] = v.real
+                loopInput[3 + n + 2 * k] = v.imaginary
+            }
+            loopInput.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in loop.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
+            total += Complex(w, 0) * out(0)
+        }
+        return total
+    }
+}
+
+public enum CondensationError: Error, Sendable, CustomStringConvertible {
+    case nonFinite(String)
+    case integral(String)
+    case noThreshold(String)
+
+    public var description: String {
+        switch self {
+        case .nonFinite(let what): return "a non-finite value: \(what)"
+        case .integral(let why): return "a frequency integral failed: \(why)"
+        case .noThreshold(let why): return why
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import KeldyshNumerics
+import Symbolic
+
+/// The normal state of a driven condensate model compiled for numbers (built by the
+/// application from the derived `NormalStateEquations` and `SelfEnergyFractions` of the
+/// FieldTheory layer; this layer sees only compiled expressions). Every function takes the
+/// frequency first and then `parameters`, all real.
+///
+/// - `kernel`: G₀⁻¹(ω) at ψ = 0, 16 outputs row-major, layout (b¹, a¹, b², a²);
+/// - `sigma`: every coefficient of Σ[G₀]'s fractions (`pieces` says which is which), in ω;
+/// - `loop`: K₁^R's loop density in (ν, ω) then the parameters, then 12 complex slots: the six
+///   entries of G (R_bb, K_bb, A_bb, R_aa, K_aa, A_aa) at ν, then at ν − ω;
+/// - `tree`: K₁^R's tree part in ω.
+public struct CondensationProblem: Sendable {
+    /// One fraction of one entry of Σ: output ranges of its numerator and denominator
+    /// coefficients (lowest degree first) in `sigma`, and of tanh's slope and offset.
+    public struct Piece: Sendable {
+        public let entry: Int
+        public let numerator: Range<Int>
+        /// The denominator's factors (coefficients in ν) and their exponents.
+        public let denominator: [(range: Range<Int>, exponent: Int)]
+        public let tanh: (slope: Int, offset: Int)?
+        public init(entry: Int, numerator: Range<Int>, denominator: [(range: Range<Int>, exponent: Int)], tanh: (slope: Int, offset: Int)?) {
+            self.entry = entry
+            self.numerator = numerator
+            self.denominator = denominator
+            self.tanh = tanh
+        }
+    }
+
+    public let parameters: [Symbol]
+    public let kernel: CompiledFunction
+    public let sigma: CompiledFunction
+    public let pieces: [Piece]
+    public let loop: CompiledFunction
+    public let tree: CompiledFunction
+    /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
+    public let selfEnergySign: Double
+
+    public init(parameters: [Symbol], kernel: CompiledFunction, sigma: CompiledFunction, pieces: [Piece],
+                loop: CompiledFunction, tree: CompiledFunction, selfEnergySign: Int) {
+        self.parameters = parameters
+        self.kernel = kernel
+        self.sigma = sigma
+        self.pieces = pieces
+        self.loop = loop
+        self.tree = tree
+        self.selfEnergySign = Double(selfEnergySign)
+    }
+}
+
+/// What G is in the saddle point and the fluctuation kernel (paper 000 A51: "as a first
+/// approximation, we let G = G₀", of a Dyson equation G = G₀ + G₀ΣG whose Σ is built from G):
+public enum DysonReading: String, CaseIterable, Sendable {
+    /// G = G₀ literally: no self-energy, so the drive (which enters only through Σ) drops out.
+    case g0 = "g0"
+    /// G = (G₀⁻¹ − Σ_D[G₀])⁻¹: the self-energy built from G₀, the Dyson equation solved once.
+    case oneShot = "one-shot"
+    /// G = G₀ + G₀Σ_D[G₀]G₀: the Dyson series to first order in Σ.
+    case firstOrder = "first-order"
+
+    public var summary: String {
+        switch self {
+        case .g0: return "G = G0 (the self-energy dropped)"
+        case .oneShot: return "G = (G0^-1 - Sigma[G0])^-1 (Dyson solved once, Sigma built from G0)"
+        case .firstOrder: return "G = G0 + G0 Sigma[G0] G0 (first order in Sigma)"
+        }
+    }
+}

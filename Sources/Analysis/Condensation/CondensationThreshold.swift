@@ -1,0 +1,147 @@
+import Foundation
+import ComplexModule
+import KeldyshNumerics
+import RealModule
+
+/// The drive strength at which the normal state ψ = 0 of a driven condensate model stops being
+/// stable: the photon's retarded fluctuation kernel K₁^R(ω) (paper 000 B15) acquires a real zero.
+/// In the frame rotating at the condensate's frequency μ_S that zero is at ω = 0, so
+///
+///     Re K₁^R(0; μ_S, p) = 0  fixes μ_S (B17: μ^eff, where the spectral weight vanishes),
+///     Im K₁^R(0; μ_S(p), p) = 0  fixes p: gain equals loss (Im > 0 is damping).
+///
+/// Equivalently the saddle point A38, linearised in ψ, has a solution ψ ≠ 0. The frequency
+/// roots are found on a grid of the window and refined by Brent; the threshold is the first p
+/// of the interval where the smallest Im K₁^R over those roots changes sign, bracketed on a
+/// grid and refined by Brent. Every frequency integral is the node rule of `FrequencyNodes`;
+/// the whole search is repeated with the node step halved, and only the digits on which the two
+/// agree are claimed.
+public struct CondensationThresholdRequest: Sendable {
+    /// Parameter values in `problem.parameters` order (the varied and the frequency entries are overwritten).
+    public var values: [Double]
+    public var varied: Int
+    public var frequency: Int
+    public var interval: ClosedRange<Double>
+    public var frequencyWindow: ClosedRange<Double>
+    public var reading: DysonReading
+    /// The node step of the coarser rule (the finer has half of it).
+    public var step: Double = 1.0 / 8
+    public var scanPoints = 16
+    public var frequencyPoints = 24
+
+    public init(values: [Double], varied: Int, frequency: Int, interval: ClosedRange<Double>,
+                frequencyWindow: ClosedRange<Double>, reading: DysonReading) {
+        self.values = values
+        self.varied = varied
+        self.frequency = frequency
+        self.interval = interval
+        self.frequencyWindow = frequencyWindow
+        self.reading = reading
+    }
+}
+
+public struct CondensationThreshold: Sendable {
+    /// The threshold and the frequency there, from the finer rule.
+    public let value: Double
+    public let frequency: Double
+    /// The same from the coarser rule (their difference is the error estimate).
+    public let coarseValue: Double
+    public let coarseFrequency: Double
+    /// Significant digits on which the two rules agree (at most 12: the Brent tolerance).
+    public let digits: Int
+    /// The grid bracket of the finer rule: min Im K₁^R > 0 at `bracket.lowerBound`, < 0 at the upper.
+    public let bracket: ClosedRange<Double>
+    public let evaluations: Int
+    public let nodes: (coarse: Int, fine: Int)
+}
+
+nonisolated(unsafe) let debugProfile = getenv("KK_DEBUG") != nil
+
+/// One rule's search.
+private struct ThresholdSearch {
+    let numerics: CondensationNumerics
+    var values: [Double]
+    let request: CondensationThresholdRequest
+    let nodes: FrequencyNodes
+    var evaluations = 0
+
+    mutating func kernel(_ mu: Double, _ p: Double) throws -> Complex<Double> {
+        values[request.frequency] = mu
+        values[request.varied] = p
+        numerics.set(values)
+        evaluations += 1
+        return try numerics.retardedKernelAtZero(request.reading, nodes: nodes)
+    }
+
+    /// The roots μ of Re K₁^R(0; μ, p) in the window, each with Im K₁^R there.
+    mutating func frequencyRoots(_ p: Double) throws -> [(mu: Double, im: Double)] {
+        let w = request.frequencyWindow, n = request.frequencyPoints
+        var grid: [(Double, Double)] = []
+        for k in 0...n {
+            let mu = w.lowerBound + (w.upperBound - w.lowerBound) * Double(k) / Double(n)
+            let kk = try kernel(mu, p)
+            if debugProfile { print("DEBUG p=\(p) mu=\(mu) K=\(kk.real) \(kk.imaginary)") }
+            grid.append((mu, kk.real))
+        }
+        var out: [(Double, Double)] = []
+        for k in 0..<n where (grid[k].1 < 0) != (grid[k + 1].1 < 0) {
+            var me = self
+            let r = try brentRoot(in: grid[k].0...grid[k + 1].0, absoluteTolerance: 1e-13) { try me.kernel($0, p).real }
+            evaluations = me.evaluations
+            let mu = 0.5 * (r.lower + r.upper)
+            out.append((mu, try kernel(mu, p).imaginary))
+        }
+        return out
+    }
+
+    /// min over the frequency roots of Im K₁^R (+∞ when Re K₁^R has no root in the window).
+    mutating func gain(_ p: Double) throws -> (value: Double, mu: Double?) {
+        let roots = try frequencyRoots(p)
+        guard let best = roots.min(by: { $0.im < $1.im }) else { return (.infinity, nil) }
+        return (best.im, best.mu)
+    }
+
+    mutating func run() throws -> (value: Double, mu: Double, bracket: ClosedRange<Double>) {
+        let i = request.interval, n = request.scanPoints
+        var previous = (p: i.lowerBound, g: try gain(i.lowerBound).value)
+        guard previous.g > 0 else {
+            throw CondensationError.noThreshold("the normal state is already unstable (or has no frequency root) at the lower end \(i.lowerBound) of the interval: min Im K1^R = \(previous.g)")
+        }
+        for k in 1...n {
+            let p = i.lowerBound + (i.upperBound - i.lowerBound) * Double(k) / Double(n)
+            let g = try gain(p).value
+            if g.isFinite && g <= 0 {
+                var me = self
+                let r = try brentRoot(in: previous.p...p, absoluteTolerance: 1e-12 * max(1, abs(p))) { x in
+                    let v = try me.gain(x).value
+                    return v.isFinite ? v : Double.greatestFiniteMagnitude
+                }
+                evaluations = me.evaluations
+                let value = 0.5 * (r.lower + r.upper)
+                guard let mu = try gain(value).mu else { throw CondensationError.noThreshold("the frequency root was lost at the threshold") }
+                return (value, mu, previous.p...p)
+            }
+            previous = (p, g)
+        }
+        throw CondensationError.noThreshold("min Im K1^R(0) stays positive on [\(i.lowerBound), \(i.upperBound)] (last \(previous.g)): no threshold in the interval")
+    }
+}
+
+/// The threshold by two node rules (step and step/2).
+public func condensationThreshold(_ numerics: CondensationNumerics, _ request: CondensationThresholdRequest) throws -> CondensationThreshold {
+    let coarseNodes = FrequencyNodes(step: request.step), fineNodes = FrequencyNodes(step: request.step / 2)
+    var coarse = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: coarseNodes)
+    let c = try coarse.run()
+    var fineRequest = request
+    // The fine search only needs the neighbourhood of the coarse answer.
+    let width = (request.interval.upperBound - request.interval.lowerBound) / Double(request.scanPoints)
+    fineRequest.interval = max(request.interval.lowerBound, c.value - width)...min(request.interval.upperBound, c.value + width)
+    fineRequest.scanPoints = 4
+    var fine = ThresholdSearch(numerics: numerics, values: request.values, request: fineRequest, nodes: fineNodes)
+    let f = try fine.run()
+    let difference = abs(f.value - c.value)
+    let digits = difference == 0 ? 12 : max(0, min(12, Int((-Double.log10(difference / max(abs(f.value), 1e-300))).rounded(.down))))
+    return CondensationThreshold(value: f.value, frequency: f.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: digits,
+                                 bracket: f.bracket, evaluations: coarse.evaluations + fine.evaluations,
+                                 nodes: (coarseNodes.count, fineNodes.count))
+}

@@ -1,0 +1,112 @@
+import Analysis
+import FieldTheory
+import KeldyshNumerics
+import Symbolic
+
+/// A model with a condensate ansatz and a `selfenergy` statement (paper 000) made ready for
+/// numbers: its normal-state equations derived (`NormalStateEquations`), Σ[G₀] split into
+/// closed-form fractions (`SelfEnergyFractions`), everything compiled (`CondensationProblem`).
+/// The frame frequency of the background boson (μ_S) is found from the `frame` statement.
+public struct CondensationModel: Sendable {
+    public let model: Model
+    public let equations: NormalStateEquations
+    public let fractions: SelfEnergyFractions
+    public let problem: CondensationProblem
+    /// The condensate's frequency (the background boson's frame rate, a parameter).
+    public let frequency: Symbol
+    public let parameters: ParameterContext
+    /// A38 under G = G₀ (GK_ba0's integrand, G₀^K_ba(ω), distributions written out).
+    public let saddlePointIntegrand: Expr
+
+    private static let memo = BoundedMemo<String, CondensationModel>(capacity: 4)
+
+    public static func load(path: String) throws -> CondensationModel {
+        let text = try readModelText(path)
+        return try memo.value(path + "\u{0}" + text) {
+            let model: Model
+            do { model = try Model.parse(text, file: path) } catch { throw error }
+            return try CondensationModel(model)
+        }
+    }
+
+    public init(_ model: Model) throws {
+        self.model = model
+        let k = model.keldysh
+        guard let se = k.selfEnergy, let bg = k.background else {
+            throw AnalysisError.numerical("\(model.file): the condensation threshold needs a `background` and a `selfenergy` statement (docs/model-files.md)")
+        }
+        guard let rate = k.frame[bg.mode], let mu = rate.symbol else {
+            throw AnalysisError.numerical("\(model.file): the background \(bg.mode) needs a frame rate that is a parameter (`frame \(bg.mode): muS, …`)")
+        }
+        frequency = mu
+        let undefined = k.baths.compactMap(\.distribution.head).filter { f in !k.distributions.contains { $0.function == f } }
+        if let f = undefined.first {
+            throw AnalysisError.numerical("\(model.file): numbers need the formula of \(f.name): add `distribution \(f.name) = …` (in omega)")
+        }
+        let derivation = try model.keldyshDerivation()
+        let chain = try derivation.selfEnergyChain(se.spinor, sign: se.sign)
+        let kernel = try derivation.kernel(se.spinor)
+        let background = Array(Expr.freeSymbols(of: [bg.classical]))
+        equations = try NormalStateEquations(chain: chain, frequency: try chain.frequency(se.reading), kernel: kernel,
+                                             background: background, distributions: k.distributions, sign: se.sign)
+        fractions = try SelfEnergyFractions(equations)
+        let greens = try derivation.greens(se.spinor)
+        saddlePointIntegrand = greens.matrix[0, 3].expandingDefinitions(k.distributions)
+        problem = try Self.compile(equations, fractions)
+        parameters = ParameterContext(symbols: problem.parameters + [frequency], model: model)
+    }
+
+    static func compile(_ eqs: NormalStateEquations, _ fr: SelfEnergyFractions) throws -> CondensationProblem {
+        let omega = eqs.omega, nu = eqs.nu
+        var slots: [Expr: Expr] = [:], slotSymbols: [Symbol] = []
+        for (n, e) in NormalStateEquations.entries.enumerated() {
+            let f = eqs.fermionFunctions[e]!
+            for (m, arg) in [Expr.symbol(nu), Expr.symbol(nu) - .symbol(omega)].enumerated() {
+                let s = Symbol("slot\(m)_\(n)")
+                slots[Expr.apply(f, [arg])] = .symbol(s)
+                slotSymbols.append(s)
+            }
+        }
+        // Slots in the order the numerics fill them: the six entries at ν, then at ν − ω.
+        let ordered = (0..<2).flatMap { m in (0..<6).map { n in slotSymbols[2 * n + m] } }
+        let loop = eqs.loopDensity.substitute(slots)
+        let fermionHeads = Set(eqs.fermionFunctions.values)
+        if loop.applies(anyOf: fermionHeads) {
+            throw FieldTheoryError.unsupported("the loop of K₁^R applies G at a frequency other than ν or ν − ω: \(loop)")
+        }
+        var coefficients: [Expr] = [], pieces: [CondensationProblem.Piece] = []
+        for (n, e) in NormalStateEquations.entries.enumerated() {
+            for p in fr.pieces[e] ?? [] {
+                let a = coefficients.count
+                coefficients += p.numerator
+                var factors: [(range: Range<Int>, exponent: Int)] = []
+                for f in p.denominator {
+                    let b = coefficients.count
+                    coefficients += f.coefficients
+                    factors.append((b..<coefficients.count, f.exponent))
+                }
+                let c = coefficients.count
+                var t: (Int, Int)?
+                if let (slope, offset) = p.tanh {
+                    coefficients += [slope, offset]
+                    t = (c, c + 1)
+                }
+                pieces.append(.init(entry: n, numerator: a..<(a + p.numerator.count), denominator: factors, tanh: t))
+            }
+        }
+        let everything = eqs.kernel.entries + coefficients + [loop, eqs.tree]
+        let excluded: Set<Symbol> = Set([omega, nu] + slotSymbols)
+        let parameters = Expr.freeSymbols(of: everything).filter { !excluded.contains($0) && !$0.info.isFunction }
+            .sorted { $0.name < $1.name }
+        if let complex = parameters.first(where: { !$0.info.assumptions.contains(.real) }) {
+            throw AnalysisError.numerical("the normal state's numbers take real parameters; \(complex.name) is not declared real")
+        }
+        return CondensationProblem(parameters: parameters,
+                                   kernel: try CompiledFunction(eqs.kernel, parameters: [omega] + parameters),
+                                   sigma: try CompiledFunction(coefficients, parameters: [omega] + parameters),
+                                   pieces: pieces,
+                                   loop: try CompiledFunction(loop, parameters: [nu, omega] + parameters + ordered),
+                                   tree: try CompiledFunction(eqs.tree, parameters: [omega] + parameters),
+                                   selfEnergySign: eqs.selfEnergySign)
+    }
+}

@@ -1,0 +1,114 @@
+import Symbolic
+
+/// Σ[G₀](ω) of the normal state as sums of convolutions with closed forms: with G₀ and the
+/// photon's G written out (distributions included), each density of A53–A58 is a rational
+/// function of ν plus rational functions of ν times tanh(slope·ν + offset) — the fermion
+/// distributions F = tanh(β(ν − μ)/2) of Eq. 5 are the only non-rational factors, the drive's
+/// F_Ψ = 1 + 2n_B being rational for a Lorentzian n_B (Eq. 22). ∫dν of the first is a sum of
+/// residues, of the others a sum of digammas at the poles (`TanhConvolution`); `pieces` holds
+/// the fractions by their coefficients in ν (lowest degree first), themselves expressions in
+/// ω and the parameters, for the numerics to compile.
+///
+/// The split is checked on the way: the pieces, put back together, must expand to the density.
+public struct SelfEnergyFractions: Sendable {
+    public struct Piece: Sendable {
+        /// tanh(slope·ν + offset) multiplies the fraction; nil for a purely rational piece.
+        public let tanh: (slope: Expr, offset: Expr)?
+        public let numerator: [Expr]
+        /// The denominator as found (`together`, not expanded: its poles stay well conditioned
+        /// however far apart they are), factor by factor, each by its coefficients in ν, with
+        /// its exponent.
+        public let denominator: [(coefficients: [Expr], exponent: Int)]
+    }
+
+    /// Per entry of Σ (`NormalStateEquations.entries`).
+    public let pieces: [String: [Piece]]
+    /// G₀ of the normal state per entry, in ω (what the densities were given).
+    public let greens: [String: Expr]
+
+    public init(_ eqs: NormalStateEquations) throws {
+        let omega = Expr.symbol(eqs.omega), nu = Expr.symbol(eqs.nu)
+        let k = eqs.kernel
+        var g: [String: Expr] = [:]
+        for (i, s) in ["bb", "aa"].enumerated() {
+            let r = Expr.pow(k[i, i], .minusOne), a = Expr.pow(k[2 + i, 2 + i], .minusOne)
+            g["R_" + s] = r.cancel()
+            g["A_" + s] = a.cancel()
+            g["K_" + s] = (Expr.neg(r) * k[i, 2 + i] * a).cancel()
+        }
+        greens = g
+        var fermion: [Symbol: String] = [:]
+        for (e, f) in eqs.fermionFunctions { fermion[f] = e }
+        var photon: [Symbol: String] = [:]
+        for (x, f) in eqs.photonFunctions { photon[f] = x }
+        let tanhHead = Expr.tanh(omega).head!
+        var out: [String: [Piece]] = [:]
+        for entry in NormalStateEquations.entries {
+            guard let density = eqs.densities[entry] else { throw FieldTheoryError.precondition("no density \(entry)") }
+            var values: [Expr: Expr] = [:]
+            for app in density.applications(of: Set(fermion.keys).union(photon.keys)) {
+                let arg = app.children[0]
+                if let e = fermion[app.head!] { values[app] = g[e]!.substitute([eqs.omega: arg]) }
+                else if let x = photon[app.head!] { values[app] = eqs.photon[x]!.substitute([eqs.omega: arg]) }
+            }
+            let written = density.substitute(values)
+            let tanhs = written.applications(of: [tanhHead])
+            var tau: [Expr: Expr] = [:], symbols: [Symbol] = []
+            for (n, t) in tanhs.enumerated() {
+                let s = Symbol("tau\(n)")
+                symbols.append(s)
+                tau[t] = .symbol(s)
+            }
+            let e = written.substitute(tau).expand()
+            var pieces: [Piece] = []
+            var rebuilt: [Expr] = []
+            let free = e.substitute(Dictionary(uniqueKeysWithValues: symbols.map { ($0, Expr.zero) }))
+            if !free.isZero {
+                pieces.append(try Self.piece(free, tanh: nil, nu: eqs.nu))
+                rebuilt.append(free)
+            }
+            for (n, s) in symbols.enumerated() {
+                let c = e.coefficient(of: s, degree: 1)
+                if c.isZero { continue }
+                if symbols.contains(where: { c.contains($0) }) || !e.coefficient(of: s, degree: 2).isZero {
+                    throw FieldTheoryError.unsupported("a term of Σ^\(entry) holds two fermion distributions: no closed form")
+                }
+                let arg = tanhs[n].children[0]
+                let slope = arg.derivative(eqs.nu).expand(), offset = arg.substitute([eqs.nu: .zero]).expand()
+                guard !slope.contains(eqs.nu), (slope * nu + offset - arg).expand().isZero else {
+                    throw FieldTheoryError.unsupported("a distribution of Σ^\(entry) is not tanh of a linear function of ν: \(tanhs[n])")
+                }
+                pieces.append(try Self.piece(c, tanh: (slope, offset), nu: eqs.nu))
+                rebuilt.append(c * .symbol(s))
+            }
+            guard (Expr.add(rebuilt) - e).expand().isZero else {
+                throw FieldTheoryError.inconsistent("Σ^\(entry) is not a sum of fractions and fractions times one distribution")
+            }
+            out[entry] = pieces
+        }
+        pieces = out
+        _ = omega
+    }
+
+    /// c as N/(Π factors) with N and each factor a polynomial in ν, by coefficients.
+    static func piece(_ c: Expr, tanh: (slope: Expr, offset: Expr)?, nu: Symbol) throws -> Piece {
+        let r = try RationalFunction(c, generators: [.symbol(nu)])
+        let factors = try r.denominatorFactors.map { (try coefficients($0.factor.toExpr().expand(), nu), $0.exponent) }
+        return Piece(tanh: tanh, numerator: try coefficients(r.numerator.toExpr().expand(), nu), denominator: factors)
+    }
+
+    static func coefficients(_ p: Expr, _ x: Symbol) throws -> [Expr] {
+        var out: [Expr] = []
+        var rest = p
+        for n in 0...24 {
+            let c = p.coefficient(of: x, degree: n)
+            out.append(c)
+            rest = (rest - c * Expr.pow(.symbol(x), .integer(n))).expand()
+            if rest.isZero {
+                while out.count > 1, out.last!.isZero { out.removeLast() }
+                return out
+            }
+        }
+        throw FieldTheoryError.unsupported("not a polynomial of degree ≤ 24 in \(x.name): \(p)")
+    }
+}
