@@ -7,6 +7,8 @@ let package = Package(
     name: "KeldyshKitBenchmarks",
     dependencies: [
         .package(name: "KeldyshKit", path: ".."),
+        // The same swift-numerics KeldyshKit resolves (Complex<Double> in the Double APIs).
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         .executableTarget(
@@ -76,6 +78,14 @@ let package = Package(
                 .product(name: "Symbolic", package: "KeldyshKit"),
                 .product(name: "FieldTheory", package: "KeldyshKit"),
                 .product(name: "Derivations", package: "KeldyshKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "TanhConvolutionBenchmark",
+            dependencies: [
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
+                .product(name: "ComplexModule", package: "swift-numerics"),
             ]
         ),
         .executableTarget(
