@@ -1,18 +1,15 @@
-import ArbitraryPrecision
 import ComplexModule
 import KeldyshNumerics
 import RealModule
 
 /// ∫dν of a fraction N/(Π f_k), alone or times tanh(β(ν − μ)/2), in closed form from its
-/// simple poles z and residues c (`Fraction`): ∫N/D = 2πi Σ_{Im z > 0} c, and with the
-/// Mittag-Leffler series of tanh (as `TanhConvolution`) ∫(N/D)·tanh = −2 Σ c ψ(½ ± β(z − μ)/2πi),
-/// + for Im z > 0. The poles are found factor by factor (the denominator is never expanded:
+/// simple poles and residues (the Double `TanhConvolution`: 2πi Σ_{Im z > 0} c, and
+/// −2 Σ c ψ(½ ± β(z − μ)/2πi) with tanh). The poles are found factor by factor (the denominator is never expanded:
 /// a product of quadratics with poles near 0 and near a large x would lose the cluster at x
 /// to cancellation), by the quadratic formula or, for a factor of higher degree, by Aberth.
 final class ClosedFormConvolution {
     struct Fraction {
-        var poles: [Complex<Double>] = []
-        var residues: [Complex<Double>] = []
+        var terms: [TanhConvolution.PartialFraction] = []
     }
 
     /// Poles and residues of N/(Π f_k^{e_k}); only simple poles (every e_k = 1 for factors in ν).
@@ -42,36 +39,24 @@ final class ClosedFormConvolution {
                 guard abs(z.imaginary) > 1e-12 * max(1, z.length) else { throw CondensationError.integral("a pole on the real axis at \(z.real)") }
                 var d = evaluate(derivative(f), z) * constant
                 for (j, g) in moving.enumerated() where j != k { d *= evaluate(g, z) }
-                out.poles.append(z)
-                out.residues.append(evaluate(n, z) / d)
+                out.terms.append(.init(pole: z, simple: evaluate(n, z) / d))
             }
+        }
+        // deg N ≤ deg D − 2 (checked above, exactly) makes Σ c = 0; what rounding leaves of it
+        // is spread over the residues, as the closed forms assume the sum vanishes.
+        if !out.terms.isEmpty {
+            let drift = out.terms.reduce(Complex<Double>.zero) { $0 + $1.simple } / Complex(Double(out.terms.count), 0)
+            for k in out.terms.indices { out.terms[k].simple -= drift }
         }
         return out
     }
 
-    func rational(_ f: Fraction) -> Complex<Double> {
-        var sum = Complex<Double>.zero
-        for (z, c) in zip(f.poles, f.residues) where z.imaginary > 0 { sum += c }
-        return Complex(0, 2 * Double.pi) * sum
+    func rational(_ f: Fraction) throws -> Complex<Double> {
+        do { return try TanhConvolution.rationalIntegral(partialFractions: f.terms) } catch { throw CondensationError.integral(error.description) }
     }
 
     func tanh(_ f: Fraction, beta: Double, mu: Double) throws -> Complex<Double> {
-        var sum = Complex<Double>.zero
-        let twoPiI = Complex(0, 2 * Double.pi)
-        for (z, c) in zip(f.poles, f.residues) {
-            let w = Complex(beta, 0) * (z - Complex(mu, 0)) / twoPiI
-            let argument = z.imaginary > 0 ? Complex(0.5, 0) + w : Complex(0.5, 0) - w
-            sum += c * (try digamma(argument))
-        }
-        return Complex(-2, 0) * sum
-    }
-
-    // TEMPORARY: MPFR digamma until the Double one lands.
-    private func digamma(_ z: Complex<Double>) throws -> Complex<Double> {
-        guard let v = BigComplex.digamma(BigComplex(z, precision: 64), precision: 64) else {
-            throw CondensationError.integral("ψ at \(z)")
-        }
-        return v.toComplexDouble()
+        do { return try TanhConvolution.integrate(partialFractions: f.terms, beta: beta, mu: mu) } catch { throw CondensationError.integral(error.description) }
     }
 
     private func roots(_ c: [Complex<Double>]) throws -> [Complex<Double>] {

@@ -62,7 +62,7 @@ public final class CondensationNumerics {
                 let v = try integrals.tanh(fraction, beta: 2 * abs(slope), mu: -offset / slope)
                 e[p.entry] += slope < 0 ? -v : v
             } else {
-                e[p.entry] += integrals.rational(fraction)
+                e[p.entry] += try integrals.rational(fraction)
             }
         }
         return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))

@@ -26,8 +26,8 @@ public struct CondensationThresholdRequest: Sendable {
     public var reading: DysonReading
     /// The node step of the coarser rule (the finer has half of it).
     public var step: Double = 1.0 / 8
-    public var scanPoints = 16
-    public var frequencyPoints = 24
+    public var scanPoints = 12
+    public var frequencyPoints = 16
 
     public init(values: [Double], varied: Int, frequency: Int, interval: ClosedRange<Double>,
                 frequencyWindow: ClosedRange<Double>, reading: DysonReading) {
@@ -111,19 +111,37 @@ private struct ThresholdSearch {
             let p = i.lowerBound + (i.upperBound - i.lowerBound) * Double(k) / Double(n)
             let g = try gain(p).value
             if g.isFinite && g <= 0 {
-                var me = self
-                let r = try brentRoot(in: previous.p...p, absoluteTolerance: 1e-12 * max(1, abs(p))) { x in
-                    let v = try me.gain(x).value
-                    return v.isFinite ? v : Double.greatestFiniteMagnitude
-                }
-                evaluations = me.evaluations
-                let value = 0.5 * (r.lower + r.upper)
-                guard let mu = try gain(value).mu else { throw CondensationError.noThreshold("the frequency root was lost at the threshold") }
-                return (value, mu, previous.p...p)
+                // The sign change of min Im K₁^R brackets the threshold; (μ, p) is then polished
+                // as the root of (Re, Im) K₁^R(0) by the dogleg from the bracket's better end.
+                let start = try gain(previous.p).mu ?? request.frequencyWindow.lowerBound
+                let x = try polish(mu: start, p: 0.5 * (previous.p + p))
+                return (x.p, x.mu, previous.p...p)
             }
             previous = (p, g)
         }
         throw CondensationError.noThreshold("min Im K1^R(0) stays positive on [\(i.lowerBound), \(i.upperBound)] (last \(previous.g)): no threshold in the interval")
+    }
+}
+
+extension ThresholdSearch {
+    /// (μ, p) with K₁^R(0; μ, p) = 0 by Powell's dogleg, from a start near it.
+    mutating func polish(mu: Double, p: Double) throws -> (mu: Double, p: Double) {
+        var options = DoglegOptions()
+        options.residualTolerance = 1e-13
+        options.maxIterations = 60
+        var me = self
+        let r = try solveDogleg({ x in
+            let k = try me.kernel(x[0], x[1])
+            return [k.real, k.imaginary]
+        }, from: [mu, p], options: options)
+        evaluations = me.evaluations
+        guard r.converged || r.residualNorm < 1e-11 else {
+            throw CondensationError.noThreshold("K1^R(0) = 0 did not converge from (\(mu), \(p)): \(r.stop), |K| = \(r.residualNorm)")
+        }
+        guard request.interval.contains(r.x[1]) else {
+            throw CondensationError.noThreshold("the root of K1^R(0) left the interval (\(r.x[1]))")
+        }
+        return (r.x[0], r.x[1])
     }
 }
 
@@ -132,13 +150,10 @@ public func condensationThreshold(_ numerics: CondensationNumerics, _ request: C
     let coarseNodes = FrequencyNodes(step: request.step), fineNodes = FrequencyNodes(step: request.step / 2)
     var coarse = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: coarseNodes)
     let c = try coarse.run()
-    var fineRequest = request
-    // The fine search only needs the neighbourhood of the coarse answer.
-    let width = (request.interval.upperBound - request.interval.lowerBound) / Double(request.scanPoints)
-    fineRequest.interval = max(request.interval.lowerBound, c.value - width)...min(request.interval.upperBound, c.value + width)
-    fineRequest.scanPoints = 4
-    var fine = ThresholdSearch(numerics: numerics, values: request.values, request: fineRequest, nodes: fineNodes)
-    let f = try fine.run()
+    // The fine rule starts from the coarse root: only the polish is repeated.
+    var fine = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: fineNodes)
+    let polished = try fine.polish(mu: c.mu, p: c.value)
+    let f = (value: polished.p, mu: polished.mu, bracket: c.bracket)
     let difference = abs(f.value - c.value)
     let digits = difference == 0 ? 12 : max(0, min(12, Int((-Double.log10(difference / max(abs(f.value), 1e-300))).rounded(.down))))
     return CondensationThreshold(value: f.value, frequency: f.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: digits,
