@@ -13,4 +13,4 @@ run() {
     rm -f time.$$.log
 }
 run "$BIN" 200000
-run python3 peers/tanh_convolution_mpmath.py bench 20
+run python3 peers/tanh_convolution_mpmath.py bench 3
