@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import ArgumentParser
 import Derivations
@@ -28,6 +29,12 @@ struct ThresholdCommand: ParsableCommand {
     var reading: DysonReading = .oneShot
     @Option(help: "Field-theory models: the window lo:hi searched for the condensate's frequency.")
     var window = "-5:5"
+    @Option(help: "Field-theory models: the threshold as a function of P, P=lo:hi:n (needs --out).")
+    var sweep: String?
+    @Option(help: "Field-theory models with --sweep: the readings to compute, comma-separated.")
+    var readings = "one-shot,first-order"
+    @Option(help: "Field-theory models with --sweep: the output folder (threshold.csv, threshold.svg).")
+    var out: String?
 
     func run() throws {
         if isCondensationModel(options.model) {
@@ -36,6 +43,21 @@ struct ThresholdCommand: ParsableCommand {
             o.reading = reading
             o.window = window
             o.digits = digits == 30 ? 6 : digits
+            if let sweep {
+                guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
+                var list: [DysonReading] = []
+                for r in readings.split(separator: ",") {
+                    guard let x = DysonReading(rawValue: r.trimmingCharacters(in: .whitespaces)) else {
+                        throw ValidationError("--readings: unknown reading '\(r)' (g0, one-shot, first-order)")
+                    }
+                    list.append(x)
+                }
+                try keldysh.run {
+                    let rows = try condensationSweep(CondensationSweepOptions(base: o, sweep: sweep, readings: list, out: out))
+                    return (render(rows, parameter: vary, out: out, json: options.json), [])
+                }
+                return
+            }
             try keldysh.run {
                 let outcome = try findCondensationThreshold(o)
                 return (render(outcome, json: options.json), [])

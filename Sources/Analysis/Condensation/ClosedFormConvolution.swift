@@ -12,7 +12,8 @@ final class ClosedFormConvolution {
         var terms: [TanhConvolution.PartialFraction] = []
     }
 
-    /// Poles and residues of N/(Π f_k^{e_k}); only simple poles (every e_k = 1 for factors in ν).
+    /// Poles and partial fractions of N/(Π f_k^{e_k}); every e_k = 1 for factors in ν (a double
+    /// pole arises only where two factors share a root).
     func fraction(numerator: [Complex<Double>], factors: [(coefficients: [Complex<Double>], exponent: Int)]) throws -> Fraction {
         var out = Fraction()
         var constant = Complex<Double>(1, 0)
@@ -34,13 +35,24 @@ final class ClosedFormConvolution {
         guard n.count - 1 <= degree - 2 else {
             throw CondensationError.integral("the integral diverges (numerator degree \(n.count - 1), denominator \(degree))")
         }
-        for (k, f) in moving.enumerated() {
+        // Every root of every factor, the factors' leading coefficients taken into N; roots of
+        // two factors that coincide (a photon pole on a drive pole when κ = Ω) are one double pole.
+        var poles: [(z: Complex<Double>, order: Int)] = []
+        for f in moving {
+            constant *= f[f.count - 1]
             for z in try roots(f) {
-                guard abs(z.imaginary) > 1e-12 * max(1, z.length) else { throw CondensationError.integral("a pole on the real axis at \(z.real)") }
-                var d = evaluate(derivative(f), z) * constant
-                for (j, g) in moving.enumerated() where j != k { d *= evaluate(g, z) }
-                out.terms.append(.init(pole: z, simple: evaluate(n, z) / d))
+                if let k = poles.firstIndex(where: { ($0.z - z).length <= 1e-7 * max(1, z.length) }) {
+                    guard poles[k].order == 1 else { throw CondensationError.integral("a pole of order 3 at \(z)") }
+                    poles[k] = ((poles[k].z + z) / Complex(2, 0), 2)
+                } else {
+                    poles.append((z, 1))
+                }
             }
+        }
+        do {
+            out.terms = try TanhConvolution.partialFractions(numerator: n.map { $0 / constant }, poles: poles)
+        } catch {
+            throw CondensationError.integral(error.description)
         }
         // deg N ≤ deg D − 2 (checked above, exactly) makes Σ c = 0; what rounding leaves of it
         // is spread over the residues, as the closed forms assume the sum vanishes.
@@ -81,13 +93,4 @@ final class ClosedFormConvolution {
         }
     }
 
-    private func evaluate(_ c: [Complex<Double>], _ z: Complex<Double>) -> Complex<Double> {
-        var acc = Complex<Double>.zero
-        for k in stride(from: c.count - 1, through: 0, by: -1) { acc = acc * z + c[k] }
-        return acc
-    }
-
-    private func derivative(_ c: [Complex<Double>]) -> [Complex<Double>] {
-        (1..<c.count).map { c[$0] * Complex(Double($0), 0) }
-    }
 }

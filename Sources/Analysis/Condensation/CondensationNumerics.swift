@@ -85,6 +85,22 @@ public final class CondensationNumerics {
         }
     }
 
+    /// The occupations n_x = ½(1 − i G^K_xx(τ = 0)), G^K(τ = 0) = ∫dν/2π G^K(ν) (a fermion's
+    /// Keldysh function at equal times is −i(1 − 2n); with G^K = −2iγF/((ν − ε)² + γ²) it gives
+    /// n = (1 − F(ε))/2, the bath's n_F), and the density of spin excitations of Sec. IV,
+    /// ρ = ½(1 + n_b − n_a), of the normal state under a reading.
+    public func occupations(_ reading: DysonReading, nodes: FrequencyNodes) throws -> (b: Double, a: Double, rho: Double) {
+        var kb = Complex<Double>.zero, ka = Complex<Double>.zero
+        for (x, w) in zip(nodes.x, nodes.w) {
+            let g = try greens(at: x, reading)
+            kb += Complex(w, 0) * g.b.k
+            ka += Complex(w, 0) * g.a.k
+        }
+        let scale = Complex(0, -1 / (2 * Double.pi))
+        let nb = 0.5 * (1 + (scale * kb).real), na = 0.5 * (1 + (scale * ka).real)
+        return (nb, na, 0.5 * (1 + nb - na))
+    }
+
     /// K₁^R(ω = 0) = tree + ∫dν loop(ν): the loop by the node rule, G at each node under the reading.
     public func retardedKernelAtZero(_ reading: DysonReading, nodes: FrequencyNodes) throws -> Complex<Double> {
         run(tree, at: 0)

@@ -1,4 +1,3 @@
-import Foundation
 import ComplexModule
 import KeldyshNumerics
 import RealModule
@@ -26,7 +25,7 @@ public struct CondensationThresholdRequest: Sendable {
     public var reading: DysonReading
     /// The node step of the coarser rule (the finer has half of it).
     public var step: Double = 1.0 / 8
-    public var scanPoints = 12
+    public var scanPoints = 24
     public var frequencyPoints = 16
 
     public init(values: [Double], varied: Int, frequency: Int, interval: ClosedRange<Double>,
@@ -49,13 +48,12 @@ public struct CondensationThreshold: Sendable {
     public let coarseFrequency: Double
     /// Significant digits on which the two rules agree (at most 12: the Brent tolerance).
     public let digits: Int
-    /// The grid bracket of the finer rule: min Im K₁^R > 0 at `bracket.lowerBound`, < 0 at the upper.
+    /// The grid bracket (coarser rule): min Im K₁^R > 0 at `bracket.lowerBound`, ≤ 0 at the upper.
     public let bracket: ClosedRange<Double>
     public let evaluations: Int
     public let nodes: (coarse: Int, fine: Int)
 }
 
-nonisolated(unsafe) let debugProfile = getenv("KK_DEBUG") != nil
 
 /// One rule's search.
 private struct ThresholdSearch {
@@ -79,9 +77,7 @@ private struct ThresholdSearch {
         var grid: [(Double, Double)] = []
         for k in 0...n {
             let mu = w.lowerBound + (w.upperBound - w.lowerBound) * Double(k) / Double(n)
-            let kk = try kernel(mu, p)
-            if debugProfile { print("DEBUG p=\(p) mu=\(mu) K=\(kk.real) \(kk.imaginary)") }
-            grid.append((mu, kk.real))
+            grid.append((mu, try kernel(mu, p).real))
         }
         var out: [(Double, Double)] = []
         for k in 0..<n where (grid[k].1 < 0) != (grid[k + 1].1 < 0) {
@@ -113,9 +109,15 @@ private struct ThresholdSearch {
             if g.isFinite && g <= 0 {
                 // The sign change of min Im K₁^R brackets the threshold; (μ, p) is then polished
                 // as the root of (Re, Im) K₁^R(0) by the dogleg from the bracket's better end.
-                let start = try gain(previous.p).mu ?? request.frequencyWindow.lowerBound
-                let x = try polish(mu: start, p: 0.5 * (previous.p + p))
-                return (x.p, x.mu, previous.p...p)
+                // Brent on min Im K₁^R finds where the first branch of μ turns unstable (the
+                // dogleg alone may land on another branch's root in the same bracket); the
+                // dogleg then polishes (μ, p) on that branch.
+                let bracket = previous.p...p
+                let first = try refine(bracket, tolerance: 1e-7)
+                if let x = try? polish(mu: first.mu, p: first.value), bracket.contains(x.p), abs(x.p - first.value) < 1e-5 * max(1, abs(x.p)) {
+                    return (x.p, x.mu, bracket)
+                }
+                return try refine(bracket, tolerance: 1e-13)
             }
             previous = (p, g)
         }
@@ -124,6 +126,19 @@ private struct ThresholdSearch {
 }
 
 extension ThresholdSearch {
+    /// The threshold inside a bracket of the sign change of min Im K₁^R, by Brent.
+    mutating func refine(_ bracket: ClosedRange<Double>, tolerance: Double = 1e-13) throws -> (value: Double, mu: Double, bracket: ClosedRange<Double>) {
+        var me = self
+        let r = try brentRoot(in: bracket, absoluteTolerance: tolerance * max(1, abs(bracket.upperBound))) { x in
+            let v = try me.gain(x).value
+            return v.isFinite ? v : Double.greatestFiniteMagnitude
+        }
+        evaluations = me.evaluations
+        let value = 0.5 * (r.lower + r.upper)
+        guard let mu = try gain(value).mu else { throw CondensationError.noThreshold("the frequency root was lost at the threshold") }
+        return (value, mu, bracket)
+    }
+
     /// (μ, p) with K₁^R(0; μ, p) = 0 by Powell's dogleg, from a start near it.
     mutating func polish(mu: Double, p: Double) throws -> (mu: Double, p: Double) {
         var options = DoglegOptions()
@@ -152,8 +167,18 @@ public func condensationThreshold(_ numerics: CondensationNumerics, _ request: C
     let c = try coarse.run()
     // The fine rule starts from the coarse root: only the polish is repeated.
     var fine = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: fineNodes)
-    let polished = try fine.polish(mu: c.mu, p: c.value)
-    let f = (value: polished.p, mu: polished.mu, bracket: c.bracket)
+    let f: (value: Double, mu: Double, bracket: ClosedRange<Double>)
+    if let x = try? fine.polish(mu: c.mu, p: c.value), c.bracket.contains(x.p), abs(x.mu - c.mu) < 0.1 * (1 + abs(c.mu)) {
+        f = (x.p, x.mu, c.bracket)
+    } else if let r = try? fine.refine(c.bracket) {
+        f = r
+    } else {
+        // The finer rule does not see the coarse sign change at all: the coarse rule is not
+        // resolved here. No digit is shared; the caller halves the step.
+        return CondensationThreshold(value: c.value, frequency: c.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: 0,
+                                     bracket: c.bracket, evaluations: coarse.evaluations + fine.evaluations,
+                                     nodes: (coarseNodes.count, fineNodes.count))
+    }
     let difference = abs(f.value - c.value)
     let digits = difference == 0 ? 12 : max(0, min(12, Int((-Double.log10(difference / max(abs(f.value), 1e-300))).rounded(.down))))
     return CondensationThreshold(value: f.value, frequency: f.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: digits,

@@ -30,6 +30,9 @@ public struct CondensationOutcome: Sendable {
     public let threshold: CondensationThreshold
     public let requestedDigits: Int
     public let step: Double
+    /// ρ = ½(1 + n_b − n_a) of the normal state at the threshold (Sec. IV's density of spin
+    /// excitations; the condensate starts from ψ = 0 there), by the finer node rule.
+    public let rho: Double
     public var notes: [String]
 }
 
@@ -75,11 +78,8 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
                                                interval: lo.toDouble()...hi.toDouble(),
                                                frequencyWindow: wlo.toDouble()...whi.toDouble(), reading: o.reading)
     var notes: [String] = []
-    if o.reading == .g0 {
-        let d = c.saddlePointIntegrand.derivative(p).cancel()
-        if d.isZero {
-            notes.append("under G = G0 the saddle point does not depend on \(p.name): d/d\(p.name) of G0^K_ba(omega) is 0 identically")
-        }
+    if o.reading == .g0, c.independentUnderG0(of: p) {
+        throw AnalysisError.numerical("under G = G0 (--reading g0) the drive cannot enter: d/d\(p.name) of the saddle point's G0^K_ba(omega) (A17) and of every piece of K1^R(0) (G0^-1, the tree, the loop of B15) is 0 identically, so no threshold in \(p.name) exists; read A51 otherwise (--reading one-shot or first-order)")
     }
     var step = 0.25
     var last: CondensationThreshold?
@@ -93,6 +93,10 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     guard let t = last, t.digits >= o.digits else {
         throw AnalysisError.numerical("the node rules agree on only \(last?.digits ?? 0) digits of \(p.name)_c after halving the step to \(step); asked for \(o.digits)")
     }
+    values[varied] = t.value
+    values[frequency] = t.frequency
+    numerics.set(values)
+    let rho = try numerics.occupations(o.reading, nodes: FrequencyNodes(step: step / 2)).rho
     return CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, threshold: t,
-                               requestedDigits: o.digits, step: step, notes: notes)
+                               requestedDigits: o.digits, step: step, rho: rho, notes: notes)
 }

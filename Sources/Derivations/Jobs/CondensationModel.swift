@@ -56,6 +56,14 @@ public struct CondensationModel: Sendable {
         parameters = ParameterContext(symbols: problem.parameters + [frequency], model: model)
     }
 
+    /// Whether, under G = G₀, neither the saddle point A38 nor K₁^R(0) depends on p — checked
+    /// symbolically: the derivative of G₀^K_ba(ω), of every entry of G₀⁻¹, of the tree and of
+    /// the loop density (in G's entries by name) is identically 0.
+    public func independentUnderG0(of p: Symbol) -> Bool {
+        let pieces = [saddlePointIntegrand, equations.tree, equations.loopDensity] + equations.kernel.entries
+        return pieces.allSatisfy { $0.derivative(p).cancel().isZero }
+    }
+
     static func compile(_ eqs: NormalStateEquations, _ fr: SelfEnergyFractions) throws -> CondensationProblem {
         let omega = eqs.omega, nu = eqs.nu
         var slots: [Expr: Expr] = [:], slotSymbols: [Symbol] = []

@@ -20,7 +20,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
         return JSONValue.object([
             ("parameter", .string(o.parameter)), ("value", .string(value)), ("digits", .int(t.digits)),
             ("frequency_name", .string(o.frequencyName)), ("frequency", .string(mu)),
-            ("reading", .string(o.reading.rawValue)),
+            ("reading", .string(o.reading.rawValue)), ("rho", .string(String(format: "%.6f", o.rho))),
             ("bracket", .array([.double(t.bracket.lowerBound), .double(t.bracket.upperBound)])),
             ("coarse_value", .double(t.coarseValue)), ("fine_value", .double(t.value)),
             ("nodes", .array([.int(t.nodes.coarse), .int(t.nodes.fine)])),
@@ -32,8 +32,27 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
     }
     var lines = ["\(o.parameter)_c = \(value)   (\(t.digits) digits; \(o.frequencyName) = \(mu) there)",
                  "reading: \(o.reading.rawValue): \(o.reading.summary)",
+                 "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
                  "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(t.bracket.lowerBound), < 0 at \(t.bracket.upperBound)",
                  "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)) (the digits shown are those they share)"]
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
+}
+
+/// `keldysh threshold --sweep`'s printout: one line (or JSON object) per point and reading.
+public func render(_ rows: [CondensationSweepRow], parameter: String, out: String, json: Bool) -> String {
+    if json {
+        return JSONValue.array(rows.map { r in
+            .object([("value", .double(r.value)), ("reading", .string(r.reading.rawValue)),
+                     (parameter + "_c", r.threshold.map { .string(significant($0.value, $0.digits)) } ?? .null),
+                     ("digits", r.threshold.map { .int($0.digits) } ?? .null),
+                     ("frequency", r.threshold.map { .string(significant($0.frequency, $0.digits)) } ?? .null),
+                     ("reason", r.reason.map { .string($0) } ?? .null)])
+        }).elementPerLine
+    }
+    return rows.map { r in
+        let v = String(format: "%.6g", r.value)
+        if let t = r.threshold { return "\(v)  \(r.reading.rawValue)  \(parameter)_c = \(significant(t.value, t.digits)) (\(t.digits) digits)" }
+        return "\(v)  \(r.reading.rawValue)  none: \(r.reason ?? "")"
+    }.joined(separator: "\n") + "\nwritten: \(out)/threshold.csv, \(out)/threshold.svg"
 }

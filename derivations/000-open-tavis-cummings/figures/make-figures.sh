@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Paper 000, Figs. 2-4: the condensation threshold h_c under each reading of A51 (issue 13).
+# Run from the repository root: derivations/000-open-tavis-cummings/figures/make-figures.sh [KELDYSH]
+# Each folder gets threshold.csv (parameter, reading, h_c, digits, muS, rho at h_c, status) and
+# threshold.svg. The reading g0 (G = G0) is refused by the tool: the drive cannot enter
+# (docs/condensation.md).
+set -euo pipefail
+K=${1:-keldysh}
+M=derivations/000-open-tavis-cummings/model.kd
+D=derivations/000-open-tavis-cummings/figures
+common="--set g=1 --set eps0=0 --set w0=0 --set TF=0.1 --vary h --readings one-shot,first-order --digits 6"
+rm -rf "$D/fig2-omega5kappa" "$D/fig2-omega10kappa" "$D/fig3" "$D/fig4"
+# Fig. 2: [muB, kappa, gamma] = [-0.5, 0.25, 0.75] g, xi in {-1, 0, 1}, Omega in {5 kappa, 10 kappa}
+fig2="--set muB=-0.5 --set kappa=0.25 --set gamma=0.75 --in 0:8"
+$K threshold $M $common $fig2 --set Omega=1.25 --sweep xi=-1:1:3 --out "$D/fig2-omega5kappa"
+$K threshold $M $common $fig2 --set Omega=2.5 --sweep xi=-1:1:3 --out "$D/fig2-omega10kappa"
+# Fig. 3: the same with Omega = 10 kappa, the boundary h_c(xi) for xi in [-2, 2]
+$K threshold $M $common $fig2 --set Omega=2.5 --sweep xi=-2:2:17 --out "$D/fig3"
+# Fig. 4: [muB, kappa, gamma, xi] = [-2, 0.7, 0.3, 0] g, the boundary h_c(Omega)
+$K threshold $M $common --set muB=-2 --set kappa=0.7 --set gamma=0.3 --set xi=0 --in 0:4 --sweep Omega=0.7:7:10 --out "$D/fig4"
