@@ -150,13 +150,13 @@ public func thresholdCrossings(_ problem: StabilityProblem, lower: BigRational, 
                 let dc = root.above.complex - root.below.complex
                 proof.append("a complex pair crosses the imaginary axis here: non-real eigenvalues with Re λ > 0 go from \(root.below.complex) to \(root.above.complex)"
                              + (abs(dc) == 2 ? "" : " (\(abs(dc) / 2) pairs at once)"))
-                if let f = axisFrequency(elimination, root: root, digits: digits) {
+                if let f = axisFrequency(elimination, root: root, digits: digits, name: name) {
                     frequency = f.value
                     frequencyText = f.text
-                    proof.append("ω = \(f.text): the only verified inclusion disk of the eigenvalues (for every \(name) in the isolating interval) that meets the upper imaginary axis holds iω")
+                    proof.append(f.proof)
                 } else {
                     frequencyText = nil
-                    proof.append("ω: the inclusion disks did not separate the crossing pair at \(digits) digits; not reported")
+                    proof.append("ω: neither the first subresultant of E and O nor the inclusion disks separated the crossing pair at \(digits) digits; not reported")
                 }
             }
             if selection == .max && stabilityChange {
