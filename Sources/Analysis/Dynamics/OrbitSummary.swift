@@ -106,6 +106,9 @@ private func periodicSummary(_ setup: DynamicsSetup, times: [Double], states: [[
     // The last 3.2 periods again (three crossings one period apart), finely sampled.
     let h = period / 1024
     let count = Int(((end - times[i0]) / h).rounded(.down)) + 1
+    guard count <= 100_000 else {
+        return (nil, "no orbit summary: the period (T = \(period)) is too short for the sampling step; sample finer (--dt)")
+    }
     let fine = (0..<count).map { times[i0] + Double($0) * h }
     guard let sol = try? setup.integrator.integrate(from: states[i0], times: fine, options: setup.options) else {
         return (nil, "no orbit summary: the re-integration of the last periods failed")
