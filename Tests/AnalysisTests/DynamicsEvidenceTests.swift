@@ -49,4 +49,25 @@ struct DynamicsEvidenceTests {
         #expect(abs(coarse.result.summaries[0].amplitude - fine.result.summaries[0].amplitude) < 1e-6)
         #expect(throws: AnalysisError.self) { _ = try run(0, 1e-11) }
     }
+
+    @Test func theIssuesShortRunsThroughTheJob() throws {
+        // The two runs of the issue, as the CLI runs them: a normal-state point of Fig. 2(a)
+        // ((γ↑, λ) = (0.2, 0.3), NS in the paper: weak pumping below λ_c ≈ 0.5) integrated for
+        // only t = 100 was named "L1 (periodic: 0 maxima on 0 level(s))"; t = 1e-300 was
+        // classified from its single sample. Neither may name a periodic phase now.
+        func run(_ t: Double) throws -> DynamicsOutcome {
+            var o = DynamicsJobOptions(model: CrossingKindTests.model)
+            o.settings = CrossingKindTests.figure4 + ["gup=0.2", "lambda=0.3"]
+            o.dynamics.duration = t
+            o.dynamics.observables = ["Sx=re(<S->)"]
+            o.dynamics.initial = "a=0.01,Sz=-0.49,S-=0.0995,T-=0.01,Tz=0"
+            return try dynamics(o)
+        }
+        let short = try run(100)
+        #expect(short.phase == "NS" && short.result.classification.reason.hasPrefix("relaxing"))
+        let single = try run(1e-300)
+        #expect(single.result.classification.phase == .undetermined)
+        #expect(single.result.classification.reason.hasPrefix("only 1 sample"))
+        #expect(single.result.orbit == nil)
+    }
 }

@@ -19,11 +19,20 @@ struct SteadyStateTests {
 
     @Test func closedDickeSuperradiantStateAndNormalModes() throws {
         // κ = η = η' = 0: (a, S) is the closed Dicke model, λ_c = √(ω_cω_z)/2 = 1/2. Its SR
-        // state (App. B, corrected as in docs/phase-diagrams.md "Errata"): ⟨S^z⟩ = −λ_c²/(2λ²)
-        // = −25/98 at λ = 7/10, ⟨S^x⟩ = ±√(1/4 − ⟨S^z⟩²) = ±√1776/98, ⟨a⟩ = −2λ⟨S^x⟩/ω_c.
-        // Normal modes (Emary & Brandes, PRE 67, 066203 (2003), with μ = λ_c²/λ²):
-        // 2ε² = ω_z²/μ² + ω_c² ± √((ω_z²/μ² − ω_c²)² + 4ω_c²ω_z²), evaluated with mpmath
-        // (30 digits): ε₊ = 2.03917453220663407753822436627, ε₋ = 0.826660285244098973606308715241.
+        // state and normal modes by hand. Per spin (s = S/N, |s| = 1/2, α = ⟨a⟩/√N) the
+        // mean-field energy is E = ω_c|α|² + ω_z s_z + 4λ·Re α·s_x (S⁺ + S⁻ = 2S^x).
+        // Stationary: Re α = −2λs_x/ω_c, so E = ω_z s_z − 4λ²s_x²/ω_c with s_x² = 1/4 − s_z²;
+        // dE/ds_z = ω_z + 8λ²s_z/ω_c = 0 gives s_z = −ω_cω_z/(8λ²) = −λ_c²/(2λ²) = −25/98,
+        // s_x = ±√(1/4 − s_z²) = ±√1776/98, ⟨a⟩ = −2λs_x/ω_c.
+        // Small oscillations: the boson is an oscillator (q₁, p₁), α = (q₁ + ip₁)/√2, at ω_c;
+        // the spin precesses about its mean field h = (4λ Re α, 0, ω_z), |h| = ω_z/μ with
+        // μ = 2|s_z| = λ_c²/λ² (s ∥ −h), so its deviations δs_⊥ = √s·(q₂, p₂) (s = 1/2, the
+        // canonical pair of a classical spin) form an oscillator at ω_z/μ. The coupling
+        // 4λ·Re δα·δs_x with δs_x = μ·√(1/2)·q₂ (the tilt cos θ = μ) is 2λμ·q₁q₂. For
+        // H = Σ ωᵢ(pᵢ² + qᵢ²)/2 + g·q₁q₂ the modes obey (ω₁² − ε²)(ω₂² − ε²) = g²ω₁ω₂, here
+        // g²ω₁ω₂ = 4λ²μ²·ω_cω_z/μ = 4λ_c²ω_cω_z = ω_c²ω_z², so
+        // 2ε² = ω_z²/μ² + ω_c² ± √((ω_z²/μ² − ω_c²)² + 4ω_c²ω_z²)
+        // (as Emary & Brandes, PRE 67, 066203 (2003), Eq. 32), evaluated below in MPFR.
         let out = try run(["gdown=1-gup", "gup=3/10", "wc=1", "wz=1", "wz'=1", "eta=0", "eta'=0", "kappa=0", "lambda=7/10"],
                           digits: 20)
         #expect(out.conserved == ["⟨S^z⟩² + |⟨S^-⟩|²"])
@@ -34,10 +43,17 @@ struct SteadyStateTests {
         let a = -BigFloat(BigRational(7, 5), precision: p) * sx
         #expect(Set(sr.compactMap { value($0, "Re ⟨S^-⟩") }) == [sx.toString(digits: 20), (-sx).toString(digits: 20)])
         #expect(Set(sr.compactMap { value($0, "Re ⟨a⟩") }) == [a.toString(digits: 20), (-a).toString(digits: 20)])
-        // The normal-mode frequencies: eigenvalues ±iε on the axis (to the disks' radius).
+        // The normal-mode frequencies: eigenvalues ±iε on the axis (to the disks' radius),
+        // ε± from the closed form above at ω_c = ω_z = 1, 1/μ = λ²/λ_c² = 49/25.
+        let inv = BigFloat(BigRational(49, 25), precision: p), one = BigFloat(1, precision: p)
+        let w2 = inv * inv
+        let root = BigFloat.sqrt((w2 - one) * (w2 - one) + BigFloat(4, precision: p))
+        let two = BigFloat(2, precision: p)
+        let plus = BigFloat.sqrt((w2 + one + root) / two), minus = BigFloat.sqrt((w2 + one - root) / two)
+        #expect(plus.toString(digits: 20) == "2.0391745322066340775e0" && minus.toString(digits: 20) == "8.2666028524409897361e-1")
         let s = try #require(sr.first).spectrum
         let ims = s.eigenvalues.map(\.im)
-        #expect(ims.contains("2.0391745322066340775e0") && ims.contains("8.2666028524409897361e-1"))
+        #expect(ims.contains(plus.toString(digits: 20)) && ims.contains(minus.toString(digits: 20)))
         // Conservative: the disks of the modes meet the axis, so stability is not claimed.
         #expect(s.unstable == 0 && s.undecided == 5)
     }

@@ -102,4 +102,21 @@ struct IntegerPolynomialsTests {
             * BigRational(BigInt.one << (3 * k))
         #expect(BigRational(BigInt.dyadicHorner(big, numerator: u, exponent: k)) == dyadic)
     }
+
+    @Test func firstSubresultantIsAMultipleOfTheCommonFactor() {
+        // f = (x − 1)(x − 2)(x − 3) = x³ − 6x² + 11x − 6, g = (x − 1)(x + 5) = x² + 4x − 5 share
+        // x − 1 alone, so S₁ ∝ x − 1. By hand: rows f, x·g, g in the columns x³, x², xⁱ:
+        // i = 1: det[[1, −6, 11], [1, 4, −5], [0, 1, 4]] = 21 + 24 + 11 = 56;
+        // i = 0: det[[1, −6, −6], [1, 4, 0], [0, 1, −5]] = −20 − 30 − 6 = −56. S₁ = 56(x − 1).
+        let f = ints([-6, 11, -6, 1]), g = ints([-5, 4, 1])
+        let s = (0...1).map { UnivariateIntegerPolynomials.determinant(
+            UnivariateIntegerPolynomials.subresultantPattern(f, g, j: 1, column: $0, empty: .zero)) }
+        #expect(s == ints([-56, 56]))
+        // j = deg g < deg f: S_j = lc(g)^(m−n−1)·g, here g itself (one row, column xⁱ).
+        let h = ints([-1, 1])
+        #expect((0...1).map { UnivariateIntegerPolynomials.determinant(
+            UnivariateIntegerPolynomials.subresultantPattern(f, h, j: 1, column: $0, empty: .zero)) } == h)
+        // j = 0 is the Sylvester matrix: the resultant, 0 for f and g with a common root.
+        #expect(UnivariateIntegerPolynomials.determinant(UnivariateIntegerPolynomials.subresultantPattern(f, g, j: 0, column: 0, empty: .zero)) == .zero)
+    }
 }

@@ -107,3 +107,34 @@ print("phases (medians): " + names.indices.map { k in
     let v = table.map { $0[k] }.sorted()
     return "\(names[k]) \(ms(v[v.count / 2]))"
 }.joined(separator: ", "))
+
+// Issue 14: every crossing over λ ∈ [0, 1] at γ↑ = 0.9 (`threshold --all`: the SR eigenvalue
+// at λ_c and the lasing pair leaving Re λ > 0, kinds, directions and ω proven to D digits) and
+// the steady states at (γ↑, λ) = (0.3, 0.7) (`steady`, 30 digits, Krawczyk proofs and
+// spectra), each through the job the CLI calls, memo cleared before every call.
+func timed<T>(_ count: Int, _ body: () throws -> T) rethrows -> (T, Double, Double) {
+    var ts: [Double] = []
+    var last: T? = nil
+    for _ in 0..<count {
+        AnalysisCache.clear()
+        let t0 = now()
+        last = try body()
+        ts.append(now() - t0)
+    }
+    ts.sort()
+    return (last!, ts[0], ts[ts.count / 2])
+}
+let fig4 = ["gdown=1-gup", "wc=1", "wz=1", "wz'=1", "eta=1/10", "eta'=1/10", "kappa=3/50"]
+var all = ThresholdOptions(model: modelPath, vary: "lambda", interval: "0:1")
+all.settings = fig4 + ["gup=9/10"]
+all.digits = digits
+all.all = true
+let (crossings, allBest, allMedian) = try timed(repeats) { try threshold(all) }
+guard case .certified(let found) = crossings.result else { fatalError("threshold --all: \(crossings.result)") }
+print("threshold --all lambda in [0, 1] at gup = 0.9, D=\(digits): best \(ms(allBest)), median \(ms(allMedian)); "
+      + found.map { "\($0.crossing) at \($0.value.prefix(22))… ω \(($0.frequencyDigits ?? "?").prefix(12))…" }.joined(separator: "; "))
+var st = SteadyOptions(model: modelPath)
+st.settings = fig4 + ["gup=3/10", "lambda=7/10"]
+st.digits = 30
+let (states, stBest, stMedian) = try timed(max(3, repeats / 4)) { try steady(st) }
+print("steady at (0.3, 0.7), 30 digits: \(states.states.count) states, best \(ms(stBest)), median \(ms(stMedian))")

@@ -18,6 +18,10 @@ public struct DynamicsCriteria: Sendable {
 public struct SeriesSummary: Sendable {
     public var mean: Double
     public var amplitude: Double
+    public init(mean: Double, amplitude: Double) {
+        self.mean = mean
+        self.amplitude = amplitude
+    }
     public init(_ v: ArraySlice<Double>) {
         var lo = Double.infinity, hi = -Double.infinity, sum = 0.0
         for x in v { lo = min(lo, x); hi = max(hi, x); sum += x }

@@ -64,6 +64,7 @@ public func integrate(_ request: DynamicsRequest) throws -> DynamicsOutcome {
     let integ = try MeanFieldIntegrator(meanField: spec.meanField, values: spec.values, observables: spec.observables)
     var setup = DynamicsSetup(integrator: integ, initial: integ.state(from: spec.initial), duration: spec.duration, step: spec.step)
     try setup.setTolerances(relative: spec.relativeTolerance, absolute: spec.absoluteTolerance)
+    setup.orbitSummary = true
     let r = try runDynamics(setup)
     if let out = request.out {
         let folder = try StagedFolder(finalPath: out)

@@ -14,6 +14,9 @@ public struct DynamicsSetup: @unchecked Sendable {
     /// Index of the order parameter among the observables.
     public var orderIndex: Int = 0
     public var criteria = DynamicsCriteria()
+    /// Whether to summarise the orbit over whole periods after the transient (`OrbitSummary`;
+    /// `dynamics` does, `scan --dynamics` does not: its grid keeps the window summary).
+    public var orbitSummary = false
     public var options: ODEOptions = {
         var o = ODEOptions()
         o.relativeTolerance = 1e-9
@@ -49,6 +52,10 @@ public struct DynamicsResult: Sendable {
     public var summaries: [SeriesSummary]
     public var classification: DynamicsClassification
     public var window: Range<Int>
+    /// Means and amplitudes over whole periods after the transient (`OrbitSummary`), or nil
+    /// with the reason in `orbitNote`.
+    public var orbit: OrbitSummary? = nil
+    public var orbitNote: String = ""
 }
 
 public func runDynamics(_ setup: DynamicsSetup) throws -> DynamicsResult {
@@ -64,7 +71,12 @@ public func runDynamics(_ setup: DynamicsSetup) throws -> DynamicsResult {
     let summaries = obs.map { SeriesSummary($0[window]) }
     let order = obs.isEmpty ? sol.states.map { $0[0] } : obs[min(setup.orderIndex, obs.count - 1)]
     let c = classifyDynamics(order: order, states: sol.states, window: window, criteria: setup.criteria)
-    return DynamicsResult(times: sol.times, states: sol.states, observables: obs, summaries: summaries, classification: c, window: window)
+    var result = DynamicsResult(times: sol.times, states: sol.states, observables: obs, summaries: summaries, classification: c, window: window)
+    if setup.orbitSummary {
+        (result.orbit, result.orbitNote) = orbitSummary(setup, times: sol.times, states: sol.states, observables: obs, order: order,
+                                                        window: window, classification: c)
+    }
+    return result
 }
 
 /// Trajectory CSV: time, then the observables, then the state slots.

@@ -153,35 +153,6 @@ func decimalValue(_ s: String) -> (BigRational, BigRational)? {
     return (negative ? -value : value, unit)
 }
 
-/// The frequency ω > 0 of the eigenvalue pair on the imaginary axis at the root, to `digits`
-/// digits, proven: the roots of q(t; P) for every P of the isolating interval lie in verified
-/// inclusion disks (ball coefficients over the interval); when exactly one disk meets the
-/// upper imaginary axis and holds one root, it holds iω·d at the root (some root is there,
-/// R(P*) = 0, and every root is in some disk), so ω lies in its imaginary range / d. The
-/// interval is narrowed and the precision raised until that range fixes `digits` digits.
-func axisFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, digits: Int) -> (text: String, value: Double)? {
-    var fine = root.fine
-    var bits = BigFloat.bits(forDigits: digits + 20) + 32
-    let real = elimination.isRealCharacteristic
-    for _ in 0..<8 {
-        let (pl, ph) = fine.isExact ? (fine.lower, fine.lower) : (fine.lower, fine.upper)
-        let balls = elimination.reducedCoefficientPolynomials.map { ComplexBall.enclosure(of: $0, over: pl, ph) }
-        if let clusters = try? rootInclusion(balls, realFamily: real, bits: bits) {
-            let onAxis = clusters.filter { $0.realPartSign == 0 && $0.imaginaryRange.upper > .zero }
-            if onAxis.count == 1, let c = onAxis.first, c.count == 1, c.imaginaryRange.lower > .zero {
-                let d = BigRational(elimination.scale)
-                let lo = c.imaginaryRange.lower / d, hi = c.imaginaryRange.upper / d
-                if let text = commonDigits(lo, hi, digits) {
-                    return (text, ((lo + hi) / 2).toDouble())
-                }
-            }
-        }
-        if !fine.isExact { fine = fine.refined(toBits: max(ilog2(fine.width.reciprocal), 0) + 64 + bits / 4) }
-        bits *= 2
-    }
-    return nil
-}
-
 extension CrossingPolynomial {
     /// Whether q has real coefficients (then eigenvalues are real or conjugate pairs).
     var isRealCharacteristic: Bool {

@@ -52,6 +52,17 @@ public struct RemovedEigenvalues: Sendable {
     public var unstable: Int
     public var stable: Int
     public var marginal: Int
+    /// When the eigenvalue 0 (multiplicity `zeroModes` ≥ 2) has fewer eigenvectors: their
+    /// number and the point where A's rank showed it (`zeroModeNullity`).
+    public var jordan: (eigenvectors: Int, at: BigRational)? = nil
+
+    /// What a Jordan block of the eigenvalue 0 means for the word "stable", or nil.
+    public var jordanNote: String? {
+        guard let (m, p) = jordan else { return nil }
+        return "the \(zeroModes)-fold eigenvalue 0 has only \(m) eigenvector\(m == 1 ? "" : "s") (A has rank \(degreeOfA - m) at \(p.decimal), hence at all but finitely many values): a Jordan block, so the linearisation grows like a power of t along it and no value is stable, at best marginal — undetermined at linear order"
+    }
+    /// n, the size of A.
+    public var degreeOfA = 0
 
     public var summary: String {
         var parts: [String] = []
@@ -64,6 +75,7 @@ public struct RemovedEigenvalues: Sendable {
             if marginal > 0 { kinds.append("\(marginal) on the imaginary axis") }
             parts.append("\(rest) other\(rest == 1 ? "" : "s") do\(rest == 1 ? "es" : "") not move (\(kinds.joined(separator: ", ")))")
         }
+        if let j = jordanNote { parts.append(j) }
         return "g(s) = \(factor) divides det(s − A) for every value of the parameter: " + parts.joined(separator: "; ")
             + "; removed before the search"
     }
@@ -105,7 +117,15 @@ public func thresholdCrossings(_ problem: StabilityProblem, lower: BigRational, 
     guard lower < upper else { throw AnalysisError.badRange("\(lower):\(upper)", reason: "the range is empty") }
     let name = problem.free[0].name
     let elimination = try CrossingPolynomial.cached(problem: problem)
-    let removed = try removedEigenvalues(elimination)
+    var removed = try removedEigenvalues(elimination)
+    if var g = removed, g.zeroModes >= 2 {
+        // A Jordan block of the zero modes: n − rank A(P₀) < k at one point proves it at all
+        // but finitely many P (the rank of A(P) is generic there or higher).
+        let p0 = lower + (upper - lower) * BigRational(BigInt(5), BigInt(13))
+        g.degreeOfA = problem.order
+        if let m = zeroModeNullity(problem, at: p0), m < g.zeroModes { g.jordan = (m, p0) }
+        removed = g
+    }
     let r = elimination.resultant
     var selected: [CertifiedThreshold] = [], others: [CertifiedThreshold] = []
     let roots = try axisRoots(elimination, lower: lower, upper: upper, digits: digits)
@@ -150,18 +170,20 @@ public func thresholdCrossings(_ problem: StabilityProblem, lower: BigRational, 
                 let dc = root.above.complex - root.below.complex
                 proof.append("a complex pair crosses the imaginary axis here: non-real eigenvalues with Re λ > 0 go from \(root.below.complex) to \(root.above.complex)"
                              + (abs(dc) == 2 ? "" : " (\(abs(dc) / 2) pairs at once)"))
-                if let f = axisFrequency(elimination, root: root, digits: digits) {
+                if let f = axisFrequency(elimination, root: root, digits: digits, name: name) {
                     frequency = f.value
                     frequencyText = f.text
-                    proof.append("ω = \(f.text): the only verified inclusion disk of the eigenvalues (for every \(name) in the isolating interval) that meets the upper imaginary axis holds iω")
+                    proof.append(f.proof)
                 } else {
                     frequencyText = nil
-                    proof.append("ω: the inclusion disks did not separate the crossing pair at \(digits) digits; not reported")
+                    proof.append("ω: neither the first subresultant of E and O nor the inclusion disks separated the crossing pair at \(digits) digits; not reported")
                 }
             }
             if selection == .max && stabilityChange {
                 let quiet = root.below.total == 0 ? root.below : root.above
-                if quiet.marginal > 0 {
+                if let j = removed?.jordanNote {
+                    proof.append("on the side without unstable eigenvalues of q (\(root.below.total == 0 ? "below" : "above") the root) \(j)")
+                } else if quiet.marginal > 0 {
                     // Honest about the "stable" side: eigenvalues on the axis are not decaying.
                     proof.append("on the side without unstable eigenvalues (\(root.below.total == 0 ? "below" : "above") the root, up to the next root of R) \(quiet.marginal) eigenvalues stay on the imaginary axis: max Re λ ≡ 0 there (marginal, not asymptotically stable), and > 0 on the other side")
                 } else {

@@ -10,13 +10,32 @@ public func render(_ o: DynamicsOutcome, json: Bool) -> String {
         let obs = zip(o.observableNames, r.summaries).map { name, s in
             JSONValue.object([("name", .string(name)), ("mean", .double(s.mean)), ("amplitude", .double(s.amplitude))])
         }
-        return JSONValue.object([
+        var fields: [(String, JSONValue)] = [
             ("phase", .string(o.phase)), ("reason", .string(c.reason)),
             ("window", .array([.double(window.0), .double(window.1)])), ("observables", .array(obs)),
-        ]).inline
+        ]
+        if let orbit = r.orbit {
+            var f: [(String, JSONValue)] = [("span", .array([.double(orbit.start), .double(orbit.end)]))]
+            if let t = orbit.period { f.append(("period", .double(t))) }
+            f.append(("evidence", .string(orbit.evidence)))
+            f.append(("observables", .array(zip(o.observableNames, orbit.summaries).map { name, s in
+                JSONValue.object([("name", .string(name)), ("mean", .double(s.mean)), ("amplitude", .double(s.amplitude))])
+            })))
+            fields.append(("orbit", .object(f)))
+        } else if !r.orbitNote.isEmpty {
+            fields.append(("orbit", .string(r.orbitNote)))
+        }
+        return JSONValue.object(fields).inline
     }
     var s = "phase: \(o.phase) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
     for (n, sm) in zip(o.observableNames, r.summaries) { s += "  \(n): time average \(sm.mean), amplitude \(sm.amplitude)\n" }
+    if let orbit = r.orbit {
+        s += orbit.period.map { "orbit: one whole period after the transient, t ∈ [\(orbit.start), \(orbit.end)], T = \($0) (\(orbit.evidence))\n" }
+            ?? "orbit: stationary, t ∈ [\(orbit.start), \(orbit.end)] (\(orbit.evidence))\n"
+        for (n, sm) in zip(o.observableNames, orbit.summaries) { s += "  \(n): mean \(sm.mean), amplitude \(sm.amplitude)\n" }
+    } else if !r.orbitNote.isEmpty {
+        s += "orbit: \(r.orbitNote)\n"
+    }
     if let out = o.folder { s += "wrote \(out)/trajectory.csv and trajectory.svg" }
     return s
 }

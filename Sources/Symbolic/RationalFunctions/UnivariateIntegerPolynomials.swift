@@ -184,4 +184,27 @@ public enum UnivariateIntegerPolynomials {
         }
         return rows
     }
+
+    /// The matrix whose determinant is the coefficient of xⁱ in the j-th subresultant
+    /// S_j(f, g) (formal degrees m = f.count − 1, n = g.count − 1, 0 ≤ i ≤ j < min(m, n) or
+    /// j = min(m, n) < max(m, n)): the rows x^(n−j−1)·f … f, x^(m−j−1)·g … g, read in the
+    /// columns of x^(m+n−j−1) … x^(j+1) and of xⁱ. S_j = Σᵢ det·xⁱ is u·f + v·g for
+    /// polynomials u, v, so every common root of f and g is a root of S_j; with its x^j
+    /// coefficient nonzero, S_j has degree j. `empty` off the bands (as `sylvesterPattern`).
+    public static func subresultantPattern<T>(_ f: [T], _ g: [T], j: Int, column i: Int, empty: T) -> [[T]] {
+        let m = f.count - 1, n = g.count - 1
+        precondition(j >= 0 && i >= 0 && i <= j && j <= min(m, n) && m + n - 2 * j >= 1, "subresultant index out of range")
+        let top = m + n - j - 1
+        let powers = Array(stride(from: top, through: j + 1, by: -1)) + [i]
+        var rows: [[T]] = []
+        func row(_ c: [T], shift: Int) -> [T] {
+            powers.map { p in
+                let k = p - shift
+                return k >= 0 && k < c.count ? c[k] : empty
+            }
+        }
+        for r in stride(from: n - j - 1, through: 0, by: -1) { rows.append(row(f, shift: r)) }
+        for r in stride(from: m - j - 1, through: 0, by: -1) { rows.append(row(g, shift: r)) }
+        return rows
+    }
 }
