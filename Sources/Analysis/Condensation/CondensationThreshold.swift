@@ -1,3 +1,4 @@
+import Foundation
 import ComplexModule
 import KeldyshNumerics
 import RealModule
@@ -101,7 +102,7 @@ private struct ThresholdSearch {
         let i = request.interval, n = request.scanPoints
         var previous = (p: i.lowerBound, g: try gain(i.lowerBound).value)
         guard previous.g > 0 else {
-            throw CondensationError.noThreshold("the normal state is already unstable (or has no frequency root) at the lower end \(i.lowerBound) of the interval: min Im K1^R = \(previous.g)")
+            throw CondensationError.noThreshold("the normal state is already unstable (or has no frequency root) at the lower end \(i.lowerBound) of the interval: min Im K1^R = \(short(previous.g))")
         }
         for k in 1...n {
             let p = i.lowerBound + (i.upperBound - i.lowerBound) * Double(k) / Double(n)
@@ -121,7 +122,7 @@ private struct ThresholdSearch {
             }
             previous = (p, g)
         }
-        throw CondensationError.noThreshold("min Im K1^R(0) stays positive on [\(i.lowerBound), \(i.upperBound)] (last \(previous.g)): no threshold in the interval")
+        throw CondensationError.noThreshold("min Im K1^R(0) stays positive on [\(i.lowerBound), \(i.upperBound)] (last \(short(previous.g))): no threshold in the interval")
     }
 }
 
@@ -151,10 +152,10 @@ extension ThresholdSearch {
         }, from: [mu, p], options: options)
         evaluations = me.evaluations
         guard r.converged || r.residualNorm < 1e-11 else {
-            throw CondensationError.noThreshold("K1^R(0) = 0 did not converge from (\(mu), \(p)): \(r.stop), |K| = \(r.residualNorm)")
+            throw CondensationError.noThreshold("K1^R(0) = 0 did not converge from (\(short(mu)), \(short(p))): \(r.stop), |K| = \(short(r.residualNorm))")
         }
         guard request.interval.contains(r.x[1]) else {
-            throw CondensationError.noThreshold("the root of K1^R(0) left the interval (\(r.x[1]))")
+            throw CondensationError.noThreshold("the root of K1^R(0) left the interval (\(short(r.x[1])))")
         }
         return (r.x[0], r.x[1])
     }
@@ -185,3 +186,6 @@ public func condensationThreshold(_ numerics: CondensationNumerics, _ request: C
                                  bracket: f.bracket, evaluations: coarse.evaluations + fine.evaluations,
                                  nodes: (coarseNodes.count, fineNodes.count))
 }
+
+/// Six significant digits: values in messages, which differ in their last bits between builds.
+func short(_ x: Double) -> String { String(format: "%.6g", x) }

@@ -33,7 +33,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
     var lines = ["\(o.parameter)_c = \(value)   (\(t.digits) digits; \(o.frequencyName) = \(mu) there)",
                  "reading: \(o.reading.rawValue): \(o.reading.summary)",
                  "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
-                 "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(t.bracket.lowerBound), < 0 at \(t.bracket.upperBound)",
+                 "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))",
                  "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)) (the digits shown are those they share)"]
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
