@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ArbitraryPrecision
+import TestSupport
 @testable import Analysis
 @testable import Derivations
 
@@ -111,16 +112,18 @@ struct CrossingKindTests {
         // (a, S) rows are M = [[−κ/2·1, B], [B, 0]] with B = −iλ[[1, 1], [−1, −1]], B² = 0, so
         // det(s − M) = (s(s + κ/2))² for every λ; the T rows give (s + γ_t/2)². Hence
         // det(s − A) = s²(s + 3/100)²(s + 1/2)² = s² (s² + 53s/100 + 3/200)², free of λ.
+        // ω = 0 is outside `positive`: the model copy declares the frequencies nonnegative.
         let zero = ["gdown=1-gup", "gup=3/10", "kappa=3/50", "wc=0", "wz=0", "wz'=0", "eta=0", "eta'=0"]
+        let model = try paper003ModelWithZeroFrequencies(repository: Self.root)
         do {
-            _ = try run("lambda", "0.1:0.9", zero)
+            _ = try run("lambda", "0.1:0.9", zero, model: model)
             Issue.record("a threshold was reported")
         } catch let AnalysisError.noCrossing(message) {
             #expect(message.contains("det(s − A) = s^2 (s^2 + 53*s/100 + 3/200)^2 for every lambda"))
         }
         // Bracketing cannot decide a sign on the axis and says so instead of bracketing.
         do {
-            _ = try run("lambda", "0.1:0.9", zero, method: .bracket)
+            _ = try run("lambda", "0.1:0.9", zero, method: .bracket, model: model)
             Issue.record("a threshold was reported")
         } catch let AnalysisError.noCrossing(message) {
             #expect(message.contains("65 of 65 sample points"))

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Derivations
 import Foundation
@@ -45,7 +46,10 @@ struct PolynomialScanTests {
         // nilpotent coupling; the T block −γ_t/2), so two eigenvalues are identically 0. They
         // are removed (zeroModes = 2) and the class is that of the rest: stable, with the
         // largest real part −κ/2 = −0.03. zgeev keeps them: every point is marginal there.
-        let input = try ModelInput.load(path: model003, needMatrix: true)
+        // ω = 0 is outside `positive`: the model copy declares the frequencies nonnegative.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let input = try ModelInput.load(path: try paper003ModelWithZeroFrequencies(repository: root), needMatrix: true)
         let ctx = input.parameters
         let x = try ctx.axis("gup=0.1:0.9:5"), y = try ctx.axis("lambda=0:1:5")
         let settings = ["gdown=1-gup", "kappa=3/50", "wc=0", "wz=0", "wz'=0", "eta=0", "eta'=0"]

@@ -4,7 +4,7 @@ import Testing
 /// Issue 15: option values checked against the model's declarations, duplicates refused,
 /// and errors that name the option once (before: `error: bad assignment 'k=1 +': command
 /// line:1:4: error: …`, a position in the value alone and `error:` twice). The model is the
-/// pumped oscillator of `SubcommandTests` (w, k, g declared real positive).
+/// pumped oscillator of `SubcommandTests` (w, k declared real positive, g real nonnegative).
 @Suite("keldysh option validation")
 struct OptionValidationTests {
     func failure(_ args: [String], status: Int32 = 1) throws -> String {
@@ -25,6 +25,17 @@ struct OptionValidationTests {
                 == "error: bad assignment '--set k=I': k is declared positive, and I is not\n")
         #expect(try failure(Self.threshold + ["--set", "k=-1/2 + 1/4"])
                 == "error: bad assignment '--set k=-1/2 + 1/4': k is declared positive, and -1/4 is not\n")
+        // The decision of issue 15: positive means > 0 (the derivation may have cancelled k
+        // or taken √(k²) = k), so 0 is refused with the way to allow it; before, 0 passed.
+        #expect(try failure(Self.threshold + ["--set", "k=0"])
+                == "error: bad assignment '--set k=0': k is declared positive, and 0 is not (positive means > 0; "
+                + "declare k nonnegative in the model if 0 is meant)\n")
+        #expect(try failure(Self.threshold + ["--set", "k=1/2 - 1/2"])
+                == "error: bad assignment '--set k=1/2 - 1/2': k is declared positive, and 0 is not (positive means > 0; "
+                + "declare k nonnegative in the model if 0 is meant)\n")
+        // A nonnegative parameter takes 0 (SubcommandTests runs steady and dynamics at g = 0), not −1.
+        #expect(try failure(["dynamics", "osc.kd", "--set", "w=1", "--set", "k=1", "--set", "g=-1", "--t", "5"])
+                == "error: bad assignment '--set g=-1': g is declared nonnegative, and -1 is not\n")
     }
 
     @Test func aParameterSetTwice() throws {

@@ -64,8 +64,14 @@ struct ScanReliabilityTests {
              + "or split the scan with --shard i/n)\n"),
             // Before: a trap on integer overflow.
             (["--x", "gup=0:1:4294967296", "--y", "lambda=0:1:4294967296"],
-             "error: the x axis has 4294967296 points, more than the limit of 1000000 points per row (a row is held "
-             + "in memory); scan fewer x points\n"),
+             "error: the grid has more than 9223372036854775807 points, more than the limit of 100000000 (raise it "
+             + "with --max-points, or split the scan with --shard i/n)\n"),
+            // A row is no longer held whole (pieces of 4 096 points), so a long x axis is
+            // limited by the grid's points alone; the thread count is bounded (each holds a window).
+            (["--x", "gup=0:1:10", "--y", "lambda=0:1:10", "--threads", "0"],
+             "error: --threads 0: the number of worker threads must be between 1 and 256\n"),
+            (["--x", "gup=0:1:10", "--y", "lambda=0:1:10", "--threads", "100000"],
+             "error: --threads 100000: the number of worker threads must be between 1 and 256\n"),
             (["--x", "gup=0:1:1000", "--y", "lambda=0:1:4294967296"],
              "error: the grid has 4294967296000 points, more than the limit of 100000000 (raise it with --max-points, "
              + "or split the scan with --shard i/n)\n"),

@@ -13,7 +13,8 @@ import Testing
 @Suite("keldysh as a process")
 struct SubcommandTests {
     static let oscillator = """
-        parameters w, k, g : real positive
+        parameters w, k : real positive
+        parameters g : real nonnegative
         boson a
         H = w a† a
         dissipator k D[a]

@@ -1,3 +1,4 @@
+import Foundation
 import Symbolic
 import Algebra
 
@@ -68,3 +69,19 @@ public struct Paper003 {
 
 /// Whether two expressions are equal after multiplying out (their difference distributes to 0).
 public func same(_ a: Expr, _ b: Expr) -> Bool { distribute(a - b).isZero }
+
+/// Paper 003's model file with the frequencies ω_c, ω_z, ω'_z declared `nonnegative` instead
+/// of `positive`, written to a temporary file (its path is returned). Tests that switch
+/// every frequency off (ω = 0 is outside `positive`, which means > 0) read this copy; the
+/// equations are the repository's file, unchanged.
+public func paper003ModelWithZeroFrequencies(repository root: URL) throws -> String {
+    let source = root.appendingPathComponent("derivations/003-spintronic-dicke/model.kd")
+    let text = try String(contentsOf: source, encoding: .utf8)
+    let line = "parameters wc, wz, wz', lambda, gup, gdown : real positive"
+    guard text.contains(line) else { throw CocoaError(.fileReadCorruptFile) }
+    let changed = text.replacingOccurrences(of: line, with: "parameters wc, wz, wz' : real nonnegative\n"
+                                            + "parameters lambda, gup, gdown : real positive")
+    let path = NSTemporaryDirectory() + "model003-zero-frequencies-\(UUID().uuidString).kd"
+    try changed.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}

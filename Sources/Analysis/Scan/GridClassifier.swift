@@ -12,8 +12,11 @@ public struct GridPoint: Sendable {
 }
 
 /// What a scan computes at each point. `makeRowEvaluator` is called once per worker
-/// thread and block of rows; the returned closure maps (y, xs) to one point per x and may
-/// keep scratch space (eigen-solver workspace, input buffers) between calls.
+/// thread; the returned closure maps (y, xs) — a piece of a row, at most
+/// `GridPieces.segmentPoints` points — to one point per x. It may keep scratch space
+/// (eigen-solver workspace, input buffers) between calls, but each call must start afresh
+/// (warm starts only inside the call): the same piece gives the same bytes whichever
+/// thread computes it after whichever other piece.
 public protocol GridClassifier: Sendable {
     var kind: String { get }
     var legend: [PhaseLegend] { get }

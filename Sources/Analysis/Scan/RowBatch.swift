@@ -1,6 +1,6 @@
 import KeldyshNumerics
 
-/// One grid row evaluated in a batch: the inputs (x, y) of every point and the evaluator's
+/// One piece of a grid row evaluated in a batch: the inputs (x, y) of every point and the evaluator's
 /// outputs (`width` doubles per point), kept across rows so a scan thread allocates them
 /// once. Every row classifier of a scan starts this way.
 struct RowBatch {
@@ -15,10 +15,11 @@ struct RowBatch {
         self.width = width
     }
 
-    /// Evaluates the row y at the points xs; point k's outputs start at `outputs[k·width]`.
+    /// Evaluates row y at the points xs; point k's outputs start at `outputs[k·width]`.
     mutating func evaluate(y: Double, xs: [Double]) {
         let count = xs.count
-        if inputs.count != 2 * count {
+        // Grown, never shrunk: the last piece of a row is shorter than the others.
+        if inputs.count < 2 * count {
             inputs = [Double](repeating: 0, count: 2 * count)
             outputs = [Double](repeating: 0, count: width * count)
         }

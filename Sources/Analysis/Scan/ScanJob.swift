@@ -53,7 +53,8 @@ public struct ScanOutcome: Sendable {
 /// characteristic polynomial, and says so), then runs and writes the grid.
 public func scan(_ request: ScanRequest) throws -> ScanOutcome {
     // The size of the grid is refused before the classifier is compiled (seconds of work).
-    try request.limits.check(x: request.x, rows: request.shard.rows(of: request.y.count).count, out: request.out)
+    try request.limits.check(x: request.x, rows: request.shard.rows(of: request.y.count).count,
+                             threads: request.threads, out: request.out)
     let classifier: GridClassifier
     var notes: [String] = []
     switch request.target {

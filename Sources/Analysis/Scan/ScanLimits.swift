@@ -5,26 +5,27 @@ import Darwin
 #endif
 
 /// What a scan may ask for, checked before the first point is computed (docs/limits.md).
-/// A scan streams its rows: memory is a block of rows, never the grid, so the limits are on
-/// the points of one row (held while the row is computed), on the whole grid (the time and
-/// the size of grid.csv), and on the disk that grid.csv needs.
+/// A scan streams its rows in pieces of a fixed number of points (`GridPieces`): memory is a
+/// window of pieces per worker thread, never a row or the grid, so the limits are on the
+/// whole grid (the time and the size of grid.csv), on the disk that grid.csv needs, and on
+/// the worker threads (each holds its window).
 public struct ScanLimits: Sendable, Equatable {
     /// Points in the whole grid (or the shard); `--max-points` raises it.
     public var maximumPoints: Int = 100_000_000
-    /// Points in one row (the x axis), held in memory while the row is computed. Fixed: a
-    /// longer row means a scan with the axes swapped, or a shard of fewer rows.
-    public static let maximumRowPoints = 1_000_000
+    /// Worker threads (`--threads`): each is a thread of the process with its own window of pieces.
+    public static let maximumThreads = 256
     /// Bytes of grid.csv per point assumed by the disk check (measured: 88 on paper 003's
     /// stability scans; dynamics rows are shorter).
     public static let bytesPerPoint = 100
 
     public init(maximumPoints: Int = 100_000_000) { self.maximumPoints = maximumPoints }
 
-    /// Refuses a grid that is too large for these limits or for the free space next to `out`.
-    public func check(x: GridAxis, rows: Int, out: String) throws {
-        guard x.count <= Self.maximumRowPoints else {
-            throw AnalysisError.tooLarge("the x axis has \(x.count) points, more than the limit of \(Self.maximumRowPoints) "
-                                         + "points per row (a row is held in memory); scan fewer x points")
+    /// Refuses a grid that is too large for these limits or for the free space next to `out`,
+    /// and a thread count outside 1…`maximumThreads`.
+    public func check(x: GridAxis, rows: Int, threads: Int = 1, out: String) throws {
+        guard threads >= 1 && threads <= Self.maximumThreads else {
+            throw AnalysisError.tooLarge("--threads \(threads): the number of worker threads must be between 1 and "
+                                         + "\(Self.maximumThreads)")
         }
         let (points, overflow) = x.count.multipliedReportingOverflow(by: rows)
         guard !overflow, points <= maximumPoints else {

@@ -9,6 +9,8 @@ struct ResumedScan {
     var rows = 0
     /// Bytes of grid.csv up to the end of the last complete row.
     var bytes = 0
+    /// Points per class code in the complete rows.
+    var counts = [Int](repeating: 0, count: 256)
 
     /// Whether two scan.json files describe the same scan (the axes' symbols are compared
     /// by name: scan.json does not hold their declarations).
@@ -20,29 +22,51 @@ struct ResumedScan {
             && a.settings == b.settings
     }
 
-    /// Reads `folder`'s grid.csv; `point(i, j, classCode)` sees every point of the kept rows.
+    /// Reads `folder`'s grid.csv a megabyte at a time; `point(i, j, classCode)` sees every
+    /// point read (those of a row cut short too: the run recomputes that row, and its points
+    /// are seen again), and `counts` holds the classes of the complete rows only. Memory is the
+    /// chunk, not the file or the row.
     static func read(folder: String, nx: Int, firstRow: Int, legend: [PhaseLegend],
                      point: (Int, Int, UInt8) -> Void) throws -> ResumedScan {
         let codeOf = Dictionary(legend.enumerated().map { ($1.name, UInt8($0)) }, uniquingKeysWith: { a, _ in a })
-        guard let data = FileManager.default.contents(atPath: folder + "/grid.csv") else { return ResumedScan() }
         var state = ResumedScan()
-        var lineStart = data.startIndex
+        guard let handle = FileHandle(forReadingAtPath: folder + "/grid.csv") else { return state }
+        defer { try? handle.close() }
         var line = 0
-        var pending: [(Int, UInt8)] = []  // the points of the row being read
-        while let newline = data[lineStart...].firstIndex(of: 0x0A) {
-            defer { lineStart = newline + 1; line += 1 }
-            if line == 0 { state.bytes = newline + 1 - data.startIndex; continue }
-            let fields = data[lineStart..<newline].split(separator: UInt8(ascii: ","), maxSplits: 3,
-                                                           omittingEmptySubsequences: false)
-            guard fields.count >= 3 else { break }
-            let name = String(decoding: fields[2], as: UTF8.self)
-            pending.append(((line - 1) % nx, codeOf[name] ?? 255))
-            if pending.count == nx {
-                for (i, code) in pending { point(i, firstRow + state.rows, code) }
-                pending.removeAll(keepingCapacity: true)
+        var offset = 0  // bytes of the file before `pending`
+        var pending = Data()
+        var rowCounts = [Int](repeating: 0, count: 256)  // the classes of the row being read
+        var inRow = 0
+        func consume(_ bytes: Data, through newline: Int) -> Bool {
+            defer { line += 1 }
+            if line == 0 { state.bytes = offset + newline + 1; return true }
+            let fields = bytes[bytes.startIndex..<(bytes.startIndex + newline)]
+                .split(separator: UInt8(ascii: ","), maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { return false }
+            let code = codeOf[String(decoding: fields[2], as: UTF8.self)] ?? 255
+            point(inRow, firstRow + state.rows, code)
+            rowCounts[Int(code)] += 1
+            inRow += 1
+            if inRow == nx {
+                for c in 0..<256 { state.counts[c] += rowCounts[c]; rowCounts[c] = 0 }
+                inRow = 0
                 state.rows += 1
-                state.bytes = newline + 1 - data.startIndex
+                state.bytes = offset + newline + 1
             }
+            return true
+        }
+        reading: while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                let ok = consume(pending[start...], through: newline - start)
+                offset += newline + 1 - start
+                start = newline + 1
+                if !ok { break reading }
+            }
+            pending = Data(pending[start...])
         }
         return state
     }

@@ -44,9 +44,10 @@ public struct ScanMetadata: Sendable, Equatable {
 public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shard: Shard = .whole,
                     out: String, threads: Int, settings: [String] = [], title: String = "",
                     xLabel: String? = nil, yLabel: String? = nil, progress: Bool = true,
-                    limits: ScanLimits = ScanLimits(), resume: Bool = false) throws -> ScanSummary {
+                    limits: ScanLimits = ScanLimits(), resume: Bool = false,
+                    pieces: GridPieces = GridPieces()) throws -> ScanSummary {
     let rows = shard.rows(of: y.count)
-    try limits.check(x: x, rows: rows.count, out: out)
+    try limits.check(x: x, rows: rows.count, threads: threads, out: out)
     let folder = try StagedFolder(finalPath: out, resumable: resume)
     let legend = classifier.legend
     let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
@@ -64,9 +65,9 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
         }
         let done = try ResumedScan.read(folder: folder.stagingPath, nx: x.count, firstRow: rows.lowerBound,
                                         legend: legend) { i, j, code in
-            counts[Int(code)] += 1
             if raster?.showsRow(j) == true { raster!.record(i: i, j: j, code: code) }
         }
+        counts = done.counts
         truncate(folder.path("grid.csv"), off_t(done.bytes))
         first = rows.lowerBound + done.rows
         csv = try StreamWriter(path: folder.path("grid.csv"), append: true)
@@ -79,17 +80,18 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
         if resume { try writeFileAtomically(folder.path("scan.json"), meta.json()) }
     }
     let bar = ProgressBar(total: rows.count, label: "scan \(classifier.kind)", enabled: progress)
-    try runGrid(classifier, x: x, y: y, rows: first..<rows.upperBound, threads: threads, progress: bar) { j, points in
+    try runGrid(classifier, x: x, y: y, rows: first..<rows.upperBound, threads: threads, pieces: pieces,
+                progress: bar) { j, i0, points in
         let yv = y.value(j)
         var line = ""
         let drawn = raster?.showsRow(j) == true
-        for (i, p) in points.enumerated() {
-            line += "\(x.value(i)),\(yv),\(p.fields)\n"
+        for (k, p) in points.enumerated() {
+            line += "\(x.value(i0 + k)),\(yv),\(p.fields)\n"
             counts[Int(p.classCode)] += 1
-            if drawn { raster!.record(i: i, j: j, code: p.classCode) }
+            if drawn { raster!.record(i: i0 + k, j: j, code: p.classCode) }
         }
         try csv.write(line)
-        // A resumable run flushes every row, so an interruption loses at most the rows in flight.
+        // A resumable run flushes every piece, so an interruption loses at most the pieces in flight.
         if resume { try csv.flush() }
     }
     try csv.close()

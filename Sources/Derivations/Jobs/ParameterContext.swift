@@ -100,22 +100,25 @@ public struct ParameterContext: Sendable {
         return out
     }
 
-    /// A value that is a number must lie in the parameter's declared domain (`kappa : real
-    /// positive` refuses −1 and i). Zero, the boundary, is allowed for a positive parameter:
-    /// switching a coupling or a rate off is how a model's limits are reached (η = η' = 0 is
-    /// the Dicke limit of paper 003), and the derived expressions are continuous there. A
-    /// value with other parameters in it is not checked here: its sign is known only at each
-    /// point.
+    /// A value that is a number must lie in the parameter's declared domain: `kappa : real
+    /// positive` refuses −1, i and 0. Positive means > 0, because the derivation used it:
+    /// the core cancels a positive symbol from a quotient and takes √(η²) = η, steps that
+    /// are wrong or meaningless at 0. A parameter that may be switched off (η = η′ = 0 is the
+    /// Dicke limit of paper 003) is declared `nonnegative`, and the error says so. A value
+    /// with other parameters in it is not checked here: its sign is known only at each point.
     static func checkDomain(_ symbol: Symbol, _ value: Expr, option: String) throws {
         let a = symbol.info.assumptions.closed
         guard !a.isEmpty, value.freeSymbols.isEmpty, let z = try? value.evaluate([:]) else { return }
         let words = a.words.joined(separator: " ")
-        func refuse() throws -> Never {
-            throw AnalysisError.badAssignment(option, reason: "\(symbol.name) is declared \(words), and \(value) is not")
+        func refuse(_ hint: String = "") throws -> Never {
+            throw AnalysisError.badAssignment(option, reason: "\(symbol.name) is declared \(words), and \(value) is not\(hint)")
         }
         guard z.real.isFinite && z.imaginary.isFinite else { try refuse() }
         if a.contains(.real) && z.imaginary != 0 { try refuse() }
         if a.contains(.nonnegative) && !(z.real >= 0) { try refuse() }
+        if a.contains(.positive) && !(z.real > 0) {
+            try refuse(" (positive means > 0; declare \(symbol.name) nonnegative in the model if 0 is meant)")
+        }
         if a.contains(.integer) && (value.rationalValue.map { !$0.isInteger } ?? true) { try refuse() }
     }
 }
