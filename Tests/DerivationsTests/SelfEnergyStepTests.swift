@@ -114,7 +114,8 @@ extension SelfEnergyStepTests {
         let k = Expr.symbol("g", [.real, .positive]) / Expr.sqrt(2)
         for i in 0..<4 { for j in 0..<4 { #expect((m[i][j] + k * printed[i][j]).expand().isZero, "(\(i),\(j)) = \(m[i][j])") } }
         // B15's tree part: ½ of the photon's (G⁻¹)^R in the frame, ½(ω − (ω₀ − μ_S) + iκ) (A10 shifted by μ_S).
-        let (omega, w0, muS, kappa) = (Expr.symbol(Action.omega), Expr.symbol("w0", [.real, .positive]),
+        // w0 is declared nonnegative in model.kd (the paper sets ω₀ = 2ε₀ = 0).
+        let (omega, w0, muS, kappa) = (Expr.symbol(Action.omega), Expr.symbol("w0", [.real, .nonnegative]),
                                        Expr.symbol("muS", [.real]), Expr.symbol("kappa", [.real, .positive]))
         #expect((r.values["tree"]! - (omega - w0 + muS + Expr.i * kappa) / 2).expand().isZero, "\(r.values["tree"]!)")
     }
