@@ -181,30 +181,71 @@ private func resolventSpectrum(_ r: CorrelationRequest, unknowns: [Symbol],
         }
         g[j] = gj - g0
     }
-    guard let cInf = solveComplexLinear(m, f.map { -$0 }) else {
-        throw AnalysisError.numerical("the correlation equations have a zero mode in the steady state (a conserved quantity or an undamped line): "
-            + "no stationary limit; use --at for the transform over a window")
-    }
-    let coherent = g0 + zip(g, cInf).map { $0 * $1 }.reduce(.zero, +)
     let c0 = unknowns.map { Complex(start[$0]!.0, start[$0]!.1) }
-    let rhs = zip(c0, cInf).map { $0 - $1 }
-    var spectrum: [Double] = []
-    for w in r.omegas {
-        var a = m.map { $0.map { -$0 } }
-        for k in 0..<n { a[k][k] += Complex(0, w) }
-        guard let x = solveComplexLinear(a, rhs) else {
-            throw AnalysisError.numerical("the resolvent (iω − M)⁻¹ is singular at ω = \(w): an undamped line")
-        }
-        spectrum.append(zip(g, x).map { $0 * $1 }.reduce(.zero, +).real / Double.pi)
-    }
-    result.spectrum = spectrum
-    result.coherent = coherent
+    let eigen: EigenDecomposition
     do {
-        result.rates = try DenseMatrix(m).eigen().values.sorted { $0.imaginary != $1.imaginary ? $0.imaginary < $1.imaginary : $0.real < $1.real }
+        eigen = try DenseMatrix(m).eigen(vectors: true)
     } catch {
         throw AnalysisError.numerical("eigenvalues of the correlation equations: \(error)", cause: .init(error))
     }
-    if let worst = result.rates.map(\.real).max(), worst >= 0 {
+    result.rates = eigen.values.sorted { $0.imaginary != $1.imaginary ? $0.imaginary < $1.imaginary : $0.real < $1.real }
+    var spectrum: [Double] = []
+    let coherent: Complex<Double>
+    if let cInf = solveComplexLinear(m, f.map { -$0 }) {
+        coherent = g0 + zip(g, cInf).map { $0 * $1 }.reduce(.zero, +)
+        let rhs = zip(c0, cInf).map { $0 - $1 }
+        for w in r.omegas {
+            var a = m.map { $0.map { -$0 } }
+            for k in 0..<n { a[k][k] += Complex(0, w) }
+            guard let x = solveComplexLinear(a, rhs) else {
+                throw AnalysisError.numerical("the resolvent (iω − M)⁻¹ is singular at ω = \(w): an undamped line")
+            }
+            spectrum.append(zip(g, x).map { $0 * $1 }.reduce(.zero, +).real / Double.pi)
+        }
+    } else {
+        // M is singular (a mode the dynamics does not damp, such as a moment odd under a
+        // symmetry of a symmetric state). In the eigenbasis, M = VΛV⁻¹: a mode with λ = 0
+        // keeps its start (and must have no source, else it grows linearly); every other
+        // mode relaxes to −h/λ, its deviation giving a line 1/(iω − λ).
+        let v = eigen.vectors!
+        let columns = (0..<n).map { j in (0..<n).map { v[$0, j] } }
+        let rows = (0..<n).map { i in (0..<n).map { v[i, $0] } }
+        guard let y0 = solveComplexLinear(rows, c0), let h = solveComplexLinear(rows, f) else {
+            throw AnalysisError.numerical("the correlation equations are singular and not diagonalisable: no spectrum")
+        }
+        let scale = max(1, eigen.values.map(\.length).max() ?? 0)
+        let gv = columns.map { col in zip(g, col).map { $0 * $1 }.reduce(.zero, +) }
+        var stationary = g0
+        var amplitudes: [(Complex<Double>, Complex<Double>)] = []
+        var zeroModes = 0
+        for k in 0..<n {
+            let lambda = eigen.values[k]
+            if lambda.length <= 1e-10 * scale {
+                guard h[k].length <= 1e-10 * (1 + f.map(\.length).max()!) else {
+                    throw AnalysisError.numerical("a correlation grows without bound in the steady state (a driven zero mode): no spectrum")
+                }
+                zeroModes += 1
+                stationary += gv[k] * y0[k]
+                continue
+            }
+            let yInf = -h[k] / lambda
+            stationary += gv[k] * yInf
+            amplitudes.append((gv[k] * (y0[k] - yInf), lambda))
+        }
+        coherent = stationary
+        for w in r.omegas {
+            var total = Complex<Double>.zero
+            for (amp, lambda) in amplitudes { total += amp / (Complex(0, w) - lambda) }
+            spectrum.append(total.real / Double.pi)
+        }
+        result.notes.append("\(zeroModes) undamped mode(s) of the correlation equations, not driven: they keep their value at τ = 0 "
+                            + "(the spectrum from the eigenvectors, relative residual \(eigen.relativeResidual ?? .nan))")
+    }
+    result.spectrum = spectrum
+    result.coherent = coherent
+    // Undriven zero modes (kept at their start) are not instabilities.
+    let tiny = 1e-10 * max(1, result.rates.map(\.length).max() ?? 0)
+    if let worst = result.rates.filter({ $0.length > tiny }).map(\.real).max(), worst >= 0 {
         result.notes.append("an eigenvalue of the correlation equations has Re ≥ 0 (\(worst)): the steady state is not stable, "
                             + "and the spectrum is that of the resolvent, not of a decaying correlation")
     }

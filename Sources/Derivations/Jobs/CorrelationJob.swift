@@ -73,7 +73,7 @@ public func correlation(_ o: CorrelationJobOptions) throws -> CorrelationOutcome
     request.stationaryTolerance = o.stationaryTolerance
     let result = try twoTimeCorrelation(request)
     let a = "\(ops[0])", b = "\(ops[1])"
-    let scaling = model.systemSize.map { sys.scaling.isZero ? "" : "/\($0)^\(sys.scaling)" } ?? ""
+    let scaling = model.systemSize.map { sys.scaling.isZero ? "" : sys.scaling == 1 ? "/\($0)" : "/\($0)^\(sys.scaling)" } ?? ""
     let name = "⟨\(a)(t+τ) \(b)(t)⟩"
     let outcome = CorrelationOutcome(result: result, name: name, scaling: scaling, equalTimeCount: sys.equalTime.equations.count,
                                      closure: "⟨XY B(t)⟩ ≈ ⟨XY⟩⟨B(t)⟩ + ⟨X B(t)⟩⟨Y⟩ + ⟨Y B(t)⟩⟨X⟩ − 2⟨X⟩⟨Y⟩⟨B(t)⟩ "
