@@ -73,6 +73,10 @@ public func twoTimeCorrelation(_ r: CorrelationRequest) throws -> CorrelationRes
     guard r.omegas.count <= 100_000, r.omegas.allSatisfy(\.isFinite) else {
         throw AnalysisError.badRange("--omega", reason: "at most 10⁵ finite frequencies")
     }
+    if r.at != nil, Double(r.omegas.count) * (r.tauMax / r.tauStep + 1) > 1e8 {
+        throw AnalysisError.badRange("--omega", reason: "the transform over a trajectory costs one term per frequency and sample: "
+                                     + "at most 10⁸ (fewer frequencies or a larger dτ)")
+    }
     let t0 = r.at ?? r.settle
     guard t0 >= 0, t0.isFinite, t0 <= 1e7 else { throw AnalysisError.badRange(r.at == nil ? "--settle" : "--at", reason: "need 0 ≤ t ≤ 10⁷") }
     let sys = r.system
