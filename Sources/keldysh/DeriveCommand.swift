@@ -32,6 +32,9 @@ struct DeriveCommand: ParsableCommand {
     @Option(help: "1: mean field (⟨AB⟩ ≈ ⟨A⟩⟨B⟩); 2: second-order cumulants (second moments are variables, ⟨ABC⟩ closed by its disconnected part).")
     var cumulantOrder: Int = 1
 
+    @Flag(help: "Drop the moments that vanish in a state with the model's phase symmetries (Z₂, U(1), found from H and the jump operators), and say which.")
+    var symmetric = false
+
     @Flag(help: "Print LaTeX.")
     var latex = false
 
@@ -46,7 +49,7 @@ struct DeriveCommand: ParsableCommand {
         try keldysh.run {
             if steps { return render(try deriveSteps(path: model), format: format) }
             return try derive(path: model, operators: operators, linearize: linearize, about: about, order: order,
-                              cumulantOrder: cumulantOrder).rendered(format)
+                              cumulantOrder: cumulantOrder, symmetric: symmetric).rendered(format)
         }
     }
 }

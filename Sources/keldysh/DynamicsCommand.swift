@@ -14,6 +14,8 @@ struct DynamicsCommand: ParsableCommand {
     @Option(help: "Output folder for trajectory.csv and trajectory.svg (must not exist).") var out: String?
     @Option(help: "1: mean field; 2: second-order cumulants (set N; second moments start from a product state on the means).")
     var cumulantOrder: Int = 1
+    @Flag(help: "Report the drift of the quantities the model conserves (S² of each ensemble, U(1) charges); always at second order.")
+    var conserved = false
 
     func run() throws {
         var o = DynamicsJobOptions(model: options.model)
@@ -21,6 +23,7 @@ struct DynamicsCommand: ParsableCommand {
         o.dynamics = dyn.options
         o.out = out
         o.cumulantOrder = cumulantOrder
+        o.conserved = conserved
         try keldysh.run { render(try dynamics(o), json: options.json) }
     }
 }

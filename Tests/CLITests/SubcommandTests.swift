@@ -102,6 +102,27 @@ struct SubcommandTests {
         try expectFailure(["cumulants", "osc.kd", "--sizes", "10"], "the model has no spin ensemble")
     }
 
+    /// The oscillator below threshold (k = 1 > g = 1/2, w = 1), by hand: ⟨a⟩ = 0, ⟨a†a⟩ = g/(k − g) = 1,
+    /// ⟨a†(t+τ)a(t)⟩ = e^{(iw − (k − g)/2)τ}, one line −1/4 + i, S(w) = (1/π)/(1/4) = 4/π.
+    @Test func correlationOfTheOscillator() throws {
+        let (r, _) = try run(["correlation", "osc.kd", "--operators", "a†, a", "--set", "w=1", "--set", "k=1", "--set", "g=1/2",
+                              "--omega", "1:1:1", "--settle", "200", "--tau", "4", "--json"])
+        #expect(r.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let g0 = try #require(json["G0"] as? [Double])
+        #expect(abs(g0[0] - 1) < 1e-8 && abs(g0[1]) < 1e-8)
+        let peak = try #require(json["peak"] as? [String: Double])
+        #expect(abs(peak["S"]! - 4 / Double.pi) < 1e-8 && peak["omega"] == 1)
+        let rates = try #require(json["rates"] as? [[Double]])
+        #expect(rates.count == 1 && abs(rates[0][0] + 0.25) < 1e-12 && abs(rates[0][1] - 1) < 1e-12)
+        // B must be one operator (⟨a(t+τ) a†a(t)⟩ would need a third-order closure); no folder is left.
+        try expectFailure(["correlation", "osc.kd", "--operators", "a, a† a", "--set", "w=1", "--set", "k=1", "--set", "g=1/2",
+                           "--out", "c"], "the earlier operator of a correlation must be a single operator")
+        // Above threshold there is no steady state to start from.
+        try expectFailure(["correlation", "osc.kd", "--operators", "a†, a", "--set", "w=1", "--set", "k=1/2", "--set", "g=1",
+                           "--initial", "a=0.1", "--settle", "10"], "no steady state")
+    }
+
     @Test func verifyAFolder() throws {
         let manifest = "model osc.kd\nmeanfield A: a\nequation A.a: d<a>/dt = -(i w + (k - g)/2) <a>\n"
         let dir = try KeldyshProcess.folder(["d/osc.kd": Self.oscillator, "d/verify.kd": manifest,

@@ -50,6 +50,8 @@ public struct MeanFieldSystem: Sendable {
     public let added: [Expr]
     /// The factorisation that closed the equations (kept by every transformation of them).
     public internal(set) var closure: Closure
+    /// Set when the equations were restricted to states with the model's symmetries.
+    public internal(set) var symmetry: SymmetryReduction?
 
     public init(equations: [MeanFieldEquation], added: [Expr], closure: Closure = Closure(order: .first)) {
         self.equations = equations

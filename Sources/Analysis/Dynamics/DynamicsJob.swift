@@ -34,6 +34,9 @@ public struct DynamicsSpec: Sendable {
     /// DOP853 tolerances (`--rtol`, `--atol`); the defaults are those of every earlier run.
     public var relativeTolerance = 1e-9
     public var absoluteTolerance = 1e-11
+    /// Quantities the exact dynamics conserves, in the variables: their drift along the run is
+    /// reported (not used otherwise).
+    public var conserved: [(name: String, expr: Expr)] = []
 
     public init(meanField: MeanFieldSystem, values: [Symbol: Expr], observables: [(name: String, expr: Expr)],
                 initial: [Symbol: (Double, Double)], duration: Double, step: Double) {
@@ -53,6 +56,8 @@ public struct DynamicsOutcome: Sendable {
     public var phase: String
     public var observableNames: [String]
     public var folder: String?
+    /// Each conserved quantity of the spec: its value at t = 0 and the largest |Q(t) − Q(0)|.
+    public var conserved: [(name: String, start: Double, drift: Double)] = []
 }
 
 /// The dynamics job.
@@ -74,6 +79,14 @@ public func integrate(_ request: DynamicsRequest) throws -> DynamicsOutcome {
                                             title: "\(spec.phaseNames.name(r.classification.phase)): " + request.title))
         try folder.commit()
     }
-    return DynamicsOutcome(result: r, phase: spec.phaseNames.name(r.classification.phase),
-                           observableNames: integ.observableNames, folder: request.out)
+    var outcome = DynamicsOutcome(result: r, phase: spec.phaseNames.name(r.classification.phase),
+                                  observableNames: integ.observableNames, folder: request.out)
+    if !spec.conserved.isEmpty {
+        let check = try MeanFieldIntegrator(meanField: spec.meanField, values: spec.values, observables: spec.conserved)
+        for (name, series) in zip(spec.conserved.map(\.name), check.observe(states: r.states)) {
+            let q0 = series.first ?? 0
+            outcome.conserved.append((name, q0, series.map { abs($0 - q0) }.max() ?? 0))
+        }
+    }
+    return outcome
 }

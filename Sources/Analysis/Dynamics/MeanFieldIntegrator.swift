@@ -115,14 +115,17 @@ public final class MeanFieldIntegrator: @unchecked Sendable {
     }
 
     /// Observables (real parts) at every sampled state: [observable][time].
-    public func observe(_ solution: ODESolution) -> [[Double]] {
+    public func observe(_ solution: ODESolution) -> [[Double]] { observe(states: solution.states) }
+
+    /// Observables (real parts) at every state given: [observable][state].
+    public func observe(states: [[Double]]) -> [[Double]] {
         let m = observables.outputCount
         var series = [[Double]](repeating: [], count: m)
         let ev = observableEvaluator.threadLocalCopy()
         var out = [Double](repeating: 0, count: 2 * m)
         var input = [Double](repeating: 0, count: observables.inputCount)
         for (k, v) in freeValues.enumerated() { input[stateSize + k] = v }
-        for y in solution.states {
+        for y in states {
             for k in 0..<stateSize { input[k] = y[k] }
             input.withUnsafeBufferPointer { inp in
                 out.withUnsafeMutableBufferPointer { o in

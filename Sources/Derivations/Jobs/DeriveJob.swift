@@ -5,11 +5,12 @@ import Symbolic
 /// model file and derives its mean-field equations (and stability matrix). Option texts are
 /// named `--operators`, `--about`, `--order` in errors.
 public func derive(path: String, operators: String? = nil, linearize: Bool = false, about: String? = nil,
-                   order: String? = nil, cumulantOrder: Int = 1) throws(ModelError) -> ModelDerivation {
+                   order: String? = nil, cumulantOrder: Int = 1, symmetric: Bool = false) throws(ModelError) -> ModelDerivation {
     let model = try Model.parse(readModelText(path), file: path)
     return try model.derive(operators: operators.map { NamedText($0, origin: "--operators") }, linearize: linearize,
                             about: about.map { NamedText($0, origin: "--about") },
-                            order: order.map { NamedText($0, origin: "--order") }, cumulantOrder: cumulantOrder)
+                            order: order.map { NamedText($0, origin: "--order") }, cumulantOrder: cumulantOrder,
+                            symmetric: symmetric)
 }
 
 /// `keldysh derive MODEL --steps`: the model's Keldysh derivation, every named step, with the

@@ -71,6 +71,8 @@ public struct DynamicsJobOptions: Sendable {
     /// 1: the mean field; 2: the second-order cumulant equations (N must be set; the second
     /// moments start as those of a product state built on the means given).
     public var cumulantOrder = 1
+    /// Report the drift of the conserved quantities (always at second order).
+    public var conserved = false
 
     public init(model: String) { self.model = model }
 }
@@ -99,6 +101,14 @@ public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
     var spec = DynamicsSpec(meanField: system, values: values, observables: try o.dynamics.parsedObservables(ctx),
                             initial: initial, duration: o.dynamics.duration, step: o.dynamics.step)
     spec.phaseNames = model.phaseNames
+    if o.cumulantOrder == 2 || o.conserved {
+        let variables = Set(system.variables.compactMap(\.symbol))
+        let order = try Model.closureOrder(o.cumulantOrder, file: o.model)
+        for q in try model.system.conservedQuantities(options: model.meanFieldOptions(order: order))
+            where !q.value.freeSymbols.contains(where: { $0.name.hasPrefix("⟨") && !variables.contains($0) }) {
+            spec.conserved.append((q.name, q.value))
+        }
+    }
     spec.relativeTolerance = o.dynamics.relativeTolerance
     spec.absoluteTolerance = o.dynamics.absoluteTolerance
     var request = DynamicsRequest(spec, out: o.out)

@@ -19,7 +19,7 @@ extension Model {
     /// `cumulantOrder` 1 is the mean field (⟨AB⟩ ≈ ⟨A⟩⟨B⟩), 2 the second-order cumulant
     /// expansion (second moments are variables; Appendix E of 003).
     public func derive(operators: NamedText? = nil, linearize: Bool = false, about: NamedText? = nil,
-                       order: NamedText? = nil, cumulantOrder: Int = 1) throws(ModelError) -> ModelDerivation {
+                       order: NamedText? = nil, cumulantOrder: Int = 1, symmetric: Bool = false) throws(ModelError) -> ModelDerivation {
         let closureOrder = try Model.closureOrder(cumulantOrder, file: file)
         let ops: [Expr]
         if let operators {
@@ -31,9 +31,16 @@ extension Model {
             throw ModelError(file: file, line: 1, column: 1,
                              message: "no operators to derive equations for (the model has no boson or spin ensemble)")
         }
-        let mf: MeanFieldSystem
+        var mf: MeanFieldSystem
         do {
             mf = try meanField(ops, order: closureOrder)
+            if symmetric {
+                if linearize {
+                    throw ModelError(file: file, line: 1, column: 1,
+                                     message: "--symmetric drops the moments odd under the model's symmetries; linearize without it")
+                }
+                mf = try system.symmetric(mf)
+            }
         } catch let e as ModelError {
             throw e
         } catch {

@@ -98,6 +98,7 @@ extension ModelDerivation {
                 lines.append("# added by the closure: " + meanField.added.map { "\($0)" }.joined(separator: ", "))
             }
             lines.append(contentsOf: closureLines(prefix: "# "))
+            lines.append(contentsOf: symmetryLines(prefix: "# "))
             if let lin = linearization {
                 lines.append("")
                 lines.append("# Stability matrix, d/dt δx = A δx with δx = ("
@@ -121,6 +122,7 @@ extension ModelDerivation {
             let closure = closureLines(prefix: "% ")
             if closure.count > 1 { lines.append("% closure: " + meanField.closure.latexRule) }
             lines.append(contentsOf: closure.count > 1 ? Array(closure.dropFirst()) : closure)
+            lines.append(contentsOf: symmetryLines(prefix: "% "))
             if let lin = linearization {
                 lines.append("\\begin{equation}")
                 lines.append("A = " + lin.stabilityMatrix.latex(entry: { d.showLatex($0) }))
@@ -142,6 +144,14 @@ extension ModelDerivation {
                 ("factorised", .array(c.factorised.map { .string(VariableDisplay.textName($0)) })),
                 ("productVariables", .array(c.productVariables.map { .string(VariableDisplay.textName($0)) })),
             ])))
+            if let r = meanField.symmetry {
+                fields.append(("symmetry", .object([
+                    ("symmetries", .array(r.symmetries.map { .string($0.description) })),
+                    ("dropped", .array(r.dropped.map {
+                        .object([("variable", .string(d.showText($0.variable))), ("symmetry", .string(r.symmetries[$0.symmetry].description))])
+                    })),
+                ])))
+            }
             if let lin = linearization {
                 fields.append(("linearization", .object([
                     ("variables", .array(lin.variables.map { .string(d.showText($0)) })),
@@ -171,6 +181,22 @@ extension ModelDerivation {
             let name = VariableDisplay.textName(p)
             out.append(prefix + "note: \(name) is a product of operators; at first order every product on a right-hand side "
                        + "is factorised, so d\(name)/dt is not an equation for a correlation (use --cumulant-order 2)")
+        }
+        return out
+    }
+
+    /// With --symmetric: the symmetries found and the variables dropped because of them.
+    private func symmetryLines(prefix: String) -> [String] {
+        guard let r = meanField.symmetry else { return [] }
+        if r.symmetries.isEmpty {
+            return [prefix + "symmetry: none found (no phase of the operators keeps H and multiplies every jump operator by a phase): nothing dropped"]
+        }
+        var out = r.symmetries.map { prefix + "symmetry: \($0.description) (H invariant, every jump operator gains at most a phase)" }
+        for (k, s) in r.symmetries.enumerated() {
+            let names = r.dropped.filter { $0.symmetry == k }.map { display.showText($0.variable) }
+            if names.isEmpty { continue }
+            out.append(prefix + "dropped, zero in a state with \(s.kind == .z2 ? "the Z₂" : "the U(1)") symmetry (and kept zero by the dynamics): "
+                       + names.joined(separator: ", "))
         }
         return out
     }

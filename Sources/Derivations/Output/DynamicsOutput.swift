@@ -25,6 +25,11 @@ public func render(_ o: DynamicsOutcome, json: Bool) -> String {
         } else if !r.orbitNote.isEmpty {
             fields.append(("orbit", .string(r.orbitNote)))
         }
+        if !o.conserved.isEmpty {
+            fields.append(("conserved", .array(o.conserved.map {
+                .object([("name", .string($0.name)), ("start", .double($0.start)), ("drift", .double($0.drift))])
+            })))
+        }
         return JSONValue.object(fields).inline
     }
     var s = "phase: \(o.phase) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
@@ -35,6 +40,9 @@ public func render(_ o: DynamicsOutcome, json: Bool) -> String {
         for (n, sm) in zip(o.observableNames, orbit.summaries) { s += "  \(n): mean \(sm.mean), amplitude \(sm.amplitude)\n" }
     } else if !r.orbitNote.isEmpty {
         s += "orbit: \(r.orbitNote)\n"
+    }
+    for q in o.conserved {
+        s += "conserved \(q.name): \(q.start) at t = 0, largest drift \(q.drift) up to t = \(r.times.last ?? 0)\n"
     }
     if let out = o.folder { s += "wrote \(out)/trajectory.csv and trajectory.svg" }
     return s

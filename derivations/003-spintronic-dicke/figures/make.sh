@@ -42,3 +42,10 @@ $K scan $M --dynamics --x lambda=0:1.2:49 --y gup=0.9:0.9:1 --xlabel λ --ylabel
   --title "Fig. 9(a): ⟨S^x⟩ along γ↑/γ_t = 0.9 (mean field, t = 3000)" \
   --set gdown=1-gup --set wc=1 --set wz=1 --set "wz'=1" --set eta=1/10 --set "eta'=1/10" --set kappa=3/50 \
   --t 3000 --observe 'Sx=re(<S->)' --initial 'a=0.01,Sz=-0.49,S-=0.0994987437,T-=0.01,Tz=0' --quiet --out $F/fig9
+# Fig. 9(b): ⟨S^x⟩(t) inside L1 (λ = 0.4) and L2 (λ = 0.55) at γ↑/γ_t = 0.9 (mean field).
+for l in 0.4 0.55; do
+  rm -rf $F/fig9b-lambda$l
+  $K dynamics $M --set gdown=1-gup --set wc=1 --set wz=1 --set "wz'=1" --set eta=1/10 --set "eta'=1/10" --set kappa=3/50 \
+    --set gup=0.9 --set lambda=$l --t 3000 --observe 'Sx=re(<S->)' --initial 'a=0.01,Sz=-0.49,S-=0.0994987437,T-=0.01,Tz=0' \
+    --out $F/fig9b-lambda$l
+done
