@@ -31,20 +31,23 @@ for i in $(seq "$R"); do
     echo "   run $i: wall $(seconds "$(field 'Elapsed (wall')") s, cpu $c s, max RSS $(field 'Maximum resident') kB"
 done
 rm -f "$LOG.out"
-echo "== Python (numpy/scipy) peer, $R processes of 3 repeats each"
+echo "== Python (numpy/scipy) peer, $R processes of one threshold each"
 PY_CPU=""; PY_IN=""
 for i in $(seq "$R"); do
-    taskset -c 0 /usr/bin/time -v python3 Benchmarks/peers/condensation_threshold.py 3 >"$LOG.out" 2>"$LOG" || { cat "$LOG"; exit 1; }
+    taskset -c 0 /usr/bin/time -v python3 Benchmarks/peers/condensation_threshold.py 1 >"$LOG.out" 2>"$LOG" || { cat "$LOG"; exit 1; }
     [ "$i" = 1 ] && sed 's/^/   /' "$LOG.out"
     c=$(cpu); PY_CPU="$PY_CPU $c"
     inproc=$(sed -n 's/.*cpu: best \([0-9.]*\) s.*/\1/p' "$LOG.out"); PY_IN="$PY_IN $inproc"
-    echo "   process $i: wall $(seconds "$(field 'Elapsed (wall')") s, cpu $c s (3 thresholds + start-up), in-process cpu per threshold best $inproc s, max RSS $(field 'Maximum resident') kB"
+    echo "   process $i: wall $(seconds "$(field 'Elapsed (wall')") s, cpu $c s (imports + one threshold), in-process cpu of the threshold $inproc s, max RSS $(field 'Maximum resident') kB"
 done
 rm -f "$LOG.out"
 best() { echo "$@" | tr ' ' '\n' | grep . | sort -g | head -1; }
 med() { echo "$@" | tr ' ' '\n' | grep . | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-echo "== ratios (cpu time; keldysh: the whole process, model file to h_c)"
-awk -v k="$(best $KK_CPU)" -v km="$(med $KK_CPU)" -v p="$(best $PY_IN)" -v pm="$(med $PY_IN)" 'BEGIN {
-    printf "   keldysh process best %.3f s, median %.3f s; Python threshold in-process best %.3f s, median %.3f s\n", k, km, p, pm
-    printf "   Python / keldysh: best %.1fx, median %.1fx\n", p / k, pm / km }'
+echo "== ratios (cpu time, best and median of $R)"
+awk -v k="$(best $KK_CPU)" -v km="$(med $KK_CPU)" -v p="$(best $PY_IN)" -v pm="$(med $PY_IN)" \
+    -v q="$(best $PY_CPU)" -v qm="$(med $PY_CPU)" 'BEGIN {
+    printf "   keldysh whole process (model file to h_c): best %.3f s, median %.3f s\n", k, km
+    printf "   Python threshold in-process: best %.3f s, median %.3f s; whole process: best %.3f s, median %.3f s\n", p, pm, q, qm
+    printf "   Python in-process / keldysh process: best %.1fx, median %.1fx\n", p / k, pm / km
+    printf "   Python process / keldysh process:    best %.1fx, median %.1fx\n", q / k, qm / km }'
 uptime

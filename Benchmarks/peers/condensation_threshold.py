@@ -10,7 +10,8 @@ solved by the same method, in numpy/scipy:
   photon G^R_ψ(x) = 1/(x − (ω0 − μ_S) + iκ), G^K_ψ(x) = −2iκ F_Ψ(x + μ_S)/((x − ω0 + μ_S)² + κ²);
 * Σ (Dyson sign, A53–A58 with ∘ a convolution): Σ^R_bb(ω) = i g²/(4π) ∫dν [G^R_aa(ν) G^K_ψ(ω − ν)
   + G^K_aa(ν) G^R_ψ(ω − ν)], … (all six below), each ∫dν in closed form: every term is
-  C·Π_k 1/(ν − z_k), optionally times tanh(β(ν − m)/2); the rational ones are 2πi Σ_{Im z>0} c_k,
+  C·N(ν)·Π_k 1/(ν − z_k) (F_Ψ over G^K_ψ's common denominator, as KeldyshKit's fractions are),
+  optionally times tanh(β(ν − m)/2); the rational ones are 2πi Σ_{Im z>0} c_k,
   the tanh ones −2 Σ_k c_k ψ(½ ± β(z_k − m)/(2πi)) (+ for Im z_k > 0), c_k the residues;
 * G under a reading of A51: first-order G = G0 + G0ΣG0, one-shot G = (G0⁻¹ − Σ)⁻¹, blocks
   [[R, K], [0, A]] per species;
@@ -45,23 +46,26 @@ def frequency_nodes(step, limit=2.6):
     return np.sinh(u), step * np.pi / 2 * np.cosh(t) * np.cosh(u)
 
 
-def residues(C, z):
-    """c_k of C·Π 1/(ν − z_k) = Σ c_k/(ν − z_k) (simple poles), over the last axis of z."""
+def residues(C, z, numerator=None):
+    """c_k of C·N(ν)·Π 1/(ν − z_k) = Σ c_k/(ν − z_k) (simple poles), over the last axis of z;
+    `numerator`: N at the poles (None: N = 1)."""
     d = z[..., :, None] - z[..., None, :]
     k = z.shape[-1]
     d[..., np.arange(k), np.arange(k)] = 1.0
     c = C[..., None] / d.prod(axis=-1)
+    if numerator is not None:
+        c = c * numerator
     # Σ c_k = 0 exactly (degree ≥ 2); spread what rounding leaves of it, as KeldyshKit does.
     return c - c.mean(axis=-1, keepdims=True)
 
 
-def rational_integral(C, z):
-    c = residues(C, z)
+def rational_integral(C, z, numerator=None):
+    c = residues(C, z, numerator)
     return 2j * np.pi * np.where(z.imag > 0, c, 0).sum(axis=-1)
 
 
-def tanh_integral(C, z, beta, m):
-    c = residues(C, z)
+def tanh_integral(C, z, beta, m, numerator=None):
+    c = residues(C, z, numerator)
     w = beta * (z - m[..., None]) / (2j * np.pi)
     return -2.0 * (c * digamma(np.where(z.imag > 0, 0.5 + w, 0.5 - w))).sum(axis=-1)
 
@@ -91,20 +95,22 @@ class Normal:
             out[s] = (r, -2j * g * f / ((nu - e) ** 2 + g ** 2), a)
         return out
 
-    def photon_terms(self, x, sigma, omega):
-        """G^X_ψ(σ(ν − ω)) as a list of (C, poles in ν), each shape (M, N[, K])."""
+    def photon(self, x, sigma, omega):
+        """G^X_ψ(σ(ν − ω)) as C·N(ν)/Π(ν − z_k): (C, poles in ν, N as a function of ν or None),
+        C of shape (M, N), the poles (M, N, K). G^K_ψ over one denominator, as KeldyshKit's
+        fractions have it: −2iκ((x + μ_S − ξ)² + Ω² + 4hΩ)/(((x − ω̃0)² + κ²)((x + μ_S − ξ)² + Ω²))."""
         p = self.p
         k, O = p["kappa"], p["Omega"]
         shape = np.broadcast(self.mu, omega).shape
         one = np.ones(shape, dtype=complex)
         if x in ("R", "A"):
             a = self.wc - 1j * k if x == "R" else self.wc + 1j * k
-            return [(sigma * one, (omega + sigma * a)[..., None] * np.ones(shape + (1,)))]
-        pl = [omega + sigma * (self.wc + 1j * k), omega + sigma * (self.wc - 1j * k)]
+            return sigma * one, (omega + sigma * a)[..., None] * np.ones(shape + (1,)), None
         b = p["xi"] - self.mu
-        lor = pl + [omega + sigma * (b + 1j * O), omega + sigma * (b - 1j * O)]
-        return [(-2j * k * one, np.stack(np.broadcast_arrays(*pl), axis=-1)),
-                (-2j * k * 4 * O * self.h * one, np.stack(np.broadcast_arrays(*lor), axis=-1))]
+        q1, q2 = omega + sigma * (b + 1j * O), omega + sigma * (b - 1j * O)
+        poles = np.stack(np.broadcast_arrays(omega + sigma * (self.wc + 1j * k), omega + sigma * (self.wc - 1j * k), q1, q2), axis=-1)
+        shift = 4 * O * self.h
+        return -2j * k * one, poles, lambda z: (z - q1[..., None]) * (z - q2[..., None]) + shift[..., None]
 
     def convolution(self, fermion, s, photon, sigma, omega):
         """∫dν G^X_s(ν) G^Y_ψ(σ(ν − ω)), fermion X in R, K, A."""
@@ -115,14 +121,12 @@ class Normal:
         else:
             Cf, zf = 1.0, [self.pole[fermion + "_" + s]]
         zf = np.stack([np.broadcast_to(z, shape) for z in zf], axis=-1)
-        total = 0
-        for Cp, zp in self.photon_terms(photon, sigma, omega):
-            z = np.concatenate([zf, zp], axis=-1)
-            if fermion == "K":
-                total = total + tanh_integral(Cf * Cp, z, self.beta, np.broadcast_to(self.m[s], shape))
-            else:
-                total = total + rational_integral(Cf * Cp, z)
-        return total
+        Cp, zp, numerator = self.photon(photon, sigma, omega)
+        z = np.concatenate([zf, zp], axis=-1)
+        nz = None if numerator is None else numerator(z)
+        if fermion == "K":
+            return tanh_integral(Cf * Cp, z, self.beta, np.broadcast_to(self.m[s], shape), nz)
+        return rational_integral(Cf * Cp, z, nz)
 
     def sigma(self, omega):
         """Σ (Dyson sign) at ω: per species (R, K, A). A53–A58."""
