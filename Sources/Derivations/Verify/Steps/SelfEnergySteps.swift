@@ -24,7 +24,8 @@ import Symbolic
 ///   matrix δG₀⁻¹ of B6 (rows and columns as Σ's), in `dpsi_cl`, `dpsibar_q`, … (declared).
 /// * `frequency LABEL: SPINOR [; convolution convolution|asA59]` — A51–A58: `R_bb`, `K_aa`, …
 ///   Σ^R_bb(ω) = ∫dν density, … (`SelfEnergyFrequency`), and `density_R_bb`, … the integrands per
-///   dν, in the functions `GR_aa(ν)`, `GK_psi(·)` (declared).
+///   dν, in the functions `GR_aa(ν)`, `GK_psi(·)` (declared); the matrix Σ(ω) of A52, laid out
+///   as Σ(t, t′).
 struct InteractionStep: DerivationStep {
     static let keyword = "interaction"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
@@ -120,6 +121,7 @@ struct FrequencyStep: DerivationStep {
                 r.values["density_" + name] = density
             }
             r.names["nu"] = .symbol(f.nu)
+            r.matrix = f.matrix.rowList
             let boson = String(chain.interaction.fluctuation.name.dropFirst())
             for x in ["R", "K", "A"] {
                 r.functions.append(Symbol.function("G\(x)_\(boson)"))
