@@ -3,7 +3,8 @@
 # model.kd → A58 and B15 (what `keldysh derive MODEL --steps` computes), step by step
 # (ChainBenchmark), and beside its slowest step (the kernel of φ and G = K⁻¹) the closest peer
 # operation: SymPy inverting the same 4×4 kernel, exported by ChainBenchmark, with every entry
-# cancelled (peers/chain_sympy.py, checked against KeldyshKit's G); for reference also the
+# cancelled (peers/chain_sympy.py), and GiNaC doing the same with inverse() + normal()
+# (peers/chain_ginac.cpp), both checked against KeldyshKit's G; for reference also the
 # issue-11 peers on the typed G0⁻¹ (SymPy, GiNaC; run-nambu-keldysh.sh's programs, unchanged). Each process on one core (taskset -c 0 /usr/bin/time -v).
 #
 #   Benchmarks/run-chain.sh [N]     N repetitions inside ChainBenchmark (default 20); the
@@ -45,6 +46,8 @@ echo
 # The peer operation beside the slowest step: the 4×4 inverse + normal form (peers unchanged).
 BIN=$OUT/nambu_keldysh_ginac
 g++ -O2 -o "$BIN" peers/nambu_keldysh_ginac.cpp $(pkg-config --cflags --libs ginac 2>/dev/null || echo -lginac -lcln)
+CHAIN_GINAC=$OUT/chain_ginac
+g++ -O2 -o "$CHAIN_GINAC" peers/chain_ginac.cpp $(pkg-config --cflags --libs ginac 2>/dev/null || echo -lginac -lcln)
 NOASLR=(); setarch "$(uname -m)" -R true 2>/dev/null && NOASLR=(setarch "$(uname -m)" -R)
 echo "| peer | best of 3 (s) | process max RSS (MB) |"
 echo "|---|---|---|"
@@ -63,12 +66,16 @@ PY
 SYMPY=$(python3 -c 'import sympy; print(sympy.__version__)')
 peer "SymPy $SYMPY inv(ADJ)+cancel, the kernel of phi as KeldyshKit derives it (chain_sympy.py)" \
     python3 peers/chain_sympy.py "$OUT" 3 --method adj
+peer "GiNaC $(pkg-config --modversion ginac 2>/dev/null || echo '?') inverse()+normal(), the kernel of phi as KeldyshKit derives it (chain_ginac.cpp)" \
+    "$CHAIN_GINAC" "$OUT" 3
 peer "SymPy $SYMPY inv(ADJ)+cancel, the issue-11 typed G0⁻¹ (nambu_keldysh_sympy.py)" \
     python3 peers/nambu_keldysh_sympy.py 3 --method adj
 peer "GiNaC $(pkg-config --modversion ginac 2>/dev/null || echo '?') inverse()+normal(), the issue-11 typed G0⁻¹" "${NOASLR[@]}" "$BIN" 3
 echo
 echo "Check (untimed): SymPy's inverse of the derived kernel against KeldyshKit's G:"
 python3 peers/chain_sympy.py "$OUT" 1 --check | grep '"check"'
+echo "Check (untimed): GiNaC's inverse of the derived kernel against KeldyshKit's G:"
+"$CHAIN_GINAC" "$OUT" 1 --check | grep '"check"'
 echo
 uptime
 date -u

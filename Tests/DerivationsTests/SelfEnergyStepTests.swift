@@ -91,11 +91,21 @@ struct SelfEnergyStepTests {
     @Test func manifestReportsAppendixAPart2() throws {
         let report = try verifyDerivation(directory: Self.folder.path)
         // 17 identical + 5 errata of A10–A20 (part 1), plus A21 (matrix), A25–A32, seven legible G^A lines
-        // of A22, A38, A60, A61's corrected form, A44–A47 and A49–A50 (A46 twice), B15 (tree and loop)
-        // identical: 45; A53–A58 (Dyson sign, ∘ a convolution) identical: 51; and A22's last line, A39, A61,
-        // A48, B6 errata, and the two other readings of A53 (A23's sign, A59's ∘): 12.
+        // of A22, A38, A60, A61's corrected form, A44–A47 and A49–A50 (A46 twice), B15 (whole)
+        // identical: 44; A53–A58 (Dyson sign, ∘ a convolution) and the A52 matrix identical: 51; and A22's last
+        // line, A39, A61, A48, B6 errata, and the two other readings of A53 (A23's sign, A59's ∘): 12.
         #expect(report.count(.identical) == 51 && report.count(.erratum) == 12)
         #expect(report.count(.differs) == 0 && report.count(.notDerived) == 0 && report.passed)
+        // Compared whole: B15 and A53–A58 with their integrals joined (the printed ∫dν against the
+        // derived one), numerically by integrands; A60 and A61's corrected form by conjugates.
+        for name in ["B15.K1R", "SigmaW.A53", "SigmaW.A58", "SigmaW.A52"] {
+            let item = try #require(report.items.first { $0.name == name })
+            #expect(item.symbolic && item.symbolicMethods == "integrals joined" && item.numericMethods == "by integrands")
+        }
+        for name in ["A38.A60", "A38.A61_corrected"] {
+            let item = try #require(report.items.first { $0.name == name })
+            #expect(item.symbolic && item.symbolicMethods == "re/im by conjugates" && item.numeric == true)
+        }
         let errata = Set(report.items.filter { $0.status == .erratum }.map(\.name))
         #expect(errata == ["A14.K_bb", "A14.K_aa", "A14.K_ba", "A14.K_ab", "A14", "Sigma.A22_a21", "Sigma.A39", "causal.A48",
                            "A38.A61", "B6", "SigmaW23.A53", "SigmaW59.A53"])
@@ -133,8 +143,11 @@ extension SelfEnergyStepTests {
         let c = Expr.neg(Expr.i) * g * g / (4 * Expr.pi)
         let conv = c * (f("GR_aa", nu) * f("GK_psi", omega - nu) + f("GK_aa", nu) * f("GR_psi", omega - nu))
         let lit = c * (f("GR_aa", nu) * f("GK_psi", nu - omega) + f("GK_aa", nu) * f("GR_psi", nu - omega))
-        #expect((w.values["R_bb"]! - conv).expand().isZero, "\(w.values["R_bb"]!)")
-        #expect((l.values["R_bb"]! - lit).expand().isZero, "\(l.values["R_bb"]!)")
+        #expect((w.values["density_R_bb"]! - conv).expand().isZero, "\(w.values["density_R_bb"]!)")
+        #expect((l.values["density_R_bb"]! - lit).expand().isZero, "\(l.values["density_R_bb"]!)")
+        // R_bb is Σ^R_bb(ω) whole: ∫dν over the density.
+        let nuSymbol = Symbol("nu", [.real])
+        #expect(w.values["R_bb"]! == Expr.integral(w.values["density_R_bb"]!, nuSymbol, from: -Expr.infinity, to: .infinity))
     }
 
     @Test func anUnknownConvolutionReadingIsAnError() {

@@ -58,4 +58,36 @@ struct VerifyNumericCheckTests {
         #expect(report.json.contains("\"numericDigits\": \(nested.numericDigits)"))
         #expect(report.json.components(separatedBy: "numericDigits").count == 3)
     }
+
+    @Test func integralsWrittenDifferentlyAreJoinedAndCheckedByIntegrands() {
+        // c/(4π) ∫dν G(ν)H(ω − ν) + tree against tree + ∫dμ c G(μ)H(ω − μ)/(4π): one value (by hand:
+        // a constant moved under the integral, the variable renamed). The random G, H tend to
+        // constants, so neither integral has a value: the numeric check is by integrands, and says so.
+        let G = Symbol.function("G_cmp"), H = Symbol.function("H_cmp")
+        let nu = Symbol("ν_cmp", [.real]), mu = Symbol("μ_cmp", [.real]), c = Expr.symbol("c_cmp", [.real])
+        let line = { (body: Expr, s: Symbol) in Expr.integral(body, s, from: Expr.neg(.infinity), to: .infinity) }
+        let tree = (omega - omega0 + Expr.i * kappa) / 2
+        let derived = c / (4 * Expr.pi) * line(G(.symbol(nu)) * H(omega - .symbol(nu)), nu) + tree
+        let printed = tree + line(c * G(.symbol(mu)) * H(omega - .symbol(mu)) / (4 * Expr.pi), mu)
+        let same = Comparison(derived: derived, printed: printed, seed: Comparison.seed("join"))
+        #expect(same.symbolic && same.symbolicMethod == "integrals joined")
+        #expect(same.numeric == true && same.numericMethod == "by integrands" && same.numericDigits == 100)
+        // H(μ − ω) in place of H(ω − μ): a different integrand, nonzero symbolically and numerically.
+        let swapped = tree + line(c * G(.symbol(mu)) * H(.symbol(mu) - omega) / (4 * Expr.pi), mu)
+        let wrong = Comparison(derived: derived, printed: swapped, seed: Comparison.seed("join"))
+        #expect(!wrong.symbolic && wrong.numeric == false && wrong.numericMethod == "by integrands")
+    }
+
+    @Test func realPartsOfNonRealNamesCompareSymbolically() {
+        // Paper 000 A60 with X = i(g/2)G, G complex: (ω₀ − μ) re(ψ) − re(i g G/2) against
+        // (ω₀ − μ)(ψ + ψ̄)/2 + (g/2) im(G) (by hand: re(i z) = −im z). Only the conjugate form cancels.
+        let psi = Expr.symbol("ψ_cmp"), gK = Expr.symbol("G_cmp0"), g = Expr.symbol("g_cmp", [.positive])
+        let derived = (omega0 - omega) * Expr.re(psi) - Expr.re(Expr.i * g * gK / 2)
+        let printed = (omega0 - omega) * (psi + Expr.conj(psi)) / 2 + g / 2 * Expr.im(gK)
+        let c = Comparison(derived: derived, printed: printed, seed: Comparison.seed("A60"))
+        #expect(c.symbolic && c.symbolicMethod == "re/im by conjugates" && c.numeric == true && c.numericMethod == nil)
+        // A61's sign slip, −im in place of +im: nonzero both ways, the difference printed as it was.
+        let slip = Comparison(derived: derived, printed: printed - g * Expr.im(gK), seed: Comparison.seed("A60"))
+        #expect(!slip.symbolic && slip.symbolicMethod == nil && slip.numeric == false)
+    }
 }

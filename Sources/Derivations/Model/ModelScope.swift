@@ -64,7 +64,9 @@ struct ModelScope {
 
     mutating func define(_ name: String, _ value: Expr, at fragment: Fragment) throws(ModelError) {
         try claim(name, at: fragment)
-        let placeholder = Symbol(name)
+        // A name for a symbol keeps its assumptions while the text is parsed: a binder over it
+        // (`integral(…, nu, -oo, oo)` with `nu` a step's real variable) binds a variable like it.
+        let placeholder = value.kind == .symbol ? Symbol(name, value.symbol!.info.assumptions) : Symbol(name)
         context.declare(placeholder)
         context.note(placeholder)
         meaning[placeholder] = value

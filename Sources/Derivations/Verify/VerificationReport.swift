@@ -29,6 +29,10 @@ public struct VerificationEntry: Sendable {
     public let differenceText: String
     public let differenceLatex: String
     public let note: String?
+    /// How the symbolic check reached 0 beyond distributing and expanding (`Comparison`), or nil.
+    public var symbolicMethod: String? = nil
+    /// How the numeric check was made when not the plain one (`by integrands`), or nil.
+    public var numericMethod: String? = nil
 }
 
 /// One transcription of the manifest and what the re-derivation made of it.
@@ -52,6 +56,14 @@ public struct VerificationItem: Sendable {
     /// The fewest digits any entry's numeric check verified.
     public var numericDigits: Int {
         entries.filter { $0.numeric != nil }.map(\.numericDigits).min() ?? Comparison.digits
+    }
+    /// The methods the entries' checks used beyond the plain ones, in order, once each.
+    var symbolicMethods: String? { Self.methods(entries.map(\.symbolicMethod)) }
+    var numericMethods: String? { Self.methods(entries.map(\.numericMethod)) }
+    private static func methods(_ m: [String?]) -> String? {
+        var seen: [String] = []
+        for x in m.compactMap({ $0 }) where !seen.contains(x) { seen.append(x) }
+        return seen.isEmpty ? nil : seen.joined(separator: "; ")
     }
 }
 
@@ -81,9 +93,10 @@ public struct VerificationReport: Sendable {
                 let num = item.entries.filter { $0.numeric == true }.count
                 let of = n > 1 ? " (\(sym)/\(n) entries)" : ""
                 let ofNum = n > 1 ? " (\(num)/\(n))" : ""
-                line += "  symbolic: \(item.symbolic ? "0" : "≠ 0")\(of)"
+                line += "  symbolic: \(item.symbolic ? "0" : "≠ 0")\(of)" + (item.symbolicMethods.map { " (\($0))" } ?? "")
                 line += "  numeric at \(item.numericDigits) digits, \(Comparison.points) points: "
                     + (item.numeric == nil ? "not evaluable" : (item.numeric! ? "equal" : "differ")) + ofNum
+                    + (item.numericMethods.map { " (\($0))" } ?? "")
             }
             lines.append(line)
             if let note = item.note { lines.append("      \(item.status == .erratum ? "erratum" : "reason"): \(note)") }
@@ -113,6 +126,8 @@ public struct VerificationReport: Sendable {
                 f.append(("differenceLatex", .string(e.differenceLatex)))
             }
             if let n = e.note { f.append(("note", .string(n))) }
+            if let m = e.symbolicMethod { f.append(("symbolicMethod", .string(m))) }
+            if let m = e.numericMethod { f.append(("numericMethod", .string(m))) }
             return .object(f)
         }
         let items: [JSONValue] = self.items.map { item in

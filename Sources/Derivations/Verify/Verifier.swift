@@ -163,7 +163,8 @@ struct Verifier {
         return VerificationEntry(name: name, status: c.agrees ? .identical : .differs, symbolic: c.symbolic,
                                  numeric: c.numeric, maxRelativeDifference: c.maxRelativeDifference,
                                  numericDigits: c.numericDigits, differenceText: c.agrees ? "" : text,
-                                 differenceLatex: c.agrees ? "" : latex, note: note)
+                                 differenceLatex: c.agrees ? "" : latex, note: note,
+                                 symbolicMethod: c.symbolicMethod, numericMethod: c.numericMethod)
     }
 
     private mutating func add(_ name: String, _ kind: String, _ line: Fragment, _ entries: [VerificationEntry],
@@ -304,6 +305,7 @@ extension VerificationEntry {
         VerificationEntry(name: name, status: .erratum, symbolic: symbolic, numeric: numeric,
                           maxRelativeDifference: maxRelativeDifference, numericDigits: numericDigits,
                           differenceText: differenceText,
-                          differenceLatex: differenceLatex, note: note)
+                          differenceLatex: differenceLatex, note: note,
+                          symbolicMethod: symbolicMethod, numericMethod: numericMethod)
     }
 }

@@ -21,6 +21,9 @@ public enum ConvolutionReading: String, Sendable {
 /// `GK_psi(·)`. With `.asA59` the photon's argument is s(ν − ω) instead.
 public struct SelfEnergyFrequency: Sendable {
     public let densities: [String: Expr]
+    /// Σ(ω) in the layout of the causal Σ (A52: rows x̄¹, ȳ¹, x̄², ȳ², columns x¹, y¹, x², y²), each
+    /// entry ∫dν over its density (the zero entries 0: A46's (2,1) block, and Nambu off-diagonal).
+    public let matrix: Matrix
     public let nu: Symbol
     public let reading: ConvolutionReading
 
@@ -63,6 +66,10 @@ public struct SelfEnergyFrequency: Sendable {
             d["A_" + e] = try transform(m[n + i, n + i])
         }
         densities = d
+        matrix = try Matrix(rows: m.rows, columns: m.columns) { i, j in
+            let density = try transform(m[i, j])
+            return density.isZero ? .zero : Expr.integral(density, nu, from: -Expr.infinity, to: .infinity)
+        }
     }
 
     public var record: DerivationRecord {

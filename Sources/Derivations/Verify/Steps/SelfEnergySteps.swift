@@ -22,9 +22,10 @@ import Symbolic
 ///   integral over ν of the functions `GR_xx(ν)`, `GK_xx`, `GA_xx` (declared for the manifest);
 ///   `tree` and `loop` its parts, K₁^R = tree + ∫dν loop (`nu` declared, the loop variable); the
 ///   matrix δG₀⁻¹ of B6 (rows and columns as Σ's), in `dpsi_cl`, `dpsibar_q`, … (declared).
-/// * `frequency LABEL: SPINOR [; convolution convolution|asA59]` — A51–A58: `R_bb`, `K_aa`, … the
-///   integrands per dν of Σ^R_bb(ω), … (`SelfEnergyFrequency`), in the functions `GR_aa(ν)`,
-///   `GK_psi(·)` (declared).
+/// * `frequency LABEL: SPINOR [; convolution convolution|asA59]` — A51–A58: `R_bb`, `K_aa`, …
+///   Σ^R_bb(ω) = ∫dν density, … (`SelfEnergyFrequency`), and `density_R_bb`, … the integrands per
+///   dν, in the functions `GR_aa(ν)`, `GK_psi(·)` (declared); the matrix Σ(ω) of A52, laid out
+///   as Σ(t, t′).
 struct InteractionStep: DerivationStep {
     static let keyword = "interaction"
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
@@ -92,9 +93,6 @@ struct FluctuationStep: DerivationStep {
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
         try ChainStep.run(arguments, context) { chain, _, r in
             r.values["K1R"] = chain.fluctuations.retarded
-            // The loop compared by its integrand: two integrals of one function written
-            // differently are not brought under one binder by the core, and the random smooth
-            // G's do not decay, so ∫dν of them has no numeric value.
             r.values["tree"] = chain.fluctuations.tree
             r.values["loop"] = chain.fluctuations.loopDensity
             r.names["nu"] = .symbol(chain.fluctuations.nu)
@@ -116,8 +114,14 @@ struct FrequencyStep: DerivationStep {
     static func run(_ arguments: StepArguments, in context: StepContext) throws(ModelError) -> (DerivedResults, Any?) {
         try ChainStep.run(arguments, context) { chain, reading, r in
             let f = try chain.frequency(reading)
-            r.values.merge(f.densities) { _, new in new }
+            // Σ(ω) whole, ∫dν over the density (compared as one expression: the comparison joins
+            // the printed integral with it), and each density by name (`density_R_bb`).
+            for (name, density) in f.densities {
+                r.values[name] = Expr.integral(density, f.nu, from: -Expr.infinity, to: .infinity)
+                r.values["density_" + name] = density
+            }
             r.names["nu"] = .symbol(f.nu)
+            r.matrix = f.matrix.rowList
             let boson = String(chain.interaction.fluctuation.name.dropFirst())
             for x in ["R", "K", "A"] {
                 r.functions.append(Symbol.function("G\(x)_\(boson)"))
