@@ -26,8 +26,11 @@ public struct CondensationThresholdRequest: Sendable {
     public var reading: DysonReading
     /// The node step of the coarser rule (the finer has half of it).
     public var step: Double = 1.0 / 8
-    public var scanPoints = 24
+    public var scanPoints = 16
     public var frequencyPoints = 16
+    /// A threshold found with a coarser pair of rules (μ_S, p and the grid bracket): the scan is
+    /// skipped and only the polish is repeated with these rules.
+    public var start: (mu: Double, value: Double, bracket: ClosedRange<Double>)?
 
     public init(values: [Double], varied: Int, frequency: Int, interval: ClosedRange<Double>,
                 frequencyWindow: ClosedRange<Double>, reading: DysonReading) {
@@ -114,7 +117,7 @@ private struct ThresholdSearch {
                 // dogleg alone may land on another branch's root in the same bracket); the
                 // dogleg then polishes (μ, p) on that branch.
                 let bracket = previous.p...p
-                let first = try refine(bracket, tolerance: 1e-7)
+                let first = try refine(bracket, tolerance: 1e-4)
                 if let x = try? polish(mu: first.mu, p: first.value), bracket.contains(x.p), abs(x.p - first.value) < 1e-5 * max(1, abs(x.p)) {
                     return (x.p, x.mu, bracket)
                 }
@@ -165,7 +168,19 @@ extension ThresholdSearch {
 public func condensationThreshold(_ numerics: CondensationNumerics, _ request: CondensationThresholdRequest) throws -> CondensationThreshold {
     let coarseNodes = FrequencyNodes(step: request.step), fineNodes = FrequencyNodes(step: request.step / 2)
     var coarse = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: coarseNodes)
-    let c = try coarse.run()
+    let c: (value: Double, mu: Double, bracket: ClosedRange<Double>)
+    if let s = request.start {
+        if let x = try? coarse.polish(mu: s.mu, p: s.value), s.bracket.contains(x.p), abs(x.mu - s.mu) < 0.1 * (1 + abs(s.mu)) {
+            c = (x.p, x.mu, s.bracket)
+        } else if let r = try? coarse.refine(s.bracket) {
+            c = r
+        } else {
+            // The coarser pair's bracket does not hold under these rules: search afresh.
+            c = try coarse.run()
+        }
+    } else {
+        c = try coarse.run()
+    }
     // The fine rule starts from the coarse root: only the polish is repeated.
     var fine = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: fineNodes)
     let f: (value: Double, mu: Double, bracket: ClosedRange<Double>)

@@ -87,6 +87,8 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         request.step = step
         let t = try Analysis.condensationThreshold(numerics, request)
         last = t
+        // A finer pair only polishes what this pair found.
+        request.start = (t.frequency, t.value, t.bracket)
         if t.digits >= o.digits { break }
         step /= 2
     }
