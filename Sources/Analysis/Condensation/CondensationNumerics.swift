@@ -112,9 +112,12 @@ public final class CondensationNumerics {
             let g = try greens(at: x, reading)
             guard g.b.isFinite, g.a.isFinite else { throw CondensationError.nonFinite("G at ν = \(x)") }
             loopInput[0] = x
-            for (k, v) in (g.entries + g.entries).enumerated() {
-                loopInput[2 + n + 2 * k] = v.real
-                loopInput[3 + n + 2 * k] = v.imaginary
+            // At ω = 0 the slots at ν and at ν − ω hold the same six entries.
+            for (k, v) in g.entries.enumerated() {
+                for base in [2 + n + 2 * k, 2 + n + 12 + 2 * k] {
+                    loopInput[base] = v.real
+                    loopInput[base + 1] = v.imaginary
+                }
             }
             loopInput.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in loop.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
             total += Complex(w, 0) * out(0)

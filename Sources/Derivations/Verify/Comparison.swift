@@ -123,25 +123,9 @@ struct Comparison {
         return d.isZero ? d : d.expand()
     }
 
-    static func containsDelta(_ e: Expr) -> Bool {
-        var seen = Set<Expr>()
-        func walk(_ x: Expr) -> Bool {
-            if x.builtin == .delta { return true }
-            if x.children.isEmpty || !seen.insert(x).inserted { return false }
-            return x.children.contains(where: walk)
-        }
-        return walk(e)
-    }
+    static func containsDelta(_ e: Expr) -> Bool { e.containsSubexpression { $0.builtin == .delta } }
 
-    static func containsBinder(_ e: Expr) -> Bool {
-        var seen = Set<Expr>()
-        func walk(_ x: Expr) -> Bool {
-            if x.kind == .binder { return true }
-            if x.children.isEmpty || !seen.insert(x).inserted { return false }
-            return x.children.contains(where: walk)
-        }
-        return walk(e)
-    }
+    static func containsBinder(_ e: Expr) -> Bool { e.containsSubexpression { $0.kind == .binder } }
 
     /// The numeric check by integrands: both sides as their binder-free part and one sum or
     /// integral per range (`binderTerms`, every range opened with the same variable), compared

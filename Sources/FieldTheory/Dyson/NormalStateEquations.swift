@@ -61,21 +61,16 @@ public struct NormalStateEquations: Sendable {
         }
         self.photon = photon
         self.photonFunctions = photonFunctions
-        var fermionFunctions: [String: Symbol] = [:]
+        // "R_bb" names the entry of the first species; the chain names it by the model's fields.
+        var fermionFunctions: [String: Symbol] = [:], d: [String: Expr] = [:]
         for e in Self.entries {
             let parts = e.split(separator: "_")
-            let (x, pair) = (String(parts[0]), String(parts[1]))
-            let renamed = pair.map { c -> String in c == "b" ? fields[0] : fields[1] }.joined()
-            fermionFunctions[e] = PhotonFluctuationKernel.function(x, renamed)
-        }
-        self.fermionFunctions = fermionFunctions
-        var d: [String: Expr] = [:]
-        for e in Self.entries {
-            let parts = e.split(separator: "_")
-            let key = String(parts[0]) + "_" + String(parts[1]).map { $0 == "b" ? fields[0] : fields[1] }.joined()
-            guard let density = frequency.densities[key] else { throw FieldTheoryError.precondition("no self-energy density \(key)") }
+            let (x, pair) = (String(parts[0]), parts[1].map { $0 == "b" ? fields[0] : fields[1] }.joined())
+            fermionFunctions[e] = PhotonFluctuationKernel.function(x, pair)
+            guard let density = frequency.densities[x + "_" + pair] else { throw FieldTheoryError.precondition("no self-energy density \(x)_\(pair)") }
             d[e] = written(density)
         }
+        self.fermionFunctions = fermionFunctions
         densities = d
         tree = written(chain.fluctuations.tree)
         loopDensity = written(chain.fluctuations.loopDensity)

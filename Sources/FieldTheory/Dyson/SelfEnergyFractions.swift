@@ -27,7 +27,7 @@ public struct SelfEnergyFractions: Sendable {
     public let greens: [String: Expr]
 
     public init(_ eqs: NormalStateEquations) throws {
-        let omega = Expr.symbol(eqs.omega), nu = Expr.symbol(eqs.nu)
+        let nu = Expr.symbol(eqs.nu)
         let k = eqs.kernel
         var g: [String: Expr] = [:]
         for (i, s) in ["bb", "aa"].enumerated() {
@@ -41,7 +41,7 @@ public struct SelfEnergyFractions: Sendable {
         for (e, f) in eqs.fermionFunctions { fermion[f] = e }
         var photon: [Symbol: String] = [:]
         for (x, f) in eqs.photonFunctions { photon[f] = x }
-        let tanhHead = Expr.tanh(omega).head!
+        let tanhHead = Expr.tanh(nu).head!
         var out: [String: [Piece]] = [:]
         for entry in NormalStateEquations.entries {
             guard let density = eqs.densities[entry] else { throw FieldTheoryError.precondition("no density \(entry)") }
@@ -87,7 +87,6 @@ public struct SelfEnergyFractions: Sendable {
             out[entry] = pieces
         }
         pieces = out
-        _ = omega
     }
 
     /// c as N/(Π factors) with N and each factor a polynomial in ν, by coefficients.

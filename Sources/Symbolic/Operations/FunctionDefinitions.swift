@@ -39,7 +39,21 @@ extension Expr {
     }
 
     /// Whether an application of one of `functions` occurs.
-    public func applies(anyOf functions: Set<Symbol>) -> Bool { !applications(of: functions).isEmpty }
+    public func applies(anyOf functions: Set<Symbol>) -> Bool {
+        containsSubexpression { $0.kind == .function && $0.head.map(functions.contains) == true }
+    }
+
+    /// Whether some subexpression (this one included) satisfies `test`; shared subtrees are
+    /// visited once, binder bodies as they are stored.
+    public func containsSubexpression(where test: (Expr) -> Bool) -> Bool {
+        var seen = Set<Expr>()
+        func walk(_ x: Expr) -> Bool {
+            if test(x) { return true }
+            if x.children.isEmpty || !seen.insert(x).inserted { return false }
+            return x.children.contains(where: walk)
+        }
+        return walk(self)
+    }
 
     /// The distinct applications F(a) of the named functions, in the order first met
     /// (depth first, arguments before the application that holds them).
