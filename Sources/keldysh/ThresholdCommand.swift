@@ -6,6 +6,7 @@ import Derivations
 extension ThresholdMethod: ExpressibleByArgument {}
 extension CrossingSelection: ExpressibleByArgument {}
 extension DysonReading: ExpressibleByArgument {}
+extension ThresholdCriterion: ExpressibleByArgument {}
 
 /// `keldysh threshold`: where the largest real part of the stability matrix's eigenvalues
 /// (or a user expression) crosses zero, to D certified digits.
@@ -27,6 +28,8 @@ struct ThresholdCommand: ParsableCommand {
     var all = false
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order.")
     var reading: DysonReading = .oneShot
+    @Option(help: "Field-theory models: b15 (the normal state's fluctuation kernel K1^R(0) vanishes) or a38 (a condensate branch of A38 leaves psi_f = 0).")
+    var criterion: ThresholdCriterion = .b15
     @Option(help: "Field-theory models: the window lo:hi searched for the condensate's frequency.")
     var window = "-5:5"
     @Option(help: "Field-theory models: the threshold as a function of P, P=lo:hi:n (needs --out).")
@@ -41,6 +44,7 @@ struct ThresholdCommand: ParsableCommand {
             var o = CondensationOptions(model: options.model, vary: vary, interval: interval)
             o.settings = options.settings
             o.reading = reading
+            o.criterion = criterion
             o.window = window
             o.digits = digits == 30 ? 6 : digits
             if let sweep {

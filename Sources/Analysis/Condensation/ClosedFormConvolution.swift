@@ -71,6 +71,25 @@ final class ClosedFormConvolution {
         do { return try TanhConvolution.integrate(partialFractions: f.terms, beta: beta, mu: mu) } catch { throw CondensationError.integral(error.description) }
     }
 
+    /// Σ over `pieces` of ∫dν of each fraction (times its tanh), summed per `entry` into
+    /// `count` slots; `value(k)` is output k of the compiled coefficients at this point.
+    func integrate(_ pieces: [CondensationProblem.Piece], count: Int, value: (Int) -> Complex<Double>) throws -> [Complex<Double>] {
+        var e = [Complex<Double>](repeating: .zero, count: count)
+        for p in pieces {
+            let f = try fraction(numerator: p.numerator.map(value),
+                                 factors: p.denominator.map { (d: (range: Range<Int>, exponent: Int)) in (d.range.map(value), d.exponent) })
+            if let (s, o) = p.tanh {
+                let slope = value(s).real, offset = value(o).real
+                // tanh(slope·ν + offset) = sign·tanh(β(ν − μ)/2), β = 2|slope|, μ = −offset/slope.
+                let v = try tanh(f, beta: 2 * abs(slope), mu: -offset / slope)
+                e[p.entry] += slope < 0 ? -v : v
+            } else {
+                e[p.entry] += try rational(f)
+            }
+        }
+        return e
+    }
+
     private func roots(_ c: [Complex<Double>]) throws -> [Complex<Double>] {
         switch c.count {
         case 2: return [-c[0] / c[1]]

@@ -52,19 +52,7 @@ public final class CondensationNumerics {
     /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> SpeciesBlocks {
         run(sigma, at: w)
-        var e = [Complex<Double>](repeating: .zero, count: 6)
-        for p in problem.pieces {
-            let fraction = try integrals.fraction(numerator: p.numerator.map { out($0) },
-                                                  factors: p.denominator.map { (f: (range: Range<Int>, exponent: Int)) in (f.range.map { out($0) }, f.exponent) })
-            if let (s, o) = p.tanh {
-                let slope = out(s).real, offset = out(o).real
-                // tanh(slope·ν + offset) = sign·tanh(β(ν − μ)/2), β = 2|slope|, μ = −offset/slope.
-                let v = try integrals.tanh(fraction, beta: 2 * abs(slope), mu: -offset / slope)
-                e[p.entry] += slope < 0 ? -v : v
-            } else {
-                e[p.entry] += try integrals.rational(fraction)
-            }
-        }
+        let e = try integrals.integrate(problem.pieces, count: 6, value: out)
         return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))
     }
 

@@ -67,3 +67,19 @@ public enum DysonReading: String, CaseIterable, Sendable {
         }
     }
 }
+
+/// Which condition marks the threshold: B15's fluctuation kernel K₁^R(0) of the normal state
+/// (where ψ = 0 turns unstable), or A38 linearised in ψ_f (where a condensate branch leaves
+/// ψ_f = 0). They coincide where G(ψ) solves a Dyson equation (g0, one-shot) and not under the
+/// first-order truncation (`LinearisedSaddle`).
+public enum ThresholdCriterion: String, CaseIterable, Sendable {
+    case b15 = "b15"
+    case a38 = "a38"
+
+    public var summary: String {
+        switch self {
+        case .b15: return "K1^R(0) of B15 (the normal state's fluctuation kernel) vanishes"
+        case .a38: return "A38/psi_f vanishes as psi_f -> 0 (a condensate branch leaves psi_f = 0)"
+        }
+    }
+}

@@ -59,9 +59,58 @@ public struct CondensationThreshold: Sendable {
 }
 
 
+/// The complex function of (μ_S, p) whose zero the threshold search finds: Re fixes μ_S, and
+/// Im > 0 on the stable side.
+public protocol ThresholdKernel: AnyObject {
+    /// The parameter values, in the normal state's `CondensationProblem.parameters` order.
+    func set(_ values: [Double])
+    func thresholdKernel(_ reading: DysonReading, nodes: FrequencyNodes) throws -> Complex<Double>
+}
+
+/// B15: the photon's retarded fluctuation kernel K₁^R(ω = 0) about the normal state.
+extension CondensationNumerics: ThresholdKernel {
+    public func thresholdKernel(_ reading: DysonReading, nodes: FrequencyNodes) throws -> Complex<Double> {
+        try retardedKernelAtZero(reading, nodes: nodes)
+    }
+}
+
+/// A38 divided by ψ_f as ψ_f → 0 (evaluated at ψ_f = 10⁻⁶: A38/ψ_f is even in ψ_f, so the
+/// remainder is O(10⁻¹²) relative): where a condensate branch leaves ψ_f = 0. Where G(ψ) solves
+/// a Dyson equation whose Σ does not move at first order in ψ (G₀; one-shot), it equals 2√2
+/// K₁^R(0) of B15 (checked in the tests); under the first-order reading G₀ + G₀ΣG₀ it does
+/// not (B15's bubble of dressed G holds G₀ΣG₀ V G₀ΣG₀, second order in Σ, which ∂/∂ψ of the
+/// truncated G lacks), and the two criteria give different thresholds.
+public final class LinearisedSaddle: ThresholdKernel {
+    public let condensed: CondensedNumerics
+    /// For each normal-state parameter, its index among the condensate's parameters.
+    private let positions: [Int]
+    private var values: [Double]
+    public static let amplitude = 1e-6
+
+    public init(_ condensed: CondensedNumerics, normalParameters: [String]) throws {
+        self.condensed = condensed
+        let names = condensed.problem.parameters.map(\.name)
+        positions = try normalParameters.map { n in
+            guard let k = names.firstIndex(of: n) else { throw CondensationError.integral("the condensate's equations lack the parameter \(n)") }
+            return k
+        }
+        values = Array(repeating: 0, count: names.count)
+        values[condensed.problem.amplitude] = Self.amplitude
+    }
+
+    public func set(_ normal: [Double]) {
+        for (k, v) in normal.enumerated() { values[positions[k]] = v }
+        condensed.set(values)
+    }
+
+    public func thresholdKernel(_ reading: DysonReading, nodes: FrequencyNodes) throws -> Complex<Double> {
+        condensed.saddleQuotient(equalTime: try condensed.equalTimeKeldysh(reading, nodes: nodes).ba)
+    }
+}
+
 /// One rule's search.
 private struct ThresholdSearch {
-    let numerics: CondensationNumerics
+    let numerics: any ThresholdKernel
     var values: [Double]
     let request: CondensationThresholdRequest
     let nodes: FrequencyNodes
@@ -72,7 +121,7 @@ private struct ThresholdSearch {
         values[request.varied] = p
         numerics.set(values)
         evaluations += 1
-        return try numerics.retardedKernelAtZero(request.reading, nodes: nodes)
+        return try numerics.thresholdKernel(request.reading, nodes: nodes)
     }
 
     /// The roots μ of Re K₁^R(0; μ, p) in the window, each with Im K₁^R there.
@@ -165,7 +214,7 @@ extension ThresholdSearch {
 }
 
 /// The threshold by two node rules (step and step/2).
-public func condensationThreshold(_ numerics: CondensationNumerics, _ request: CondensationThresholdRequest) throws -> CondensationThreshold {
+public func condensationThreshold(_ numerics: any ThresholdKernel, _ request: CondensationThresholdRequest) throws -> CondensationThreshold {
     let coarseNodes = FrequencyNodes(step: request.step), fineNodes = FrequencyNodes(step: request.step / 2)
     var coarse = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: coarseNodes)
     let c: (value: Double, mu: Double, bracket: ClosedRange<Double>)

@@ -13,6 +13,7 @@ public struct CondensationOptions: Sendable {
     /// The window searched for the condensate's frequency μ_S (default −5:5 in the model's units).
     public var window = "-5:5"
     public var reading: DysonReading = .oneShot
+    public var criterion: ThresholdCriterion = .b15
     /// Significant digits the two node rules must agree on.
     public var digits = 6
 
@@ -27,6 +28,7 @@ public struct CondensationOutcome: Sendable {
     public let parameter: String
     public let frequencyName: String
     public let reading: DysonReading
+    public let criterion: ThresholdCriterion
     public let threshold: CondensationThreshold
     public let requestedDigits: Int
     public let step: Double
@@ -74,6 +76,8 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         throw AnalysisError.badAssignment("--set", reason: "give a value to \(missing.joined(separator: ", ")) (the threshold varies \(p.name) and finds \(c.frequency.name))")
     }
     let numerics = CondensationNumerics(c.problem)
+    let kernel: any ThresholdKernel = o.criterion == .b15 ? numerics
+        : try LinearisedSaddle(CondensedNumerics(try CondensateModel.load(path: o.model).problem), normalParameters: names.map(\.name))
     var request = CondensationThresholdRequest(values: values, varied: varied, frequency: frequency,
                                                interval: lo.toDouble()...hi.toDouble(),
                                                frequencyWindow: wlo.toDouble()...whi.toDouble(), reading: o.reading)
@@ -85,7 +89,7 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     var last: CondensationThreshold?
     for _ in 0..<4 {
         request.step = step
-        let t = try Analysis.condensationThreshold(numerics, request)
+        let t = try Analysis.condensationThreshold(kernel, request)
         last = t
         // A finer pair only polishes what this pair found.
         request.start = (t.frequency, t.value, t.bracket)
@@ -99,6 +103,6 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     values[frequency] = t.frequency
     numerics.set(values)
     let rho = try numerics.occupations(o.reading, nodes: FrequencyNodes(step: step / 2)).rho
-    return CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, threshold: t,
+    return CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, criterion: o.criterion, threshold: t,
                                requestedDigits: o.digits, step: step, rho: rho, notes: notes)
 }

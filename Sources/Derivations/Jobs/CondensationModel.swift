@@ -17,6 +17,11 @@ public struct CondensationModel: Sendable {
     public let parameters: ParameterContext
     /// A38 under G = G₀ (GK_ba0's integrand, G₀^K_ba(ω), distributions written out).
     public let saddlePointIntegrand: Expr
+    /// What the condensed state (ψ_f ≠ 0) is built from (`CondensateModel`).
+    public let kernelWithBackground: KeldyshKernel
+    public let saddlePoint: PhotonSaddlePoint
+    public let background: [Symbol]
+    public let greensFunction: GreensFunction
 
     private static let memo = BoundedMemo<String, CondensationModel>(capacity: 4)
 
@@ -52,6 +57,10 @@ public struct CondensationModel: Sendable {
         fractions = try SelfEnergyFractions(equations)
         let greens = try derivation.greens(se.spinor)
         saddlePointIntegrand = greens.matrix[0, 3].expandingDefinitions(k.distributions)
+        kernelWithBackground = kernel
+        saddlePoint = chain.saddlePoint
+        self.background = background
+        greensFunction = greens
         problem = try Self.compile(equations, fractions)
         parameters = ParameterContext(symbols: problem.parameters + [frequency], model: model)
     }
@@ -62,6 +71,32 @@ public struct CondensationModel: Sendable {
     public func independentUnderG0(of p: Symbol) -> Bool {
         let pieces = [saddlePointIntegrand, equations.tree, equations.loopDensity] + equations.kernel.entries
         return pieces.allSatisfy { $0.derivative(p).cancel().isZero }
+    }
+
+    /// The fractions' coefficients in one list (numerator, each denominator factor, then tanh's
+    /// slope and offset), and where each piece's sit in it.
+    static func pack(_ entries: [(entry: Int, pieces: [SelfEnergyFractions.Piece])]) -> (coefficients: [Expr], pieces: [CondensationProblem.Piece]) {
+        var coefficients: [Expr] = [], pieces: [CondensationProblem.Piece] = []
+        for (n, list) in entries {
+            for p in list {
+                let a = coefficients.count
+                coefficients += p.numerator
+                var factors: [(range: Range<Int>, exponent: Int)] = []
+                for f in p.denominator {
+                    let b = coefficients.count
+                    coefficients += f.coefficients
+                    factors.append((b..<coefficients.count, f.exponent))
+                }
+                let c = coefficients.count
+                var t: (Int, Int)?
+                if let (slope, offset) = p.tanh {
+                    coefficients += [slope, offset]
+                    t = (c, c + 1)
+                }
+                pieces.append(.init(entry: n, numerator: a..<(a + p.numerator.count), denominator: factors, tanh: t))
+            }
+        }
+        return (coefficients, pieces)
     }
 
     static func compile(_ eqs: NormalStateEquations, _ fr: SelfEnergyFractions) throws -> CondensationProblem {
@@ -82,26 +117,7 @@ public struct CondensationModel: Sendable {
         if loop.applies(anyOf: fermionHeads) {
             throw FieldTheoryError.unsupported("the loop of K₁^R applies G at a frequency other than ν or ν − ω: \(loop)")
         }
-        var coefficients: [Expr] = [], pieces: [CondensationProblem.Piece] = []
-        for (n, e) in NormalStateEquations.entries.enumerated() {
-            for p in fr.pieces[e] ?? [] {
-                let a = coefficients.count
-                coefficients += p.numerator
-                var factors: [(range: Range<Int>, exponent: Int)] = []
-                for f in p.denominator {
-                    let b = coefficients.count
-                    coefficients += f.coefficients
-                    factors.append((b..<coefficients.count, f.exponent))
-                }
-                let c = coefficients.count
-                var t: (Int, Int)?
-                if let (slope, offset) = p.tanh {
-                    coefficients += [slope, offset]
-                    t = (c, c + 1)
-                }
-                pieces.append(.init(entry: n, numerator: a..<(a + p.numerator.count), denominator: factors, tanh: t))
-            }
-        }
+        let (coefficients, pieces) = pack(NormalStateEquations.entries.enumerated().map { ($0.offset, fr.pieces[$0.element] ?? []) })
         let everything = eqs.kernel.entries + coefficients + [loop, eqs.tree]
         let excluded: Set<Symbol> = Set([omega, nu] + slotSymbols)
         let parameters = Expr.freeSymbols(of: everything).filter { !excluded.contains($0) && !$0.info.isFunction }

@@ -20,12 +20,14 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
         return JSONValue.object([
             ("parameter", .string(o.parameter)), ("value", .string(value)), ("digits", .int(t.digits)),
             ("frequency_name", .string(o.frequencyName)), ("frequency", .string(mu)),
-            ("reading", .string(o.reading.rawValue)), ("rho", .string(String(format: "%.6f", o.rho))),
+            ("reading", .string(o.reading.rawValue)), ("criterion", .string(o.criterion.rawValue)), ("rho", .string(String(format: "%.6f", o.rho))),
             ("bracket", .array([.double(t.bracket.lowerBound), .double(t.bracket.upperBound)])),
             ("coarse_value", .double(t.coarseValue)), ("fine_value", .double(t.value)),
             ("nodes", .array([.int(t.nodes.coarse), .int(t.nodes.fine)])),
             ("evaluations", .int(t.evaluations)),
-            ("method", .string("Im K1^R(0) = 0 at Re K1^R(0) = 0 (B15, B17), Brent in both; every frequency integral by the sinh-sinh rule, Sigma[G0] in closed form")),
+            ("method", .string(o.criterion == .b15
+                ? "Im K1^R(0) = 0 at Re K1^R(0) = 0 (B15, B17), Brent in both; every frequency integral by the sinh-sinh rule, Sigma[G0] in closed form"
+                : "Im q = 0 at Re q = 0 for q = A38/psi_f at psi_f = 1e-6, Brent in both; G0^K(tau = 0) in closed form, G - G0 by the sinh-sinh rule, Sigma[G0] in closed form")),
             ("verified_by", .string("two node rules (step \(o.step) and \(o.step / 2)) agree on \(t.digits) significant digits")),
             ("notes", .array(o.notes.map { .string($0) })),
         ]).fieldPerLine
@@ -33,7 +35,9 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
     var lines = ["\(o.parameter)_c = \(value)   (\(t.digits) digits; \(o.frequencyName) = \(mu) there)",
                  "reading: \(o.reading.rawValue): \(o.reading.summary)",
                  "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
-                 "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))",
+                 o.criterion == .b15
+                    ? "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
+                    : "where A38/psi_f -> 0 as psi_f -> 0 (a condensate branch leaves psi_f = 0; --criterion a38): Im > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))",
                  "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)) (the digits shown are those they share)"]
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")

@@ -27,7 +27,6 @@ public struct SelfEnergyFractions: Sendable {
     public let greens: [String: Expr]
 
     public init(_ eqs: NormalStateEquations) throws {
-        let nu = Expr.symbol(eqs.nu)
         let k = eqs.kernel
         var g: [String: Expr] = [:]
         for (i, s) in ["bb", "aa"].enumerated() {
@@ -36,12 +35,18 @@ public struct SelfEnergyFractions: Sendable {
             g["A_" + s] = a.cancel()
             g["K_" + s] = (Expr.neg(r) * k[i, 2 + i] * a).cancel()
         }
+        try self.init(eqs, greens: g)
+    }
+
+    /// Σ's fractions with the six entries of G given (`NormalStateEquations.entries`, in ω):
+    /// at a condensate ψ ≠ 0 they are the Nambu-diagonal entries of the 4 × 4 G₀, whose
+    /// denominators are the Nambu determinants (`CondensedStateEquations`).
+    public init(_ eqs: NormalStateEquations, greens g: [String: Expr]) throws {
         greens = g
         var fermion: [Symbol: String] = [:]
         for (e, f) in eqs.fermionFunctions { fermion[f] = e }
         var photon: [Symbol: String] = [:]
         for (x, f) in eqs.photonFunctions { photon[f] = x }
-        let tanhHead = Expr.tanh(nu).head!
         var out: [String: [Piece]] = [:]
         for entry in NormalStateEquations.entries {
             guard let density = eqs.densities[entry] else { throw FieldTheoryError.precondition("no density \(entry)") }
@@ -51,42 +56,49 @@ public struct SelfEnergyFractions: Sendable {
                 if let e = fermion[app.head!] { values[app] = g[e]!.substitute([eqs.omega: arg]) }
                 else if let x = photon[app.head!] { values[app] = eqs.photon[x]!.substitute([eqs.omega: arg]) }
             }
-            let written = density.substitute(values)
-            let tanhs = written.applications(of: [tanhHead])
-            var tau: [Expr: Expr] = [:], symbols: [Symbol] = []
-            for (n, t) in tanhs.enumerated() {
-                let s = Symbol("tau\(n)")
-                symbols.append(s)
-                tau[t] = .symbol(s)
-            }
-            let e = written.substitute(tau).expand()
-            var pieces: [Piece] = []
-            var rebuilt: [Expr] = []
-            let free = e.substitute(Dictionary(uniqueKeysWithValues: symbols.map { ($0, Expr.zero) }))
-            if !free.isZero {
-                pieces.append(try Self.piece(free, tanh: nil, nu: eqs.nu))
-                rebuilt.append(free)
-            }
-            for (n, s) in symbols.enumerated() {
-                let c = e.coefficient(of: s, degree: 1)
-                if c.isZero { continue }
-                if symbols.contains(where: { c.contains($0) }) || !e.coefficient(of: s, degree: 2).isZero {
-                    throw FieldTheoryError.unsupported("a term of Σ^\(entry) holds two fermion distributions: no closed form")
-                }
-                let arg = tanhs[n].children[0]
-                let slope = arg.derivative(eqs.nu).expand(), offset = arg.substitute([eqs.nu: .zero]).expand()
-                guard !slope.contains(eqs.nu), (slope * nu + offset - arg).expand().isZero else {
-                    throw FieldTheoryError.unsupported("a distribution of Σ^\(entry) is not tanh of a linear function of ν: \(tanhs[n])")
-                }
-                pieces.append(try Self.piece(c, tanh: (slope, offset), nu: eqs.nu))
-                rebuilt.append(c * .symbol(s))
-            }
-            guard (Expr.add(rebuilt) - e).expand().isZero else {
-                throw FieldTheoryError.inconsistent("Σ^\(entry) is not a sum of fractions and fractions times one distribution")
-            }
-            out[entry] = pieces
+            out[entry] = try Self.split(density.substitute(values), in: eqs.nu, what: "Σ^" + entry)
         }
         pieces = out
+    }
+
+    /// `written` (a function of `nu` with every G written out) as a sum of fractions and of
+    /// fractions times one tanh of a linear function of `nu`, checked by reassembly.
+    public static func split(_ written: Expr, in nu: Symbol, what: String) throws -> [Piece] {
+        let x = Expr.symbol(nu)
+        let tanhHead = Expr.tanh(x).head!
+        let tanhs = written.applications(of: [tanhHead])
+        var tau: [Expr: Expr] = [:], symbols: [Symbol] = []
+        for (n, t) in tanhs.enumerated() {
+            let s = Symbol("tau\(n)")
+            symbols.append(s)
+            tau[t] = .symbol(s)
+        }
+        let e = written.substitute(tau).expand()
+        var pieces: [Piece] = []
+        var rebuilt: [Expr] = []
+        let free = e.substitute(Dictionary(uniqueKeysWithValues: symbols.map { ($0, Expr.zero) }))
+        if !free.isZero {
+            pieces.append(try piece(free, tanh: nil, nu: nu))
+            rebuilt.append(free)
+        }
+        for (n, s) in symbols.enumerated() {
+            let c = e.coefficient(of: s, degree: 1)
+            if c.isZero { continue }
+            if symbols.contains(where: { c.contains($0) }) || !e.coefficient(of: s, degree: 2).isZero {
+                throw FieldTheoryError.unsupported("a term of \(what) holds two fermion distributions: no closed form")
+            }
+            let arg = tanhs[n].children[0]
+            let slope = arg.derivative(nu).expand(), offset = arg.substitute([nu: .zero]).expand()
+            guard !slope.contains(nu), (slope * x + offset - arg).expand().isZero else {
+                throw FieldTheoryError.unsupported("a distribution of \(what) is not tanh of a linear function of \(nu.name): \(tanhs[n])")
+            }
+            pieces.append(try piece(c, tanh: (slope, offset), nu: nu))
+            rebuilt.append(c * .symbol(s))
+        }
+        guard (Expr.add(rebuilt) - e).expand().isZero else {
+            throw FieldTheoryError.inconsistent("\(what) is not a sum of fractions and fractions times one distribution")
+        }
+        return pieces
     }
 
     /// c as N/(Π factors) with N and each factor a polynomial in ν, by coefficients.

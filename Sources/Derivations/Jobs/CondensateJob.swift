@@ -1,0 +1,86 @@
+import Analysis
+import Symbolic
+
+/// `keldysh solve MODEL --set … [--reading R] [--window lo:hi] [--start mu,psi]` for a model
+/// with a condensate ansatz and a self-energy (paper 000): the condensed solutions of A60–A61.
+public struct CondensateOptions: Sendable {
+    public var model: String
+    public var settings: [String] = []
+    public var reading: DysonReading = .oneShot
+    /// The frequencies the starts are spread over (μ_S), as for the threshold.
+    public var window = "-5:5"
+    /// Starting points (μ_S, ψ_f) instead of the grid.
+    public var starts: [(mu: Double, psi: Double)] = []
+    /// Significant digits of μ_S and ψ_f the two node rules must agree on.
+    public var digits = 6
+
+    public init(model: String) { self.model = model }
+}
+
+public struct CondensateOutcome: Sendable {
+    public let frequencyName: String
+    public let amplitudeName: String
+    public let reading: DysonReading
+    public let result: CondensateSolveResult
+    public let step: Double
+    /// Starting points of the first (coarsest) search; finer rules start from its roots.
+    public let starts: Int
+    public var notes: [String]
+}
+
+public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome {
+    guard (1...12).contains(o.digits) else {
+        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the condensate is computed in double precision: 1 to 12 digits")
+    }
+    let c = try CondensateModel.load(path: o.model)
+    let base = c.base.parameters
+    let (wlo, whi) = try base.interval(o.window)
+    let names = c.problem.parameters
+    let amplitude = names[c.problem.amplitude], frequency = names[c.problem.frequency]
+    // The settings are read over the model's own names (its ψ_f is complex; the condensate's is
+    // its real amplitude), so values are matched by name.
+    var given: [String: Expr] = [:]
+    for (s, e) in try resolveAssignments(try base.assignments(o.settings)) { given[s.name] = e }
+    for solved in [amplitude.name, frequency.name] where given[solved] != nil {
+        throw AnalysisError.badAssignment("--set \(solved)", reason: "\(solved) is what the saddle point solves for; give a start with --start instead")
+    }
+    var values = [Double](repeating: 0, count: names.count)
+    var missing: [String] = []
+    for (k, s) in names.enumerated() where k != c.problem.amplitude && k != c.problem.frequency {
+        guard let e = given[s.name] else { missing.append(s.name); continue }
+        guard let v = try? e.evaluate([:]), v.imaginary == 0, v.real.isFinite else {
+            throw AnalysisError.badAssignment("--set \(s.name)", reason: "not a real number")
+        }
+        values[k] = v.real
+    }
+    if !missing.isEmpty {
+        throw AnalysisError.badAssignment("--set", reason: "give a value to \(missing.joined(separator: ", ")) (the solve finds \(frequency.name) and \(amplitude.name))")
+    }
+    let window = wlo.toDouble()...whi.toDouble()
+    let starts = o.starts.isEmpty ? CondensateSolveRequest.grid(window: window) : o.starts
+    let numerics = CondensedNumerics(c.problem)
+    var request = CondensateSolveRequest(values: values, reading: o.reading, starts: starts)
+    var step = 0.25
+    var notes: [String] = []
+    for attempt in 0..<4 {
+        request.step = step
+        let r = try Analysis.solveCondensate(numerics, request)
+        if r.solutions.isEmpty {
+            let reasons = r.failures.sorted { $0.value > $1.value }.map { "\($0.value) × \($0.key)" }.joined(separator: "; ")
+            throw AnalysisError.numerical("no condensed solution (\(amplitude.name) > 0) of A60–A61 under --reading \(o.reading.rawValue) from \(starts.count) starts (\(reasons)); \(amplitude.name) = 0, the normal state, solves A38 always")
+        }
+        let shared = r.solutions.map { min(Condensate.digits($0.mu, error: $0.muError), Condensate.digits($0.psi, error: $0.psiError)) }.min() ?? 0
+        if shared >= o.digits || o.reading == .g0 || attempt == 3 {
+            if shared < o.digits {
+                throw AnalysisError.numerical("the node rules agree on only \(shared) digits of the condensate after halving the step to \(step); asked for \(o.digits)")
+            }
+            if o.reading == .g0 { notes.append("under G = G0 every integral is a closed form (residues and digammas): no node rule enters; the digits are those one more Newton step leaves unchanged") }
+            return CondensateOutcome(frequencyName: frequency.name, amplitudeName: amplitude.name, reading: o.reading,
+                                     result: r, step: step, starts: starts.count, notes: notes)
+        }
+        // The finer pair starts from what this pair found.
+        request.starts = r.solutions.map { ($0.mu, $0.psi) }
+        step /= 2
+    }
+    throw AnalysisError.numerical("unreachable: the step loop returns or throws")
+}

@@ -1,0 +1,37 @@
+import Analysis
+import ArgumentParser
+import Derivations
+
+/// `keldysh solve`: the condensed solutions of a field-theory model's saddle point (paper 000
+/// A60–A61) for μ_S and ψ_f, with Sec. IV's observables.
+///
+///     keldysh solve model.kd --set g=1 --set h=0.8 … --reading first-order
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "solve",
+        abstract: "Condensed solutions (mu_S, psi_f) of a field-theory model's saddle point, with polarisation and spin density.")
+
+    @OptionGroup var options: AnalysisModelOptions
+    @Option(help: "What G is in A51: g0, one-shot, first-order.") var reading: DysonReading = .oneShot
+    @Option(help: "The window lo:hi the starts spread the condensate's frequency over.") var window = "-5:5"
+    @Option(help: "A start mu,psi (repeatable) instead of the grid of starts.") var start: [String] = []
+    @Option(help: "Significant digits of mu_S and psi_f the two node rules must share (1 to 12).") var digits = 6
+
+    func run() throws {
+        var o = CondensateOptions(model: options.model)
+        o.settings = options.settings
+        o.reading = reading
+        o.window = window
+        o.digits = digits
+        for s in start {
+            let parts = s.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let mu = parts[0], let psi = parts[1], mu.isFinite, psi.isFinite else {
+                throw ValidationError("--start \(s): expected two numbers mu,psi")
+            }
+            o.starts.append((mu, psi))
+        }
+        try keldysh.run {
+            let outcome = try solveCondensate(o)
+            return (render(outcome, json: options.json), [])
+        }
+    }
+}
