@@ -15,6 +15,8 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "The window lo:hi the starts spread the condensate's frequency over.") var window = "-5:5"
     @Option(help: "A start mu,psi (repeatable) instead of the grid of starts.") var start: [String] = []
     @Option(help: "Significant digits of mu_S and psi_f the two node rules must share (1 to 12).") var digits = 6
+    @Option(help: "The condensates along a parameter, P=lo:hi:n, each point continued from the last (needs --out).") var sweep: String?
+    @Option(help: "With --sweep: the output folder (observables.csv, observables.svg).") var out: String?
 
     func run() throws {
         var o = CondensateOptions(model: options.model)
@@ -28,6 +30,14 @@ struct SolveCommand: ParsableCommand {
                 throw ValidationError("--start \(s): expected two numbers mu,psi")
             }
             o.starts.append((mu, psi))
+        }
+        if let sweep {
+            guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
+            try keldysh.run {
+                let rows = try condensateSweep(CondensateSweepOptions(base: o, sweep: sweep, out: out))
+                return (render(rows, parameter: sweep, out: out, json: options.json), [])
+            }
+            return
         }
         try keldysh.run {
             let outcome = try solveCondensate(o)

@@ -94,4 +94,77 @@ struct CondensateSolveTests {
             #expect((q1 - Complex(2 * 2.0.squareRoot(), 0) * k1).length < 1e-7, "one-shot: \(q1) vs 2√2 × \(k1)")
         }
     }
+
+    /// The Nambu-diagonal entries of the hand-written G₀ at ψ_f (see `handKeldysh`).
+    static func handDiagonal(_ p: [String: Double], _ w: Double) -> (rbb: Complex<Double>, raa: Complex<Double>, abb: Complex<Double>, aaa: Complex<Double>) {
+        let h = Hand(p: p)
+        let (g, gamma, psi, eps) = (p["g"]!, p["gamma"]!, p["psi_f"]!, h.eps)
+        let d = Complex(w - eps, gamma) * Complex(w + eps, gamma) - Complex(g * g * psi * psi, 0)
+        let rbb = Complex(w + eps, gamma) / d, raa = Complex(w - eps, gamma) / d
+        return (rbb, raa, rbb.conjugate, raa.conjugate)
+    }
+
+    @Test("Σ[G0] at psi_f in closed form equals A53, A54, A57, A58 with the hand-written G0 at psi_f, by quadrature")
+    func selfEnergyAtCondensate() throws {
+        let p = Self.point
+        let (_, n) = try Self.numerics(p)
+        let hd = Hand(p: p)
+        let c = Complex(0, 1 / (4 * Double.pi))   // i g²/(4π), g = 1
+        for w in [0.0, 0.7, -3.0] {
+            let sigma = try n.selfEnergy(at: w)
+            let G = { (v: Double) in Self.handDiagonal(p, v) }, K = { (v: Double) in Self.handKeldysh(p, v) }
+            // A53, A54, A57, A58 in the Dyson sign; the model reads Σ with A23's sign: negatives.
+            let rbb = try Hand.integral { v in c * (G(v).raa * hd.kpsi(w - v) + K(v).aa * hd.rpsi(w - v)) }
+            let raa = try Hand.integral { v in c * (G(v).rbb * hd.kpsi(v - w) + K(v).bb * hd.apsi(v - w)) }
+            let kbb = try Hand.integral { v in c * (K(v).aa * hd.kpsi(w - v) + G(v).raa * hd.rpsi(w - v) + G(v).aaa * hd.apsi(w - v)) }
+            let kaa = try Hand.integral { v in c * (K(v).bb * hd.kpsi(v - w) + G(v).abb * hd.rpsi(v - w) + G(v).rbb * hd.apsi(v - w)) }
+            for (closed, hand, name) in [(sigma.r.bb, rbb, "R_bb"), (sigma.r.aa, raa, "R_aa"), (sigma.k.bb, kbb, "K_bb"), (sigma.k.aa, kaa, "K_aa")] {
+                #expect((closed + hand).length < 1e-9 * max(1, hand.length), "Σ^\(name)(\(w)): closed form \(closed), quadrature \(-hand)")
+            }
+        }
+    }
+
+    static let fig2 = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "TF=0.1", "xi=0", "Omega=2.5"]
+
+    @Test("a g0 condensate (muB = 0.5) zeroes A38 with the hand-written G0^K_ba, by Gauss–Kronrod")
+    func g0CondensateZeroesHandA38() throws {
+        var o = CondensateOptions(model: CondensationThresholdTests.model)
+        o.settings = Self.fig2 + ["muB=0.5", "h=0.7"]
+        o.reading = .g0
+        let r = try solveCondensate(o)
+        #expect(r.result.solutions.count == 1)
+        let s = try #require(r.result.solutions.first)
+        #expect(Condensate.digits(s.mu, error: s.muError) >= 6 && Condensate.digits(s.psi, error: s.psiError) >= 6)
+        var p = Self.point
+        p["muB"] = 0.5; p["h"] = 0.7; p["xi"] = 0; p["muS"] = s.mu; p["psi_f"] = s.psi
+        let gk = try Hand.integral { Self.handKeldysh(p, $0).ba } / Complex(2 * Double.pi, 0)
+        // A38 as printed: (ω₀ − μ_S − iκ)ψ_f = i(g/2) G^K_ba(τ = 0).
+        let lhs = Complex(p["w0"]! - s.mu, -p["kappa"]!) * Complex(s.psi, 0), rhs = Complex(0, 0.5) * gk
+        #expect((lhs - rhs).length < 1e-7 * lhs.length, "A38 by hand at the condensate: \(lhs) vs \(rhs)")
+    }
+
+    @Test("first-order condensates: the polarisation obeys Sec. IV's formula, and psi_f^2 grows linearly from the a38 threshold")
+    func firstOrderBranch() throws {
+        var t = CondensationOptions(model: CondensationThresholdTests.model, vary: "h", interval: "0.1:2")
+        t.settings = Self.fig2 + ["muB=-0.5"]
+        t.reading = .firstOrder
+        t.criterion = .a38
+        let hc = try findCondensationThreshold(t).threshold
+        #expect(hc.digits >= 6)
+        var amplitudes: [Double] = []
+        for dh in [2e-3, 4e-3] {
+            var o = CondensateOptions(model: CondensationThresholdTests.model)
+            o.settings = Self.fig2 + ["muB=-0.5", "h=\(hc.value + dh)"]
+            o.reading = .firstOrder
+            o.starts = [(hc.frequency, 0.02)]
+            let s = try #require(try solveCondensate(o).result.solutions.first)
+            // Sec. IV: |⟨a†b⟩| = √((ω₀ − μ_S)² + κ²)|ψ| (g = 1), a consequence of A38 at any solution.
+            let formula = (s.mu * s.mu + 0.25 * 0.25).squareRoot() * s.psi
+            #expect(abs(s.polarisation - formula) < 1e-7 * formula, "polarisation \(s.polarisation) vs \(formula)")
+            #expect(abs(s.mu - hc.frequency) < 0.02, "μ_S \(s.mu) far from the threshold's \(hc.frequency)")
+            amplitudes.append(s.psi * s.psi)
+        }
+        // A pitchfork's normal form: ψ_f² ∝ h − h_c near the threshold, so doubling h − h_c doubles ψ_f².
+        #expect(abs(amplitudes[1] / amplitudes[0] - 2) < 0.05, "ψ² ratio \(amplitudes[1] / amplitudes[0])")
+    }
 }

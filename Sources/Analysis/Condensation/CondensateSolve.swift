@@ -47,7 +47,13 @@ public struct Condensate: Sendable {
     public let psi: Double
     public let muError: Double
     public let psiError: Double
-    /// ⟨a†b⟩ = G^K_ba(τ = 0)/(2i) (a fermion's G^K = −i⟨[ψ, ψ†]⟩); at the saddle point
+    /// Why a start failed, without the numbers that make every start's reason different.
+private func reason(_ stop: NonlinearStop) -> String {
+    if case .singularJacobian = stop { return "singular Jacobian (a stationary point of the residual that is not a root)" }
+    return stop.description
+}
+
+/// ⟨a†b⟩ = G^K_ba(τ = 0)/(2i) (a fermion's G^K = −i⟨[ψ, ψ†]⟩); at the saddle point
     /// g|⟨a†b⟩| = |ω₀ − μ_S − iκ| ψ_f (A38).
     public let coherence: Complex<Double>
     public let occupations: (b: Double, a: Double)
@@ -86,6 +92,8 @@ private struct CondensateEquations {
     var values: [Double]
     let reading: DysonReading
     let nodes: FrequencyNodes?
+    /// G = G₀ by the node rule instead of the closed form (the second method under g0).
+    var byNodes = false
     var evaluations = 0
 
     mutating func quotient(_ mu: Double, _ psi: Double) throws -> (q: Complex<Double>, gk: (ba: Complex<Double>, bb: Complex<Double>, aa: Complex<Double>)) {
@@ -93,7 +101,7 @@ private struct CondensateEquations {
         values[numerics.problem.amplitude] = psi
         numerics.set(values)
         evaluations += 1
-        let gk = try numerics.equalTimeKeldysh(reading, nodes: nodes)
+        let gk = try byNodes && nodes != nil ? numerics.equalTimeKeldyshByNodes(nodes!) : numerics.equalTimeKeldysh(reading, nodes: nodes)
         return (numerics.saddleQuotient(equalTime: gk.ba), gk)
     }
 
@@ -127,6 +135,12 @@ private struct CondensateEquations {
     }
 }
 
+/// Why a start failed, without the numbers that make every start's reason different.
+private func reason(_ stop: NonlinearStop) -> String {
+    if case .singularJacobian = stop { return "singular Jacobian (a stationary point of the residual that is not a root)" }
+    return stop.description
+}
+
 /// ⟨a†b⟩ = G^K_ba(τ = 0)/(2i), n_x = ½(1 + Re(−i G^K_xx(τ = 0))), ρ = ½(1 + n_b − n_a).
 private func observables(_ gk: (ba: Complex<Double>, bb: Complex<Double>, aa: Complex<Double>)) -> (coherence: Complex<Double>, n: (b: Double, a: Double), rho: Double) {
     let nb = 0.5 * (1 + (Complex(0, -1) * gk.bb).real), na = 0.5 * (1 + (Complex(0, -1) * gk.aa).real)
@@ -134,10 +148,13 @@ private func observables(_ gk: (ba: Complex<Double>, bb: Complex<Double>, aa: Co
 }
 
 public func solveCondensate(_ numerics: CondensedNumerics, _ request: CondensateSolveRequest) throws -> CondensateSolveResult {
-    let usesNodes = request.reading != .g0
-    let coarseNodes = usesNodes ? FrequencyNodes(step: request.step) : nil
-    let fineNodes = usesNodes ? FrequencyNodes(step: request.step / 2) : nil
+    // Under g0 the finer evaluation is the closed form and the coarser the node rule on G₀ at
+    // the finer step (two methods); otherwise node rules at step and step/2 on G − G₀.
+    let closedOnly = request.reading == .g0
+    let coarseNodes = FrequencyNodes(step: closedOnly ? request.step / 2 : request.step)
+    let fineNodes = closedOnly ? nil : FrequencyNodes(step: request.step / 2)
     var coarse = CondensateEquations(numerics: numerics, values: request.values, reading: request.reading, nodes: coarseNodes)
+    coarse.byNodes = closedOnly
     var found: [(mu: Double, psi: Double)] = []
     var failures: [String: Int] = [:]
     for s in request.starts {
@@ -148,7 +165,7 @@ public func solveCondensate(_ numerics: CondensedNumerics, _ request: Condensate
             failures["\(error)", default: 0] += 1
             continue
         }
-        guard r.converged else { failures[r.stop.description, default: 0] += 1; continue }
+        guard r.converged else { failures[reason(r.stop), default: 0] += 1; continue }
         let mu = r.x[0], psi = abs(r.x[1]).squareRoot()
         guard r.x[1] > 1e-14 else { failures["converged to ψ_f = 0 (the normal state's limit)", default: 0] += 1; continue }
         if found.contains(where: { abs($0.mu - mu) <= 1e-6 * max(1, abs(mu)) && abs($0.psi - psi) <= 1e-6 * max(1e-3, psi) }) { continue }
@@ -159,7 +176,7 @@ public func solveCondensate(_ numerics: CondensedNumerics, _ request: Condensate
         var fine = CondensateEquations(numerics: numerics, values: request.values, reading: request.reading, nodes: fineNodes)
         let r = try fine.solve(from: [c.mu, c.psi])
         guard r.converged else {
-            failures["the finer node rule did not converge from the coarse root (\(short(c.mu)), \(short(c.psi))): \(r.stop)", default: 0] += 1
+            failures["the finer node rule did not converge from a coarse root: \(reason(r.stop))", default: 0] += 1
             continue
         }
         let mu = r.x[0], psi = abs(r.x[1]).squareRoot()
@@ -175,5 +192,5 @@ public func solveCondensate(_ numerics: CondensedNumerics, _ request: Condensate
     }
     solutions.sort { $0.psi < $1.psi }
     return CondensateSolveResult(solutions: solutions, startsTried: request.starts.count, failures: failures,
-                                 nodes: (coarseNodes?.count ?? 0, fineNodes?.count ?? 0))
+                                 nodes: (coarseNodes.count, fineNodes?.count ?? 0))
 }

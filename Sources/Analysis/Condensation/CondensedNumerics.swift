@@ -74,6 +74,21 @@ public final class CondensedNumerics {
         }
     }
 
+    /// G^K_ba, G^K_bb, G^K_aa at τ = 0 (∫dω/2π) of G₀ by the node rule alone: the second
+    /// method beside the closed form.
+    public func equalTimeKeldyshByNodes(_ nodes: FrequencyNodes) throws -> (ba: Complex<Double>, bb: Complex<Double>, aa: Complex<Double>) {
+        var ba = Complex<Double>.zero, bb = Complex<Double>.zero, aa = Complex<Double>.zero
+        for (x, w) in zip(nodes.x, nodes.w) {
+            let g = kernelBlocks(at: x).inverse
+            guard g.isFinite else { throw CondensationError.nonFinite("G0 at ω = \(short(x))") }
+            let c = Complex(w / (2 * Double.pi), 0)
+            ba += c * g.k.ba
+            bb += c * g.k.bb
+            aa += c * g.k.aa
+        }
+        return (ba, bb, aa)
+    }
+
     /// G^K_ba, G^K_bb, G^K_aa at τ = 0 (∫dω/2π) under a reading: G₀'s in closed form, the rest
     /// (G − G₀) by the node rule (nil nodes: G₀ only, whatever the reading).
     public func equalTimeKeldysh(_ reading: DysonReading, nodes: FrequencyNodes?) throws -> (ba: Complex<Double>, bb: Complex<Double>, aa: Complex<Double>) {

@@ -28,7 +28,9 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
             ("starts", .int(o.starts)),
             ("nodes", .array([.int(r.nodes.coarse), .int(r.nodes.fine)])),
             ("method", .string(method)),
-            ("verified_by", .string(o.reading == .g0 ? "closed forms; one more Newton step" : "two node rules (step \(o.step) and \(o.step / 2)) and one more Newton step")),
+            ("verified_by", .string(o.reading == .g0
+                ? "the closed form against the sinh-sinh rule (\(r.nodes.coarse) nodes, step \(o.step / 2)) on G0, and one more Newton step"
+                : "two node rules (step \(o.step) and \(o.step / 2)) and one more Newton step")),
             ("notes", .array(o.notes.map { .string($0) })),
         ]).fieldPerLine
     }
@@ -40,7 +42,9 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
         lines.append("  n_b = \(String(format: "%.6f", s.occupations.b)), n_a = \(String(format: "%.6f", s.occupations.a)); |A38/\(o.amplitudeName)| = \(String(format: "%.1e", s.residual))")
     }
     lines.append("method: " + method)
-    if o.reading != .g0 {
+    if o.reading == .g0 {
+        lines.append("verified: the closed form against the \(r.nodes.coarse)-node rule on G0 (the digits shown are those they share and one more Newton step leaves)")
+    } else {
         lines.append("verified: \(r.nodes.coarse)- and \(r.nodes.fine)-node rules (the digits shown are those they share and one more Newton step leaves)")
     }
     lines += o.notes.map { "note: " + $0 }

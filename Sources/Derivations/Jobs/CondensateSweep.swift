@@ -1,0 +1,100 @@
+import Analysis
+import Foundation
+import OutputFormats
+import Symbolic
+
+/// `keldysh solve MODEL --sweep P=lo:hi:n --out DIR`: the condensates along one parameter (paper
+/// 000 Figs. 2–4: μ_S, ψ_f, the polarisation and ρ against the drive h). Each point starts from
+/// the previous point's condensates (continuation); where the previous point had none, from the
+/// grid of starts, so a branch that appears inside the range is found where it appears. Writes
+/// DIR/observables.csv (one row per condensate, or one row saying why there is none) and
+/// DIR/observables.svg (the largest-ψ_f condensate's observables against P). Staged: a failed
+/// or interrupted run leaves no DIR.
+public struct CondensateSweepOptions: Sendable {
+    public var base: CondensateOptions
+    public var sweep: String
+    public var out: String
+
+    public init(base: CondensateOptions, sweep: String, out: String) {
+        self.base = base
+        self.sweep = sweep
+        self.out = out
+    }
+}
+
+public struct CondensateSweepRow: Sendable {
+    public let value: Double
+    public let condensates: [Condensate]
+    public let reason: String?
+}
+
+public func condensateSweep(_ o: CondensateSweepOptions, progress: Bool = true) throws -> [CondensateSweepRow] {
+    let c = try CondensateModel.load(path: o.base.model)
+    let axis = try c.base.parameters.axis(o.sweep)
+    guard axis.count <= 2000 else { throw AnalysisError.badRange(o.sweep, reason: "at most 2000 points on a solve sweep (each point is a full solve)") }
+    let name = axis.symbol.name
+    let names = c.problem.parameters
+    let mu = names[c.problem.frequency].name, psi = names[c.problem.amplitude].name
+    if name == mu || name == psi { throw AnalysisError.badRange(o.sweep, reason: "\(name) is what the saddle point solves for") }
+    let folder = try StagedFolder(finalPath: o.out)
+    let bar = ProgressBar(total: axis.count, label: "solve(\(name))", enabled: progress)
+    var rows: [CondensateSweepRow] = []
+    var csv = csvLine([name, "reading", "condensate", mu, mu + "_digits", psi, psi + "_digits", "polarisation", "polarisation_digits",
+                       "rho", "rho_digits", "n_b", "n_a", "status"])
+    var previous: [(mu: Double, psi: Double)] = []
+    for k in 0..<axis.count {
+        let v = axis.value(k)
+        var b = o.base
+        b.settings = b.settings.filter { !$0.hasPrefix(name + "=") } + ["\(name)=\(v)"]
+        b.starts = previous
+        let x = String(format: "%.12g", v)
+        do {
+            let outcome = try solveCondensate(b)
+            let found = outcome.result.solutions
+            rows.append(CondensateSweepRow(value: v, condensates: found, reason: nil))
+            for (n, s) in found.enumerated() {
+                let dm = Condensate.digits(s.mu, error: s.muError), dp = Condensate.digits(s.psi, error: s.psiError)
+                let dq = Condensate.digits(s.polarisation, error: s.polarisationError), dr = Condensate.digits(s.rho, error: s.rhoError)
+                csv += csvLine([x, b.reading.rawValue, "\(n + 1)", significant(s.mu, dm), "\(dm)", significant(s.psi, dp), "\(dp)",
+                                significant(s.polarisation, dq), "\(dq)", significant(s.rho, dr), "\(dr)",
+                                String(format: "%.6f", s.occupations.b), String(format: "%.6f", s.occupations.a), "condensed"])
+            }
+            previous = found.map { ($0.mu, $0.psi) }
+        } catch {
+            let why = "\(error)"
+            rows.append(CondensateSweepRow(value: v, condensates: [], reason: why))
+            csv += csvLine([x, b.reading.rawValue, "", "", "", "", "", "", "", "", "", "", "", why])
+            previous = []
+        }
+        bar.update(k + 1)
+    }
+    try writeFileAtomically(folder.path("observables.csv"), csv)
+    let xs = rows.map(\.value)
+    func series(_ f: (Condensate) -> Double) -> [Double] { rows.map { $0.condensates.last.map(f) ?? .nan } }
+    try writeFileAtomically(folder.path("observables.svg"),
+                            linePlotSVG(times: xs, series: [series(\.mu), series(\.psi), series(\.polarisation), series(\.rho)],
+                                        names: [mu, psi, "|<a† b>|", "rho"],
+                                        title: "condensate (\(o.base.reading.rawValue)) against \(name)", xLabel: name))
+    try folder.commit()
+    return rows
+}
+
+/// `keldysh solve --sweep`'s printout: one line (or JSON object) per point.
+public func render(_ rows: [CondensateSweepRow], parameter: String, out: String, json: Bool) -> String {
+    if json {
+        return JSONValue.array(rows.map { r in
+            .object([("value", .double(r.value)),
+                     ("condensates", .array(r.condensates.map { s in
+                         .object([("mu", .double(s.mu)), ("psi", .double(s.psi)), ("polarisation", .double(s.polarisation)), ("rho", .double(s.rho))])
+                     })),
+                     ("reason", r.reason.map { .string($0) } ?? .null)])
+        }).elementPerLine
+    }
+    return rows.map { r in
+        let v = String(format: "%.6g", r.value)
+        if r.condensates.isEmpty { return "\(v)  none" }
+        return "\(v)  " + r.condensates.map { s in
+            "psi_f = \(significant(s.psi, Condensate.digits(s.psi, error: s.psiError))), rho = \(significant(s.rho, Condensate.digits(s.rho, error: s.rhoError)))"
+        }.joined(separator: "; ")
+    }.joined(separator: "\n") + "\nwritten: \(out)/observables.csv, \(out)/observables.svg"
+}
