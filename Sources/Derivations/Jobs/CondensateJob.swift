@@ -60,7 +60,7 @@ public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome 
     let starts = o.starts.isEmpty ? CondensateSolveRequest.grid(window: window) : o.starts
     let numerics = CondensedNumerics(c.problem)
     var request = CondensateSolveRequest(values: values, reading: o.reading, starts: starts)
-    // Step 1/8 first (83 and 167 nodes): at 1/4 the coarse rule moves the branch's onset by
+    // Step 1/8 first (41 and 83 nodes): at 1/4 the coarse rule moves the branch's onset by
     // more than the distance from it at which users ask (h − h_c ~ 10⁻³ under first-order).
     var step = 0.125
     var notes: [String] = []
