@@ -10,7 +10,9 @@ import Symbolic
 /// - `sigma`: every coefficient of Σ[G₀]'s fractions (`pieces` says which is which), in ω;
 /// - `loop`: K₁^R's loop density in (ν, ω) then the parameters, then 12 complex slots: the six
 ///   entries of G (R_bb, K_bb, A_bb, R_aa, K_aa, A_aa) at ν, then at ν − ω;
-/// - `tree`: K₁^R's tree part in ω.
+/// - `tree`: K₁^R's tree part in ω;
+/// - `density`: the six Σ densities (Σ(ω) = ∫dν density) in (ν, ω), the parameters, then six
+///   complex slots: G's entries at ν (the self-consistent reading's quadrature).
 public struct CondensationProblem: Sendable {
     /// One fraction of one entry of Σ: output ranges of its numerator and denominator
     /// coefficients (lowest degree first) in `sigma`, and of tanh's slope and offset.
@@ -34,17 +36,19 @@ public struct CondensationProblem: Sendable {
     public let pieces: [Piece]
     public let loop: CompiledFunction
     public let tree: CompiledFunction
+    public let density: CompiledFunction
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
 
     public init(parameters: [Symbol], kernel: CompiledFunction, sigma: CompiledFunction, pieces: [Piece],
-                loop: CompiledFunction, tree: CompiledFunction, selfEnergySign: Int) {
+                loop: CompiledFunction, tree: CompiledFunction, density: CompiledFunction, selfEnergySign: Int) {
         self.parameters = parameters
         self.kernel = kernel
         self.sigma = sigma
         self.pieces = pieces
         self.loop = loop
         self.tree = tree
+        self.density = density
         self.selfEnergySign = Double(selfEnergySign)
     }
 }
@@ -58,12 +62,15 @@ public enum DysonReading: String, CaseIterable, Sendable {
     case oneShot = "one-shot"
     /// G = G₀ + G₀Σ_D[G₀]G₀: the Dyson series to first order in Σ.
     case firstOrder = "first-order"
+    /// G = (G₀⁻¹ − Σ_D[G])⁻¹ with Σ built from G itself, iterated to convergence on the nodes.
+    case selfConsistent = "self-consistent"
 
     public var summary: String {
         switch self {
         case .g0: return "G = G0 (the self-energy dropped)"
         case .oneShot: return "G = (G0^-1 - Sigma[G0])^-1 (Dyson solved once, Sigma built from G0)"
         case .firstOrder: return "G = G0 + G0 Sigma[G0] G0 (first order in Sigma)"
+        case .selfConsistent: return "G = (G0^-1 - Sigma[G])^-1 (Sigma built from G, iterated to convergence)"
         }
     }
 }

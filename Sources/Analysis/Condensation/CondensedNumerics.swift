@@ -67,6 +67,8 @@ public final class CondensedNumerics {
         let s = problem.selfEnergySign
         switch reading {
         case .g0: return (g0, g0)
+        case .selfConsistent:
+            throw CondensationError.integral("the self-consistent reading is built for the normal state's threshold (criterion b15) only, not for the condensate")
         case .oneShot: return ((k0 + sigma.scaled(s)).inverse, g0)
         case .firstOrder:
             // G⁻¹ = G₀⁻¹ + sΣ, so Σ_Dyson = −sΣ and G ≈ G₀ − s G₀ΣG₀.

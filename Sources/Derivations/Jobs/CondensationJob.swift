@@ -85,7 +85,9 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     if o.reading == .g0, c.independentUnderG0(of: p) {
         throw AnalysisError.numerical("under G = G0 (--reading g0) the drive cannot enter: d/d\(p.name) of the saddle point's G0^K_ba(omega) (A17) and of every piece of K1^R(0) (G0^-1, the tree, the loop of B15) is 0 identically, so no threshold in \(p.name) exists; read A51 otherwise (--reading one-shot or first-order)")
     }
-    var step = 0.25
+    // The self-consistent iteration needs its Σ[G − G₀] node sum resolved from the start: at
+    // step 1/4 (21 nodes) it stalls where the drive is strong.
+    var step = o.reading == .selfConsistent ? 0.125 : 0.25
     var last: CondensationThreshold?
     for _ in 0..<4 {
         request.step = step

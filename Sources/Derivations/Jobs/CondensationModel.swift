@@ -99,6 +99,33 @@ public struct CondensationModel: Sendable {
         return (coefficients, pieces)
     }
 
+    /// The six Σ densities with the photon's G written out and G's entries at ν as slots (in
+    /// `NormalStateEquations.entries` order): Σ[G] for a G known only at nodes.
+    static func densityFunctions(_ eqs: NormalStateEquations) throws -> (expressions: [Expr], slots: [Symbol]) {
+        let nu = Expr.symbol(eqs.nu)
+        var slots: [Symbol] = [], fermion: [Expr: Expr] = [:]
+        for (n, e) in NormalStateEquations.entries.enumerated() {
+            let s = Symbol("gslot_\(n)")
+            slots.append(s)
+            fermion[Expr.apply(eqs.fermionFunctions[e]!, [nu])] = .symbol(s)
+        }
+        var photon: [Symbol: String] = [:]
+        for (x, f) in eqs.photonFunctions { photon[f] = x }
+        let heads = Set(eqs.fermionFunctions.values)
+        var out: [Expr] = []
+        for e in NormalStateEquations.entries {
+            let d = eqs.densities[e]!
+            var values = fermion
+            for app in d.applications(of: Set(photon.keys)) { values[app] = eqs.photon[photon[app.head!]!]!.substitute([eqs.omega: app.children[0]]) }
+            let written = d.substitute(values)
+            if written.applies(anyOf: heads) {
+                throw FieldTheoryError.unsupported("Σ^\(e)'s density applies G at a frequency other than ν: \(written)")
+            }
+            out.append(written)
+        }
+        return (out, slots)
+    }
+
     static func compile(_ eqs: NormalStateEquations, _ fr: SelfEnergyFractions) throws -> CondensationProblem {
         let omega = eqs.omega, nu = eqs.nu
         var slots: [Expr: Expr] = [:], slotSymbols: [Symbol] = []
@@ -118,8 +145,9 @@ public struct CondensationModel: Sendable {
             throw FieldTheoryError.unsupported("the loop of K₁^R applies G at a frequency other than ν or ν − ω: \(loop)")
         }
         let (coefficients, pieces) = pack(NormalStateEquations.entries.enumerated().map { ($0.offset, fr.pieces[$0.element] ?? []) })
-        let everything = eqs.kernel.entries + coefficients + [loop, eqs.tree]
-        let excluded: Set<Symbol> = Set([omega, nu] + slotSymbols)
+        let densities = try densityFunctions(eqs)
+        let everything = eqs.kernel.entries + coefficients + [loop, eqs.tree] + densities.expressions
+        let excluded: Set<Symbol> = Set([omega, nu] + slotSymbols + densities.slots)
         let parameters = Expr.freeSymbols(of: everything).filter { !excluded.contains($0) && !$0.info.isFunction }
             .sorted { $0.name < $1.name }
         if let complex = parameters.first(where: { !$0.info.assumptions.contains(.real) }) {
@@ -131,6 +159,7 @@ public struct CondensationModel: Sendable {
                                    pieces: pieces,
                                    loop: try CompiledFunction(loop, parameters: [nu, omega] + parameters + ordered),
                                    tree: try CompiledFunction(eqs.tree, parameters: [omega] + parameters),
+                                   density: try CompiledFunction(densities.expressions, parameters: [nu, omega] + parameters + densities.slots),
                                    selfEnergySign: eqs.selfEnergySign)
     }
 }
