@@ -30,8 +30,22 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Stage in OUT.resume, keep it when the run is interrupted, and continue the rows it holds (docs/limits.md).")
     var resume = false
     @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots: StabilityRoute = .polynomial
+    @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent; each point is a solve of A60-A61.")
+    var reading: DysonReading = .oneShot
 
     func run() throws {
+        if isCondensationModel(options.model) {
+            var b = CondensateOptions(model: options.model)
+            b.settings = options.settings
+            b.reading = reading
+            var o = CondensateScanOptions(base: b, x: x, y: y, out: out)
+            o.progress = !quiet
+            try keldysh.run {
+                let summary = try condensateScan(o)
+                return (render(summary, json: options.json), [])
+            }
+            return
+        }
         var o = ScanOptions(model: options.model, x: x, y: y, out: out)
         o.settings = options.settings
         o.shard = shard

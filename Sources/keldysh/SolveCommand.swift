@@ -11,7 +11,7 @@ struct SolveCommand: ParsableCommand {
         abstract: "Condensed solutions (mu_S, psi_f) of a field-theory model's saddle point, with polarisation and spin density.")
 
     @OptionGroup var options: AnalysisModelOptions
-    @Option(help: "What G is in A51: g0, one-shot, first-order.") var reading: DysonReading = .oneShot
+    @Option(help: "What G is in A51: g0, one-shot, first-order, self-consistent.") var reading: DysonReading = .oneShot
     @Option(help: "The window lo:hi the starts spread the condensate's frequency over.") var window = "-5:5"
     @Option(help: "A start mu,psi (repeatable) instead of the grid of starts.") var start: [String] = []
     @Option(help: "Significant digits of mu_S and psi_f the two node rules must share (1 to 12).") var digits = 6

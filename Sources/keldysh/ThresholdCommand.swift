@@ -26,7 +26,7 @@ struct ThresholdCommand: ParsableCommand {
     var crossing: CrossingSelection = .max
     @Flag(help: "List every root of R in the interval: every crossing of either kind, and the roots where nothing crosses.")
     var all = false
-    @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order.")
+    @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent.")
     var reading: DysonReading = .oneShot
     @Option(help: "Field-theory models: b15 (the normal state's fluctuation kernel K1^R(0) vanishes) or a38 (a condensate branch of A38 leaves psi_f = 0).")
     var criterion: ThresholdCriterion = .b15
@@ -52,7 +52,7 @@ struct ThresholdCommand: ParsableCommand {
                 var list: [DysonReading] = []
                 for r in readings.split(separator: ",") {
                     guard let x = DysonReading(rawValue: r.trimmingCharacters(in: .whitespaces)) else {
-                        throw ValidationError("--readings: unknown reading '\(r)' (g0, one-shot, first-order)")
+                        throw ValidationError("--readings: unknown reading '\(r)' (g0, one-shot, first-order, self-consistent)")
                     }
                     list.append(x)
                 }

@@ -77,7 +77,7 @@ struct CondensateSolveTests {
     /// ∂G/∂ψ = G (∂G⁻¹/∂ψ) G is that bubble, so A38/ψ_f → 2√2 K₁^R(0) as ψ_f → 0. Checked at ψ_f
     /// = 10⁻⁶ (A38/ψ_f is even in ψ_f: the remainder is O(10⁻¹²)) against B15 by hand (G₀) and
     /// against the compiled B15 (one-shot).
-    @Test("A38/psi_f as psi_f -> 0 is 2 sqrt 2 K1^R(0) of B15 under g0 and one-shot")
+    @Test("A38/psi_f as psi_f -> 0 is 2 sqrt 2 K1^R(0) of B15 under g0, one-shot and self-consistent")
     func linearisedSaddleIsB15() throws {
         for mu in [-0.4, 0.1] {
             var p = Self.point
@@ -92,6 +92,12 @@ struct CondensateSolveTests {
             let (_, normal) = try CondensationThresholdTests.numerics(p)
             let k1 = try normal.retardedKernelAtZero(.oneShot, nodes: nodes)
             #expect((q1 - Complex(2 * 2.0.squareRoot(), 0) * k1).length < 1e-7, "one-shot: \(q1) vs 2√2 × \(k1)")
+            // Self-consistent: Σ[G] depends on G's Nambu-diagonal entries, even in ψ, so it does
+            // not move at first order either (both sides iterate on the same nodes).
+            let q2 = n.saddleQuotient(equalTime: try n.equalTimeKeldysh(.selfConsistent, nodes: nodes).ba)
+            let k2 = try normal.retardedKernelAtZero(.selfConsistent, nodes: nodes)
+            #expect((q2 - Complex(2 * 2.0.squareRoot(), 0) * k2).length < 1e-7, "self-consistent: \(q2) vs 2√2 × \(k2)")
+            #expect((k2 - k1).length > 1e-4)
         }
     }
 

@@ -11,7 +11,9 @@ import Symbolic
 ///   coefficients in ω;
 /// - `equalTime`, `equalTimePieces`: the fractions of G₀^K_ba, G₀^K_bb, G₀^K_aa in ω (entries 0,
 ///   1, 2), whose ∫dω/2π is G₀^K(τ = 0) in closed form;
-/// - `saddle`: A38's left side in `parameters` then G^K_ba(τ = 0) (one complex input).
+/// - `saddle`: A38's left side in `parameters` then G^K_ba(τ = 0) (one complex input);
+/// - `density`: the six Σ densities in (ν, ω), the parameters, then G's Nambu-diagonal entries
+///   at ν as six complex slots (the self-consistent reading's node sum).
 public struct CondensedProblem: Sendable {
     public let parameters: [Symbol]
     public let amplitude: Int
@@ -22,13 +24,14 @@ public struct CondensedProblem: Sendable {
     public let equalTime: CompiledFunction
     public let equalTimePieces: [CondensationProblem.Piece]
     public let saddle: CompiledFunction
+    public let density: CompiledFunction
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
 
     public init(parameters: [Symbol], amplitude: Int, frequency: Int, kernel: CompiledFunction,
                 sigma: CompiledFunction, sigmaPieces: [CondensationProblem.Piece],
                 equalTime: CompiledFunction, equalTimePieces: [CondensationProblem.Piece],
-                saddle: CompiledFunction, selfEnergySign: Int) {
+                saddle: CompiledFunction, density: CompiledFunction, selfEnergySign: Int) {
         self.parameters = parameters
         self.amplitude = amplitude
         self.frequency = frequency
@@ -38,6 +41,7 @@ public struct CondensedProblem: Sendable {
         self.equalTime = equalTime
         self.equalTimePieces = equalTimePieces
         self.saddle = saddle
+        self.density = density
         self.selfEnergySign = Double(selfEnergySign)
     }
 }

@@ -37,8 +37,9 @@ public struct CondensateModel: Sendable {
             equalTime.append((n, try SelfEnergyFractions.split(eqs.greens[name]!, in: omega, what: "G₀^" + name)))
         }
         let closed = CondensationModel.pack(equalTime)
-        let everything = eqs.kernel.entries + sigma.coefficients + closed.coefficients + [eqs.saddlePoint]
-        let excluded: Set<Symbol> = [omega, normal.nu, eqs.equalTime]
+        let densities = try CondensationModel.densityFunctions(normal)
+        let everything = eqs.kernel.entries + sigma.coefficients + closed.coefficients + [eqs.saddlePoint] + densities.expressions
+        let excluded: Set<Symbol> = Set([omega, normal.nu, eqs.equalTime] + densities.slots)
         let parameters = Expr.freeSymbols(of: everything).filter { !excluded.contains($0) && !$0.info.isFunction }
             .sorted { $0.name < $1.name }
         if let complex = parameters.first(where: { !$0.info.assumptions.contains(.real) }) {
@@ -57,6 +58,7 @@ public struct CondensateModel: Sendable {
                                 equalTime: try CompiledFunction(closed.coefficients, parameters: [omega] + parameters),
                                 equalTimePieces: closed.pieces,
                                 saddle: try CompiledFunction([eqs.saddlePoint], parameters: parameters + [eqs.equalTime]),
+                                density: try CompiledFunction(densities.expressions, parameters: [normal.nu, omega] + parameters + densities.slots),
                                 selfEnergySign: normal.selfEnergySign)
     }
 }

@@ -38,35 +38,21 @@ public func condensateSweep(_ o: CondensateSweepOptions, progress: Bool = true) 
     if name == mu || name == psi { throw AnalysisError.badRange(o.sweep, reason: "\(name) is what the saddle point solves for") }
     let folder = try StagedFolder(finalPath: o.out)
     let bar = ProgressBar(total: axis.count, label: "solve(\(name))", enabled: progress)
-    var rows: [CondensateSweepRow] = []
     var csv = csvLine([name, "reading", "condensate", mu, mu + "_digits", psi, psi + "_digits", "polarisation", "polarisation_digits",
                        "rho", "rho_digits", "n_b", "n_a", "status"])
-    var previous: [(mu: Double, psi: Double)] = []
-    for k in 0..<axis.count {
-        let v = axis.value(k)
-        var b = o.base
-        b.settings = b.settings.filter { !$0.hasPrefix(name + "=") } + ["\(name)=\(v)"]
-        b.starts = previous
-        let x = String(format: "%.12g", v)
-        do {
-            let outcome = try solveCondensate(b)
-            let found = outcome.result.solutions
-            rows.append(CondensateSweepRow(value: v, condensates: found, reason: nil))
-            for (n, s) in found.enumerated() {
-                let dm = Condensate.digits(s.mu, error: s.muError), dp = Condensate.digits(s.psi, error: s.psiError)
-                let dq = Condensate.digits(s.polarisation, error: s.polarisationError), dr = Condensate.digits(s.rho, error: s.rhoError)
-                csv += csvLine([x, b.reading.rawValue, "\(n + 1)", significant(s.mu, dm), "\(dm)", significant(s.psi, dp), "\(dp)",
-                                significant(s.polarisation, dq), "\(dq)", significant(s.rho, dr), "\(dr)",
-                                String(format: "%.6f", s.occupations.b), String(format: "%.6f", s.occupations.a), "condensed"])
-            }
-            previous = found.map { ($0.mu, $0.psi) }
-        } catch {
-            let why = "\(error)"
-            rows.append(CondensateSweepRow(value: v, condensates: [], reason: why))
-            csv += csvLine([x, b.reading.rawValue, "", "", "", "", "", "", "", "", "", "", "", why])
-            previous = []
+    let rows = try followCondensates(o.base, parameter: name, values: (0..<axis.count).map { axis.value($0) }) { bar.update($0) }
+    for r in rows {
+        let x = String(format: "%.12g", r.value)
+        if let why = r.reason {
+            csv += csvLine([x, o.base.reading.rawValue, "", "", "", "", "", "", "", "", "", "", "", why])
         }
-        bar.update(k + 1)
+        for (n, s) in r.condensates.enumerated() {
+            let dm = Condensate.digits(s.mu, error: s.muError), dp = Condensate.digits(s.psi, error: s.psiError)
+            let dq = Condensate.digits(s.polarisation, error: s.polarisationError), dr = Condensate.digits(s.rho, error: s.rhoError)
+            csv += csvLine([x, o.base.reading.rawValue, "\(n + 1)", significant(s.mu, dm), "\(dm)", significant(s.psi, dp), "\(dp)",
+                            significant(s.polarisation, dq), "\(dq)", significant(s.rho, dr), "\(dr)",
+                            String(format: "%.6f", s.occupations.b), String(format: "%.6f", s.occupations.a), "condensed"])
+        }
     }
     try writeFileAtomically(folder.path("observables.csv"), csv)
     let xs = rows.map(\.value)
@@ -76,6 +62,35 @@ public func condensateSweep(_ o: CondensateSweepOptions, progress: Bool = true) 
                                         names: [mu, psi, "|<a† b>|", "rho"],
                                         title: "condensate (\(o.base.reading.rawValue)) against \(name)", xLabel: name))
     try folder.commit()
+    return rows
+}
+
+/// The condensates at each value of one parameter, each point started from the previous
+/// point's condensates, or from the grid of starts where the previous point had none.
+func followCondensates(_ base: CondensateOptions, parameter name: String, values: [Double],
+                       progress: (Int) -> Void) throws -> [CondensateSweepRow] {
+    var rows: [CondensateSweepRow] = []
+    var previous: [(mu: Double, psi: Double)] = []
+    for (k, v) in values.enumerated() {
+        var b = base
+        b.settings = b.settings.filter { !$0.hasPrefix(name + "=") } + ["\(name)=\(v)"]
+        b.starts = previous
+        do {
+            let found = try solveCondensate(b).result.solutions
+            rows.append(CondensateSweepRow(value: v, condensates: found, reason: nil))
+            previous = found.map { ($0.mu, $0.psi) }
+        } catch let e as AnalysisError {
+            // Bad input fails the whole sweep; a point without a condensate (or whose solve failed) is a row with the reason;
+            // the next point starts from the grid again.
+            guard case .numerical = e else { throw e }
+            rows.append(CondensateSweepRow(value: v, condensates: [], reason: "\(e)"))
+            previous = []
+        } catch let e as CondensationError {
+            rows.append(CondensateSweepRow(value: v, condensates: [], reason: "\(e)"))
+            previous = []
+        }
+        progress(k + 1)
+    }
     return rows
 }
 
