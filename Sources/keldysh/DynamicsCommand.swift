@@ -16,6 +16,8 @@ struct DynamicsCommand: ParsableCommand {
     var cumulantOrder: Int = 1
     @Flag(help: "Report the drift of the quantities the model conserves (S² of each ensemble, U(1) charges); always at second order.")
     var conserved = false
+    @Flag(help: "Drop the moments that vanish by a phase symmetry of the model (Z₂, U(1)), as derive --symmetric does; the state must have the symmetry.")
+    var symmetric = false
 
     func run() throws {
         var o = DynamicsJobOptions(model: options.model)
@@ -24,6 +26,7 @@ struct DynamicsCommand: ParsableCommand {
         o.out = out
         o.cumulantOrder = cumulantOrder
         o.conserved = conserved
+        o.symmetric = symmetric
         try keldysh.run { render(try dynamics(o), json: options.json) }
     }
 }

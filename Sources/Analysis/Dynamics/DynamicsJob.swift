@@ -58,6 +58,22 @@ public struct DynamicsOutcome: Sendable {
     public var folder: String?
     /// Each conserved quantity of the spec: its value at t = 0 and the largest |Q(t) − Q(0)|.
     public var conserved: [(name: String, start: Double, drift: Double)] = []
+    /// With `--symmetric`: the symmetries used and the variables dropped (display names), and
+    /// the lines that say so.
+    public var symmetry: DroppedBySymmetry?
+}
+
+/// The moments a run left out because they vanish by a symmetry of the model.
+public struct DroppedBySymmetry: Sendable {
+    public var symmetries: [String]
+    public var dropped: [(variable: String, symmetry: String)]
+    public var lines: [String]
+
+    public init(symmetries: [String], dropped: [(variable: String, symmetry: String)], lines: [String]) {
+        self.symmetries = symmetries
+        self.dropped = dropped
+        self.lines = lines
+    }
 }
 
 /// The dynamics job.

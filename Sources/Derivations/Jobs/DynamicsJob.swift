@@ -73,20 +73,25 @@ public struct DynamicsJobOptions: Sendable {
     public var cumulantOrder = 1
     /// Report the drift of the conserved quantities (always at second order).
     public var conserved = false
+    /// Drop the moments that vanish by a phase symmetry of the model (Z₂, U(1)), as `derive
+    /// --symmetric` does: the state must have the symmetry (those moments 0 initially).
+    public var symmetric = false
 
     public init(model: String) { self.model = model }
 }
 
 /// Reads the model, parses the options in its names, and runs the dynamics job of Analysis.
 public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
-    let system: MeanFieldSystem, ctx: ParameterContext, model: Model
+    var system: MeanFieldSystem
+    let ctx: ParameterContext, model: Model
     var initial: [Symbol: (Double, Double)]
     let values: [Symbol: Expr]
+    var means: [Symbol: (Double, Double)]
     if o.cumulantOrder == 1 {
         let input = try ModelInput.load(path: o.model, needMatrix: false)
         (system, ctx, model) = (input.meanField, input.parameters, input.model)
         values = try ctx.assignments(o.settings)
-        initial = try o.dynamics.parsedInitial(ctx)
+        means = try o.dynamics.parsedInitial(ctx)
     } else {
         model = try Model.parse(readModelText(o.model), file: o.model)
         system = try model.meanField(model.defaultMeanFieldOperators, order: Model.closureOrder(o.cumulantOrder, file: o.model))
@@ -95,23 +100,57 @@ public func dynamics(_ o: DynamicsJobOptions) throws -> DynamicsOutcome {
         ctx = ParameterContext(symbols: names, model: model)
         values = try ctx.assignments(o.settings)
         if let n = model.systemSize?.symbol, values[n] == nil { throw AnalysisError.unassigned([n.name]) }
-        initial = try productStateInitial(try model.system.productStateMoments(of: system, intensive: model.systemSize != nil),
-                                          values: values, means: try o.dynamics.parsedInitial(ctx), system: system)
+        means = try o.dynamics.parsedInitial(ctx)
     }
-    var spec = DynamicsSpec(meanField: system, values: values, observables: try o.dynamics.parsedObservables(ctx),
+    // The moments that vanish by a symmetry: 0 wherever they appear (initial state, observables,
+    // conserved quantities); a nonzero initial value is refused (the state would not have the symmetry).
+    var zeros: [Symbol: Expr] = [:]
+    var symmetry: DroppedBySymmetry?
+    if o.symmetric {
+        system = try model.system.symmetric(system)
+        let r = system.symmetry!
+        let display = VariableDisplay(system, algebra: model.system.algebra, latexNames: model.scope.latexNames)
+        for d in r.dropped {
+            let s = d.variable.symbol!
+            zeros[s] = .zero
+            if let v = means[s], v.0 != 0 || v.1 != 0 {
+                throw AnalysisError.badAssignment("--initial", reason: "\(display.showText(d.variable)) vanishes by the model's "
+                    + "\(r.symmetries[d.symmetry].description) symmetry; --symmetric integrates states with the symmetry (start it at 0)")
+            }
+            means[s] = (0, 0)
+        }
+        symmetry = DroppedBySymmetry(symmetries: r.symmetries.map(\.description),
+                                     dropped: r.dropped.map { (display.showText($0.variable), r.symmetries[$0.symmetry].description) },
+                                     lines: symmetryReport(r, name: { display.showText($0) }))
+    }
+    if o.cumulantOrder == 1 {
+        initial = means
+    } else {
+        initial = try productStateInitial(try model.system.productStateMoments(of: system, intensive: model.systemSize != nil),
+                                          values: values, means: means, system: system, zero: Array(zeros.keys))
+    }
+    for s in zeros.keys { initial[s] = nil }
+    let observables = try o.dynamics.parsedObservables(ctx).map { ($0.name, zeros.isEmpty ? $0.expr : $0.expr.substitute(zeros)) }
+    for (name, e) in observables where !zeros.isEmpty && e.isZero {
+        symmetry?.lines.append("note: the observable \(name) is 0 in a state with the symmetry (it uses only dropped moments)")
+    }
+    var spec = DynamicsSpec(meanField: system, values: values, observables: observables,
                             initial: initial, duration: o.dynamics.duration, step: o.dynamics.step)
     spec.phaseNames = model.phaseNames
     if o.cumulantOrder == 2 || o.conserved {
         let variables = Set(system.variables.compactMap(\.symbol))
         let order = try Model.closureOrder(o.cumulantOrder, file: o.model)
-        for q in try model.system.conservedQuantities(options: model.meanFieldOptions(order: order))
-            where !q.value.freeSymbols.contains(where: { $0.name.hasPrefix("⟨") && !variables.contains($0) }) {
-            spec.conserved.append((q.name, q.value))
+        for q in try model.system.conservedQuantities(options: model.meanFieldOptions(order: order)) {
+            let value = zeros.isEmpty ? q.value : q.value.substitute(zeros)
+            if value.freeSymbols.contains(where: { $0.name.hasPrefix("⟨") && !variables.contains($0) }) { continue }
+            spec.conserved.append((q.name, value))
         }
     }
     spec.relativeTolerance = o.dynamics.relativeTolerance
     spec.absoluteTolerance = o.dynamics.absoluteTolerance
     var request = DynamicsRequest(spec, out: o.out)
     request.title = o.settings.joined(separator: ", ")
-    return try integrate(request)
+    var outcome = try integrate(request)
+    outcome.symmetry = symmetry
+    return outcome
 }

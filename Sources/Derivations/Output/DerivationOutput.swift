@@ -64,6 +64,22 @@ struct VariableDisplay {
     }
 }
 
+/// The lines `derive --symmetric` and `dynamics --symmetric` print: each symmetry found and
+/// the variables dropped because of it (named by `name`).
+func symmetryReport(_ r: SymmetryReduction, name: (Expr) -> String) -> [String] {
+    if r.symmetries.isEmpty {
+        return ["symmetry: none found (no phase of the operators keeps H and multiplies every jump operator by a phase): nothing dropped"]
+    }
+    var out = r.symmetries.map { "symmetry: \($0.description) (H invariant, every jump operator gains at most a phase)" }
+    for (k, s) in r.symmetries.enumerated() {
+        let names = r.dropped.filter { $0.symmetry == k }.map { name($0.variable) }
+        if names.isEmpty { continue }
+        out.append("dropped, zero in a state with \(s.kind == .z2 ? "the Z₂" : "the U(1)") symmetry (and kept zero by the dynamics): "
+                   + names.joined(separator: ", "))
+    }
+    return out
+}
+
 extension String {
     /// `a†` → `a^\dagger`, `S^+` unchanged.
     func replacingDagger() -> String {
@@ -188,17 +204,8 @@ extension ModelDerivation {
     /// With --symmetric: the symmetries found and the variables dropped because of them.
     private func symmetryLines(prefix: String) -> [String] {
         guard let r = meanField.symmetry else { return [] }
-        if r.symmetries.isEmpty {
-            return [prefix + "symmetry: none found (no phase of the operators keeps H and multiplies every jump operator by a phase): nothing dropped"]
-        }
-        var out = r.symmetries.map { prefix + "symmetry: \($0.description) (H invariant, every jump operator gains at most a phase)" }
-        for (k, s) in r.symmetries.enumerated() {
-            let names = r.dropped.filter { $0.symmetry == k }.map { display.showText($0.variable) }
-            if names.isEmpty { continue }
-            out.append(prefix + "dropped, zero in a state with \(s.kind == .z2 ? "the Z₂" : "the U(1)") symmetry (and kept zero by the dynamics): "
-                       + names.joined(separator: ", "))
-        }
-        return out
+        let d = display
+        return symmetryReport(r, name: { d.showText($0) }).map { prefix + $0 }
     }
 
     private func notes(_ lin: Linearization, _ d: VariableDisplay) -> [String] {

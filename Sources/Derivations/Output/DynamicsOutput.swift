@@ -30,9 +30,17 @@ public func render(_ o: DynamicsOutcome, json: Bool) -> String {
                 .object([("name", .string($0.name)), ("start", .double($0.start)), ("drift", .double($0.drift))])
             })))
         }
+        if let sym = o.symmetry {
+            fields.append(("symmetry", .object([
+                ("symmetries", .array(sym.symmetries.map { .string($0) })),
+                ("dropped", .array(sym.dropped.map { .object([("variable", .string($0.variable)), ("symmetry", .string($0.symmetry))]) })),
+            ])))
+        }
         return JSONValue.object(fields).inline
     }
-    var s = "phase: \(o.phase) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
+    var s = ""
+    for line in o.symmetry?.lines ?? [] { s += line + "\n" }
+    s += "phase: \(o.phase) (\(c.reason))\nwindow: t ∈ [\(window.0), \(window.1)]\n"
     for (n, sm) in zip(o.observableNames, r.summaries) { s += "  \(n): time average \(sm.mean), amplitude \(sm.amplitude)\n" }
     if let orbit = r.orbit {
         s += orbit.period.map { "orbit: one whole period after the transient, t ∈ [\(orbit.start), \(orbit.end)], T = \($0) (\(orbit.evidence))\n" }
