@@ -68,7 +68,7 @@ public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome 
         request.step = step
         let r = try Analysis.solveCondensate(numerics, request)
         if r.solutions.isEmpty {
-            let reasons = r.failures.sorted { $0.value > $1.value }.map { "\($0.value) × \($0.key)" }.joined(separator: "; ")
+            let reasons = r.failures.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) × \($0.key)" }.joined(separator: "; ")
             throw AnalysisError.numerical("no condensed solution (\(amplitude.name) > 0) of A60–A61 under --reading \(o.reading.rawValue) from \(starts.count) starts (\(reasons)); \(amplitude.name) = 0, the normal state, solves A38 always")
         }
         let shared = r.solutions.map { min(Condensate.digits($0.mu, error: $0.muError), Condensate.digits($0.psi, error: $0.psiError)) }.min() ?? 0
