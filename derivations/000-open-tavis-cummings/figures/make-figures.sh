@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Paper 000, Figs. 2-4: the condensation threshold h_c under each reading of A51 (issue 13).
+# Paper 000, Figs. 2-4: the condensation threshold h_c under each reading of A51, the condensate
+# (keldysh solve) against h and the (xi, h), (Omega, h) diagrams (issue 13). About 15 min in release.
 # Run from the repository root: derivations/000-open-tavis-cummings/figures/make-figures.sh [KELDYSH]
 # Each folder gets threshold.csv (parameter, reading, h_c, digits, muS, rho at h_c, status) and
 # threshold.svg. The reading g0 (G = G0) is refused by the tool: the drive cannot enter
@@ -8,7 +9,7 @@ set -euo pipefail
 K=${1:-keldysh}
 M=derivations/000-open-tavis-cummings/model.kd
 D=derivations/000-open-tavis-cummings/figures
-common="--set g=1 --set eps0=0 --set w0=0 --set TF=0.1 --vary h --readings one-shot,first-order --digits 6"
+common="--set g=1 --set eps0=0 --set w0=0 --set TF=0.1 --vary h --readings one-shot,first-order,self-consistent --digits 6"
 rm -rf "$D/fig2-omega5kappa" "$D/fig2-omega10kappa" "$D/fig3" "$D/fig4"
 # Fig. 2: [muB, kappa, gamma] = [-0.5, 0.25, 0.75] g, xi in {-1, 0, 1}, Omega in {5 kappa, 10 kappa}
 fig2="--set muB=-0.5 --set kappa=0.25 --set gamma=0.75 --in 0:8"
@@ -39,3 +40,11 @@ for omega in 1.25 2.5; do
       --set Omega=$omega --set xi=$xi --reading first-order --sweep h=0:2:41 --out "$D/$name"
   done
 done
+
+# Figs. 3 and 4 as diagrams: the condensate over (xi, h) and (Omega, h) under first-order
+# (keldysh scan on a field-theory model: every point a solve, each column continued in h).
+rm -rf "$D/fig3-diagram" "$D/fig4-diagram"
+$K scan $M --set g=1 --set eps0=0 --set w0=0 --set TF=0.1 --set muB=-0.5 --set kappa=0.25 --set gamma=0.75 --set Omega=2.5 \
+  --reading first-order --x xi=-2:2:9 --y h=0:2:21 --out "$D/fig3-diagram" --quiet
+$K scan $M --set g=1 --set eps0=0 --set w0=0 --set TF=0.1 --set muB=-2 --set kappa=0.7 --set gamma=0.3 --set xi=0 \
+  --reading first-order --x Omega=0.7:7:10 --y h=0:2:21 --out "$D/fig4-diagram" --quiet
