@@ -25,6 +25,8 @@ struct ThresholdCommand: ParsableCommand {
     var crossing: CrossingSelection = .max
     @Flag(help: "List every root of R in the interval: every crossing of either kind, and the roots where nothing crosses.")
     var all = false
+    @Option(help: "Follow steady state N of `keldysh steady` (found with these settings and the varied parameter at the interval's lower end) along the parameter, and report its crossings (bracketed).")
+    var about: Int?
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order.")
     var reading: DysonReading = .oneShot
     @Option(help: "Field-theory models: the window lo:hi searched for the condensate's frequency.")
@@ -71,6 +73,7 @@ struct ThresholdCommand: ParsableCommand {
         o.method = method
         o.crossing = crossing
         o.all = all
+        o.about = about
         try keldysh.run {
             let outcome = try threshold(o)
             return (render(outcome, json: options.json), outcome.notes)
