@@ -16,6 +16,7 @@ struct AxisFrequency {
 /// (`diskFrequency`, general but far dearer: the whole polynomial at D + 20 digits).
 func axisFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, digits: Int, name: String) -> AxisFrequency? {
     if let f = subresultantFrequency(elimination, root: root, digits: digits, name: name) { return f }
+    if let f = collisionFrequency(elimination, root: root, digits: digits, name: name) { return f }
     return diskFrequency(elimination, root: root, digits: digits)
 }
 
@@ -32,9 +33,67 @@ func axisFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, digits: In
 func subresultantFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, digits: Int, name: String) -> AxisFrequency? {
     guard elimination.axisFactor == nil, let q = elimination.scaledCharacteristic,
           let (s10, s11, linear) = CrossingPolynomial.linearCommonFactor(q) else { return nil }
-    let q0 = q[0]
-    let d = BigRational(elimination.scale)
-    var fine = root.fine
+    guard let (text, value) = provenLinearRoot(s10: s10, s11: s11, nonzero: q[0], fine: root.fine, digits: digits,
+                                               scale: elimination.scale) else { return nil }
+    let p = elimination.removedFactor == nil ? "p" : "q"
+    return AxisFrequency(
+        text: text, value: value,
+        proof: "ω = \(text): x = ω² is the only common root of E and O at the root (\(linear) s₁₁(\(name))·x + s₁₀(\(name)) has s₁₁ ≠ 0, and \(p)(0; \(name)) ≠ 0, on the isolating interval), so ±iω is the only pair on the imaginary axis; ω² = −s₁₀/s₁₁ enclosed by interval evaluation over that interval")
+}
+
+/// At a collision of two pairs on the axis (a Krein collision: a root of disc_x h, h of degree
+/// 2 in x = ω′²), ω′² is the double root of h there, the root of ∂h/∂x = 2h₂(P)·x + h₁(P):
+/// x* = −h₁/(2h₂), enclosed over the isolating interval as above. Only when disc_x h changes
+/// sign across that interval (so its root is the root of R there) and two pairs leave or
+/// reach the axis there (4 marginal eigenvalues ↔ 2 with Re λ > 0 and their mirror images).
+func collisionFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, digits: Int, name: String) -> AxisFrequency? {
+    guard let a = elimination.axisFactor, a.degree == 2,
+          abs(root.above.marginal - root.below.marginal) == 4, abs(root.above.complex - root.below.complex) == 2 else { return nil }
+    var c: [[BigInt]] = [[], [], []]
+    var l = BigInt.one
+    for t in a.h.terms {
+        l = BigInt.lcm(l, t.coefficient.re.denominator)
+    }
+    for t in a.h.terms {
+        let i = t.exponents.count > 0 ? t.exponents[0] : 0, j = t.exponents.count > 1 ? t.exponents[1] : 0
+        while c[i].count <= j { c[i].append(.zero) }
+        c[i][j] = c[i][j] + t.coefficient.re.numerator * l.exactlyDivided(by: t.coefficient.re.denominator)
+    }
+    let (h0, h1, h2) = (UnivariateIntegerPolynomials.trimmed(c[0]), UnivariateIntegerPolynomials.trimmed(c[1]),
+                        UnivariateIntegerPolynomials.trimmed(c[2]))
+    // disc = h₁² − 4h₂h₀ changes sign across the isolating interval (or vanishes at an exact root).
+    func times(_ x: [BigInt], _ y: [BigInt]) -> [BigInt] {
+        if x.isEmpty || y.isEmpty { return [] }
+        var out = [BigInt](repeating: .zero, count: x.count + y.count - 1)
+        for (i, u) in x.enumerated() { for (j, v) in y.enumerated() { out[i + j] = out[i + j] + u * v } }
+        return out
+    }
+    var disc = times(h1, h1)
+    let four = times(times(h2, h0), [BigInt(4)])
+    if disc.count < four.count { disc += [BigInt](repeating: .zero, count: four.count - disc.count) }
+    for (k, v) in four.enumerated() { disc[k] = disc[k] - v }
+    disc = UnivariateIntegerPolynomials.trimmed(disc)
+    let fine = root.fine
+    if fine.isExact {
+        guard BigRational.horner(disc, at: fine.lower).isZero else { return nil }
+    } else {
+        let sl = BigRational.horner(disc, at: fine.lower).signum, su = BigRational.horner(disc, at: fine.upper).signum
+        guard sl * su < 0 else { return nil }
+    }
+    guard let (text, value) = provenLinearRoot(s10: h1, s11: times(h2, [BigInt(2)]), nonzero: [.one], fine: fine,
+                                               digits: digits, scale: elimination.scale) else { return nil }
+    return AxisFrequency(
+        text: text, value: value,
+        proof: "ω = \(text): two pairs on the imaginary axis collide here (disc_x h changes sign across the isolating interval, the only root of R in it), at the double root x = ω² of h, the root of ∂h/∂x = 2h₂(\(name))·x + h₁(\(name)) (h₂ ≠ 0 on the interval); enclosed by interval evaluation over that interval")
+}
+
+/// x* = −s₁₀(P*)/s₁₁(P*) > 0 for the root P* in `fine`, and ω = √x*/d to `digits` digits,
+/// proven: s₁₁ and `nonzero` are nonzero on the interval, and every ω with (d·ω)² in the
+/// enclosure of x* rounds to the digits; the interval is refined (up to six times) until it does.
+func provenLinearRoot(s10: [BigInt], s11: [BigInt], nonzero q0: [BigInt], fine start: RealRoot, digits: Int,
+                      scale: BigInt) -> (String, Double)? {
+    let d = BigRational(scale)
+    var fine = start
     var bits = BigFloat.bits(forDigits: digits + 10)
     for _ in 0..<6 {
         let lo = fine.lower
@@ -69,15 +128,12 @@ func subresultantFrequency(_ elimination: CrossingPolynomial, root: AxisRoot, di
             // ⇔ (d·(2n − 1)·u)²·Va·D₁ ≤ N₁·Vb·w², and xhi ≤ (d·above)² likewise.
             let ten = BigInt(10), two = BigInt(2)
             let (u, w) = shift >= 0 ? (ten.power(shift), two) : (BigInt.one, two * ten.power(-shift))
-            let lowEnd = elimination.scale * (n * two - .one) * u, highEnd = elimination.scale * (n * two + .one) * u
+            let lowEnd = scale * (n * two - .one) * u, highEnd = scale * (n * two + .one) * u
             let w2 = w * w
             let d1 = beta * gap
             if lowEnd.signum > 0 && lowEnd * lowEnd * va * d1 <= n1 * vb * w2
                 && (alpha * wd + raScaled * va) * vb * w2 <= highEnd * highEnd * va * gap {
-                let p = elimination.removedFactor == nil ? "p" : "q"
-                return AxisFrequency(
-                    text: text, value: omega.toDouble(),
-                    proof: "ω = \(text): x = ω² is the only common root of E and O at the root (\(linear) s₁₁(\(name))·x + s₁₀(\(name)) has s₁₁ ≠ 0, and \(p)(0; \(name)) ≠ 0, on the isolating interval), so ±iω is the only pair on the imaginary axis; ω² = −s₁₀/s₁₁ enclosed by interval evaluation over that interval")
+                return (text, omega.toDouble())
             }
         }
         if fine.isExact { return nil }
