@@ -96,10 +96,13 @@ public enum UnivariateIntegerPolynomials {
     public static func interpolate(nodes x: [BigInt], values y: [BigInt]) -> [BigInt]? {
         let m = x.count
         precondition(m == y.count && m > 0)
+        // A constant (the imaginary parts of a real characteristic polynomial: all 0).
+        if y.allSatisfy({ $0 == y[0] }) { return trimmed([y[0]]) }
         var d = y
         for k in 1..<max(m, 1) {
             for i in stride(from: m - 1, through: k, by: -1) {
                 let num = d[i] - d[i - 1], den = x[i] - x[i - k]
+                if num.isZero { d[i] = .zero; continue }
                 guard num.isDivisible(by: den) else { return nil }
                 d[i] = num.exactlyDivided(by: den)
             }
