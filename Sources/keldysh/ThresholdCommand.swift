@@ -26,6 +26,8 @@ struct ThresholdCommand: ParsableCommand {
     var crossing: CrossingSelection = .max
     @Flag(help: "List every root of R in the interval: every crossing of either kind, and the roots where nothing crosses.")
     var all = false
+    @Option(help: "Follow steady state N of `keldysh steady` (found with these settings and the varied parameter at the interval's lower end) along the parameter, and report its crossings (bracketed).")
+    var about: Int?
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent.")
     var reading: DysonReading = .oneShot
     @Option(help: "Field-theory models: b15 (the normal state's fluctuation kernel K1^R(0) vanishes) or a38 (a condensate branch of A38 leaves psi_f = 0).")
@@ -75,6 +77,7 @@ struct ThresholdCommand: ParsableCommand {
         o.method = method
         o.crossing = crossing
         o.all = all
+        o.about = about
         try keldysh.run {
             let outcome = try threshold(o)
             return (render(outcome, json: options.json), outcome.notes)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ArbitraryPrecision
+import Symbolic
 @testable import Analysis
 @testable import Derivations
 
@@ -84,5 +85,41 @@ struct AxisFactorTests {
         #expect(ts[1].isCrossing && ts[1].crossing == .complex && ts[1].lower == BigRational(2))
         #expect(ts[1].below == UnstableCounts(real: 0, complex: 0, marginal: 4))
         #expect(ts[1].above == UnstableCounts(real: 0, complex: 2))
+        // At g = 2 the colliding eigenvalues are −i(w_a − w_b)/2 = i (and −i): ω = 1 by hand.
+        #expect(ts[1].frequencyDigits == "1.0000000000000000000e0")
+    }
+    @Test func kreinBubbleBetweenIrrationalCollisions() throws {
+        // By hand: the companion matrix of q(t) = t⁴ + 4t² + c(P), c = (P² − 4P + 10)/2, has
+        // q = h(−t²) with h(x) = x² − 4x + c, disc_x h = 16 − 4c = −2(P² − 4P + 2). For
+        // |P − 2| < √2 both roots x = 2 ± √(4 − c) are positive: two pairs ±i√x on the axis;
+        // at P = 2 ∓ √2 they collide at x = 2 (ω = √2) and for |P − 2| > √2 they form a
+        // quartet ±√(−x) off the axis, two with Re > 0 — a Krein bubble: the pairs come down
+        // onto the axis at 2 − √2 and leave it again at 2 + √2, both collisions irrational.
+        // h(0) = c > 0 for every P, so nothing passes through 0.
+        let p = Symbol("P", [.real])
+        let pe = Expr.symbol(p)
+        let c = (pe * pe - Expr.integer(4) * pe + Expr.integer(10)) / Expr.integer(2)
+        let rows: [[Expr]] = [[0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]].map { $0.map { Expr.integer($0) } }
+            + [[-c, .integer(0), .integer(-4), .integer(0)]]
+        let m = Matrix(rows: 4, columns: 4) { i, j in rows[i][j] }
+        let problem = try StabilityProblem(matrix: m, free: [p], values: [:])
+        let search = try thresholdCrossings(problem, lower: .zero, upper: BigRational(4), digits: 30, selection: .any)
+        let sqrt2 = BigFloat.sqrt(BigFloat(2, precision: 300))
+        let two = BigFloat(2, precision: 300)
+        #expect(search.selected.map(\.value) == [(two - sqrt2).toString(digits: 30), (two + sqrt2).toString(digits: 30)])
+        let (a, b) = (search.selected[0], search.selected[1])
+        #expect(a.crossing == .complex && a.direction == -1 && b.crossing == .complex && b.direction == 1)
+        #expect(a.below == UnstableCounts(real: 0, complex: 2) && a.above == UnstableCounts(real: 0, complex: 0, marginal: 4))
+        #expect(b.below == UnstableCounts(real: 0, complex: 0, marginal: 4) && b.above == UnstableCounts(real: 0, complex: 2))
+        #expect(a.changesStability && b.changesStability)
+        // Between the collisions max Re λ ≡ 0: said, not called stable.
+        #expect(search.marginal.count == 1 && search.marginal[0].contains("4 stay on the imaginary axis"))
+        #expect(b.proof.contains { $0.contains("the eigenvalues ±iω of h's positive roots stay on the axis") })
+        // The frequency at a collision: the double root x = 2 of h, ω = √2 (it used to be
+        // "not reported", after a long search by inclusion disks that cannot separate a double root).
+        for t in [a, b] {
+            #expect(t.frequencyDigits == sqrt2.toString(digits: 30))
+            #expect(t.proof.contains { $0.contains("two pairs on the imaginary axis collide here") })
+        }
     }
 }

@@ -69,4 +69,24 @@ struct AxisFrequencyTests {
             }
         }
     }
+    @Test func pseudoRemainderIsTheFirstSubresultant() throws {
+        // S₁ of E and O when deg_x O = 2 is taken as ±prem_x(E, O) (the subresultant
+        // theorem, S_(n−1) = ±prem); checked here against its definition, the determinants of
+        // the subresultant matrices at integer nodes (the other route), on fixed polynomials in
+        // x with coefficients in ℤ[P] of degrees 3/2, 2/2 and 2/3 in x.
+        func b(_ v: [Int]) -> [BigInt] { UnivariateIntegerPolynomials.trimmed(v.map { BigInt($0) }) }
+        let cases: [([[BigInt]], [[BigInt]])] = [
+            ([b([3, -1, 2]), b([0, 5]), b([-7, 0, 0, 1]), b([2, 1])], [b([1, 1]), b([-4, 0, 3]), b([5, -2])]),
+            ([b([1, 2, 3]), b([-2, 0, 1]), b([4])], [b([0, 1]), b([3, 3]), b([-1, 0, 2])]),
+            ([b([6, -5]), b([1, 0, 0, 2]), b([-3, 1])], [b([2]), b([0, -1, 1]), b([1, 4]), b([7])]),
+        ]
+        for (even, odd) in cases {
+            let (p0, p1) = try #require(CrossingPolynomial.firstSubresultant(even: even, odd: odd))
+            let (d0, d1) = try #require(CrossingPolynomial.subresultantByDeterminants(even: even, odd: odd))
+            #expect(!d1.isEmpty)
+            let same = p0 == d0 && p1 == d1
+            let negated = p0 == d0.map { -$0 } && p1 == d1.map { -$0 }
+            #expect(same || negated, "prem \(p0), \(p1) vs determinants \(d0), \(d1)")
+        }
+    }
 }

@@ -19,7 +19,11 @@ struct RealMeanFieldSystem {
     let equations: [Polynomial]
     let jacobian: [[Polynomial]]
 
-    init(meanField: MeanFieldSystem, values: [Symbol: Expr]) throws {
+    /// The parameter left free (the last generator of the equations, after the unknowns;
+    /// not differentiated in `jacobian`), or nil.
+    let free: Symbol?
+
+    init(meanField: MeanFieldSystem, values: [Symbol: Expr], free: Symbol? = nil) throws {
         let resolved = try resolveAssignments(values)
         var unknowns: [Symbol] = [], names: [String] = [], variables: [Symbol] = [], isReal: [Bool] = [], offsets: [Int] = []
         var replace: [Expr: Expr] = [:]
@@ -43,7 +47,7 @@ struct RealMeanFieldSystem {
                 replace[Expr.conjugate(e.variable)] = Expr.symbol(u) - Expr.i * Expr.symbol(w)
             }
         }
-        let gens = unknowns.map { Expr.symbol($0) }
+        let gens = unknowns.map { Expr.symbol($0) } + (free.map { [Expr.symbol($0)] } ?? [])
         let rhs = meanField.equations.map { $0.rhs.substitute(resolved).substitute(replace).expand() }
         let polys: [Polynomial]
         do { polys = try Polynomial.from(rhs, generators: gens) } catch {
@@ -70,7 +74,8 @@ struct RealMeanFieldSystem {
         self.isReal = isReal
         self.offsets = offsets
         self.equations = equations
-        jacobian = equations.map { f in (0..<gens.count).map { f.derivative($0) } }
+        self.free = free
+        jacobian = equations.map { f in (0..<unknowns.count).map { f.derivative($0) } }
     }
 
     var count: Int { unknowns.count }

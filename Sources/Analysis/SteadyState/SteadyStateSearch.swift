@@ -59,17 +59,7 @@ public func findSteadyStates(_ request: SteadyRequest) throws -> SteadyOutcome {
     let n = system.count
     let resolved = try resolveAssignments(request.values)
     // The reference point as exact values of the unknowns, when the model gives one.
-    var reference: [BigRational]? = nil
-    if let point = request.reference {
-        var x = [BigRational](repeating: .zero, count: n)
-        var ok = true
-        for (k, v) in system.variables.enumerated() {
-            guard let e = point[Expr.symbol(v)], let z = e.substitute(resolved).numberValue else { ok = false; break }
-            x[system.offsets[k]] = z.re
-            if !system.isReal[k] { x[system.offsets[k] + 1] = z.im }
-        }
-        if ok { reference = x }
-    }
+    let reference = exactPoint(request.reference, of: system, resolved: resolved)
     var notes: [String] = []
     var casimirs = Casimir.find(in: system)
     if !casimirs.isEmpty {
@@ -169,6 +159,20 @@ public func findSteadyStates(_ request: SteadyRequest) throws -> SteadyOutcome {
         throw AnalysisError.noCrossing("no steady state found (" + notes.joined(separator: "; ") + ")")
     }
     return SteadyOutcome(states: states, conserved: casimirs.map(\.text), notes: notes)
+}
+
+/// A point given as variable → expression (the model's `steady` point) as exact values of the
+/// system's real unknowns at the resolved parameter values; nil when it is not given or not
+/// a number there.
+func exactPoint(_ point: [Expr: Expr]?, of system: RealMeanFieldSystem, resolved: [Symbol: Expr]) -> [BigRational]? {
+    guard let point else { return nil }
+    var x = [BigRational](repeating: .zero, count: system.count)
+    for (k, v) in system.variables.enumerated() {
+        guard let e = point[Expr.symbol(v)], let z = e.substitute(resolved).numberValue else { return nil }
+        x[system.offsets[k]] = z.re
+        if !system.isReal[k] { x[system.offsets[k] + 1] = z.im }
+    }
+    return x
 }
 
 /// The decimal that every number of [lower, upper] rounds to, with as many of `digits`

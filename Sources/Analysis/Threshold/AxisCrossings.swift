@@ -129,28 +129,77 @@ func decimalDigits(_ q: BigRational, _ digits: Int) -> String {
 
 /// The `digits`-digit decimal that every number of [lower, upper] rounds to, or nil: the
 /// rounding of `lower`, accepted when [lower, upper] lies within half a unit of its last
-/// digit (an exact rational comparison, so no rounding boundary hides inside).
+/// digit (an exact comparison in integers, so no rounding boundary hides inside; at the
+/// boundary itself `upper` must round to the same digits).
 func commonDigits(_ lower: BigRational, _ upper: BigRational, _ digits: Int) -> String? {
     let s = decimalDigits(lower, digits)
-    guard decimalDigits(upper, digits) == s, let (center, unit) = decimalValue(s) else { return nil }
-    let half = unit / 2
-    return lower >= center - half && upper <= center + half ? s : nil
+    guard let (n, shift) = decimalMantissa(s) else { return nil }
+    let two = BigInt(2)
+    guard compare(lower, halfUnit: n * two - .one, shift: shift) >= 0 else { return nil }
+    switch compare(upper, halfUnit: n * two + .one, shift: shift) {
+    case ..<0: return s
+    case 0: return decimalDigits(upper, digits) == s ? s : nil
+    default: return nil
+    }
+}
+
+/// The sign of q − m·10^shift/2, in integers (no gcd).
+func compare(_ q: BigRational, halfUnit m: BigInt, shift: Int) -> Int {
+    let ten = BigInt(10)
+    // q = a/b (b > 0) against m·10^shift/2: 2a·10^(−shift) against m·b, or 2a against m·10^shift·b.
+    let a2 = q.numerator * BigInt(2)
+    let (l, r) = shift >= 0 ? (a2, m * ten.power(shift) * q.denominator) : (a2 * ten.power(-shift), m * q.denominator)
+    return l < r ? -1 : (l == r ? 0 : 1)
+}
+
+/// "d.ddd…e±N" as the integer n of its digits (signed) and the power of ten of its last
+/// digit: the value is n·10^shift. Read on the UTF-8 bytes, 18 digits per machine word.
+func decimalMantissa(_ s: String) -> (BigInt, Int)? {
+    var n = BigInt.zero, chunk = 0, chunkDigits = 0, fraction = 0
+    var negative = false, seenPoint = false, sawDigit = false
+    var exponent = 0, exponentSign = 1, inExponent = false, sawExponentDigit = false
+    let scale18 = BigInt(1_000_000_000_000_000_000)
+    for b in s.utf8 {
+        if inExponent {
+            switch b {
+            case UInt8(ascii: "-") where !sawExponentDigit && exponentSign == 1: exponentSign = -1
+            case UInt8(ascii: "+") where !sawExponentDigit: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard exponent < 100_000_000 else { return nil }
+                exponent = exponent * 10 + Int(b - UInt8(ascii: "0"))
+                sawExponentDigit = true
+            default: return nil
+            }
+            continue
+        }
+        switch b {
+        case UInt8(ascii: "-") where !sawDigit && !negative: negative = true
+        case UInt8(ascii: "."): guard !seenPoint else { return nil }; seenPoint = true
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): guard sawDigit else { return nil }; inExponent = true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            sawDigit = true
+            chunk = chunk * 10 + Int(b - UInt8(ascii: "0"))
+            chunkDigits += 1
+            if seenPoint { fraction += 1 }
+            if chunkDigits == 18 {
+                n = n * scale18 + BigInt(chunk)
+                chunk = 0
+                chunkDigits = 0
+            }
+        default: return nil
+        }
+    }
+    guard sawDigit, sawExponentDigit else { return nil }
+    if chunkDigits > 0 { n = n * BigInt(10).power(chunkDigits) + BigInt(chunk) }
+    return (negative ? -n : n, exponentSign * exponent - fraction)
 }
 
 /// "d.ddd…e±N" as an exact rational and the value of one unit in its last digit.
 func decimalValue(_ s: String) -> (BigRational, BigRational)? {
-    guard let e = s.firstIndex(of: "e"), let exponent = Int(s[s.index(after: e)...]) else { return nil }
-    var mantissa = String(s[..<e])
-    let negative = mantissa.hasPrefix("-")
-    if negative { mantissa.removeFirst() }
-    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-    let fraction = parts.count > 1 ? String(parts[1]) : ""
-    guard let n = BigInt(String(parts[0]) + fraction) else { return nil }
-    let shift = exponent - fraction.count
+    guard let (n, shift) = decimalMantissa(s) else { return nil }
     let ten = BigInt(10)
     let unit = shift >= 0 ? BigRational(ten.power(shift)) : BigRational(.one, ten.power(-shift))
-    let value = BigRational(n) * unit
-    return (negative ? -value : value, unit)
+    return (BigRational(n) * unit, unit)
 }
 
 extension CrossingPolynomial {

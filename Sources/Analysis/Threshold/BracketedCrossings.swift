@@ -49,8 +49,16 @@ func sampledCounts(_ eigenvalues: [PreciseEigenvalue]) -> UnstableCounts? {
 /// notes say so, with the spacing.
 func bracketedCrossings(_ problem: StabilityProblem, lower: BigRational, upper: BigRational, digits: Int,
                         selection: CrossingSelection, samples: Int = bracketingSamples) throws -> ([BracketedZero], [String]) {
-    let name = problem.free[0].name
-    let eigen = try eigenvalueFunction(problem)
+    try bracketedCrossings(try eigenvalueFunction(problem), name: problem.free[0].name, lower: lower, upper: upper,
+                           digits: digits, selection: selection, samples: samples) { try maxRealPartFunction(problem) }
+}
+
+/// The same for any eigenvalue function of the parameter (a steady state followed along it,
+/// `followedThreshold`); `maxReal` gives max Re λ for the Illinois bracketing.
+func bracketedCrossings(_ eigen: @escaping (BigFloat, Int) throws -> [PreciseEigenvalue], name: String,
+                        lower: BigRational, upper: BigRational, digits: Int, selection: CrossingSelection,
+                        samples: Int = bracketingSamples,
+                        maxReal: () throws -> (BigFloat, Int) throws -> BigFloat) throws -> ([BracketedZero], [String]) {
     let points = (0...samples).map { lower + (upper - lower) * BigRational(BigInt($0), BigInt(samples)) }
     let p = BigFloat.bits(forDigits: 40)
     var counts: [UnstableCounts?] = []
@@ -72,7 +80,7 @@ func bracketedCrossings(_ problem: StabilityProblem, lower: BigRational, upper: 
         case .max:
             guard (a.total == 0) != (b.total == 0) else { continue }
             var z = try bracketedZero(parameter: name, lower: x0, upper: x1, digits: digits, what: "max Re λ",
-                                      try maxRealPartFunction(problem))
+                                      try maxReal())
             z.kind = (b.real != a.real) ? .real : .complex
             z.direction = b.total > 0 ? 1 : -1
             z.counts = (a, b)

@@ -18,6 +18,11 @@ extension CrossingPolynomial {
         }
         let real = q.map(\.re)
         let top = real.map(\.count).max() ?? 0
+        // The usual answer (no such factor) is proven by two columns coprime over ℤ[t], by a
+        // primitive remainder sequence: no rational gcd per coefficient.
+        let two = Array((0..<top).lazy.map { j in real.map { j < $0.count ? $0[j] : .zero } }
+            .filter { $0.contains { !$0.isZero } }.prefix(2))
+        if two.count == 2, Self.coprime(two[0], two[1]) { return nil }
         var g = UnivariatePolynomial.zero
         var columns: [UnivariatePolynomial] = []
         for j in 0..<top {
@@ -50,6 +55,44 @@ extension CrossingPolynomial {
         var gInt = g.primitiveIntegerCoefficients
         if gInt.last!.signum < 0 { gInt = gInt.map { -$0 } }
         return (gInt, out)
+    }
+
+    /// Whether two nonzero integer polynomials (lowest degree first) are proven to have no
+    /// common factor of positive degree, by Euclid modulo a prime p ∤ lc(a): the gcd over ℚ
+    /// divides a in ℤ[t] (Gauss), so its leading coefficient divides lc(a) and it keeps its
+    /// degree mod p, where it divides both images; a constant gcd mod p proves gcd = 1.
+    /// False means "not proven" (the caller computes the gcd).
+    static func coprime(_ a: [BigInt], _ b: [BigInt]) -> Bool {
+        let p = 2_147_483_629  // prime, < 2³¹: products fit in Int
+        let big = BigInt(p)
+        func reduced(_ c: [BigInt]) -> [Int] {
+            var out = c.map { $0.floorModulo(big).asInt! }
+            while let l = out.last, l == 0 { out.removeLast() }
+            return out
+        }
+        func inverse(_ x: Int) -> Int {
+            var result = 1, base = x, e = p - 2
+            while e > 0 {
+                if e & 1 == 1 { result = result * base % p }
+                base = base * base % p
+                e >>= 1
+            }
+            return result
+        }
+        guard let lead = a.last, !lead.isZero, lead.floorModulo(big).asInt! != 0 else { return false }
+        var f = reduced(a), g = reduced(b)
+        while !g.isEmpty {
+            // f ← f mod g over 𝔽_p.
+            let scale = inverse(g.last!)
+            while f.count >= g.count {
+                let c = f.last! * scale % p
+                let shift = f.count - g.count
+                for j in 0..<g.count { f[shift + j] = ((f[shift + j] - c * g[j]) % p + p) % p }
+                while let l = f.last, l == 0 { f.removeLast() }
+            }
+            swap(&f, &g)
+        }
+        return f.count == 1
     }
 
     /// The coefficients without the lowest ones that vanish identically (zero modes s^k).

@@ -155,13 +155,21 @@ public struct CrossingPolynomial: Sendable {
             }
             // A factor of E and O (eigenvalues on the axis for every P) would make R ≡ 0:
             // split it off and decide it by where its roots leave the axis (`AxisFactor`).
+            // When R ≢ 0 there is none: q is monic in t, so E or O has a constant leading
+            // coefficient in x and res_x(E, O) ≡ 0 exactly when they share a factor of positive
+            // degree in x — R first, and the gcd over ℚ[x, P] only when R vanishes identically.
             var extra: [BigInt]? = nil
-            if let a = AxisFactor.find(real, parameter: p) {
+            let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+            let oddZero = stride(from: 1, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }
+            let direct = evenZero || oddZero ? [] : Self.crossingResultant(real)
+            if direct.isEmpty, let a = AxisFactor.find(real, parameter: p) {
                 axis = a
                 real = a.quotient
                 extra = a.crossing
             }
-            if real.count < 2 {
+            if !direct.isEmpty {
+                integerResultant = direct
+            } else if real.count < 2 {
                 integerResultant = extra ?? [.one]
             } else {
                 let evenZero = stride(from: 0, to: real.count, by: 2).allSatisfy { real[$0].isEmpty }

@@ -74,7 +74,9 @@ extension CrossingPolynomial {
             var counts = UnstableCounts(real: 0, complex: 0)
             if ints.count > 1 {
                 guard let total = routhUnstableCount(integers: ints) else { return nil }
-                let real = positiveRealRootCount(ints)
+                // Non-real roots of a real polynomial come in conjugate pairs on one side of
+                // the axis, so the real ones number total mod 2 when total ≤ 1.
+                let real = total <= 1 ? total : positiveRealRootCount(ints)
                 counts = UnstableCounts(real: real, complex: total - real)
             }
             if let a = axisFactor {
@@ -115,15 +117,32 @@ extension CrossingPolynomial {
     }
 }
 
-/// Real roots in (0, ∞), with multiplicity, of an integer polynomial (lowest degree first):
-/// Sturm counts of each factor of its square-free factorisation.
+/// Real roots in (0, ∞), with multiplicity, of an integer polynomial (lowest degree first),
+/// over ℤ: the Sturm chain of f (positive pseudo-remainders) counts its distinct roots
+/// V(0) − V(∞) and ends in g = gcd(f, f′) = Π (t − r)^(m_r − 1), so the count with
+/// multiplicity is that of f's distinct roots plus g's count, recursively (no rational
+/// square-free factorisation); Descartes' rule of signs first.
 func positiveRealRootCount(_ ints: [BigInt]) -> Int {
-    let f = UnivariatePolynomial(ints.map { BigRational($0) })
-    guard f.degree >= 1 else { return 0 }
+    // Roots at 0 are not positive: drop the factor t^k (then f(0) ≠ 0, and g(0) ≠ 0 too).
+    var f = Array(UnivariateIntegerPolynomials.trimmed(ints).drop { $0.isZero })
+    // Descartes: V sign variations of the coefficients bound the count, V − count is even;
+    // V ≤ 1 decides it (a stable-looking polynomial, all signs alike, has V = 0).
+    let variations = signChanges(f.map(\.signum))
+    if variations <= 1 { return variations }
     var count = 0
-    for (factor, multiplicity) in f.squareFreeFactorization().factors {
-        let sturm = SturmSequence(factor)
-        count += multiplicity * (sturm.signChanges(at: .zero) - sturm.signChangesAtInfinity(negative: false))
+    while f.count >= 2 {
+        let chain = SturmSequence.chain(f)
+        count += signChanges(chain.map { $0[0].signum }) - signChanges(chain.map { $0.last!.signum })
+        f = chain.last!
+    }
+    return count
+}
+
+private func signChanges(_ signs: [Int]) -> Int {
+    var count = 0, last = 0
+    for s in signs where s != 0 {
+        if last != 0 && s != last { count += 1 }
+        last = s
     }
     return count
 }

@@ -70,7 +70,7 @@ public struct SturmSequence: Sendable {
 
     /// p, p′ and the negated positive pseudo-remainders, each primitive; the last member is
     /// gcd(p, p′) up to a constant.
-    static func chain(_ p: [BigInt]) -> [[BigInt]] {
+    public static func chain(_ p: [BigInt]) -> [[BigInt]] {
         precondition(!p.isEmpty, "Sturm sequence of the zero polynomial")
         var seq = [UnivariateIntegerPolynomials.primitivePart(p)]
         let d = UnivariateIntegerPolynomials.primitivePart(UnivariateIntegerPolynomials.derivative(p))

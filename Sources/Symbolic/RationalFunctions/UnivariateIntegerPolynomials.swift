@@ -39,10 +39,24 @@ public enum UnivariateIntegerPolynomials {
     /// lc(b)^(δ+1)·a mod b of the recursive kernel, negated when that factor is negative.
     public static func positivePseudoRemainder(_ a: [BigInt], _ b: [BigInt]) -> [BigInt] {
         precondition(!b.isEmpty, "pseudo-remainder by the zero polynomial")
-        let a = trimmed(a)
-        if a.count < b.count { return a }
-        let r = univariate(a).pseudoRemainder(univariate(b)).coefficients.map(\.groundValue)
-        let factorNegative = b.last!.signum < 0 && (a.count - b.count + 1) % 2 == 1
+        var r = trimmed(a)
+        if r.count < b.count { return r }
+        let lb = b.last!
+        var steps = r.count - b.count + 1
+        let factorNegative = lb.signum < 0 && steps % 2 == 1
+        // On the dense array: r ← lb·r − top·x^shift·b, the top coefficient cancelling.
+        while r.count >= b.count {
+            let top = r.removeLast()
+            let shift = r.count + 1 - b.count
+            for k in 0..<r.count where !r[k].isZero { r[k] = r[k] * lb }
+            for j in 0..<(b.count - 1) where !b[j].isZero { r[shift + j] = r[shift + j] - top * b[j] }
+            while let l = r.last, l.isZero { r.removeLast() }
+            steps -= 1
+        }
+        if steps > 0 {
+            let f = lb.power(steps)
+            r = r.map { $0 * f }
+        }
         return factorNegative ? r.map { -$0 } : r
     }
 
@@ -82,10 +96,13 @@ public enum UnivariateIntegerPolynomials {
     public static func interpolate(nodes x: [BigInt], values y: [BigInt]) -> [BigInt]? {
         let m = x.count
         precondition(m == y.count && m > 0)
+        // A constant (the imaginary parts of a real characteristic polynomial: all 0).
+        if y.allSatisfy({ $0 == y[0] }) { return trimmed([y[0]]) }
         var d = y
         for k in 1..<max(m, 1) {
             for i in stride(from: m - 1, through: k, by: -1) {
                 let num = d[i] - d[i - 1], den = x[i] - x[i - k]
+                if num.isZero { d[i] = .zero; continue }
                 guard num.isDivisible(by: den) else { return nil }
                 d[i] = num.exactlyDivided(by: den)
             }
@@ -191,6 +208,7 @@ public enum UnivariateIntegerPolynomials {
     /// columns of x^(m+n−j−1) … x^(j+1) and of xⁱ. S_j = Σᵢ det·xⁱ is u·f + v·g for
     /// polynomials u, v, so every common root of f and g is a root of S_j; with its x^j
     /// coefficient nonzero, S_j has degree j. `empty` off the bands (as `sylvesterPattern`).
+    @inlinable
     public static func subresultantPattern<T>(_ f: [T], _ g: [T], j: Int, column i: Int, empty: T) -> [[T]] {
         let m = f.count - 1, n = g.count - 1
         precondition(j >= 0 && i >= 0 && i <= j && j <= min(m, n) && m + n - 2 * j >= 1, "subresultant index out of range")
