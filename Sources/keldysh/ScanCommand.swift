@@ -32,12 +32,15 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots: StabilityRoute = .polynomial
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent; each point is a solve of A60-A61.")
     var reading: DysonReading = .oneShot
+    @Option(help: "Field-theory models: a start mu,psi (repeatable) for the first point of each column and after a gap, instead of the grid of starts.")
+    var start: [String] = []
 
     func run() throws {
         if isCondensationModel(options.model) {
             var b = CondensateOptions(model: options.model)
             b.settings = options.settings
             b.reading = reading
+            b.starts = try parseStarts(start)
             var o = CondensateScanOptions(base: b, x: x, y: y, out: out)
             o.progress = !quiet
             try keldysh.run {

@@ -13,7 +13,7 @@ struct SolveCommand: ParsableCommand {
     @OptionGroup var options: AnalysisModelOptions
     @Option(help: "What G is in A51: g0, one-shot, first-order, self-consistent.") var reading: DysonReading = .oneShot
     @Option(help: "The window lo:hi the starts spread the condensate's frequency over.") var window = "-5:5"
-    @Option(help: "A start mu,psi (repeatable) instead of the grid of starts.") var start: [String] = []
+    @Option(help: "A start mu,psi (repeatable) instead of the grid of starts (with --sweep: for the first point and after a gap).") var start: [String] = []
     @Option(help: "Significant digits of mu_S and psi_f the two node rules must share (1 to 12).") var digits = 6
     @Option(help: "The condensates along a parameter, P=lo:hi:n, each point continued from the last (needs --out).") var sweep: String?
     @Option(help: "With --sweep: the output folder (observables.csv, observables.svg).") var out: String?
@@ -24,13 +24,7 @@ struct SolveCommand: ParsableCommand {
         o.reading = reading
         o.window = window
         o.digits = digits
-        for s in start {
-            let parts = s.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let mu = parts[0], let psi = parts[1], mu.isFinite, psi.isFinite else {
-                throw ValidationError("--start \(s): expected two numbers mu,psi")
-            }
-            o.starts.append((mu, psi))
-        }
+        o.starts = try parseStarts(start)
         if let sweep {
             guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
             try keldysh.run {
@@ -43,5 +37,16 @@ struct SolveCommand: ParsableCommand {
             let outcome = try solveCondensate(o)
             return (render(outcome, json: options.json), [])
         }
+    }
+}
+
+/// `--start mu,psi` options as (μ_S, ψ_f) pairs.
+func parseStarts(_ options: [String]) throws -> [(mu: Double, psi: Double)] {
+    try options.map { s in
+        let parts = s.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let mu = parts[0], let psi = parts[1], mu.isFinite, psi.isFinite else {
+            throw ValidationError("--start \(s): expected two numbers mu,psi (a negative mu needs --start=-0.1,0.3)")
+        }
+        return (mu, psi)
     }
 }

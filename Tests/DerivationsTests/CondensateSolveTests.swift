@@ -173,4 +173,30 @@ struct CondensateSolveTests {
         // A pitchfork's normal form: ψ_f² ∝ h − h_c near the threshold, so doubling h − h_c doubles ψ_f².
         #expect(abs(amplitudes[1] / amplitudes[0] - 2) < 0.05, "ψ² ratio \(amplitudes[1] / amplitudes[0])")
     }
+
+    /// A 2 × 2 scan against solves at its points (a second route: each point solved alone from
+    /// the same start, not continued): grid.csv holds the same μ_S and ψ_f to the digits the
+    /// node rules verified.
+    @Test("a field-theory scan's grid.csv holds what solve finds at each point")
+    func scanAgreesWithSolve() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kk-scan-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var b = CondensateOptions(model: CondensationThresholdTests.model)
+        b.settings = Self.fig2 + ["muB=-0.5"]
+        b.reading = .firstOrder
+        b.starts = [(-0.08, 0.35)]
+        var o = CondensateScanOptions(base: b, x: "xi=-0.5:0.5:2", y: "h=0.7:0.8:2", out: out)
+        o.progress = false
+        let summary = try condensateScan(o)
+        #expect(summary.condensed == 4 && summary.normal == 0)
+        let rows = try String(contentsOfFile: out + "/grid.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.count == 4)
+        for row in rows {
+            let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            var one = b
+            one.settings = b.settings.filter { !$0.hasPrefix("xi=") } + ["xi=\(f[0])", "h=\(f[1])"]
+            let s = try #require(try solveCondensate(one).result.solutions.last)
+            #expect(abs(Double(f[3])! - s.mu) < 1e-5 && abs(Double(f[4])! - s.psi) < 1e-5, "\(row) vs μ_S \(s.mu), ψ_f \(s.psi)")
+        }
+    }
 }

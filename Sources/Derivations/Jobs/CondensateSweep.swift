@@ -66,7 +66,8 @@ public func condensateSweep(_ o: CondensateSweepOptions, progress: Bool = true) 
 }
 
 /// The condensates at each value of one parameter, each point started from the previous
-/// point's condensates, or from the grid of starts where the previous point had none.
+/// point's condensates, or, where the previous point had none, from the starts given (`--start`)
+/// or else the grid of starts.
 func followCondensates(_ base: CondensateOptions, parameter name: String, values: [Double],
                        progress: (Int) -> Void) throws -> [CondensateSweepRow] {
     var rows: [CondensateSweepRow] = []
@@ -74,7 +75,7 @@ func followCondensates(_ base: CondensateOptions, parameter name: String, values
     for (k, v) in values.enumerated() {
         var b = base
         b.settings = b.settings.filter { !$0.hasPrefix(name + "=") } + ["\(name)=\(v)"]
-        b.starts = previous
+        b.starts = previous.isEmpty ? base.starts : previous
         do {
             let found = try solveCondensate(b).result.solutions
             rows.append(CondensateSweepRow(value: v, condensates: found, reason: nil))
