@@ -71,6 +71,12 @@ private func reason(_ stop: NonlinearStop) -> String {
     public var polarisationError: Double { abs(coherence.length - coarseCoherence.length) }
     public var rhoError: Double { abs(rho - coarseRho) }
 
+    /// μ_S, ψ_f, the polarisation and ρ, each with its verified significant digits.
+    public var verified: [(value: Double, digits: Int)] {
+        [(mu, Self.digits(mu, error: muError)), (psi, Self.digits(psi, error: psiError)),
+         (polarisation, Self.digits(polarisation, error: polarisationError)), (rho, Self.digits(rho, error: rhoError))]
+    }
+
     /// Significant digits of a value with an error estimate (0…12: double precision).
     public static func digits(_ value: Double, error: Double) -> Int {
         if error == 0 { return 12 }

@@ -84,81 +84,23 @@ public final class CondensationNumerics {
 
     public private(set) var lastIterations = 0
 
-    /// G = (G₀⁻¹ + sΣ[G])⁻¹ on the nodes, iterated. Σ is linear in G, so Σ[G] = Σ[G₀] + Σ[G − G₀]:
-    /// the first in closed form (exact at every ω, however far out), the second by the node rule
-    /// on G − G₀, which decays faster than G₀ (the node sum Σ_j w_j density(ν_j, ω_i, δG(ν_j))).
-    /// The sweeps are Anderson-accelerated (`AndersonMixer`): plain mixing converges linearly
-    /// with a rate near 1 here.
-    /// Starts from one-shot at every point (a warm start from the last point would make the
-    /// value depend on the search's history at the level of the tolerance, which root
-    /// bracketing cannot tolerate); converged when the largest change of a sweep is below 10⁻¹¹
-    /// of the largest entry of G₀.
+    /// G = (G₀⁻¹ + sΣ[G])⁻¹ on the nodes, iterated (`SelfConsistentDyson`).
     func selfConsistentTable(_ nodes: FrequencyNodes) throws -> [SpeciesBlocks] {
-        let n = nodes.count, p = values.count
-        var k0: [SpeciesBlocks] = [], g0: [[Complex<Double>]] = [], sigma0: [SpeciesBlocks] = []
-        k0.reserveCapacity(n); g0.reserveCapacity(n); sigma0.reserveCapacity(n)
+        var k0: [SpeciesBlocks] = [], free: [[Complex<Double>]] = [], sigma0: [SpeciesBlocks] = []
         for x in nodes.x {
             let k = kernelBlocks(at: x)
             k0.append(k)
-            g0.append(SpeciesBlocks(b: k.b.inverse, a: k.a.inverse).entries)
+            free.append(SpeciesBlocks(b: k.b.inverse, a: k.a.inverse).entries)
             sigma0.append(try selfEnergy(at: x))
         }
         let s = problem.selfEnergySign
-        func dressed(_ i: Int, _ extra: [Complex<Double>]) -> SpeciesBlocks {
-            let sg = SpeciesBlocks(b: KeldyshBlock(r: sigma0[i].b.r + extra[0], k: sigma0[i].b.k + extra[1], a: sigma0[i].b.a + extra[2]),
-                                   a: KeldyshBlock(r: sigma0[i].a.r + extra[3], k: sigma0[i].a.k + extra[4], a: sigma0[i].a.a + extra[5]))
+        func dressed(_ i: Int, _ e: [Complex<Double>]) -> SpeciesBlocks {
+            let sg = SpeciesBlocks(b: sigma0[i].b + KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: sigma0[i].a + KeldyshBlock(r: e[3], k: e[4], a: e[5]))
             return SpeciesBlocks(b: (k0[i].b + sg.b.scaled(s)).inverse, a: (k0[i].a + sg.a.scaled(s)).inverse)
         }
-        let zero = [Complex<Double>](repeating: .zero, count: 6)
-        var g: [[Complex<Double>]] = (0..<n).map { dressed($0, zero).entries }
-        var input = [Double](repeating: 0, count: problem.density.inputCount)
-        for (k, v) in values.enumerated() { input[2 + k] = v }
-        var mixer = AndersonMixer()
-        var lastChange = Double.infinity
-        // Anderson can stall where Σ is large (a strong drive): the history is then dropped and
-        // the iteration restarts from the best iterate with a smaller step β.
-        var best = (change: Double.infinity, g: g, at: 0)
-        let scale = g0.reduce(0.0) { m, e in e.reduce(m) { max($0, $1.length) } }
-        func flat(_ t: [[Complex<Double>]]) -> [Double] { t.flatMap { $0.flatMap { [$0.real, $0.imaginary] } } }
-        for iteration in 1...300 {
-            var next: [[Complex<Double>]] = []
-            next.reserveCapacity(n)
-            for i in 0..<n {
-                var acc = zero
-                input[1] = nodes.x[i]
-                for j in 0..<n {
-                    input[0] = nodes.x[j]
-                    for e in 0..<6 {
-                        let d = g[j][e] - g0[j][e]
-                        input[2 + p + 2 * e] = d.real
-                        input[3 + p + 2 * e] = d.imaginary
-                    }
-                    input.withUnsafeBufferPointer { inp in output.withUnsafeMutableBufferPointer { o in density.evaluate(inputs: inp.baseAddress!, into: o.baseAddress!) } }
-                    let w = Complex(nodes.w[j], 0)
-                    for e in 0..<6 { acc[e] += w * out(e) }
-                }
-                next.append(dressed(i, acc).entries)
-            }
-            var change = 0.0
-            for i in 0..<n { for e in 0..<6 { change = max(change, (next[i][e] - g[i][e]).length) } }
-            guard change.isFinite else { throw CondensationError.nonFinite("the self-consistent iteration (sweep \(iteration))") }
-            lastChange = change
-            if change <= 1e-11 * scale {
-                lastIterations = iteration
-                return next.map { SpeciesBlocks(b: KeldyshBlock(r: $0[0], k: $0[1], a: $0[2]), a: KeldyshBlock(r: $0[3], k: $0[4], a: $0[5])) }
-            }
-            if change < 0.5 * best.change {
-                best = (change, g, iteration)
-            } else if iteration - best.at >= 25 {
-                mixer = AndersonMixer(memory: mixer.memory, beta: max(mixer.beta / 2, 1.0 / 16))
-                g = best.g
-                best.at = iteration
-                continue
-            }
-            let x = mixer.next(x: flat(g), image: flat(next))
-            for i in 0..<n { for e in 0..<6 { g[i][e] = Complex(x[12 * i + 2 * e], x[12 * i + 2 * e + 1]) } }
-        }
-        throw CondensationError.integral("the self-consistent Dyson iteration did not converge in 300 sweeps (last change \(short(lastChange)) against entries of size \(short(scale)))")
+        let r = try SelfConsistentDyson(nodes: nodes, free: free, compiled: problem.density, density: density, parameters: values).solve { dressed($0, $1).entries }
+        lastIterations = r.sweeps
+        return r.extra.enumerated().map { dressed($0.offset, $0.element) }
     }
 
     /// The occupations n_x = ½(1 − i G^K_xx(τ = 0)), G^K(τ = 0) = ∫dν/2π G^K(ν) (a fermion's

@@ -117,15 +117,10 @@ public final class CondensedNumerics {
 
     public private(set) var lastIterations = 0
 
-    /// G = (G₀⁻¹ + sΣ[G])⁻¹ on the nodes at the condensate, iterated (as the normal state's
-    /// `CondensationNumerics.selfConsistentTable`, with Nambu blocks): Σ depends on G's
-    /// Nambu-diagonal entries only (A52), so those are the iterated unknowns; Σ[G] = Σ[G₀] in
-    /// closed form + the node sum of Σ[G − G₀]; Anderson mixing with restarts from the best
-    /// iterate; converged when a sweep changes no entry by more than 10⁻¹¹ of G₀'s largest.
+    /// G = (G₀⁻¹ + sΣ[G])⁻¹ on the nodes at the condensate, iterated (`SelfConsistentDyson`; Σ
+    /// depends on G's Nambu-diagonal entries only, A52).
     func selfConsistentTable(_ nodes: FrequencyNodes) throws -> [(g: NambuKeldysh, g0: NambuKeldysh)] {
-        let n = nodes.count, p = values.count
         var k0: [NambuKeldysh] = [], g0: [NambuKeldysh] = [], sigma0: [NambuKeldysh] = []
-        k0.reserveCapacity(n); g0.reserveCapacity(n); sigma0.reserveCapacity(n)
         for x in nodes.x {
             let k = kernelBlocks(at: x)
             k0.append(k)
@@ -133,65 +128,15 @@ public final class CondensedNumerics {
             sigma0.append(try selfEnergy(at: x))
         }
         func diagonal(_ g: NambuKeldysh) -> [Complex<Double>] { [g.r.bb, g.k.bb, g.a.bb, g.r.aa, g.k.aa, g.a.aa] }
-        let d0 = g0.map(diagonal)
         let s = problem.selfEnergySign
         func dressed(_ i: Int, _ e: [Complex<Double>]) -> NambuKeldysh {
             let extra = NambuKeldysh(r: .diagonal(e[0], e[3]), k: .diagonal(e[1], e[4]), a: .diagonal(e[2], e[5]))
             return (k0[i] + (sigma0[i] + extra).scaled(s)).inverse
         }
-        let zero = [Complex<Double>](repeating: .zero, count: 6)
-        var g = (0..<n).map { diagonal(dressed($0, zero)) }
-        var input = [Double](repeating: 0, count: problem.density.inputCount)
-        for (k, v) in values.enumerated() { input[2 + k] = v }
-        let scale = d0.reduce(0.0) { m, e in e.reduce(m) { max($0, $1.length) } }
-        var mixer = AndersonMixer()
-        var best = (change: Double.infinity, g: g, at: 0)
-        var lastChange = Double.infinity
-        func flat(_ t: [[Complex<Double>]]) -> [Double] { t.flatMap { $0.flatMap { [$0.real, $0.imaginary] } } }
-        func sweep(_ g: [[Complex<Double>]]) -> [NambuKeldysh] {
-            var out: [NambuKeldysh] = []
-            out.reserveCapacity(n)
-            for i in 0..<n {
-                var acc = zero
-                input[1] = nodes.x[i]
-                for j in 0..<n {
-                    input[0] = nodes.x[j]
-                    for e in 0..<6 {
-                        let d = g[j][e] - d0[j][e]
-                        input[2 + p + 2 * e] = d.real
-                        input[3 + p + 2 * e] = d.imaginary
-                    }
-                    input.withUnsafeBufferPointer { inp in output.withUnsafeMutableBufferPointer { o in density.evaluate(inputs: inp.baseAddress!, into: o.baseAddress!) } }
-                    let w = Complex(nodes.w[j], 0)
-                    for e in 0..<6 { acc[e] += w * self.out(e) }
-                }
-                out.append(dressed(i, acc))
-            }
-            return out
-        }
-        for iteration in 1...300 {
-            let full = sweep(g)
-            let next = full.map(diagonal)
-            var change = 0.0
-            for i in 0..<n { for e in 0..<6 { change = max(change, (next[i][e] - g[i][e]).length) } }
-            guard change.isFinite else { throw CondensationError.nonFinite("the self-consistent iteration (sweep \(iteration))") }
-            lastChange = change
-            if change <= 1e-11 * scale {
-                lastIterations = iteration
-                return zip(full, g0).map { ($0, $1) }
-            }
-            if change < 0.5 * best.change {
-                best = (change, g, iteration)
-            } else if iteration - best.at >= 25 {
-                mixer = AndersonMixer(memory: mixer.memory, beta: max(mixer.beta / 2, 1.0 / 16))
-                g = best.g
-                best.at = iteration
-                continue
-            }
-            let x = mixer.next(x: flat(g), image: flat(next))
-            for i in 0..<n { for e in 0..<6 { g[i][e] = Complex(x[12 * i + 2 * e], x[12 * i + 2 * e + 1]) } }
-        }
-        throw CondensationError.integral("the self-consistent Dyson iteration did not converge in 300 sweeps (last change \(short(lastChange)) against entries of size \(short(scale)))")
+        let r = try SelfConsistentDyson(nodes: nodes, free: g0.map(diagonal), compiled: problem.density, density: density, parameters: values)
+            .solve { diagonal(dressed($0, $1)) }
+        lastIterations = r.sweeps
+        return r.extra.enumerated().map { (dressed($0.offset, $0.element), g0[$0.offset]) }
     }
 
     /// A38's left side divided by ψ_f (ψ_f = 0 always solves A38; the condensate is a root of

@@ -47,11 +47,9 @@ public func condensateSweep(_ o: CondensateSweepOptions, progress: Bool = true) 
             csv += csvLine([x, o.base.reading.rawValue, "", "", "", "", "", "", "", "", "", "", "", why])
         }
         for (n, s) in r.condensates.enumerated() {
-            let dm = Condensate.digits(s.mu, error: s.muError), dp = Condensate.digits(s.psi, error: s.psiError)
-            let dq = Condensate.digits(s.polarisation, error: s.polarisationError), dr = Condensate.digits(s.rho, error: s.rhoError)
-            csv += csvLine([x, o.base.reading.rawValue, "\(n + 1)", significant(s.mu, dm), "\(dm)", significant(s.psi, dp), "\(dp)",
-                            significant(s.polarisation, dq), "\(dq)", significant(s.rho, dr), "\(dr)",
-                            String(format: "%.6f", s.occupations.b), String(format: "%.6f", s.occupations.a), "condensed"])
+            let values = s.verified.flatMap { [significant($0.value, $0.digits), "\($0.digits)"] }
+            csv += csvLine([x, o.base.reading.rawValue, "\(n + 1)"] + values +
+                           [String(format: "%.6f", s.occupations.b), String(format: "%.6f", s.occupations.a), "condensed"])
         }
     }
     try writeFileAtomically(folder.path("observables.csv"), csv)
@@ -110,7 +108,8 @@ public func render(_ rows: [CondensateSweepRow], parameter: String, out: String,
         let v = String(format: "%.6g", r.value)
         if r.condensates.isEmpty { return "\(v)  none" }
         return "\(v)  " + r.condensates.map { s in
-            "psi_f = \(significant(s.psi, Condensate.digits(s.psi, error: s.psiError))), rho = \(significant(s.rho, Condensate.digits(s.rho, error: s.rhoError)))"
+            let v = s.verified
+            return "psi_f = \(significant(v[1].value, v[1].digits)), rho = \(significant(v[3].value, v[3].digits))"
         }.joined(separator: "; ")
     }.joined(separator: "\n") + "\nwritten: \(out)/observables.csv, \(out)/observables.svg"
 }

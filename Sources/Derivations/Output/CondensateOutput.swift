@@ -7,11 +7,7 @@ import OutputFormats
 public func render(_ o: CondensateOutcome, json: Bool) -> String {
     let r = o.result
     func item(_ s: Condensate) -> [(String, String, Int)] {
-        [(o.frequencyName, significant(s.mu, Condensate.digits(s.mu, error: s.muError)), Condensate.digits(s.mu, error: s.muError)),
-         (o.amplitudeName, significant(s.psi, Condensate.digits(s.psi, error: s.psiError)), Condensate.digits(s.psi, error: s.psiError)),
-         ("polarisation", significant(s.polarisation, Condensate.digits(s.polarisation, error: s.polarisationError)),
-          Condensate.digits(s.polarisation, error: s.polarisationError)),
-         ("rho", significant(s.rho, Condensate.digits(s.rho, error: s.rhoError)), Condensate.digits(s.rho, error: s.rhoError))]
+        zip([o.frequencyName, o.amplitudeName, "polarisation", "rho"], s.verified).map { ($0, significant($1.value, $1.digits), $1.digits) }
     }
     let method = o.reading == .g0
         ? "A60-A61 by Powell's dogleg; G0^K(tau = 0) in closed form (residues and digammas)"
