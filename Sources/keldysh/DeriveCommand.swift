@@ -23,8 +23,14 @@ struct DeriveCommand: ParsableCommand {
     @Flag(help: "Also print the stability matrix about --about (or the model's `steady` point).")
     var linearize = false
 
-    @Option(help: "The linearisation point, e.g. 'a=0, S-=0, Sz=-1/2'.")
+    @Option(help: "The linearisation point, e.g. 'a=0, S-=0, Sz=-1/2'; or N, steady state N of `keldysh steady` at the --set values (the matrix then numeric, every digit proven).")
     var about: String?
+
+    @Option(name: .customLong("set"), help: "A parameter value, NAME=VALUE; VALUE may use other parameters (repeatable). Substituted into the equations and the matrix.")
+    var settings: [String] = []
+
+    @Option(help: "Significant digits of a steady state and its matrix (--about N).")
+    var digits = 30
 
     @Option(help: "The order of the deviations, e.g. 'a, a*, S-, S+' (x* is the conjugate of x).")
     var order: String?
@@ -44,12 +50,19 @@ struct DeriveCommand: ParsableCommand {
     @Flag(help: "Print the Keldysh derivation step by step (contour action, rotation, baths, frame, kernels, Green's functions).")
     var steps = false
 
+    func validate() throws {
+        if latex && json { throw ValidationError("--latex and --json: choose one (the JSON holds the LaTeX of every equation and of the matrix)") }
+        if steps && (linearize || about != nil || !settings.isEmpty || operators != nil) {
+            throw ValidationError("--steps prints the Keldysh derivation of the model as written: it takes no --linearize, --about, --set or --operators")
+        }
+    }
+
     func run() throws {
         let format: OutputFormat = json ? .json : (latex ? .latex : .text)
         try keldysh.run {
             if steps { return render(try deriveSteps(path: model), format: format) }
             return try derive(path: model, operators: operators, linearize: linearize, about: about, order: order,
-                              cumulantOrder: cumulantOrder, symmetric: symmetric).rendered(format)
+                              cumulantOrder: cumulantOrder, symmetric: symmetric, settings: settings, digits: digits).rendered(format)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import FieldTheory
 import Symbolic
 
@@ -5,12 +6,46 @@ import Symbolic
 /// model file and derives its mean-field equations (and stability matrix). Option texts are
 /// named `--operators`, `--about`, `--order` in errors.
 public func derive(path: String, operators: String? = nil, linearize: Bool = false, about: String? = nil,
-                   order: String? = nil, cumulantOrder: Int = 1, symmetric: Bool = false) throws(ModelError) -> ModelDerivation {
+                   order: String? = nil, cumulantOrder: Int = 1, symmetric: Bool = false,
+                   settings: [String] = [], digits: Int = 30) throws -> ModelDerivation {
+    if let about, let index = Int(about.trimmingWhitespace) {
+        guard operators == nil, cumulantOrder == 1, !symmetric else {
+            throw AnalysisError.badAssignment("--about \(index)", reason: "a steady state of `keldysh steady` is one of the model's own mean-field equations: drop --operators, --cumulant-order and --symmetric")
+        }
+        return try deriveAboutSteadyState(path: path, index: index, order: order, settings: settings, digits: digits)
+    }
     let model = try Model.parse(readModelText(path), file: path)
-    return try model.derive(operators: operators.map { NamedText($0, origin: "--operators") }, linearize: linearize,
-                            about: about.map { NamedText($0, origin: "--about") },
-                            order: order.map { NamedText($0, origin: "--order") }, cumulantOrder: cumulantOrder,
-                            symmetric: symmetric)
+    var d = try model.derive(operators: operators.map { NamedText($0, origin: "--operators") }, linearize: linearize,
+                             about: about.map { NamedText($0, origin: "--about") },
+                             order: order.map { NamedText($0, origin: "--order") }, cumulantOrder: cumulantOrder,
+                             symmetric: symmetric)
+    guard !settings.isEmpty else { return d }
+    // The names the equations and the matrix use, as `ModelInput` reads them.
+    let variables = Set(d.meanField.variables.compactMap(\.symbol))
+    var names = Expr.freeSymbols(of: d.meanField.equations.map(\.rhs)).filter { !variables.contains($0) && !$0.info.isFunction }
+    if let m = d.linearization?.stabilityMatrix { names.formUnion(Expr.freeSymbols(of: m.entries).filter { !$0.info.isFunction }) }
+    let values = try resolveAssignments(try ParameterContext(symbols: names, model: model).assignments(settings))
+    d = ModelDerivation(model: d.model, meanField: d.meanField.substituting(values),
+                        linearization: d.linearization?.substituting(values), settings: settings)
+    return d
+}
+
+/// `derive --about N --set …`: the stability matrix at steady state N of `keldysh steady`
+/// (same settings and digits), each entry enclosed over the state's proven box.
+func deriveAboutSteadyState(path: String, index: Int, order: String?, settings: [String], digits: Int) throws -> ModelDerivation {
+    let input = try ModelInput.load(path: path, needMatrix: false)
+    let values = try input.parameters.assignments(settings)
+    let reference = try input.model.declaredSteadyPoint(of: input.meanField)
+    let found = try findSteadyStates(SteadyRequest(meanField: input.meanField, values: values, reference: reference, digits: digits))
+    guard let state = found.states.first(where: { $0.index == index }) else {
+        throw AnalysisError.badAssignment("--about \(index)", reason: "there is no steady state \(index): the search found \(found.states.count) (numbered as `keldysh steady` prints them)")
+    }
+    // Not the model's `variables`: that is the normal state's block, which a state with an order
+    // parameter does not close; every variable unless --order names them.
+    let variables = try order.map { try input.model.orderVariables(of: input.meanField, order: NamedText($0, origin: "--order").fragment) }
+    let matrix = try stabilityMatrix(input.meanField, values: values, variables: variables, at: state, digits: digits)
+    return ModelDerivation(model: input.model, meanField: input.meanField.substituting(try resolveAssignments(values)),
+                           linearization: nil, stateMatrix: matrix, settings: settings)
 }
 
 /// `keldysh derive MODEL --steps`: the model's Keldysh derivation, every named step, with the

@@ -1,4 +1,5 @@
 import Algebra
+import Analysis
 import Symbolic
 
 /// What `keldysh derive` computes from a model: the closed mean-field equations and,
@@ -7,6 +8,10 @@ public struct ModelDerivation: Sendable {
     public let model: Model
     public let meanField: MeanFieldSystem
     public let linearization: Linearization?
+    /// `derive --about N`: the stability matrix at steady state N of `keldysh steady`, numeric.
+    public var stateMatrix: StateStabilityMatrix? = nil
+    /// `derive --set`: the assignments as given, for the header.
+    public var settings: [String] = []
 }
 
 extension Model {
@@ -132,6 +137,18 @@ extension Model {
 
     func linearization(of mf: MeanFieldSystem, about: Fragment, order: Fragment) throws(ModelError) -> Linearization {
         let point = try self.point(of: mf, about: about)
+        let variables = try orderVariables(of: mf, order: order)
+        do {
+            return try mf.linearize(variables: variables, about: point)
+        } catch {
+            var e = order.error("linearisation failed: \(error)")
+            e.cause = error
+            throw e
+        }
+    }
+
+    /// The variables of an order list (`a, a*, S-, S+`), each a variable of `mf` or its conjugate, once.
+    func orderVariables(of mf: MeanFieldSystem, order: Fragment) throws(ModelError) -> [Expr] {
         var known: [Expr: Expr] = [:]
         for e in mf.equations { known[e.operatorWord] = e.variable }
         var variables: [Expr] = []
@@ -145,12 +162,6 @@ extension Model {
             if variables.contains(v) { throw item.error("'\(item.text)' is listed twice") }
             variables.append(v)
         }
-        do {
-            return try mf.linearize(variables: variables, about: point)
-        } catch {
-            var e = order.error("linearisation failed: \(error)")
-            e.cause = error
-            throw e
-        }
+        return variables
     }
 }

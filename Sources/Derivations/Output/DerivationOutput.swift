@@ -1,4 +1,6 @@
 import Algebra
+import Analysis
+import ArbitraryPrecision
 import OutputFormats
 import Symbolic
 
@@ -103,6 +105,7 @@ extension ModelDerivation {
                          ? "# Mean-field equations of \(model.file) (intensive variables)"
                          : "# Second-order cumulant equations of \(model.file)"
                            + (model.systemSize == nil ? "" : " (intensive variables, terms of order 1/N kept)")]
+            if !settings.isEmpty { lines.append("# at " + settings.joined(separator: ", ")) }
             for e in meanField.equations {
                 if e.lhsFactor.isOne {
                     lines.append("d\(d.showText(e.variable))/dt = \(d.showText(e.rhs))")
@@ -124,6 +127,7 @@ extension ModelDerivation {
                 }
                 lines.append(contentsOf: notes(lin, d))
             }
+            if let m = stateMatrix { lines.append(""); lines.append(contentsOf: stateMatrixLines(m, d)) }
             return lines.joined(separator: "\n")
         case .latex:
             var lines = ["\\begin{align}"]
@@ -144,6 +148,14 @@ extension ModelDerivation {
                 lines.append("A = " + lin.stabilityMatrix.latex(entry: { d.showLatex($0) }))
                 lines.append("\\end{equation}")
                 lines.append("% δx = (" + lin.variables.map { d.showLatex($0) }.joined(separator: ", ") + ")")
+            }
+            if let m = stateMatrix {
+                lines.append("% at steady state \(m.state.index) of `keldysh steady` (\(settings.joined(separator: ", "))); entries enclosed over its proven box, digits proven")
+                lines.append("\\begin{equation}")
+                lines.append("A = \\begin{pmatrix}" + m.entries.map { $0.map { Self.complexText((Self.latexNumber($0.re), Self.latexNumber($0.im)), imaginaryUnit: "i") }.joined(separator: " & ") }
+                    .joined(separator: " \\\\ ") + "\\end{pmatrix}")
+                lines.append("\\end{equation}")
+                lines.append("% δx = (" + m.variables.map { d.showLatex($0) }.joined(separator: ", ") + ")")
             }
             return lines.joined(separator: "\n")
         case .json:
@@ -180,6 +192,20 @@ extension ModelDerivation {
                     })),
                 ])))
             }
+            if !settings.isEmpty { fields.append(("settings", .array(settings.map { .string($0) }))) }
+            if let m = stateMatrix {
+                fields.append(("steadyState", .object([
+                    ("index", .int(m.state.index)),
+                    ("components", .array(m.state.components.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })),
+                    ("radius", .string(BigFloat(m.state.radius, precision: 64).toString(digits: 3))),
+                    ("variables", .array(m.variables.map { .string(d.showText($0)) })),
+                    ("matrix", .array(m.entries.map { .array($0.map { .object([("re", .string($0.re)), ("im", .string($0.im))]) }) })),
+                    ("omittedCouplings", .array(m.omitted.map {
+                        .object([("row", .string(d.showText($0.row))), ("column", .string(d.showText($0.column))),
+                                 ("re", .string($0.value.re)), ("im", .string($0.value.im))])
+                    })),
+                ])))
+            }
             return JSONValue.object(fields).pretty()
         }
     }
@@ -206,6 +232,45 @@ extension ModelDerivation {
         guard let r = meanField.symmetry else { return [] }
         let d = display
         return symmetryReport(r, name: { d.showText($0) }).map { prefix + $0 }
+    }
+
+    /// `derive --about N`: the state and the matrix at it, every digit proven.
+    private func stateMatrixLines(_ m: StateStabilityMatrix, _ d: VariableDisplay) -> [String] {
+        var out = ["# Stability matrix at steady state \(m.state.index) of `keldysh steady` ("
+                   + m.state.components.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ")",
+                   "# every entry encloses the exact state's: ball arithmetic over the state's proven box (half-width "
+                   + BigFloat(m.state.radius, precision: 64).toString(digits: 3) + "); only proven digits are shown",
+                   "# d/dt δx = A δx with δx = (" + m.variables.map { "δ" + d.showText($0) }.joined(separator: ", ") + ")"]
+        for (k, row) in m.entries.enumerated() {
+            out.append("row \(k + 1): " + row.map { Self.complexText($0, imaginaryUnit: "I") }.joined(separator: " | "))
+        }
+        for c in m.omitted {
+            out.append("# note: row \(d.showText(c.row)) couples to \(d.showText(c.column)) (left out of δx) with "
+                       + Self.complexText(c.value, imaginaryUnit: "I") + ": the block is not closed")
+        }
+        return out
+    }
+
+    /// A printed decimal or fraction as LaTeX: 1.5e-3 → 1.5\times 10^{-3}, -7/10 → -\tfrac{7}{10}, 0 ± 2e-16 → 0 \pm 2\times 10^{-16}.
+    static func latexNumber(_ s: String) -> String {
+        if let pm = s.range(of: " ± ") { return latexNumber(String(s[..<pm.lowerBound])) + " \\pm " + latexNumber(String(s[pm.upperBound...])) }
+        if let slash = s.firstIndex(of: "/") {
+            let num = s[..<slash], sign = num.hasPrefix("-") ? "-" : ""
+            return sign + "\\tfrac{\(num.drop { $0 == "-" })}{\(s[s.index(after: slash)...])}"
+        }
+        guard let e = s.firstIndex(of: "e") else { return s }
+        let exponent = s[s.index(after: e)...]
+        return exponent == "0" ? String(s[..<e]) : "\(s[..<e])\\times 10^{\(exponent)}"
+    }
+
+    /// re + im·i from two decimals ("0" dropped, the sign of im carried over).
+    static func complexText(_ z: (re: String, im: String), imaginaryUnit: String) -> String {
+        if z.im == "0" { return z.re }
+        let im = z.im.hasPrefix("-") ? String(z.im.dropFirst()) : z.im
+        let imaginary = im == "1" ? imaginaryUnit
+            : (im.contains(" ") ? "(\(im))" : im) + (imaginaryUnit == "I" ? "*I" : "\\," + imaginaryUnit)
+        if z.re == "0" { return (z.im.hasPrefix("-") ? "-" : "") + imaginary }
+        return z.re + (z.im.hasPrefix("-") ? " - " : " + ") + imaginary
     }
 
     private func notes(_ lin: Linearization, _ d: VariableDisplay) -> [String] {
