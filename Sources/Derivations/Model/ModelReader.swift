@@ -35,6 +35,7 @@ struct ModelReader {
             case "fermion", "fermions": try modes(rest, fermion: true)
             case "spins", "spin": try spins(rest, single: word.text == "spin")
             case "define": try define(rest)
+            case "size": try size(rest)
             case "latex": try latex(rest)
             case "H": try hamiltonian(rest, keyword: word)
             case "dissipator": try dissipator(rest, keyword: word)
@@ -101,6 +102,36 @@ struct ModelReader {
         }
     }
 
+    /// N as the system size (a positive parameter, declared here if new); every ensemble and a
+    /// `size` statement must name the same N.
+    private mutating func declareSize(_ n: Fragment, what: String) throws(ModelError) -> Expr {
+        guard n.isName else { throw n.error("the \(what) must be a name such as N") }
+        let size: Expr
+        if let s = scope.context.symbol(named: n.text) {
+            guard s.info.assumptions.contains(.positive), scope.meaning[s] == nil else {
+                throw n.error("the \(what) '\(n.text)' must be a positive parameter")
+            }
+            size = .symbol(s)
+        } else {
+            try scope.parameter(n.text, .positive, at: n)
+            size = .symbol(scope.context.symbol(named: n.text)!)
+        }
+        if let m = systemSize, m != size {
+            throw n.error("all ensembles (and `size`) must have the same size (\(m) was declared before)")
+        }
+        systemSize = size
+        return size
+    }
+
+    /// `size N`: the system size of a model without spin ensembles (bosons only), so that its
+    /// mean-field variables are intensive (⟨a⟩/√N) and terms suppressed by powers of 1/N are
+    /// dropped, as `spins S : N spin-1/2` does for a model with an ensemble.
+    private mutating func size(_ rest: Fragment) throws(ModelError) {
+        let words = rest.words()
+        guard words.count == 1 else { throw rest.error("expected `size N` (one name)", at: rest.end) }
+        _ = try declareSize(words[0], what: "system size")
+    }
+
     /// `spins S, T : N spin-1/2` (ensembles of N spin-1/2) or `spin s : spin-1/2` (one spin).
     private mutating func spins(_ rest: Fragment, single: Bool) throws(ModelError) {
         let (names, spec) = rest.splitColon()
@@ -118,21 +149,7 @@ struct ModelReader {
             guard words.count == 2 else {
                 throw spec.error("expected the ensemble size and `spin-1/2`, e.g. `N spin-1/2`")
             }
-            let n = words[0]
-            guard n.isName else { throw n.error("the ensemble size must be a name such as N") }
-            if let s = scope.context.symbol(named: n.text) {
-                guard s.info.assumptions.contains(.positive), scope.meaning[s] == nil else {
-                    throw n.error("the ensemble size '\(n.text)' must be a positive parameter")
-                }
-                size = .symbol(s)
-            } else {
-                try scope.parameter(n.text, .positive, at: n)
-                size = .symbol(scope.context.symbol(named: n.text)!)
-            }
-            if let m = systemSize, m != size {
-                throw n.error("all ensembles must have the same size (\(m) was declared before)")
-            }
-            systemSize = size
+            size = try declareSize(words[0], what: "ensemble size")
         }
         for n in try names.nameList() {
             try scope.claim(n.text, at: n)

@@ -17,8 +17,9 @@ struct Token: Sendable {
 }
 
 /// Splits text into tokens. Identifiers are Unicode letters followed by letters, digits,
-/// `_`, primes and `†` (`ω'_z`, `a†`, `gamma_up`); declared names that contain operator
-/// characters (`S+`, `T+_i`) are munched whole when they are the longest match.
+/// `_`, primes and `†` (`ω'_z`, `a†`, `gamma_up`; `a^dag` or `a^dagger` is `a†` in ASCII);
+/// declared names that contain operator characters (`S+`, `T+_i`) are munched whole when they
+/// are the longest match.
 ///
 /// ASCII is classified by its code; any other Character by the `Character` rules below.
 struct Lexer {
@@ -80,9 +81,20 @@ struct Lexer {
                     while j < n && isIdentifierContinue(at: j) { j += 1 }
                 }
                 let end = max(j, i + special)
-                tokens.append(Token(kind: .identifier(source.string(i..<end)), start: i, length: end - i,
-                                    spaced: spaced))
-                i = end
+                var name = source.string(i..<end)
+                var next = end
+                // `a^dag` and `a^dagger` spell `a†` in ASCII.
+                if identifierStart, j == end {
+                    for spelling in ["^dagger", "^dag"] where next == end {
+                        let m = spelling.utf16.count
+                        if end + m <= n, source.string(end..<(end + m)) == spelling, !(end + m < n && isIdentifierContinue(at: end + m)) {
+                            name += "†"
+                            next = end + m
+                        }
+                    }
+                }
+                tokens.append(Token(kind: .identifier(name), start: i, length: next - i, spaced: spaced))
+                i = next
             } else if isDigit(at: i) || (u == 46 && i + 1 < n && isDigit(at: i + 1)) {
                 let (value, end) = try number(at: i)
                 tokens.append(Token(kind: .number(value), start: start, length: end - start, spaced: spaced))

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import Derivations
+
+/// Spellings a new user reaches for (issue 14): `a^dag` for a† in ASCII, and `size N` for the
+/// system size of a model with bosons only.
+@Suite("Model spellings: ASCII dagger, size N (issue 14)")
+struct ModelSpellingTests {
+    func equations(_ text: String) throws -> String {
+        try Model.parse(text, file: "kerr.kd").derive().rendered(.text)
+    }
+
+    @Test func asciiDaggerIsTheDagger() throws {
+        let unicode = "parameters w, U\nboson a\nH = w a† a + U a† a† a a\n"
+        let ascii = "parameters w, U\nboson a\nH = w a^dag a + U a^dagger a^dagger a a\n"
+        #expect(try equations(ascii) == equations(unicode))
+        // Not inside a longer name: `a^dagx` is a to the power dagx (an undeclared name here).
+        #expect(throws: ModelError.self) { try equations("parameters w\nboson a\nH = w a^dagx a\n") }
+    }
+
+    @Test func sizeMakesABosonModelIntensive() throws {
+        // A driven Kerr oscillator, by hand: da/dt = i[H, a] − κa/2 with [a†a, a] = −a and
+        // [a†a†aa, a] = −2a†aa, so d⟨a⟩/dt = −iω⟨a⟩ − 2i(U/N)⟨a†aa⟩ − iF√N − κ⟨a⟩/2; with
+        // α = ⟨a⟩/√N and ⟨a†aa⟩ ≈ N|α|²α: dα/dt = −iωα − 2iU|α|²α − iF − κα/2.
+        let text = "parameters w, U, kappa, F\nsize N\nboson a\nH = w a† a + U/N a† a† a a + F sqrt(N) (a + a†)\ndissipator kappa D[a]\n"
+        let out = try equations(text)
+        #expect(out.contains("(intensive variables)"))
+        #expect(out.contains("d⟨a⟩/dt = -2*I*U*⟨a†⟩*⟨a⟩^2 - I*w*⟨a⟩ - kappa*⟨a⟩/2 - I*F"))
+        // Without it N is an undeclared name, reported where it is used.
+        do {
+            _ = try equations(text.replacingOccurrences(of: "size N\n", with: ""))
+            Issue.record("expected an error")
+        } catch let e as ModelError {
+            #expect(e.line == 3 && e.column == 16)
+        }
+        // `size` takes one name; a spin ensemble must agree with it.
+        #expect(throws: ModelError.self) { try equations("size 2\nboson a\nH = a† a\n") }
+        #expect(throws: ModelError.self) { try equations("size M\nspins S : N spin-1/2\nboson a\nH = a† a\n") }
+    }
+}
