@@ -37,4 +37,20 @@ struct ModelSpellingTests {
         #expect(throws: ModelError.self) { try equations("size 2\nboson a\nH = a† a\n") }
         #expect(throws: ModelError.self) { try equations("size M\nspins S : N spin-1/2\nboson a\nH = a† a\n") }
     }
+
+    @Test func scalingErrorsPointAtTheStatement() throws {
+        // g (a + a†)(S+ + S-) without 1/√N: by hand, i[H, S-] ∋ 2ig(a + a†)Sz, which is √N times
+        // the left-hand side's N-scaling (⟨a⟩ ~ √N, ⟨S⟩ ~ N). The error is H's (line 4, its body
+        // at column 5), not the file's 1:1.
+        let model = "parameters w, g, kappa\nspins S : N spin-1/2\nboson a\nH = w a† a + w Sz + g (a + a†) (S+ + S-)\n"
+        func failure(_ text: String) -> ModelError? {
+            do { _ = try equations(text); return nil } catch let e as ModelError { return e } catch { return nil }
+        }
+        let h = try #require(failure(model))
+        #expect(h.line == 4 && h.column == 5 && h.message.contains("N-scaling"))
+        // A collective κD[S-] (superradiant decay at rate κN, not κ): the dissipator's line.
+        let fixed = model.replacingOccurrences(of: "g (a + a†)", with: "g/sqrt(N) (a + a†)")
+        let d = try #require(failure(fixed + "dissipator kappa D[a]\ndissipator kappa D[S-]\n"))
+        #expect(d.line == 6 && d.column == 1 && d.message.contains("N-scaling"))
+    }
 }

@@ -37,6 +37,8 @@ public struct Model: Sendable {
     /// Baths, spinors and the condensate ansatz of its Keldysh derivation.
     public let keldysh: KeldyshStatements
     var scope: ModelScope
+    /// Where H and each dissipator were written (an N-scaling failure is reported there).
+    var origins: (hamiltonian: Fragment, dissipators: [Fragment])?
 
     init(file: String, system: OpenSystem, systemSize: Expr?, meanFieldOperators: [Expr]?,
          steady: Fragment?, variables: Fragment?, gilbert: [GilbertStatement], phaseNames: PhaseNames, keldysh: KeldyshStatements,
@@ -87,7 +89,12 @@ public struct Model: Sendable {
     /// dynamics and `verify` steps. A `gilbert` statement the equations do not allow (a
     /// variable such as ⟨a†a⟩ next to ⟨a⟩) is a `ModelError` at that statement.
     public func meanField(_ operators: [Expr], order: MeanFieldOptions.Order = .first) throws -> MeanFieldSystem {
-        var mf = try system.meanField(operators, options: meanFieldOptions(order: order))
+        var mf: MeanFieldSystem
+        do {
+            mf = try system.meanField(operators, options: meanFieldOptions(order: order))
+        } catch AlgebraError.scaling(let why) {
+            throw scalingError(why, operators: operators, order: order)
+        }
         for g in gilbert where mf.equations.contains(where: { $0.operatorWord == g.mode.annihilation }) {
             do {
                 mf = try mf.gilbertDamped(g.mode, constant: g.constant)
@@ -96,6 +103,24 @@ public struct Model: Sendable {
             }
         }
         return mf
+    }
+
+    /// An N-scaling failure at the statement that causes it: H alone, then each dissipator alone,
+    /// is derived again; the first that fails by itself is named (the whole model when none does:
+    /// then the failure comes from their combination, which is not expected for sums of terms).
+    func scalingError(_ why: String, operators: [Expr], order: MeanFieldOptions.Order) -> Error {
+        let plain = AlgebraError.scaling(why)
+        guard let origins else { return plain }
+        let options = meanFieldOptions(order: order)
+        func fails(_ h: Expr, _ d: [Dissipator]) -> Bool {
+            do { _ = try OpenSystem(algebra: system.algebra, hamiltonian: h, dissipators: d).meanField(operators, options: options) } catch AlgebraError.scaling {
+                return true
+            } catch { return false }
+            return false
+        }
+        if fails(system.hamiltonian, []) { return origins.hamiltonian.error(wrapping: plain) }
+        for (d, at) in zip(system.dissipators, origins.dissipators) where fails(.zero, [d]) { return at.error(wrapping: plain) }
+        return plain
     }
 
     /// The default operators of a mean-field derivation: the `meanfield` statement, or every

@@ -71,8 +71,10 @@ struct ModelReader {
         }
         var ops: [Expr]?
         if let m = meanField { ops = try operatorList(m) }
-        return Model(file: source.file, system: system, systemSize: systemSize, meanFieldOperators: ops,
-                     steady: steady, variables: variables, gilbert: gilbert, phaseNames: phaseNames, keldysh: keldysh, scope: scope)
+        var model = Model(file: source.file, system: system, systemSize: systemSize, meanFieldOperators: ops,
+                          steady: steady, variables: variables, gilbert: gilbert, phaseNames: phaseNames, keldysh: keldysh, scope: scope)
+        model.origins = (hFragment, dissipators.map(\.1))
+        return model
     }
 
     private func once(_ slot: inout Fragment?, _ rest: Fragment, _ word: Fragment) throws(ModelError) {
