@@ -182,9 +182,10 @@ struct ModelReader {
             guard let eq = item.find("=") else { throw item.error("expected `parameter = name`", at: item.end) }
             let key = item.sub(item.start, eq).trimmed
             let value = item.sub(eq + 1, item.end).trimmed
-            guard let s = scope.context.symbol(named: key.text), scope.meaning[s] == nil, !s.info.isFunction,
-                  s.info.commutation == .commuting else {
-                throw key.error("'\(key.text)' is not a declared parameter")
+            // A `define`d name too: LaTeX output writes its value by the name where it occurs.
+            guard let s = scope.context.symbol(named: key.text), !s.info.isFunction,
+                  s.info.commutation == .commuting, scope.meaning[s] == nil || scope.definitions.contains(where: { $0.name == key.text }) else {
+                throw key.error("'\(key.text)' is not a declared parameter or definition")
             }
             if value.isEmpty || value.containsSpace {
                 throw value.error("expected one name such as omega_c or gamma_up")

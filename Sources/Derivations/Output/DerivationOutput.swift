@@ -96,6 +96,15 @@ extension ModelDerivation {
         VariableDisplay(meanField, algebra: model.system.algebra, latexNames: model.scope.latexNames)
     }
 
+    /// Right-hand sides in LaTeX, collected as papers write them.
+    var collected: CollectedLatex {
+        let names = model.definitions.compactMap { d -> (name: Expr, value: Expr)? in
+            guard let s = model.scope.context.symbol(named: d.name) else { return nil }
+            return (.symbol(s), d.value)
+        }
+        return CollectedLatex(display: display, system: meanField, definitions: names)
+    }
+
     /// The equations (and the stability matrix) in the format asked for.
     public func rendered(_ format: OutputFormat) -> String {
         let d = display
@@ -131,11 +140,12 @@ extension ModelDerivation {
             return lines.joined(separator: "\n")
         case .latex:
             var lines = ["\\begin{align}"]
+            let c = collected
             let eqs = meanField.equations.map { e in
                 e.lhsFactor.isOne
-                    ? "\\frac{d}{dt}" + d.showLatex(e.variable) + " &= " + d.showLatex(e.rhs)
+                    ? "\\frac{d}{dt}" + d.showLatex(e.variable) + " &= " + c.latex(e.rhs, own: e.variable)
                     : "\\left(" + d.factor(e.lhsFactor, d.showLatex) + "\\right) \\frac{d}{dt}" + d.showLatex(e.variable)
-                        + " &= " + d.showLatex(e.writtenRHS)
+                        + " &= " + c.latex(e.writtenRHS, own: e.variable)
             }
             lines.append(eqs.joined(separator: " \\\\\n"))
             lines.append("\\end{align}")
@@ -162,7 +172,7 @@ extension ModelDerivation {
             var fields: [(String, JSONValue)] = [("model", .string(model.file))]
             fields.append(("equations", .array(meanField.equations.map { e in
                 .object([("operator", .string("\(e.operatorWord)")), ("variable", .string(d.showText(e.variable))),
-                         ("rhs", .string(d.showText(e.rhs))), ("latex", .string(d.showLatex(e.rhs))),
+                         ("rhs", .string(d.showText(e.rhs))), ("latex", .string(collected.latex(e.rhs, own: e.variable))),
                          ("lhsFactor", .string(d.factor(e.lhsFactor, d.showText)))])
             })))
             fields.append(("addedByClosure", .array(meanField.added.map { .string("\($0)") })))
