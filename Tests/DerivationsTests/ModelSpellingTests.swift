@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Symbolic
 @testable import Derivations
 
 /// Spellings a new user reaches for (issue 14): `a^dag` for a† in ASCII, and `size N` for the
@@ -52,5 +53,21 @@ struct ModelSpellingTests {
         let fixed = model.replacingOccurrences(of: "g (a + a†)", with: "g/sqrt(N) (a + a†)")
         let d = try #require(failure(fixed + "dissipator kappa D[a]\ndissipator kappa D[S-]\n"))
         #expect(d.line == 6 && d.column == 1 && d.message.contains("N-scaling"))
+    }
+
+    @Test func plotLabelsUseTheModelsLatexNames() throws {
+        // `latex gup = gamma_up`: γ↑ on the plot, as the paper's axis; λ from the name itself.
+        #expect(unicodeName("gamma_up") == "γ↑" && unicodeName("lambda") == "λ" && unicodeName("omega'_z") == "ω'_z")
+        #expect(unicodeName("gamma_t") == "γ_t" && unicodeName("wc") == "wc" && unicodeName("eta'") == "η'")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var o = ScanOptions(model: "derivations/003-spintronic-dicke/model.kd", x: "gup=0:1:6", y: "lambda=0:1:5", out: out)
+        o.settings = ["gdown=1-gup", "wc=1", "wz=1", "wz'=1", "eta=1/10", "eta'=1/10", "kappa=3/50"]
+        o.progress = false
+        _ = try scan(o)
+        let svg = try String(contentsOfFile: out + "/diagram.svg", encoding: .utf8)
+        #expect(svg.contains(">γ↑</text>") && svg.contains(">λ</text>") && svg.contains("max Re λ"))
+        let json = try String(contentsOfFile: out + "/scan.json", encoding: .utf8)
+        #expect(json.contains("\"xLabel\": \"γ↑\""))
     }
 }

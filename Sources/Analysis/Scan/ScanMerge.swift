@@ -21,10 +21,13 @@ func readMetadata(_ dir: String) throws -> ScanMetadata {
           let columns = obj["columns"] as? [String], let legend = obj["legend"] as? [[String: String]] else {
         throw AnalysisError.inconsistentShards("\(path): missing fields")
     }
-    return ScanMetadata(kind: kind, x: try axis(obj["x"]), y: try axis(obj["y"]), shard: try Shard(index: i, count: n),
-                        columns: columns,
-                        legend: legend.map { PhaseLegend(name: $0["name"] ?? "", label: $0["label"] ?? "", color: $0["color"] ?? "#000000") },
-                        settings: obj["settings"] as? [String] ?? [], title: obj["title"] as? String ?? "")
+    var meta = ScanMetadata(kind: kind, x: try axis(obj["x"]), y: try axis(obj["y"]), shard: try Shard(index: i, count: n),
+                            columns: columns,
+                            legend: legend.map { PhaseLegend(name: $0["name"] ?? "", label: $0["label"] ?? "", color: $0["color"] ?? "#000000") },
+                            settings: obj["settings"] as? [String] ?? [], title: obj["title"] as? String ?? "")
+    meta.xLabel = obj["xLabel"] as? String ?? ""
+    meta.yLabel = obj["yLabel"] as? String ?? ""
+    return meta
 }
 
 /// `keldysh merge`: joins the shards of one scan (every i/n present once, same grid and
@@ -49,7 +52,7 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
     let folder = try StagedFolder(finalPath: out)
     let csv = try StreamWriter(path: folder.path("grid.csv"))
     let nx = first.x.count
-    var raster = DiagramRaster(x: first.x, y: first.y)
+    var raster = DiagramRaster(x: first.x, y: first.y, kind: first.kind, columns: first.columns)
     let codeOf = Dictionary(uniqueKeysWithValues: first.legend.enumerated().map { ($1.name, UInt8($0)) })
     var counts: [String: Int] = [:]
     var wroteHeader = false
@@ -73,6 +76,7 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
             guard fields.count >= 3 else { throw AnalysisError.inconsistentShards("\(d)/grid.csv line \(lineIndex + 1) is malformed") }
             let name = String(fields[2])
             raster.record(i: i, j: j, code: codeOf[name] ?? 255)
+            if raster.showsIntensityRow(j), let after = line.afterCoordinates { raster.recordIntensity(i: i, j: j, fields: after) }
             counts[name, default: 0] += 1
             points += 1
             try csv.write(String(line) + "\n")
@@ -95,9 +99,13 @@ public func mergeScans(_ dirs: [String], out: String, xLabel: String? = nil, yLa
     try csv.close()
     var meta = first
     meta.shard = .whole
+    if let xLabel { meta.xLabel = xLabel }
+    if let yLabel { meta.yLabel = yLabel }
     try writeFileAtomically(folder.path("scan.json"), meta.json())
     try writeFileAtomically(folder.path("diagram.svg"), raster.svg(x: first.x, y: first.y, legend: first.legend,
-                                                                   title: first.title, xLabel: xLabel, yLabel: yLabel))
+                                                                   title: first.title,
+                                                                   xLabel: xLabel ?? (first.xLabel.isEmpty ? nil : first.xLabel),
+                                                                   yLabel: yLabel ?? (first.yLabel.isEmpty ? nil : first.yLabel)))
     try folder.commit()
     return ScanSummary(folder: folder.finalPath, points: points, counts: counts, wroteDiagram: true)
 }

@@ -27,7 +27,7 @@ struct ResumedScan {
     /// are seen again), and `counts` holds the classes of the complete rows only. Memory is the
     /// chunk, not the file or the row.
     static func read(folder: String, nx: Int, firstRow: Int, legend: [PhaseLegend],
-                     point: (Int, Int, UInt8) -> Void) throws -> ResumedScan {
+                     point: (Int, Int, UInt8, Substring) -> Void) throws -> ResumedScan {
         let codeOf = Dictionary(legend.enumerated().map { ($1.name, UInt8($0)) }, uniquingKeysWith: { a, _ in a })
         var state = ResumedScan()
         guard let handle = FileHandle(forReadingAtPath: folder + "/grid.csv") else { return state }
@@ -40,11 +40,11 @@ struct ResumedScan {
         func consume(_ bytes: Data, through newline: Int) -> Bool {
             defer { line += 1 }
             if line == 0 { state.bytes = offset + newline + 1; return true }
-            let fields = bytes[bytes.startIndex..<(bytes.startIndex + newline)]
-                .split(separator: UInt8(ascii: ","), maxSplits: 3, omittingEmptySubsequences: false)
+            let lineBytes = bytes[bytes.startIndex..<(bytes.startIndex + newline)]
+            let fields = lineBytes.split(separator: UInt8(ascii: ","), maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count >= 3 else { return false }
             let code = codeOf[String(decoding: fields[2], as: UTF8.self)] ?? 255
-            point(inRow, firstRow + state.rows, code)
+            point(inRow, firstRow + state.rows, code, Substring(String(decoding: lineBytes, as: UTF8.self)))
             rowCounts[Int(code)] += 1
             inRow += 1
             if inRow == nx {

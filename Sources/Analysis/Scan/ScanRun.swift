@@ -21,6 +21,9 @@ public struct ScanMetadata: Sendable, Equatable {
     public var legend: [PhaseLegend]
     public var settings: [String]
     public var title: String
+    /// The axis labels the diagram uses (so that `merge` draws the same one).
+    public var xLabel: String = ""
+    public var yLabel: String = ""
 
     /// scan.json: one field per line, so a person can read it and `merge` can parse it.
     func json() -> String {
@@ -33,6 +36,7 @@ public struct ScanMetadata: Sendable, Equatable {
             ("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])),
             ("columns", .array(columns.map { .string($0) })), ("legend", .array(legendJSON)),
             ("settings", .array(settings.map { .string($0) })),
+            ("xLabel", .string(xLabel)), ("yLabel", .string(yLabel)),
         ]).fieldPerLine
     }
 }
@@ -50,11 +54,13 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
     try limits.check(x: x, rows: rows.count, threads: threads, out: out)
     let folder = try StagedFolder(finalPath: out, resumable: resume)
     let legend = classifier.legend
-    let meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
+    var meta = ScanMetadata(kind: classifier.kind, x: x, y: y, shard: shard, columns: classifier.columns,
                             legend: legend, settings: settings, title: title)
+    meta.xLabel = xLabel ?? x.name
+    meta.yLabel = yLabel ?? y.name
     let whole = shard.count == 1
     // Only what the diagram draws is kept (at most 2 000 × 2 000 codes), never the grid.
-    var raster = whole ? DiagramRaster(x: x, y: y) : nil
+    var raster = whole ? DiagramRaster(x: x, y: y, kind: classifier.kind, columns: classifier.columns) : nil
     var counts = [Int](repeating: 0, count: 256)
     var first = rows.lowerBound
     let csv: StreamWriter
@@ -64,8 +70,9 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
                                          + "kind differ); remove it or choose another --out")
         }
         let done = try ResumedScan.read(folder: folder.stagingPath, nx: x.count, firstRow: rows.lowerBound,
-                                        legend: legend) { i, j, code in
+                                        legend: legend) { i, j, code, line in
             if raster?.showsRow(j) == true { raster!.record(i: i, j: j, code: code) }
+            if raster?.showsIntensityRow(j) == true, let after = line.afterCoordinates { raster!.recordIntensity(i: i, j: j, fields: after) }
         }
         counts = done.counts
         truncate(folder.path("grid.csv"), off_t(done.bytes))
@@ -84,11 +91,12 @@ public func runScan(_ classifier: GridClassifier, x: GridAxis, y: GridAxis, shar
                 progress: bar) { j, i0, points in
         let yv = y.value(j)
         var line = ""
-        let drawn = raster?.showsRow(j) == true
+        let drawn = raster?.showsRow(j) == true, coloured = raster?.showsIntensityRow(j) == true
         for (k, p) in points.enumerated() {
             line += "\(x.value(i0 + k)),\(yv),\(p.fields)\n"
             counts[Int(p.classCode)] += 1
             if drawn { raster!.record(i: i0 + k, j: j, code: p.classCode) }
+            if coloured { raster!.recordIntensity(i: i0 + k, j: j, fields: p.fields) }
         }
         try csv.write(line)
         // A resumable run flushes every piece, so an interruption loses at most the pieces in flight.

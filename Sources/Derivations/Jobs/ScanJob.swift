@@ -56,8 +56,10 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
     request.threads = o.threads
     request.settings = o.settings
     request.title = o.title ?? ""
-    request.xLabel = o.xLabel
-    request.yLabel = o.yLabel
+    // The model's LaTeX names as plain text (γ↑, λ) unless the labels are given.
+    let names = input.model.scope.latexNames
+    request.xLabel = o.xLabel ?? unicodeName(names[xa.symbol] ?? xa.symbol.name)
+    request.yLabel = o.yLabel ?? unicodeName(names[ya.symbol] ?? ya.symbol.name)
     request.progress = o.progress
     request.limits = o.limits
     request.resume = o.resume
