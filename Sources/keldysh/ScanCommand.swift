@@ -29,14 +29,21 @@ struct ScanCommand: ParsableCommand {
     var maxPoints: Int = ScanLimits().maximumPoints
     @Flag(help: "Stage in OUT.resume, keep it when the run is interrupted, and continue the rows it holds (docs/limits.md).")
     var resume = false
+    @Option(help: "Follow steady state N of `keldysh steady` (found at the grid's lower corner, same settings) over the grid and classify its stability, instead of the model's steady point.")
+    var about: Int?
     @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots: StabilityRoute = .polynomial
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent; each point is a solve of A60-A61.")
     var reading: DysonReading = .oneShot
     @Option(help: "Field-theory models: a start mu,psi (repeatable) for the first point of each column and after a gap, instead of the grid of starts.")
     var start: [String] = []
 
+    func validate() throws {
+        if about != nil && dynamics { throw ValidationError("--about follows a steady state's stability; --dynamics integrates from --initial: give one") }
+    }
+
     func run() throws {
         if isCondensationModel(options.model) {
+            if about != nil { throw ValidationError("--about follows a mean-field steady state; a field-theory model's condensates are `keldysh solve`'s (scan it without --about)") }
             var b = CondensateOptions(model: options.model)
             b.settings = options.settings
             b.reading = reading
@@ -61,6 +68,7 @@ struct ScanCommand: ParsableCommand {
         o.route = roots
         o.limits = ScanLimits(maximumPoints: maxPoints)
         o.resume = resume
+        o.about = about
         try keldysh.run {
             let outcome = try scan(o)
             return (render(outcome.summary, json: options.json), outcome.notes)

@@ -37,3 +37,15 @@ struct PlotAxesTests {
         #expect(abs(IntensityPanel.value(atFraction: IntensityPanel.fraction(0.3, extreme: 0.99), extreme: 0.99) - 0.3) < 1e-12)
     }
 }
+
+extension PlotAxesTests {
+    @Test func labelsHaveTheStepsDecimals() {
+        // Steps 0.1 → one decimal, 0.05 → two, 2.5 → one, 1000 → none.
+        let a = NiceTicks(lower: 0.55, upper: 1)
+        #expect(a.step == 0.1 && a.values.map(a.label) == ["0.6", "0.7", "0.8", "0.9", "1.0"])
+        let b = NiceTicks(lower: 0, upper: 0.2)
+        #expect(b.step == 0.05 && b.label(0.15) == "0.15")
+        #expect(NiceTicks(lower: 0, upper: 12).label(7.5) == "7.5")
+        #expect(NiceTicks(lower: 0, upper: 3000).label(2000) == "2000")
+    }
+}

@@ -15,6 +15,8 @@ public struct ScanRequest: Sendable {
         case stability(StabilityProblem, route: StabilityRoute)
         /// The dynamical phase reached from one initial state.
         case dynamics(DynamicsSpec)
+        /// The stability of a steady state of the search, followed over the grid (`--about N`).
+        case followed(FollowedScanSpec)
     }
 
     public var target: Target
@@ -79,6 +81,10 @@ public func scan(_ request: ScanRequest) throws -> ScanOutcome {
             throw AnalysisError.badAssignment("\(s.name)=…", reason: "\(s.name) is scanned and cannot also be set")
         }
         classifier = DynamicsClassifier(setup, x: request.x.symbol, y: request.y.symbol)
+    case let .followed(spec):
+        let c = try FollowedStateClassifier(spec, x: request.x, y: request.y)
+        notes += c.notes
+        classifier = c
     }
     let summary = try runScan(classifier, x: request.x, y: request.y, shard: request.shard, out: request.out,
                               threads: request.threads, settings: request.settings, title: request.title,

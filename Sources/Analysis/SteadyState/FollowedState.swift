@@ -59,21 +59,10 @@ public func followedThreshold(_ request: FollowedThresholdRequest) throws -> Thr
     guard request.start.count == n else {
         throw AnalysisError.numerical("the steady state has \(request.start.count) components, the equations \(n) unknowns")
     }
-    var casimirs = Casimir.find(in: system)
     var at = values
     at[request.parameter] = Expr.number(GaussianRational(request.lower))
     let shell = try exactPoint(request.reference, of: system, resolved: try resolveAssignments(at)) ?? request.start
-    for k in casimirs.indices { casimirs[k].value = casimirs[k].at(shell) }
-    var equations = system.equations
-    let gens = system.equations.first?.generators ?? []
-    for c in casimirs {
-        let x = { (k: Int) in Polynomial.generator(k, of: gens) }
-        equations[c.z] = x(c.z) * x(c.z) + (x(c.u) * x(c.u) + x(c.w) * x(c.w)).scaled(by: GaussianRational(c.c))
-            - Polynomial(GaussianRational(c.value), generators: gens)
-    }
-    let modified = CompiledSystem(equations: equations, jacobian: equations.map { f in (0..<n).map { f.derivative($0) } })
-    let original = CompiledSystem(equations: system.equations, jacobian: system.jacobian)
-    let slope = equations.map { CompiledPolynomial($0.derivative(n)) }
+    let (modified, original, slope, casimirs) = followable(system, shell: shell)
     let name = request.parameter.name
     let follower = BranchFollower(modified: modified, original: original, slope: slope, n: n,
                                   lower: request.lower.toDouble(), upper: request.upper.toDouble(),
@@ -113,8 +102,29 @@ public func followedThreshold(_ request: FollowedThresholdRequest) throws -> Thr
     return ThresholdOutcome(result: .bracketed(zeros), notes: notes + more)
 }
 
+/// The system a state is followed with: each conserved quantity's equation replaced by C = C₀
+/// (its value at `shell`), so the state is isolated; the original (for residuals and the
+/// spectrum) and ∂F/∂P of the modified one (P the generator after the unknowns).
+func followable(_ system: RealMeanFieldSystem, shell: [BigRational])
+    -> (modified: CompiledSystem, original: CompiledSystem, slope: [CompiledPolynomial], casimirs: [Casimir]) {
+    let n = system.count
+    var casimirs = Casimir.find(in: system)
+    for k in casimirs.indices { casimirs[k].value = casimirs[k].at(shell) }
+    var equations = system.equations
+    let gens = system.equations.first?.generators ?? []
+    for c in casimirs {
+        let x = { (k: Int) in Polynomial.generator(k, of: gens) }
+        equations[c.z] = x(c.z) * x(c.z) + (x(c.u) * x(c.u) + x(c.w) * x(c.w)).scaled(by: GaussianRational(c.c))
+            - Polynomial(GaussianRational(c.value), generators: gens)
+    }
+    let modified = CompiledSystem(equations: equations, jacobian: equations.map { f in (0..<n).map { f.derivative($0) } })
+    let original = CompiledSystem(equations: system.equations, jacobian: system.jacobian)
+    return (modified, original, equations.map { CompiledPolynomial($0.derivative(n)) }, casimirs)
+}
+
 /// A steady state followed along P: the points accepted so far, sorted by P, and the step
-/// logic that extends them (`state(at:digits:)`).
+/// logic that extends them (`state(at:digits:)`). `tail`: the values of generators after P
+/// held fixed (the other axis of a scan).
 final class BranchFollower {
     let modified: CompiledSystem, original: CompiledSystem
     /// ∂F/∂P of the modified system.
@@ -124,6 +134,7 @@ final class BranchFollower {
     let name: String, index: Int
     /// Accepted (P, x), increasing in P.
     var path: [(p: Double, x: [Double])]
+    var tail: [Double] = []
 
     init(modified: CompiledSystem, original: CompiledSystem, slope: [CompiledPolynomial], n: Int, lower: Double,
          upper: Double, start: [Double], name: String, index: Int) {
@@ -155,9 +166,9 @@ final class BranchFollower {
             if from.p < target { from = try step(from: from, to: target) }
         }
         let bits = BigFloat.bits(forDigits: digits + 20)
-        let exact = p.rounded(toPrecision: bits)
-        let polished = newtonPolish({ x in self.modified.value(x + [exact], precision: bits) },
-                                    jacobian: { x in self.modified.jacobian(x + [exact], precision: bits) },
+        let exact = [p.rounded(toPrecision: bits)] + tail.map { BigFloat($0, precision: bits) }
+        let polished = newtonPolish({ x in self.modified.value(x + exact, precision: bits) },
+                                    jacobian: { x in self.modified.jacobian(x + exact, precision: bits) },
                                     from: from.x, digits: digits + 5)
         let scale = max(1, from.x.map(abs).max() ?? 0)
         guard polished.stop == .converged,
@@ -194,14 +205,15 @@ final class BranchFollower {
     /// The state at P + h from (P, x) when the corrector accepts it, else nil.
     func corrected(_ at: (p: Double, x: [Double]), to p: Double) -> [Double]? {
         let h = p - at.p
-        let point = at.x + [at.p]
+        let point = at.x + [at.p] + tail
         // Tangent: J·v = −∂F/∂P.
         guard let v = solveLinear(modified.jacobian(point), slope.map { -$0.value(point) }) else { return nil }
         let predicted = zip(at.x, v).map { $0 + h * $1 }
-        let r = solveDogleg({ self.modified.value($0 + [p]) }, jacobian: { self.modified.jacobian($0 + [p]) }, from: predicted)
+        let tail = self.tail
+        let r = solveDogleg({ self.modified.value($0 + [p] + tail) }, jacobian: { self.modified.jacobian($0 + [p] + tail) }, from: predicted)
         guard r.converged, r.x.allSatisfy(\.isFinite) else { return nil }
         let scale = max(1, r.x.map(abs).max() ?? 0)
-        let residual = original.value(r.x + [p]).map(abs).max() ?? 0
+        let residual = original.value(r.x + [p] + tail).map(abs).max() ?? 0
         guard residual <= 1e-8 * scale else { return nil }
         let move = zip(predicted, at.x).map { abs($0 - $1) }.max() ?? 0
         let miss = zip(r.x, predicted).map { abs($0 - $1) }.max() ?? 0

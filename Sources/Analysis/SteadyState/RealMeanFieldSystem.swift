@@ -23,7 +23,8 @@ struct RealMeanFieldSystem {
     /// not differentiated in `jacobian`), or nil.
     let free: Symbol?
 
-    init(meanField: MeanFieldSystem, values: [Symbol: Expr], free: Symbol? = nil) throws {
+    /// `then`: a second parameter left free, the generator after `free` (a 2-D scan's other axis).
+    init(meanField: MeanFieldSystem, values: [Symbol: Expr], free: Symbol? = nil, then: Symbol? = nil) throws {
         let resolved = try resolveAssignments(values)
         var unknowns: [Symbol] = [], names: [String] = [], variables: [Symbol] = [], isReal: [Bool] = [], offsets: [Int] = []
         var replace: [Expr: Expr] = [:]
@@ -47,7 +48,7 @@ struct RealMeanFieldSystem {
                 replace[Expr.conjugate(e.variable)] = Expr.symbol(u) - Expr.i * Expr.symbol(w)
             }
         }
-        let gens = unknowns.map { Expr.symbol($0) } + (free.map { [Expr.symbol($0)] } ?? [])
+        let gens = unknowns.map { Expr.symbol($0) } + [free, then].compactMap { $0.map { Expr.symbol($0) } }
         let rhs = meanField.equations.map { $0.rhs.substitute(resolved).substitute(replace).expand() }
         let polys: [Polynomial]
         do { polys = try Polynomial.from(rhs, generators: gens) } catch {

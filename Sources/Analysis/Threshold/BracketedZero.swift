@@ -56,7 +56,11 @@ public func bracketedZero(parameter: String, lower: BigRational, upper: BigRatio
             last = r
             continue
         }
-        proof.append("\(working)-digit evaluation: f(\(r.lower.toString(digits: digits + 3))) = \(r.fLower.toString(digits: 3)), f(\(r.upper.toString(digits: digits + 3))) = \(r.fUpper.toString(digits: 3)) — opposite signs, \(r.iterations) iterations")
+        // The two ends with as many digits as it takes to tell them apart (the bracket is
+        // often far narrower than the digits asked for).
+        var shown = digits + 3
+        while r.lower.toString(digits: shown) == r.upper.toString(digits: shown) && shown < working { shown += 1 }
+        proof.append("\(working)-digit evaluation: f(\(r.lower.toString(digits: shown))) = \(r.fLower.toString(digits: 3)), f(\(r.upper.toString(digits: shown))) = \(r.fUpper.toString(digits: 3)) — opposite signs, \(r.iterations) iterations")
         last = r
     }
     guard runs[0].value == runs[1].value, let r = last else {

@@ -1,4 +1,5 @@
 import Analysis
+import ArbitraryPrecision
 import Symbolic
 
 /// `keldysh scan MODEL --x P=lo:hi:n --y Q=lo:hi:n --set … --out DIR [...]`.
@@ -22,6 +23,8 @@ public struct ScanOptions: Sendable {
     public var limits = ScanLimits()
     /// `--resume`: continue an interrupted scan from `OUT.resume`.
     public var resume = false
+    /// `--about N`: steady state N of `keldysh steady` at the grid's corner, followed over the grid.
+    public var about: Int?
 
     public init(model: String, x: String, y: String, out: String) {
         self.model = model
@@ -34,7 +37,7 @@ public struct ScanOptions: Sendable {
 /// Reads the model, parses the axes and settings in its names, and runs the scan job of
 /// Analysis (which chooses the classifier and its fallback).
 public func scan(_ o: ScanOptions) throws -> ScanOutcome {
-    let input = try ModelInput.load(path: o.model, needMatrix: o.dynamics == nil)
+    let input = try ModelInput.load(path: o.model, needMatrix: o.dynamics == nil && o.about == nil)
     let ctx = input.parameters
     let xa = try ctx.axis(o.x), ya = try ctx.axis(o.y)
     let values = try ctx.assignments(o.settings)
@@ -47,6 +50,17 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
         setup.relativeTolerance = d.relativeTolerance
         setup.absoluteTolerance = d.absoluteTolerance
         target = .dynamics(setup)
+    } else if let k = o.about {
+        // The state at the grid's corner, found as `keldysh steady` finds it there.
+        var corner = values
+        corner[xa.symbol] = Expr.number(GaussianRational(BigRational(exactly: xa.lower)))
+        corner[ya.symbol] = Expr.number(GaussianRational(BigRational(exactly: ya.lower)))
+        let reference = try input.model.declaredSteadyPoint(of: input.meanField)
+        let found = try findSteadyStates(SteadyRequest(meanField: input.meanField, values: corner, reference: reference, digits: 20))
+        guard let state = found.states.first(where: { $0.index == k }) else {
+            throw AnalysisError.badAssignment("--about \(k)", reason: "there is no steady state \(k) at the grid's corner (\(xa.symbol.name), \(ya.symbol.name)) = (\(xa.lower), \(ya.lower)): the search found \(found.states.count) (numbered as `keldysh steady` prints them there)")
+        }
+        target = .followed(FollowedScanSpec(meanField: input.meanField, values: values, start: state.center, index: k, reference: reference))
     } else {
         let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [xa.symbol, ya.symbol], values: values)
         target = .stability(problem, route: o.route)

@@ -38,7 +38,9 @@ public struct NiceTicks: Sendable, Equatable {
     /// steps in scientific notation).
     public func label(_ v: Double) -> String {
         if abs(v) < step * 1e-6 { return "0" }
-        let decimals = max(0, -Int((log10(step) - 1e-9).rounded(.down)) + (step / pow(10, (log10(step)).rounded(.down)) == 2.5 ? 1 : 0))
+        let exponent = Int((log10(step) + 1e-9).rounded(.down))
+        let mantissa = step / pow(10, Double(exponent))
+        let decimals = max(0, -exponent + (abs(mantissa - 2.5) < 1e-9 ? 1 : 0))
         if decimals > 6 || abs(v) >= 1e7 { return String(format: "%.3g", v) }
         return String(format: "%.\(decimals)f", v)
     }
