@@ -23,7 +23,7 @@ struct DeriveCommand: ParsableCommand {
     @Flag(help: "Also print the stability matrix about --about (or the model's `steady` point).")
     var linearize = false
 
-    @Option(help: "The linearisation point, e.g. 'a=0, S-=0, Sz=-1/2'; or N, steady state N of `keldysh steady` at the --set values (the matrix then numeric, every digit proven).")
+    @Option(help: "The linearisation point, e.g. 'a=0, S-=0, Sz=-1/2'; or N (an index, or a name such as SR), steady state N of `keldysh steady` at the --set values (the matrix then numeric, every digit proven).")
     var about: String?
 
     @Option(name: .customLong("set"), help: "A parameter value, NAME=VALUE; VALUE may use other parameters (repeatable). Substituted into the equations and the matrix.")

@@ -29,8 +29,8 @@ struct ScanCommand: ParsableCommand {
     var maxPoints: Int = ScanLimits().maximumPoints
     @Flag(help: "Stage in OUT.resume, keep it when the run is interrupted, and continue the rows it holds (docs/limits.md).")
     var resume = false
-    @Option(help: "Follow steady state N of `keldysh steady` (found at the grid's lower corner, same settings) over the grid and classify its stability, instead of the model's steady point.")
-    var about: Int?
+    @Option(help: "Follow steady state N (its index, or its name such as SR) of `keldysh steady` (found at the grid's lower corner, same settings) over the grid and classify its stability, instead of the model's steady point.")
+    var about: String?
     @Option(help: "Stability route: polynomial (roots of the compiled characteristic polynomial, zgeev where they do not settle) or eigen (zgeev at every point).") var roots: StabilityRoute = .polynomial
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent; each point is a solve of A60-A61.")
     var reading: DysonReading = .oneShot

@@ -13,8 +13,8 @@ struct SpectrumCommand: ParsableCommand {
 
     @OptionGroup var options: AnalysisModelOptions
     @Option(help: "Significant digits.") var digits = 30
-    @Option(help: "Linearise about steady state N of `keldysh steady` (same settings) instead of the model's steady point.")
-    var about: Int?
+    @Option(help: "Linearise about steady state N of `keldysh steady` (same settings), by index or by name (SR: the first so named), instead of the model's steady point.")
+    var about: String?
     @Flag(help: "Print LaTeX.") var latex = false
 
     func validate() throws {

@@ -26,8 +26,8 @@ struct ThresholdCommand: ParsableCommand {
     var crossing: CrossingSelection = .max
     @Flag(help: "List every root of R in the interval: every crossing of either kind, and the roots where nothing crosses.")
     var all = false
-    @Option(help: "Follow steady state N of `keldysh steady` (found with these settings and the varied parameter at the interval's lower end) along the parameter, and report its crossings (bracketed).")
-    var about: Int?
+    @Option(help: "Follow steady state N (its index, or its name such as SR) of `keldysh steady` (found with these settings and the varied parameter at the interval's lower end) along the parameter, and report its crossings (bracketed).")
+    var about: String?
     @Option(help: "Field-theory models (a selfenergy statement): what G is in A51 — g0, one-shot, first-order, self-consistent.")
     var reading: DysonReading = .oneShot
     @Option(help: "Field-theory models: b15 (the normal state's fluctuation kernel K1^R(0) vanishes) or a38 (a condensate branch of A38 leaves psi_f = 0).")

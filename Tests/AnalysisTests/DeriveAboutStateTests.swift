@@ -100,4 +100,20 @@ struct DeriveAboutStateTests {
         // Parameters left free: the search needs numbers.
         #expect(throws: (any Error).self) { try derive(path: CrossingKindTests.model, about: "1", settings: ["gup=3/10"]) }
     }
+
+    @Test func statesAreNamedByTheModelsPhases() throws {
+        // 003 names `phase stationary = NS` and `phase ordered = SR`. At (0.3, 0.7) the search finds
+        // the SR pair (⟨a⟩, ⟨S^-⟩ ≠ 0) and the two normal states ⟨S^z⟩ = ∓1/2 with ⟨a⟩ = ⟨S^-⟩ = 0
+        // (by hand: the normal state of A1 with ⟨T^z⟩ = (γ↑ − γ↓)/(2γ_t)).
+        let settings = Self.fig4 + ["gup=3/10", "lambda=7/10"]
+        let found = try steady({ var o = SteadyOptions(model: CrossingKindTests.model); o.settings = settings; o.digits = 12; return o }())
+        #expect(found.states.map(\.name) == ["SR", "SR", "NS", "NS"])
+        let normal = found.states.filter { $0.name == "NS" }.map { s in s.components.first { $0.name == "⟨S^z⟩" }!.value }
+        #expect(Set(normal) == ["-5.00000000000e-1", "5.00000000000e-1"])
+        // A name selects the first state so called, as its index does.
+        let byName = try derive(path: CrossingKindTests.model, about: "SR", settings: settings, digits: 12)
+        let byIndex = try derive(path: CrossingKindTests.model, about: "1", settings: settings, digits: 12)
+        #expect(byName.rendered(.text) == byIndex.rendered(.text))
+        #expect(throws: (any Error).self) { try derive(path: CrossingKindTests.model, about: "L1", settings: settings) }
+    }
 }

@@ -16,7 +16,7 @@ struct FollowedScanTests {
         defer { try? FileManager.default.removeItem(atPath: out) }
         var o = ScanOptions(model: CrossingKindTests.model, x: "gup=0.8:0.86:13", y: "lambda=0.7:0.75:2", out: out)
         o.settings = ["gdown=1-gup", "wc=1", "wz=1", "wz'=1", "eta=1/10", "eta'=1/10", "kappa=3/50"]
-        o.about = 1
+        o.about = "1"
         o.progress = false
         let outcome = try scan(o)
         #expect(outcome.notes.contains { $0.contains("followed up the column") })
@@ -36,7 +36,7 @@ struct FollowedScanTests {
     @Test func aStateThatDoesNotExistIsRefused() {
         var o = ScanOptions(model: CrossingKindTests.model, x: "gup=0.8:0.86:3", y: "lambda=0.7:0.75:2", out: "/tmp/never")
         o.settings = ["gdown=1-gup", "wc=1", "wz=1", "wz'=1", "eta=1/10", "eta'=1/10", "kappa=3/50"]
-        o.about = 9
+        o.about = "9"
         o.progress = false
         #expect(throws: (any Error).self) { try scan(o) }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never"))

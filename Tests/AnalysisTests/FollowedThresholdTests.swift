@@ -35,7 +35,7 @@ struct FollowedThresholdTests {
         var o = ThresholdOptions(model: Self.model, vary: "gup", interval: "3/10:1")
         o.settings = Self.fig4 + ["kappa=3/50", "lambda=7/10"]
         o.digits = 20
-        o.about = 1
+        o.about = "1"
         let outcome = try threshold(o)
         guard case .bracketed(let zeros) = outcome.result else { Issue.record("expected a bracketed result"); return }
         #expect(zeros.count == 1)
@@ -68,7 +68,7 @@ struct FollowedThresholdTests {
         guard case .certified(let pitchfork) = try threshold(exact).result else { Issue.record("resultant route"); return }
         let first = try #require(pitchfork.first)
         let kc = try #require(Double(first.value))
-        o.about = 1
+        o.about = "1"
         do {
             _ = try threshold(o)
             Issue.record("a lost branch must be refused")
@@ -83,9 +83,9 @@ struct FollowedThresholdTests {
     @Test func refusals() throws {
         var o = ThresholdOptions(model: Self.model, vary: "gup", interval: "3/10:1")
         o.settings = Self.fig4 + ["kappa=3/50", "lambda=7/10"]
-        o.about = 9
+        o.about = "9"
         #expect(throws: AnalysisError.self) { try threshold(o) }  // no steady state 9
-        o.about = 1
+        o.about = "1"
         o.expression = "gup - 1/2"
         #expect(throws: AnalysisError.self) { try threshold(o) }
         o.expression = nil

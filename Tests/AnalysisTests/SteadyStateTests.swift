@@ -105,10 +105,10 @@ struct SteadyStateTests {
         #expect(m.spectrum.unstable == 1 && m.spectrum.stable == 5)
         #expect(m.spectrum.eigenvalues.first?.re == "6.17379528816323138769490314291e-1")
         // --about 1: the SR state's spectrum, the same as `keldysh steady` prints for state 1.
-        o.about = 1
+        o.about = "1"
         guard case .steady(let state) = try spectrum(o).result else { Issue.record("not a steady state"); return }
         #expect(state.spectrum.unstable == 0 && state.spectrum.conservedZeros == 1)
-        o.about = 9
+        o.about = "9"
         #expect(throws: AnalysisError.self) { _ = try spectrum(o) }
     }
 }

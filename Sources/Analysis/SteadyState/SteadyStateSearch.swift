@@ -1,3 +1,4 @@
+import Foundation
 import Algebra
 import ArbitraryPrecision
 import KeldyshNumerics
@@ -14,6 +15,9 @@ public struct SteadyRequest: Sendable {
     public var digits: Int
     /// Random starts besides the reference point and the symmetry images.
     public var starts: Int = 48
+    /// What the model calls a stationary state with and without an order parameter (its
+    /// `phase stationary = …` and `phase ordered = …`): each state is named by them.
+    public var phaseNames = PhaseNames()
 
     public init(meanField: MeanFieldSystem, values: [Symbol: Expr], reference: [Expr: Expr]?, digits: Int) {
         self.meanField = meanField
@@ -27,6 +31,9 @@ public struct SteadyRequest: Sendable {
 /// test on a box of half-width `radius`) and its spectrum.
 public struct FixedPoint: Sendable {
     public var index: Int
+    /// The model's name for it: `phase ordered` (NS, SR in 003: `stationary`/`ordered` by
+    /// default) when a complex variable is proven nonzero, `phase stationary` otherwise.
+    public var name: String = ""
     /// (name, digits) of each real unknown: "Re ⟨a⟩", "⟨S^z⟩"…
     public var components: [(name: String, value: String)]
     /// Every exact solution lies within `radius` of the printed centre in each unknown.
@@ -150,7 +157,13 @@ public func findSteadyStates(_ request: SteadyRequest) throws -> SteadyOutcome {
         }
         let box = center.map { ComplexBall($0, radius: r) }
         let spectrum = try Spectrum(jacobian: original, at: box, digits: request.digits, bits: bits, conserved: casimirs.count)
-        states.append(FixedPoint(index: states.count + 1, components: components, radius: r, spectrum: spectrum, center: center))
+        var state = FixedPoint(index: states.count + 1, components: components, radius: r, spectrum: spectrum, center: center)
+        // Ordered: some complex variable (⟨a⟩, ⟨S^-⟩: what the phase symmetry rotates) is nonzero in the whole box.
+        let ordered = system.isReal.indices.contains { k in
+            !system.isReal[k] && (0..<2).contains { center[system.offsets[k] + $0].abs > r }
+        }
+        state.name = request.phaseNames.name(ordered ? .ordered : .stationary)
+        states.append(state)
     }
     // Stable states first, then by the number of unstable eigenvalues (ties: the search's order).
     states = states.enumerated().sorted { ($0.element.spectrum.unstable, $0.offset) < ($1.element.spectrum.unstable, $1.offset) }
@@ -205,4 +218,23 @@ func approximateInverse(_ j: DenseMatrix<Double>) -> [[BigRational]]? {
     }
     guard a.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return nil }
     return a.map { row in row[n...].map { BigRational(exactly: $0) } }
+}
+
+extension SteadyOutcome {
+    /// The state `--about KEY` names: KEY an index as `keldysh steady` prints it, or a name
+    /// (`SR`: the first state of that name; the others of the same name by their index).
+    public func state(named key: String, at place: String) throws -> FixedPoint {
+        let k = key.trimmingCharacters(in: .whitespaces)
+        if let i = Int(k) {
+            guard let s = states.first(where: { $0.index == i }) else {
+                throw AnalysisError.badAssignment("--about \(k)", reason: "there is no steady state \(i) \(place): the search found \(states.count) (numbered as `keldysh steady` prints them there)")
+            }
+            return s
+        }
+        guard let s = states.first(where: { $0.name == k }) else {
+            let names = states.map { "\($0.index) (\($0.name))" }.joined(separator: ", ")
+            throw AnalysisError.badAssignment("--about \(k)", reason: "no steady state is called \(k) \(place); the search found \(names)")
+        }
+        return s
+    }
 }

@@ -8,11 +8,13 @@ import Symbolic
 public func derive(path: String, operators: String? = nil, linearize: Bool = false, about: String? = nil,
                    order: String? = nil, cumulantOrder: Int = 1, symmetric: Bool = false,
                    settings: [String] = [], digits: Int = 30) throws -> ModelDerivation {
-    if let about, let index = Int(about.trimmingWhitespace) {
+    // Without `=` the point is a steady state of `keldysh steady`: its index or its name (SR).
+    if let about, !about.contains("=") {
+        let key = about.trimmingWhitespace
         guard operators == nil, cumulantOrder == 1, !symmetric else {
-            throw AnalysisError.badAssignment("--about \(index)", reason: "a steady state of `keldysh steady` is one of the model's own mean-field equations: drop --operators, --cumulant-order and --symmetric")
+            throw AnalysisError.badAssignment("--about \(key)", reason: "a steady state of `keldysh steady` is one of the model's own mean-field equations: drop --operators, --cumulant-order and --symmetric")
         }
-        return try deriveAboutSteadyState(path: path, index: index, order: order, settings: settings, digits: digits)
+        return try deriveAboutSteadyState(path: path, key: key, order: order, settings: settings, digits: digits)
     }
     let model = try Model.parse(readModelText(path), file: path)
     var d = try model.derive(operators: operators.map { NamedText($0, origin: "--operators") }, linearize: linearize,
@@ -32,14 +34,13 @@ public func derive(path: String, operators: String? = nil, linearize: Bool = fal
 
 /// `derive --about N --set …`: the stability matrix at steady state N of `keldysh steady`
 /// (same settings and digits), each entry enclosed over the state's proven box.
-func deriveAboutSteadyState(path: String, index: Int, order: String?, settings: [String], digits: Int) throws -> ModelDerivation {
+func deriveAboutSteadyState(path: String, key: String, order: String?, settings: [String], digits: Int) throws -> ModelDerivation {
     let input = try ModelInput.load(path: path, needMatrix: false)
     let values = try input.parameters.assignments(settings)
     let reference = try input.model.declaredSteadyPoint(of: input.meanField)
-    let found = try findSteadyStates(SteadyRequest(meanField: input.meanField, values: values, reference: reference, digits: digits))
-    guard let state = found.states.first(where: { $0.index == index }) else {
-        throw AnalysisError.badAssignment("--about \(index)", reason: "there is no steady state \(index): the search found \(found.states.count) (numbered as `keldysh steady` prints them)")
-    }
+    var search = SteadyRequest(meanField: input.meanField, values: values, reference: reference, digits: digits)
+    search.phaseNames = input.model.phaseNames
+    let state = try findSteadyStates(search).state(named: key, at: "at these settings")
     // Not the model's `variables`: that is the normal state's block, which a state with an order
     // parameter does not close; every variable unless --order names them.
     let variables = try order.map { try input.model.orderVariables(of: input.meanField, order: NamedText($0, origin: "--order").fragment) }

@@ -24,7 +24,7 @@ public struct ScanOptions: Sendable {
     /// `--resume`: continue an interrupted scan from `OUT.resume`.
     public var resume = false
     /// `--about N`: steady state N of `keldysh steady` at the grid's corner, followed over the grid.
-    public var about: Int?
+    public var about: String?
 
     public init(model: String, x: String, y: String, out: String) {
         self.model = model
@@ -56,11 +56,11 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
         corner[xa.symbol] = Expr.number(GaussianRational(BigRational(exactly: xa.lower)))
         corner[ya.symbol] = Expr.number(GaussianRational(BigRational(exactly: ya.lower)))
         let reference = try input.model.declaredSteadyPoint(of: input.meanField)
-        let found = try findSteadyStates(SteadyRequest(meanField: input.meanField, values: corner, reference: reference, digits: 20))
-        guard let state = found.states.first(where: { $0.index == k }) else {
-            throw AnalysisError.badAssignment("--about \(k)", reason: "there is no steady state \(k) at the grid's corner (\(xa.symbol.name), \(ya.symbol.name)) = (\(xa.lower), \(ya.lower)): the search found \(found.states.count) (numbered as `keldysh steady` prints them there)")
-        }
-        target = .followed(FollowedScanSpec(meanField: input.meanField, values: values, start: state.center, index: k, reference: reference))
+        var search = SteadyRequest(meanField: input.meanField, values: corner, reference: reference, digits: 20)
+        search.phaseNames = input.model.phaseNames
+        let found = try findSteadyStates(search)
+        let state = try found.state(named: k, at: "at the grid's corner (\(xa.symbol.name), \(ya.symbol.name)) = (\(xa.lower), \(ya.lower))")
+        target = .followed(FollowedScanSpec(meanField: input.meanField, values: values, start: state.center, index: state.index, reference: reference))
     } else {
         let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [xa.symbol, ya.symbol], values: values)
         target = .stability(problem, route: o.route)

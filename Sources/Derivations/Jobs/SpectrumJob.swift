@@ -9,7 +9,7 @@ public struct SpectrumOptions: Sendable {
     public var digits: Int = 30
     /// The index of a steady state of `keldysh steady` (same settings) to linearise about;
     /// nil: the model's stability matrix about its `steady` point.
-    public var about: Int?
+    public var about: String?
 
     public init(model: String) { self.model = model }
 }
@@ -32,10 +32,7 @@ public func spectrum(_ o: SpectrumOptions) throws -> SpectrumOutcome {
         s.settings = o.settings
         s.digits = o.digits
         let found = try steady(s)
-        guard let state = found.states.first(where: { $0.index == k }) else {
-            throw AnalysisError.badAssignment("--about \(k)", reason: "there is no steady state \(k): the search found \(found.states.count) (numbered as `keldysh steady` prints them)")
-        }
-        return SpectrumOutcome(result: .steady(state), notes: found.notes)
+        return SpectrumOutcome(result: .steady(try found.state(named: k, at: "at these settings")), notes: found.notes)
     }
     let input = try ModelInput.load(path: o.model, needMatrix: true)
     let values = try input.parameters.assignments(o.settings)

@@ -18,6 +18,7 @@ public func steady(_ o: SteadyOptions) throws -> SteadyOutcome {
     let input = try ModelInput.load(path: o.model, needMatrix: false)
     let values = try input.parameters.assignments(o.settings)
     let reference = try input.model.declaredSteadyPoint(of: input.meanField)
-    return try findSteadyStates(SteadyRequest(meanField: input.meanField, values: values, reference: reference,
-                                              digits: o.digits))
+    var request = SteadyRequest(meanField: input.meanField, values: values, reference: reference, digits: o.digits)
+    request.phaseNames = input.model.phaseNames
+    return try findSteadyStates(request)
 }

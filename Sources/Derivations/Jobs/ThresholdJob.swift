@@ -18,7 +18,7 @@ public struct ThresholdOptions: Sendable {
     public var all = false
     /// `--about N`: the crossings of steady state N of `keldysh steady` (found with the same
     /// settings and the varied parameter at the interval's lower end), followed along it.
-    public var about: Int?
+    public var about: String?
 
     public init(model: String, vary: String, interval: String) {
         self.model = model
@@ -54,7 +54,7 @@ public func threshold(_ o: ThresholdOptions) throws -> ThresholdOutcome {
 
 /// `threshold --about N`: the steady states at P = lo (the search of `keldysh steady`, with the
 /// same settings and `--set P=lo`), state N of them followed along P by Analysis.
-func followedThreshold(_ o: ThresholdOptions, state k: Int) throws -> ThresholdOutcome {
+func followedThreshold(_ o: ThresholdOptions, state key: String) throws -> ThresholdOutcome {
     if o.expression != nil {
         throw AnalysisError.badAssignment("--about", reason: "--about follows a steady state's stability; it does not combine with --expr")
     }
@@ -74,11 +74,12 @@ func followedThreshold(_ o: ThresholdOptions, state k: Int) throws -> ThresholdO
     }
     var at = values
     at[p] = Expr.number(GaussianRational(lo))
-    let found = try findSteadyStates(SteadyRequest(meanField: input.meanField, values: at,
-                                                   reference: try input.model.declaredSteadyPoint(of: input.meanField), digits: 20))
-    guard let state = found.states.first(where: { $0.index == k }) else {
-        throw AnalysisError.badAssignment("--about \(k)", reason: "there is no steady state \(k) at \(p.name) = \(lo): the search found \(found.states.count) (numbered as `keldysh steady … --set \(p.name)=\(lo)` prints them)")
-    }
+    var search = SteadyRequest(meanField: input.meanField, values: at,
+                               reference: try input.model.declaredSteadyPoint(of: input.meanField), digits: 20)
+    search.phaseNames = input.model.phaseNames
+    let found = try findSteadyStates(search)
+    let state = try found.state(named: key, at: "at \(p.name) = \(lo) (`keldysh steady … --set \(p.name)=\(lo)`)")
+    let k = state.index
     var request = FollowedThresholdRequest(meanField: input.meanField, values: values, parameter: p, start: state.center,
                                            index: k, lower: lo, upper: hi, digits: o.digits)
     request.selection = o.all ? .any : o.crossing

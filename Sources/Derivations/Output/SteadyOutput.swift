@@ -20,7 +20,7 @@ extension Spectrum.Eigenvalue {
 
 extension FixedPoint {
     var text: String {
-        var lines = ["steady state \(index): \(spectrum.verdict)"]
+        var lines = ["steady state \(index)\(name.isEmpty ? "" : " (\(name))"): \(spectrum.verdict)"]
         let width = components.map(\.name.count).max() ?? 0
         for (name, value) in components {
             lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0)) = \(value)")
@@ -35,6 +35,7 @@ extension FixedPoint {
     var json: JSONValue {
         .object([
             ("index", .int(index)),
+            ("name", .string(name)),
             ("stability", .string(spectrum.unstable > 0 ? "unstable" : spectrum.undecided == spectrum.conservedZeros ? "stable" : "undecided")),
             ("verdict", .string(spectrum.verdict)),
             ("values", .object(components.map { ($0.name, .string($0.value)) })),
