@@ -96,7 +96,7 @@ struct ModelGilbertTests {
         // The factor stays on the left, as (C1) is printed; the right-hand side is undivided.
         #expect(d.rendered(.text).contains("(1 + I*kappa/2) d⟨a⟩/dt = -I*eta*⟨T^-⟩ - I*lambda*⟨S^+⟩ - I*lambda*⟨S^-⟩ - I*wc*⟨a⟩"))
         #expect(d.rendered(.latex).contains(
-            "\\left(1 + \\frac{i\\kappa}{2}\\right) \\frac{d}{dt}\\langle a\\rangle &= -i\\lambda\\langle S^+\\rangle"))
+            "\\left(1 + \\frac{i\\kappa}{2}\\right) \\frac{d}{dt}\\langle a\\rangle &= -i\\omega_c\\langle a\\rangle - i\\lambda\\left(\\langle S^-\\rangle + \\langle S^+\\rangle\\right)"))
         let json = d.rendered(.json)
         #expect(json.contains("\"lhsFactor\": \"1 + I*kappa/2\"") && json.contains("\"lhsFactor\": \"1\""))
     }
