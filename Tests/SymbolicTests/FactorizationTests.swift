@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import TestSupport
 import ArbitraryPrecision
 @testable import Symbolic
@@ -124,7 +125,7 @@ import ArbitraryPrecision
     @Test func productOfFactorsIsTheInput() throws {
         var rng = SplitMix64(seed: 14)
         let vars = [x, y, z]
-        for _ in 0..<12 {
+        for _ in 0..<(ProcessInfo.processInfo.environment["FACTOR_ROUNDS"].flatMap { Int($0) } ?? 12) {
             var product = Expr.one
             for _ in 0..<(1 + rng.next(3)) {
                 var terms: [Expr] = []
@@ -166,5 +167,38 @@ import ArbitraryPrecision
         let f = try parse("(x + I)^2*(x - 1)").expand().factorization()
         #expect(!f.irreducible)
         #expect(f.numerator.factors.map(\.multiplicity).sorted() == [1, 2])
+    }
+}
+
+/// The recombination fallback, driven directly: an evaluation point whose image splits a
+/// true factor. F = (x² − y)(x + y) at y = 4 has the image (x − 2)(x + 2)(x + 4): x² − y
+/// splits there (by hand), so lifting all three images cannot close, and the two-factor
+/// lifts over subsets must recover x² − y and x + y.
+@Suite struct FactorizationRecombinationTests {
+    @Test func extraneousImageFactorsAreRecombined() throws {
+        let x = Expr.symbol("x"), y = Expr.symbol("y")
+        let F = try Polynomial((x * x - y) * (x + y), generators: [x, y])
+        let m = MultivariateFactorization(F, x: 0, ys: [1])
+        let image = MultivariateFactorization.Image(point: [4], factors: [
+            UnivariatePolynomial([-2, 1]), UnivariatePolynomial([2, 1]), UnivariatePolynomial([4, 1]),
+        ])
+        #expect(m.liftAll(image) == nil)
+        let found = try m.recombine(image)
+        let want = [try Polynomial(x * x - y, generators: [x, y]), try Polynomial(x + y, generators: [x, y])]
+        #expect(found.count == 2)
+        for w in want { #expect(found.contains(w)) }
+    }
+}
+
+/// The recombination bound, checked before each subset size (by hand: C(32, 1…6) sum to
+/// 1 149 016 ≤ 2²² = 4 194 304; adding C(32, 7) = 3 365 856 exceeds it).
+@Suite struct FactorizationLimitTests {
+    @Test func subsetBoundIsCheckedPerSize() throws {
+        var tested = 0
+        for s in 1...6 { try FactorizationLimits.checkSubsets(tested: &tested, remaining: 32, size: s, degree: 64) }
+        #expect(tested == 1_149_016)
+        #expect(throws: FactorizationError.self) {
+            try FactorizationLimits.checkSubsets(tested: &tested, remaining: 32, size: 7, degree: 64)
+        }
     }
 }

@@ -105,10 +105,12 @@ struct MultivariateFactorization {
         var remaining = Array(image.factors.indices)
         var found: [Polynomial] = []
         var size = 1
-        if FactorizationLimits.subsetCount(remaining.count) > FactorizationLimits.maximumSubsets {
-            throw .tooManyModularFactors(count: remaining.count, degree: F.degree(in: x))
-        }
+        var tested = 0, checkedSize = 0
         while 2 * size <= remaining.count {
+            if size != checkedSize {
+                try FactorizationLimits.checkSubsets(tested: &tested, remaining: remaining.count, size: size, degree: F.degree(in: x))
+                checkedSize = size
+            }
             var progressed = false
             for subset in ZassenhausFactorization.subsets(of: remaining, size: size) {
                 let L = current.leadingCoefficient(in: x)

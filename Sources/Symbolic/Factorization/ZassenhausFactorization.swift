@@ -3,7 +3,7 @@ import ArbitraryPrecision
 /// Why a factorisation was not attempted or could not finish.
 public enum FactorizationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The recombination of modular factors would test more subsets than the limit.
-    case tooManyModularFactors(count: Int, degree: Int)
+    case tooManyModularFactors(count: Int, subsetSize: Int, degree: Int)
     /// A polynomial larger than the limits (degree, number of terms).
     case tooLarge(String)
     /// Operators or Grassmann factors: not a commutative polynomial.
@@ -13,8 +13,8 @@ public enum FactorizationError: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .tooManyModularFactors(let r, let n):
-            return "factor: a degree-\(n) polynomial has \(r) factors modulo every prime tried; recombining them would test more than \(FactorizationLimits.maximumSubsets) subsets (limit: \(FactorizationLimits.maximumModularFactors) modular factors)"
+        case .tooManyModularFactors(let r, let s, let n):
+            return "factor: a degree-\(n) polynomial with \(r) modular factors left to recombine: the subsets of size \(s) would take the recombination past \(FactorizationLimits.maximumSubsets) subsets (FactorizationLimits.maximumSubsets)"
         case .tooLarge(let reason): return "factor: \(reason)"
         case .notCommuting(let e): return "factor: \(e) contains operators or Grassmann factors, which do not commute; factorisation needs a commutative polynomial"
         case .liftingFailed(let reason): return "factor: \(reason)"
@@ -24,30 +24,32 @@ public enum FactorizationError: Error, Equatable, Sendable, CustomStringConverti
 
 /// The work bounds of factorisation, checked before the work starts (docs/limits.md).
 public enum FactorizationLimits {
-    /// The most subsets the Zassenhaus recombination may test: Σ_{s ≤ r/2} C(r, s) for r
-    /// modular factors, at most 2²² (r ≤ 23).
+    /// The most subsets a recombination may test (2²²). Before the subsets of each size s
+    /// are tried, the count so far plus C(r, s) for the r factors left is checked against it,
+    /// so the search stops with an error before the work rather than running for hours; a
+    /// polynomial whose factors are found early (many linear factors) is not refused. With no
+    /// factor found, r ≤ 23 modular factors fit (Σ_{s ≤ r/2} C(r, s) ≤ 2²²).
     public static let maximumSubsets = 1 << 22
-    /// The largest r whose worst-case subset count stays within `maximumSubsets`.
-    public static var maximumModularFactors: Int {
-        var r = 1
-        while subsetCount(r + 1) <= maximumSubsets { r += 1 }
-        return r
-    }
     /// Degree in any one variable.
     public static let maximumDegree = 400
     /// Terms of a polynomial to factor.
     public static let maximumTerms = 5000
 
-    /// Σ_{1 ≤ s ≤ r/2} C(r, s): the subsets of the worst case (no factor found).
-    static func subsetCount(_ r: Int) -> Int {
-        var total = 0, c = 1
-        if r < 2 { return 0 }
-        for s in 1...(r / 2) {
-            c = c * (r - s + 1) / s
-            total += c
-            if total > Int.max / 4 { return Int.max / 4 }
+    /// C(r, s), saturating at 2⁶².
+    static func binomial(_ r: Int, _ s: Int) -> Int {
+        var c = 1
+        if s < 0 || s > r { return 0 }
+        for j in 0..<min(s, r - s) {
+            c = c * (r - j) / (j + 1)
+            if c > 1 << 62 { return 1 << 62 }
         }
-        return total
+        return c
+    }
+
+    /// Throws when the subsets of size s of r factors would take the count `tested` past the limit.
+    static func checkSubsets(tested: inout Int, remaining r: Int, size s: Int, degree n: Int) throws(FactorizationError) {
+        tested += binomial(r, s)
+        if tested > maximumSubsets { throw .tooManyModularFactors(count: r, subsetSize: s, degree: n) }
     }
 }
 
@@ -86,10 +88,7 @@ enum ZassenhausFactorization {
             if count == 1 { return [f] }
             if best == nil || count < best!.count { best = (candidate, ddf, count) }
         }
-        let (p, ddf, r) = best!
-        if r > FactorizationLimits.maximumModularFactors {
-            throw .tooManyModularFactors(count: r, degree: n)
-        }
+        let (p, ddf, _) = best!
         let F = ModularPolynomials(p)
         let fp = F.monic(F.trimmed(f.map { $0.floorModulo(BigInt(p)).asInt! }))
         let modular = F.factorSquareFree(fp, ddf: ddf)
@@ -101,19 +100,24 @@ enum ZassenhausFactorization {
         var l = 1, pl = P
         while pl <= 2 * bound { pl = pl * P; l += 1 }
         let lifted = HenselLifting.lift(p, f, modular, l)
-        return recombine(f, lifted, modulus: pl)
+        return try recombine(f, lifted, modulus: pl)
     }
 
     /// Zassenhaus recombination: subsets S of the lifted monic factors in increasing size;
     /// the candidate pp(lc·∏_S gᵢ mod p^l) is accepted when it divides f exactly (its constant
     /// term dividing f(0) is tested first). A divisor found from a smallest subset is
     /// irreducible, since its own factors would come from smaller subsets.
-    static func recombine(_ f0: [BigInt], _ lifted: [[BigInt]], modulus pl: BigInt) -> [[BigInt]] {
+    static func recombine(_ f0: [BigInt], _ lifted: [[BigInt]], modulus pl: BigInt) throws(FactorizationError) -> [[BigInt]] {
         var f = f0
         var remaining = Array(lifted.indices)
         var factors: [[BigInt]] = []
         var size = 1
+        var tested = 0, checkedSize = 0
         while 2 * size <= remaining.count {
+            if size != checkedSize {
+                try FactorizationLimits.checkSubsets(tested: &tested, remaining: remaining.count, size: size, degree: f0.count - 1)
+                checkedSize = size
+            }
             var found = false
             for subset in subsets(of: remaining, size: size) {
                 let b = f.last!
