@@ -76,9 +76,7 @@ struct MultivariateFactorization {
 
     /// The primitive part in x (the content a polynomial in the ys).
     func primitivePart(_ g: Polynomial) -> Polynomial {
-        let cs = g.coefficients(in: x).filter { !$0.isZero }.sorted { $0.termCount < $1.termCount }
-        var content = cs[0].normalForm().primitive
-        for c in cs.dropFirst() where content.totalDegree > 0 { content = Polynomial.gcd(content, c) }
+        let content = g.content(in: x)
         let p = content.totalDegree > 0 ? g.exactQuotient(content)! : g
         return p.normalForm().primitive
     }

@@ -74,9 +74,7 @@ extension Polynomial {
         guard !used.isEmpty else { return }
         // Main variable: the smallest positive degree (fewest univariate factors to lift).
         let x = used.min { p.degree(in: $0) < p.degree(in: $1) }!
-        let coefficients = p.coefficients(in: x).filter { !$0.isZero }.sorted { $0.termCount < $1.termCount }
-        var content = coefficients[0].normalForm().primitive
-        for c in coefficients.dropFirst() where content.totalDegree > 0 { content = Polynomial.gcd(content, c) }
+        let content = p.content(in: x)
         if content.totalDegree > 0 {
             try content.collectFactors(complete: complete, into: &out)
             p = p.exactQuotient(content)!
@@ -85,6 +83,15 @@ extension Polynomial {
             if !complete { out.append((s, m)); continue }
             for g in try s.squareFreeFactors(main: x) { out.append((g, m)) }
         }
+    }
+
+    /// The content in generators[x]: the normalised gcd of the coefficients of the powers of
+    /// x (polynomials in the other generators), smallest first so a constant ends it early.
+    func content(in x: Int) -> Polynomial {
+        let cs = coefficients(in: x).filter { !$0.isZero }.sorted { $0.termCount < $1.termCount }
+        var g = cs[0].normalForm().primitive
+        for c in cs.dropFirst() where g.totalDegree > 0 { g = Polynomial.gcd(g, c) }
+        return g
     }
 
     /// Yun's square-free decomposition in generators[x] of a polynomial primitive in x:
