@@ -58,7 +58,8 @@ extension Keldysh {
                 + "one free symbol) and prints the one with the fewest nodes in its expression tree (every symbol, "
                 + "number, function, sum, product and power counts one); ties go to the shorter printed text, then "
                 + "to the earlier form in that list. --functional-derivative and --then are applied first, the "
-                + "choice made on their result; --canonical prints the canonical form without choosing.")
+                + "choice made on their result; --canonical prints the canonical form without choosing. When a bound "
+                + "on the terms of the expansion exceeds 10 000, only the canonical form is considered.")
         @OptionGroup var options: ExpressionOptions
 
         @Option(name: .customLong("functional-derivative"), help: ArgumentHelp(
