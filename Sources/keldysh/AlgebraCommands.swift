@@ -1,7 +1,7 @@
 import ArgumentParser
 import Derivations
 
-/// `keldysh expand|cancel|together|apart EXPR`: the library's rewritings of an expression
+/// `keldysh expand|cancel|together|apart|factor EXPR`: the library's rewritings of an expression
 /// (text, or `--json` with the LaTeX too), e.g. `keldysh cancel '(x^2 - 1)/(x - 1)'` → x+1.
 extension Keldysh {
     struct Expand: ParsableCommand {
@@ -28,11 +28,21 @@ extension Keldysh {
         @OptionGroup var options: ExpressionOptions
         func run() throws { try rewriteAndPrint(options, .apart, variable: variable) }
     }
+
+    struct Factor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Factor numerator and denominator into irreducible polynomials over Q.",
+            discussion: "Non-polynomial parts (sqrt(N), exp(x), f(t)) are opaque variables. With I in the "
+                + "coefficients the result is the square-free decomposition (a note says so). Operators and "
+                + "Grassmann factors are refused; limits in docs/limits.md.")
+        @OptionGroup var options: ExpressionOptions
+        func run() throws { try rewriteAndPrint(options, .factor) }
+    }
 }
 
 func rewriteAndPrint(_ options: ExpressionOptions, _ verb: AlgebraVerb, variable: String? = nil) throws {
     try keldysh.run {
-        renderSimplified(try rewrite(try readExpression(options.argument.expression, assume: options.assume), verb,
-                                     variable: variable), json: options.json)
+        let r = try rewrite(try readExpression(options.argument.expression, assume: options.assume), verb, variable: variable)
+        return (renderSimplified(r, json: options.json), r.notes)
     }
 }

@@ -52,7 +52,14 @@ struct ExpressionOptions: ParsableArguments {
 
 extension Keldysh {
     struct Simplify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the canonical form of an expression.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the simplest form of an expression.",
+            discussion: "Tries the canonical form, expand, cancel, together, factor (and apart when the expression has "
+                + "one free symbol) and prints the one with the fewest nodes in its expression tree (every symbol, "
+                + "number, function, sum, product and power counts one); ties go to the shorter printed text, then "
+                + "to the earlier form in that list. --functional-derivative and --then are applied first, the "
+                + "choice made on their result; --canonical prints the canonical form without choosing. When a bound "
+                + "on the terms of the expansion exceeds 10 000, only the canonical form is considered.")
         @OptionGroup var options: ExpressionOptions
 
         @Option(name: .customLong("functional-derivative"), help: ArgumentHelp(
@@ -64,10 +71,14 @@ extension Keldysh {
                                    valueName: "operations"))
         var then: String?
 
+        @Flag(help: "Print the canonical form only (no choice among expand, cancel, together, factor, apart).")
+        var canonical = false
+
         func run() throws {
             try keldysh.run {
                 let a = try readExpression(options.argument.expression, assume: options.assume)
-                return (renderSimplified(try a.applying(then, functionalDerivative: functionalDerivative), json: options.json), a.notes)
+                let applied = try a.applying(then, functionalDerivative: functionalDerivative)
+                return (renderSimplified(canonical ? applied : SimplestForm.choose(applied).0, json: options.json), a.notes)
             }
         }
     }

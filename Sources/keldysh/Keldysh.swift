@@ -13,7 +13,7 @@ struct Keldysh: ParsableCommand {
         subcommands: [Simplify.self, SolveCommand.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
                       ScanCommand.self, MergeCommand.self, DynamicsCommand.self, CumulantsCommand.self, CorrelationCommand.self, ThresholdCommand.self,
                       SteadyCommand.self, SpectrumCommand.self,
-                      Expand.self, Cancel.self, Together.self, Apart.self]
+                      Expand.self, Cancel.self, Together.self, Apart.self, Factor.self]
     )
 }
 

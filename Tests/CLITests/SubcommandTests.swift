@@ -223,6 +223,37 @@ struct SubcommandTests {
         try expectFailure(["apart", "1/((x-1)(y+1))"], "error: apart: give the variable with --in (the expression has 2 free symbols: x, y)")
     }
 
+    @Test func factorVerb() throws {
+        // SymPy factor_list(x**4 + 4*y**4) → (x² − 2xy + 2y²)(x² + 2xy + 2y²) (Sophie Germain);
+        // x⁴ − 1 = (x − 1)(x + 1)(x² + 1) by hand, printed with −(−x + 1) for x − 1;
+        // 6x² + 12x + 6 = 6(x + 1)² by hand.
+        for (input, output) in [("x^4 + 4*y^4", "(2*x*y + x^2 + 2*y^2)*(x^2 + 2*y^2 - 2*x*y)\n"),
+                                ("x^4 - 1", "-(-x + 1)*(x + 1)*(x^2 + 1)\n"), ("6*x^2 + 12*x + 6", "6*(x + 1)^2\n")] {
+            let (r, _) = try run(["factor", input])
+            #expect(r.status == 0 && r.stdout == output, "factor \(input): \(r.stdout)")
+        }
+        // Coefficients with I: the square-free decomposition, with a note. By hand:
+        // x² + 2ix − 1 = (x + i)², printed as −(−ix + 1)².
+        let (g, _) = try run(["factor", "x^2 + 2*I*x - 1"])
+        #expect(g.status == 0 && g.stdout == "-(-I*x + 1)^2\n")
+        #expect(g.stderr.contains("note: factor: the coefficients involve I"))
+        try expectFailure(["factor", "--assume", "a:operator", "a*a + a"],
+                          "error: factor: a^2 + a contains operators or Grassmann factors, which do not commute")
+        try expectFailure(["factor", "x^500 + 1"], "error: factor: degree 500 in x (limit 400)")
+    }
+
+    @Test func simplifyChoosesTheSimplestForm() throws {
+        // Issue 14's examples: (x² − 1)/(x − 1) = x + 1 (cancel: x + 1 is 3 nodes, fewer than the
+        // canonical form (−x² + 1)/(−x + 1)), (x + 1)² − x² − 2x = 1 (expand); (x + y)² − x² = (2x + y)y
+        // (factor: 7 nodes, expand 2xy + y² has 8). --canonical keeps the canonical form.
+        for (args, output) in [(["(x^2 - 1)/(x - 1)"], "x + 1\n"), (["(x+1)^2 - x^2 - 2*x"], "1\n"),
+                               (["(x + y)^2 - x^2"], "(2*x + y)*y\n"), (["--canonical", "(x + y)^2 - x^2"], "(x + y)^2 - x^2\n"),
+                               (["(x^2 - 1)/(x - 1)", "--canonical"], "(-x^2 + 1)/(-x + 1)\n")] {
+            let (r, _) = try run(["simplify"] + args)
+            #expect(r.status == 0 && r.stdout == output, "simplify \(args): \(r.stdout)")
+        }
+    }
+
     @Test func steadyStateOfTheOscillator() throws {
         // g = 0: the only steady state is ⟨a⟩ = 0 with eigenvalues (g − k)/2 ∓ iw = −1/4 ∓ i.
         let (r, _) = try run(["steady", "osc.kd", "--set", "w=1", "--set", "k=1/2", "--set", "g=0", "--digits", "10", "--json"])
@@ -254,7 +285,7 @@ struct SubcommandTests {
 
     @Test func helpListsEverySubcommand() throws {
         let r = try run(["--help"]).0
-        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady", "spectrum", "expand", "cancel", "together", "apart"] {
+        for name in ["simplify", "latex", "codegen", "derive", "verify", "scan", "merge", "dynamics", "threshold", "steady", "spectrum", "expand", "cancel", "together", "apart", "factor"] {
             #expect(r.stdout.contains("  \(name) "), "\(name) missing from --help")
         }
     }

@@ -3,9 +3,10 @@ import Symbolic
 /// The library's rewritings of an expression, one CLI verb each (issue 14: the CLI printed
 /// only the canonical form): `expand` (products and powers multiplied out), `cancel` (one
 /// fraction, common factors of numerator and denominator removed), `together` (one fraction
-/// over a common denominator), `apart` (partial fractions in one variable).
+/// over a common denominator), `apart` (partial fractions in one variable), `factor`
+/// (numerator and denominator factorised into irreducible polynomials over ℚ).
 public enum AlgebraVerb: String, Sendable, CaseIterable {
-    case expand, cancel, together, apart
+    case expand, cancel, together, apart, factor
 }
 
 /// The expression rewritten by `verb`; `apart` needs the variable (`--in x`), or takes the
@@ -17,6 +18,14 @@ public func rewrite(_ a: ExpressionArgument, _ verb: AlgebraVerb, variable: Stri
     case .expand: result = e.expand()
     case .cancel: result = e.cancel()
     case .together: result = e.together()
+    case .factor:
+        let f: FactoredExpression
+        do { f = try e.factorization() } catch { throw AlgebraVerbError("\(error)") }
+        var notes = a.notes
+        if !f.irreducible {
+            notes.append("factor: the coefficients involve I; factorisation over Q(i) is not implemented, so the factors are the square-free decomposition and may be reducible")
+        }
+        return ExpressionArgument(input: a.input, expr: f.expr, context: a.context, notes: notes)
     case .apart:
         let free = e.freeSymbols.filter { !$0.info.isFunction }
         let x: Symbol
@@ -33,7 +42,7 @@ public func rewrite(_ a: ExpressionArgument, _ verb: AlgebraVerb, variable: Stri
         }
         do { result = try e.apart(x) } catch { throw AlgebraVerbError("apart: \(error)") }
     }
-    return ExpressionArgument(input: a.input, expr: result, context: a.context)
+    return ExpressionArgument(input: a.input, expr: result, context: a.context, notes: a.notes)
 }
 
 public struct AlgebraVerbError: Error, Sendable, CustomStringConvertible {
