@@ -49,7 +49,7 @@ struct ThresholdCommand: ParsableCommand {
             o.criterion = criterion
             o.window = window
             o.digits = digits ?? 6
-            o.progress = !options.json
+            o.progress = true
             if let sweep {
                 guard o.digits <= CondensationOptions.doubleDigits else {
                     throw ValidationError("--sweep computes each threshold in double precision: --digits 1 to \(CondensationOptions.doubleDigits)")

@@ -75,7 +75,6 @@ private struct PrecisePolish {
     let request: PreciseThresholdRequest
     let nodes: PreciseFrequencyNodes
     let progress: ((String) -> Void)?
-    var evaluations = 0
 
     init(numerics: PreciseCondensationNumerics, request: PreciseThresholdRequest, nodes: PreciseFrequencyNodes, progress: ((String) -> Void)?) {
         self.numerics = numerics
@@ -84,100 +83,29 @@ private struct PrecisePolish {
         self.progress = progress
     }
 
-    var bits: Int { numerics.precision }
-
-    mutating func kernel(_ x: [BigFloat]) throws -> PreciseCondensationNumerics.KernelValue {
-        var v = request.values
-        v[request.frequency] = x[0]
-        v[request.varied] = x[1]
-        numerics.set(v)
-        evaluations += 1
-        progress?("K1^R(0) at \(bits) bits, \(nodes.fineCount) nodes: evaluation \(evaluations)")
-        let k = try numerics.retardedKernelAtZero(request.reading, nodes: nodes)
-        guard k.fine.isFinite, k.coarse.isFinite else { throw CondensationError.nonFinite("K1^R(0) at MPFR") }
-        return k
-    }
-
-    /// ∂(Re K, Im K)/∂(μ, p), columns by forward differences.
-    mutating func jacobian(_ x: [BigFloat], _ k0: BigComplex) throws -> [[BigFloat]] {
-        let one = BigFloat(1, precision: bits)
-        let relative = BigFloat.pow(BigFloat(2, precision: bits), -bits / 2)
-        var columns: [[BigFloat]] = []
-        for j in 0..<2 {
-            let a = BigFloat.abs(x[j])
-            let h = relative * (a > one ? a : one)
-            var y = x
-            y[j] = x[j] + h
-            let k = try kernel(y).fine
-            columns.append([(k.re - k0.re) / h, (k.im - k0.im) / h])
-        }
-        return [[columns[0][0], columns[1][0]], [columns[0][1], columns[1][1]]]
-    }
-
-    /// −J⁻¹ (Re k, Im k).
-    func step(_ j: [[BigFloat]], _ k: BigComplex) throws -> [BigFloat] {
-        let det = j[0][0] * j[1][1] - j[0][1] * j[1][0]
-        guard !det.isZero, det.isFinite else { throw CondensationError.noThreshold("the Jacobian of K1^R(0) in (muS, p) is singular at the threshold") }
-        return [-(j[1][1] * k.re - j[0][1] * k.im) / det, -(-j[1][0] * k.re + j[0][0] * k.im) / det]
-    }
-
-    /// |Δ_j| / max(|x_j|, 10⁻³), the larger of the two.
-    func size(_ d: [BigFloat], _ x: [BigFloat]) -> Double {
-        zip(d, x).map { d, x in
-            let s = Swift.max(Swift.abs(x.toDouble()), 1e-3)
-            return Swift.abs(d.toDouble()) / s
-        }.max()!
-    }
-
     mutating func run() throws -> PreciseThreshold {
-        let tolerance = Foundation.pow(10, -Double(request.digits + 6))
-        var x = [BigFloat(request.start.mu, precision: bits), BigFloat(request.start.value, precision: bits)]
-        var k = try kernel(x)
-        var j = try jacobian(x, k.fine)
-        var jacobians = 1, iterations = 0
-        var previous = Double.infinity
-        while true {
-            iterations += 1
-            guard iterations <= 40 else {
-                throw CondensationError.noThreshold("Newton's method on K1^R(0) at \(bits) bits did not converge in 40 steps (last relative step \(short(previous)))")
-            }
-            let d = try step(j, k.fine)
-            let s = size(d, x)
-            guard s.isFinite else { throw CondensationError.nonFinite("a Newton step at MPFR") }
-            if s <= tolerance {
-                // The finer rule's root, and the coarser rule's by one step from it (same J).
-                let c = try step(j, k.coarse)
-                let fine = [x[0] + d[0], x[1] + d[1]], coarse = [x[0] + c[0], x[1] + c[1]]
-                // The tail: the outermost nodes' |x·f| moved through J⁻¹ (both parts at once).
-                let e = try step(j, BigComplex(k.edge, k.edge))
-                let tail = size(e, fine)
-                let cap = request.digits + 5
-                return PreciseThreshold(value: fine[1], frequency: fine[0], coarseValue: coarse[1], coarseFrequency: coarse[0],
-                                        digits: agreement(fine[1], coarse[1], cap: cap), frequencyDigits: agreement(fine[0], coarse[0], cap: cap),
-                                        precision: bits, coarseStep: nodes.coarseStep, limit: nodes.limit,
-                                        nodes: (nodes.coarseCount, nodes.fineCount), iterations: iterations, jacobians: jacobians,
-                                        evaluations: evaluations, tail: tail)
-            }
-            x = [x[0] + d[0], x[1] + d[1]]
+        let (numerics, request, nodes, progress) = (self.numerics, self.request, self.nodes, self.progress)
+        let bits = numerics.precision
+        var newton = PreciseTwoRuleNewton(bits: bits, digits: request.digits) { x, count in
+            var v = request.values
+            v[request.frequency] = x[0]
+            v[request.varied] = x[1]
+            numerics.set(v)
+            progress?("K1^R(0) at \(bits) bits, \(nodes.fineCount) nodes: evaluation \(count)")
+            let k = try numerics.retardedKernelAtZero(request.reading, nodes: nodes)
+            return (k.fine, k.coarse, k.edge)
+        }
+        newton.accept = { x in
             guard request.interval.contains(x[1].toDouble()) else {
                 throw CondensationError.noThreshold("Newton's method on K1^R(0) at MPFR left the interval (\(short(x[1].toDouble())))")
             }
-            k = try kernel(x)
-            // The chord method keeps J while each step is at most 10⁻³ of the one before.
-            if s > 1e-3 * previous && iterations > 1 {
-                j = try jacobian(x, k.fine)
-                jacobians += 1
-            }
-            previous = s
         }
-    }
-
-    /// Significant digits on which a and b agree: ⌊−log₁₀(|a − b|/|a|)⌋, at most `cap`.
-    func agreement(_ a: BigFloat, _ b: BigFloat, cap: Int) -> Int {
-        let d = BigFloat.abs(a - b)
-        if d.isZero { return cap }
-        guard !a.isZero else { return 0 }
-        let r = BigFloat.log10(d / BigFloat.abs(a)).toDouble()
-        return Swift.max(0, Swift.min(cap, Int((-r).rounded(.down))))
+        let r = try newton.run(from: [BigFloat(request.start.mu, precision: bits), BigFloat(request.start.value, precision: bits)])
+        let cap = request.digits + 5
+        return PreciseThreshold(value: r.fine[1], frequency: r.fine[0], coarseValue: r.coarse[1], coarseFrequency: r.coarse[0],
+                                digits: agreement(r.fine[1], r.coarse[1], cap: cap), frequencyDigits: agreement(r.fine[0], r.coarse[0], cap: cap),
+                                precision: bits, coarseStep: nodes.coarseStep, limit: nodes.limit,
+                                nodes: (nodes.coarseCount, nodes.fineCount), iterations: r.iterations, jacobians: r.jacobians,
+                                evaluations: r.evaluations, tail: r.tail)
     }
 }
