@@ -73,9 +73,41 @@ struct PreciseCondensationTests {
         #expect(Swift.abs(p.value.toDouble() - t.threshold.value) < 1e-9)
         #expect(Swift.abs(p.value.toDouble() - t.threshold.value) > 1e-11)
         #expect(significant(t.threshold.value, t.threshold.digits) == "0.60957327")
-        MPMATH_CHECK
+        // Benchmarks/peers/condensation_threshold_mpmath.py threshold --dps 30 (mp.dps = 40: Newton
+        // on the hand-typed K1^R(0), mpmath.quad for ν, from the Double (0.60957327, −0.27639074);
+        // last step 3e-34, 407 s): h_c = 0.609573268321409158719157814966,
+        // muS = -0.276390735591132616491944152066.
+        let bits = p.value.precision
+        let hc = BigFloat("0.609573268321409158719157814966", precision: bits)!
+        let mu = BigFloat("-0.276390735591132616491944152066", precision: bits)!
+        #expect(BigFloat.abs(p.value - hc) < BigFloat("1e-21", precision: bits)!, "h_c \(p.value.toString(digits: 30))")
+        #expect(BigFloat.abs(p.frequency - mu) < BigFloat("1e-21", precision: bits)!, "muS \(p.frequency.toString(digits: 30))")
         // What the printout shows is the requested 20 digits, all shared by the two rules.
         #expect(render(t, json: false).hasPrefix("h_c = \(significant(p.value, 20))   (20 digits; muS = "))
+    }
+
+    @Test("the condensate at h = 0.7 (first-order) polished to 14 digits in MPFR keeps the Double route's 12")
+    func condensate14() throws {
+        let c = try CondensateModel.load(path: Self.model)
+        let bits = PreciseThresholdRequest.precision(digits: 14)
+        var values = Self.point
+        values["h"] = "0.7"
+        let names = c.problem.parameters.map(\.name)
+        // μ_S and ψ_f are the unknowns (overwritten by the polish); every other value is given.
+        let exact = names.enumerated().map { k, n in
+            BigFloat(k == c.problem.amplitude || k == c.problem.frequency ? "0" : values[n]!, precision: bits)!
+        }
+        // `keldysh solve … --set h=0.7 --reading first-order --start=-0.1,0.3 --digits 12` (the Double
+        // route: its own arithmetic, rules at steps 1/16 and 1/32 with |t| ≤ 2.6, which share 12
+        // digits of both) gives μ_S = −0.0812470244984, ψ_f = 0.358567773289, where the polish starts.
+        let start = (mu: -0.0812470244984, psi: 0.358567773289)
+        let p = try preciseCondensate(PreciseCondensedNumerics(c.problem, precision: bits),
+                                      PreciseCondensateRequest(values: exact, reading: .firstOrder, digits: 14, start: start))
+        #expect(p.muDigits >= 14 && p.psiDigits >= 14)
+        // The Double route's 12 digits are right: G − G₀'s equal-time tail beyond |ω| ≈ 1.6·10⁴ is
+        // negligible (unlike the threshold's loop).
+        #expect(significant(p.mu, 12) == "-0.0812470244984" && significant(p.psi, 12) == "0.358567773289",
+                "\(p.mu.toString(digits: 16)) \(p.psi.toString(digits: 16))")
     }
 
     @Test("--digits is bounded before work; the self-consistent reading and a38 stay in Double")
@@ -91,5 +123,12 @@ struct PreciseCondensationTests {
         o.reading = .firstOrder
         o.criterion = .a38
         #expect(throws: AnalysisError.self) { try findCondensationThreshold(o) }
+        var c = CondensateOptions(model: Self.model)
+        c.settings = Self.settings + ["h=0.7"]
+        c.digits = 61
+        #expect(throws: AnalysisError.self) { try solveCondensate(c) }
+        c.digits = 20
+        c.reading = .g0
+        #expect(throws: AnalysisError.self) { try solveCondensate(c) }
     }
 }
