@@ -73,6 +73,12 @@ struct PreciseCondensationTests {
         #expect(Swift.abs(p.value.toDouble() - t.threshold.value) < 1e-9)
         #expect(Swift.abs(p.value.toDouble() - t.threshold.value) > 1e-11)
         #expect(significant(t.threshold.value, t.threshold.digits) == "0.60957327")
+        // The Double route measures that tail apart (its rules run on to |t| ≤ 2.75) and caps its
+        // digits by it: the estimate is the Double root's actual error (3.2e-10 relative, from the
+        // MPFR root) to within the finer rule's own error (~4e-11) and the 3% of the tail it omits.
+        let actual = Swift.abs(p.value.toDouble() - t.threshold.value) / p.value.toDouble()
+        #expect(Swift.abs(t.threshold.tail - actual) < 0.3 * actual, "tail \(t.threshold.tail), actual \(actual)")
+        #expect(t.threshold.digits <= 8)
         // Benchmarks/peers/condensation_threshold_mpmath.py threshold --dps 30 (mp.dps = 40: Newton
         // on the hand-typed K1^R(0), mpmath.quad for ν, from the Double (0.60957327, −0.27639074);
         // last step 3e-34, 407 s): h_c = 0.609573268321409158719157814966,

@@ -65,7 +65,7 @@ public func preciseCondensate(_ numerics: PreciseCondensedNumerics, _ request: P
                                   precision: bits, coarseStep: nodes.coarseStep, limit: nodes.limit, nodes: (nodes.coarseCount, nodes.fineCount),
                                   iterations: r.iterations, jacobians: r.jacobians, evaluations: r.evaluations, tail: r.tail)
         last = c
-        if min(c.muDigits, c.psiDigits) >= request.digits { break }
+        if min(c.muDigits, c.psiDigits) > request.digits { break }
     }
     return last!
 }

@@ -8,9 +8,10 @@ import Foundation
 /// precision (step 2^{−bits/2}), kept while the steps shrink by 10³ or more (the chord method;
 /// recomputed otherwise). The finer rule's root is iterated to 10^{−(D+6)}; the coarser rule's
 /// root is one Newton step from it with the same Jacobian (their distance squared, ~10^{−2D},
-/// is what that step leaves). Only the digits on which the two roots agree are claimed, and
-/// only when the truncated tail (the outermost nodes' |x·f|, carried through J⁻¹) is below
-/// 10^{−(D+1)} of the value: verified by two rules, not certified.
+/// is what that step leaves). D digits are shown when the two roots agree on D + 1 (so their
+/// difference is below a tenth of the last digit shown) and the truncated tail (the outermost
+/// nodes' |x·f|, carried through J⁻¹) is below 10^{−(D+1)} of the value: verified by two rules,
+/// not certified.
 public struct PreciseThresholdRequest: Sendable {
     /// Parameter values in `problem.parameters` order (the varied and frequency entries are overwritten).
     public var values: [BigFloat]
@@ -65,7 +66,7 @@ public func preciseCondensationThreshold(_ numerics: PreciseCondensationNumerics
         var polish = PrecisePolish(numerics: numerics, request: request, nodes: nodes, progress: progress)
         let t = try polish.run()
         last = t
-        if t.digits >= request.digits { break }
+        if t.digits > request.digits { break }
     }
     return last!
 }

@@ -104,8 +104,8 @@ public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome 
                 polished = try r.solutions.map { s in
                     let p = try preciseCondensate(mp, PreciseCondensateRequest(values: exact, reading: o.reading, digits: o.digits, start: (s.mu, s.psi)),
                                                   progress: report)
-                    guard min(p.muDigits, p.psiDigits) >= o.digits else {
-                        throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / p.coarseStep).rounded())) and 1/\(2 * Int((1 / p.coarseStep).rounded()))) agree on only \(min(p.muDigits, p.psiDigits)) digits of the condensate at \(frequency.name) = \(s.mu); asked for \(o.digits)")
+                    guard min(p.muDigits, p.psiDigits) > o.digits else {
+                        throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / p.coarseStep).rounded())) and 1/\(2 * Int((1 / p.coarseStep).rounded()))) agree on only \(min(p.muDigits, p.psiDigits)) digits of the condensate at \(frequency.name) = \(s.mu); \(o.digits) digits need \(o.digits + 1)")
                     }
                     guard p.tail <= Foundation.pow(10, -Double(o.digits + 1)) else {
                         throw AnalysisError.numerical("the truncated tail of the frequency integral (|t| <= \(p.limit)) moves the condensate by \(String(format: "%.3g", p.tail)) relative: not below 1e-\(o.digits + 1)")

@@ -117,8 +117,14 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         last = t
         // A finer pair only polishes what this pair found.
         request.start = (t.frequency, t.value, t.bracket)
-        if t.digits >= doubleDigits { break }
+        // A finer step cannot help where the tail beyond the rules' common limit is what limits.
+        let tailDigits = CondensationThreshold.digits(allowedBy: t.tail)
+        if t.digits >= doubleDigits || (t.tail.isFinite && tailDigits < doubleDigits && t.sharedDigits >= tailDigits) { break }
         step /= 2
+    }
+    if let t = last, t.digits < doubleDigits, t.tail.isFinite, CondensationThreshold.digits(allowedBy: t.tail) < doubleDigits,
+       t.sharedDigits >= CondensationThreshold.digits(allowedBy: t.tail) {
+        throw AnalysisError.numerical("the frequency integral's tail beyond |t| = 2.6 (|nu| ~ 1.6e4) moves \(p.name)_c by \(String(format: "%.1e", t.tail)) relative: double precision gives at most \(CondensationThreshold.digits(allowedBy: t.tail)) digits here; ask for --digits \(CondensationOptions.doubleDigits + 1) or more (the MPFR polish, whose rules reach the tail)")
     }
     guard let t = last, t.digits >= doubleDigits else {
         throw AnalysisError.numerical("the node rules agree on only \(last?.digits ?? 0) digits of \(p.name)_c after halving the step to \(step); asked for \(doubleDigits)")
@@ -136,8 +142,8 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         let report: ((String) -> Void)? = o.progress ? { writeStandardError("\r" + $0) } : nil
         let r = try preciseCondensationThreshold(PreciseCondensationNumerics(c.problem, precision: bits), request, progress: report)
         if o.progress { writeStandardError("\n") }
-        guard r.digits >= o.digits else {
-            throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / r.coarseStep).rounded())) and 1/\(2 * Int((1 / r.coarseStep).rounded()))) agree on only \(r.digits) digits of \(p.name)_c; asked for \(o.digits)")
+        guard r.digits > o.digits, r.frequencyDigits > o.digits else {
+            throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / r.coarseStep).rounded())) and 1/\(2 * Int((1 / r.coarseStep).rounded()))) agree on only \(min(r.digits, r.frequencyDigits)) digits of \(p.name)_c and \(c.frequency.name) there; \(o.digits) digits need \(o.digits + 1)")
         }
         guard r.tail <= Foundation.pow(10, -Double(o.digits + 1)) else {
             throw AnalysisError.numerical("the truncated tail of the frequency integral (|t| <= \(r.limit)) moves \(p.name)_c by \(String(format: "%.3g", r.tail)) relative: not below 1e-\(o.digits + 1)")

@@ -46,10 +46,11 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
             ("coarse_value", .double(t.coarseValue)), ("fine_value", .double(t.value)),
             ("nodes", .array([.int(t.nodes.coarse), .int(t.nodes.fine)])),
             ("evaluations", .int(t.evaluations)),
+            ("tail", .string(String(format: "%.1e", t.tail))),
             ("method", .string(o.criterion == .b15
                 ? "Im K1^R(0) = 0 at Re K1^R(0) = 0 (B15, B17), Brent in both; every frequency integral by the sinh-sinh rule, Sigma[G0] in closed form"
                 : "Im q = 0 at Re q = 0 for q = A38/psi_f at psi_f = 1e-6, Brent in both; G0^K(tau = 0) in closed form, G - G0 by the sinh-sinh rule, Sigma[G0] in closed form")),
-            ("verified_by", .string("two node rules (step \(o.step) and \(o.step / 2)) agree on \(t.digits) significant digits")),
+            ("verified_by", .string("two node rules (step \(o.step) and \(o.step / 2), |t| <= 2.6) agree on \(t.digits) significant digits, and the finer rule run on to |t| <= \(FrequencyNodes.tailLimit) moves the threshold by \(String(format: "%.1e", t.tail)) relative")),
             ("notes", .array(o.notes.map { .string($0) })),
         ]).fieldPerLine
     }
@@ -59,7 +60,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
                  o.criterion == .b15
                     ? "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
                     : "where A38/psi_f -> 0 as psi_f -> 0 (a condensate branch leaves psi_f = 0; --criterion a38): Im > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))",
-                 "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)) (the digits shown are those they share)"]
+                 "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)); running on from |t| = 2.6 to \(FrequencyNodes.tailLimit) moves it by \(String(format: "%.0e", t.tail)) (the digits shown are those both leave)"]
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
 }
