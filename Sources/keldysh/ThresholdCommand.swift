@@ -19,7 +19,7 @@ struct ThresholdCommand: ParsableCommand {
     @OptionGroup var options: AnalysisModelOptions
     @Option(help: "The parameter to vary.") var vary: String
     @Option(name: .customLong("in"), help: "The search interval lo:hi.") var interval: String
-    @Option(help: "Significant digits.") var digits = 30
+    @Option(help: "Significant digits (default 30; field-theory models: 6, up to 12 in double precision, 13 to 60 polished in MPFR).") var digits: Int?
     @Option(help: "Find the zero of this expression instead of the stability crossing.") var expr: String?
     @Option(help: "resultant (exact elimination, Sturm isolation), bracket (MPFR bisection), or auto.") var method: ThresholdMethod = .auto
     @Option(help: "max (where stability changes: max Re λ changes sign), real (a real eigenvalue crosses 0), complex (a complex pair crosses at ±iω), or any.")
@@ -48,8 +48,12 @@ struct ThresholdCommand: ParsableCommand {
             o.reading = reading
             o.criterion = criterion
             o.window = window
-            o.digits = digits == 30 ? 6 : digits
+            o.digits = digits ?? 6
+            o.progress = true
             if let sweep {
+                guard o.digits <= CondensationOptions.doubleDigits else {
+                    throw ValidationError("--sweep computes each threshold in double precision: --digits 1 to \(CondensationOptions.doubleDigits)")
+                }
                 guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
                 var list: [DysonReading] = []
                 for r in readings.split(separator: ",") {
@@ -72,7 +76,7 @@ struct ThresholdCommand: ParsableCommand {
         }
         var o = ThresholdOptions(model: options.model, vary: vary, interval: interval)
         o.settings = options.settings
-        o.digits = digits
+        o.digits = digits ?? 30
         o.expression = expr
         o.method = method
         o.crossing = crossing

@@ -50,12 +50,26 @@ public struct CondensationThreshold: Sendable {
     /// The same from the coarser rule (their difference is the error estimate).
     public let coarseValue: Double
     public let coarseFrequency: Double
-    /// Significant digits on which the two rules agree (at most 12: the Brent tolerance).
+    /// Significant digits on which the two rules agree and which the tail beyond their limit
+    /// leaves (at most 12: the Brent tolerance).
     public let digits: Int
     /// The grid bracket (coarser rule): min Im K₁^R > 0 at `bracket.lowerBound`, ≤ 0 at the upper.
     public let bracket: ClosedRange<Double>
     public let evaluations: Int
     public let nodes: (coarse: Int, fine: Int)
+    /// The relative shift of the threshold when the finer rule runs on to |t| ≤
+    /// `FrequencyNodes.tailLimit` (the two rules share their limit, so their difference misses it);
+    /// `digits` is at most −log₁₀ of it. NaN when the rules did not agree at all.
+    public let tail: Double
+    /// The digits the two rules share (before the tail's cap).
+    public let sharedDigits: Int
+
+    /// The digits a relative error `tail` leaves: the last digit shown must be at least ten times
+    /// the tail (an estimate, ~3% short of the whole), so that it cannot move it by one.
+    public static func digits(allowedBy tail: Double) -> Int {
+        guard tail.isFinite else { return 0 }
+        return tail == 0 ? 12 : max(0, min(12, Int((-Double.log10(tail)).rounded(.down)) - 1))
+    }
 }
 
 
@@ -192,8 +206,9 @@ extension ThresholdSearch {
         return (value, mu, bracket)
     }
 
-    /// (μ, p) with K₁^R(0; μ, p) = 0 by Powell's dogleg, from a start near it.
-    mutating func polish(mu: Double, p: Double) throws -> (mu: Double, p: Double) {
+    /// (μ, p) with K₁^R(0; μ, p) = 0 by Powell's dogleg, from a start near it, with the residual
+    /// (Re, Im) K₁^R and the Jacobian there.
+    mutating func polish(mu: Double, p: Double) throws -> (mu: Double, p: Double, residual: [Double]?, jacobian: DenseMatrix<Double>?) {
         var options = DoglegOptions()
         options.residualTolerance = 1e-13
         options.maxIterations = 60
@@ -209,7 +224,34 @@ extension ThresholdSearch {
         guard request.interval.contains(r.x[1]) else {
             throw CondensationError.noThreshold("the root of K1^R(0) left the interval (\(short(r.x[1])))")
         }
-        return (r.x[0], r.x[1])
+        return (r.x[0], r.x[1], r.residual, r.jacobian)
+    }
+
+    /// The root's relative shift in p when the node rule runs on to |t| ≤ `FrequencyNodes.tailLimit`
+    /// instead of stopping at its limit: ΔK = K(longer rule) − K(this rule) at the root, moved
+    /// through J⁻¹ (J from the polish, or by forward differences).
+    mutating func tail(mu: Double, p: Double, residual: [Double]?, jacobian: DenseMatrix<Double>?) throws -> Double {
+        let long = FrequencyNodes(step: nodes.step, limit: FrequencyNodes.tailLimit, scale: 1)
+        var me = ThresholdSearch(numerics: numerics, values: values, request: request, nodes: long)
+        let kl = try me.kernel(mu, p)
+        var f = residual ?? []
+        if f.count != 2 { let k = try kernel(mu, p); f = [k.real, k.imaginary] }
+        var j: [[Double]]
+        if let jacobian {
+            j = [[jacobian[0, 0], jacobian[0, 1]], [jacobian[1, 0], jacobian[1, 1]]]
+        } else {
+            let h = Double.ulpOfOne.squareRoot()
+            let hm = h * max(1, abs(mu)), hp = h * max(1, abs(p))
+            let km = try kernel(mu + hm, p), kp = try kernel(mu, p + hp)
+            j = [[(km.real - f[0]) / hm, (kp.real - f[0]) / hp], [(km.imaginary - f[1]) / hm, (kp.imaginary - f[1]) / hp]]
+        }
+        evaluations += me.evaluations
+        let (dr, di) = (kl.real - f[0], kl.imaginary - f[1])
+        let det = j[0][0] * j[1][1] - j[0][1] * j[1][0]
+        guard det != 0, det.isFinite else { return .infinity }
+        // Δp = −(J⁻¹ΔK)_p.
+        let dp = (j[1][0] * dr - j[0][0] * di) / det
+        return abs(dp) / max(abs(p), 1e-300)
     }
 }
 
@@ -233,8 +275,10 @@ public func condensationThreshold(_ numerics: any ThresholdKernel, _ request: Co
     // The fine rule starts from the coarse root: only the polish is repeated.
     var fine = ThresholdSearch(numerics: numerics, values: request.values, request: request, nodes: fineNodes)
     let f: (value: Double, mu: Double, bracket: ClosedRange<Double>)
+    var local: (residual: [Double]?, jacobian: DenseMatrix<Double>?) = (nil, nil)
     if let x = try? fine.polish(mu: c.mu, p: c.value), c.bracket.contains(x.p), abs(x.mu - c.mu) < 0.1 * (1 + abs(c.mu)) {
         f = (x.p, x.mu, c.bracket)
+        local = (x.residual, x.jacobian)
     } else if let r = try? fine.refine(c.bracket) {
         f = r
     } else {
@@ -242,13 +286,17 @@ public func condensationThreshold(_ numerics: any ThresholdKernel, _ request: Co
         // resolved here. No digit is shared; the caller halves the step.
         return CondensationThreshold(value: c.value, frequency: c.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: 0,
                                      bracket: c.bracket, evaluations: coarse.evaluations + fine.evaluations,
-                                     nodes: (coarseNodes.count, fineNodes.count))
+                                     nodes: (coarseNodes.count, fineNodes.count), tail: .nan, sharedDigits: 0)
     }
     let difference = abs(f.value - c.value)
-    let digits = difference == 0 ? 12 : max(0, min(12, Int((-Double.log10(difference / max(abs(f.value), 1e-300))).rounded(.down))))
-    return CondensationThreshold(value: f.value, frequency: f.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: digits,
+    let shared = difference == 0 ? 12 : max(0, min(12, Int((-Double.log10(difference / max(abs(f.value), 1e-300))).rounded(.down))))
+    // The two rules share their limit |t| ≤ 2.6, so their agreement cannot see the tail beyond
+    // (~4·10⁻¹⁰ of K₁^R(0) at Fig. 2's point): it is measured apart, once, at the root.
+    let tail = try fine.tail(mu: f.mu, p: f.value, residual: local.residual, jacobian: local.jacobian)
+    let tailDigits = CondensationThreshold.digits(allowedBy: tail)
+    return CondensationThreshold(value: f.value, frequency: f.mu, coarseValue: c.value, coarseFrequency: c.mu, digits: min(shared, tailDigits),
                                  bracket: f.bracket, evaluations: coarse.evaluations + fine.evaluations,
-                                 nodes: (coarseNodes.count, fineNodes.count))
+                                 nodes: (coarseNodes.count, fineNodes.count), tail: tail, sharedDigits: shared)
 }
 
 /// Six significant digits: values in messages, which differ in their last bits between builds.

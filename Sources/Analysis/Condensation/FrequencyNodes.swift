@@ -31,4 +31,10 @@ public struct FrequencyNodes: Sendable {
     }
 
     public var count: Int { x.count }
+
+    /// The limit the threshold search's tail check runs on to: |x| ≈ 1.0·10⁵, which holds all
+    /// but (1.6·10⁴/10⁵)² ≈ 3% of a 1/x³ integrand's tail beyond |t| = 2.6 (its size is what is
+    /// wanted). Further out Double cannot go: Σ's poles near x, ~0.5 apart, would fall within
+    /// `ClosedFormConvolution`'s 10⁻⁷|z| of each other and merge.
+    public static let tailLimit = 2.75
 }

@@ -1,4 +1,7 @@
 import Analysis
+import ArbitraryPrecision
+import Foundation
+import OutputFormats
 import Symbolic
 
 /// `keldysh solve MODEL --set … [--reading R] [--window lo:hi] [--start mu,psi]` for a model
@@ -11,8 +14,11 @@ public struct CondensateOptions: Sendable {
     public var window = "-5:5"
     /// Starting points (μ_S, ψ_f) instead of the grid.
     public var starts: [(mu: Double, psi: Double)] = []
-    /// Significant digits of μ_S and ψ_f the two node rules must agree on.
+    /// Significant digits of μ_S and ψ_f the two node rules must agree on: up to 12 in Double,
+    /// up to 60 by the MPFR polish (`preciseCondensate`).
     public var digits = 6
+    /// Whether the MPFR polish shows its evaluations on stderr.
+    public var progress = false
 
     public init(model: String) { self.model = model }
 }
@@ -25,13 +31,22 @@ public struct CondensateOutcome: Sendable {
     public let step: Double
     /// Starting points of the first (coarsest) search; finer rules start from its roots.
     public let starts: Int
+    /// Each solution of `result` polished in MPFR, when more than 12 digits were asked for.
+    public let precise: [PreciseCondensate]?
+    public let requestedDigits: Int
     public var notes: [String]
 }
 
 public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome {
-    guard (1...12).contains(o.digits) else {
-        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the condensate is computed in double precision: 1 to 12 digits")
+    guard (1...CondensationOptions.maximumDigits).contains(o.digits) else {
+        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the condensate takes 1 to \(CondensationOptions.doubleDigits) digits in double precision, up to \(CondensationOptions.maximumDigits) by the MPFR polish")
     }
+    let precise = o.digits > CondensationOptions.doubleDigits
+    if precise, o.reading == .g0 || o.reading == .selfConsistent {
+        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the \(o.reading.rawValue) reading of the condensate is computed in double precision only: 1 to \(CondensationOptions.doubleDigits) digits (the MPFR polish takes one-shot and first-order)")
+    }
+    // The Double solve the MPFR polish starts from: 8 digits are plenty for Newton.
+    let doubleDigits = precise ? 8 : o.digits
     let c = try CondensateModel.load(path: o.model)
     let base = c.base.parameters
     let (wlo, whi) = try base.interval(o.window)
@@ -72,12 +87,35 @@ public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome 
             throw AnalysisError.numerical("no condensed solution (\(amplitude.name) > 0) of A60–A61 under --reading \(o.reading.rawValue) from \(starts.count) starts (\(reasons)); \(amplitude.name) = 0, the normal state, solves A38 always")
         }
         let shared = r.solutions.map { min(Condensate.digits($0.mu, error: $0.muError), Condensate.digits($0.psi, error: $0.psiError)) }.min() ?? 0
-        if shared >= o.digits || attempt == 3 {
-            if shared < o.digits {
-                throw AnalysisError.numerical("the node rules agree on only \(shared) digits of the condensate after halving the step to \(step); asked for \(o.digits)")
+        if shared >= doubleDigits || attempt == 3 {
+            if shared < doubleDigits {
+                throw AnalysisError.numerical("the node rules agree on only \(shared) digits of the condensate after halving the step to \(step); asked for \(doubleDigits)")
+            }
+            var polished: [PreciseCondensate]?
+            if precise {
+                let bits = PreciseThresholdRequest.precision(digits: o.digits)
+                // The parameters exactly as given (T_F = 0.1 is not the Double 0.1), at the working precision.
+                var exact = [BigFloat](repeating: BigFloat(0, precision: bits), count: names.count)
+                for (k, s) in names.enumerated() where k != c.problem.amplitude && k != c.problem.frequency {
+                    exact[k] = try given[s.name]!.evaluate([:], precision: bits).re
+                }
+                let mp = PreciseCondensedNumerics(c.problem, precision: bits)
+                let report: ((String) -> Void)? = o.progress ? { writeStandardError("\r" + $0) } : nil
+                polished = try r.solutions.map { s in
+                    let p = try preciseCondensate(mp, PreciseCondensateRequest(values: exact, reading: o.reading, digits: o.digits, start: (s.mu, s.psi)),
+                                                  progress: report)
+                    guard min(p.muDigits, p.psiDigits) > o.digits else {
+                        throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / p.coarseStep).rounded())) and 1/\(2 * Int((1 / p.coarseStep).rounded()))) agree on only \(min(p.muDigits, p.psiDigits)) digits of the condensate at \(frequency.name) = \(s.mu); \(o.digits) digits need \(o.digits + 1)")
+                    }
+                    guard p.tail <= Foundation.pow(10, -Double(o.digits + 1)) else {
+                        throw AnalysisError.numerical("the truncated tail of the frequency integral (|t| <= \(p.limit)) moves the condensate by \(String(format: "%.3g", p.tail)) relative: not below 1e-\(o.digits + 1)")
+                    }
+                    return p
+                }
+                if o.progress { writeStandardError("\n") }
             }
             return CondensateOutcome(frequencyName: frequency.name, amplitudeName: amplitude.name, reading: o.reading,
-                                     result: r, step: step, starts: starts.count, notes: notes)
+                                     result: r, step: step, starts: starts.count, precise: polished, requestedDigits: o.digits, notes: notes)
         }
         // The finer pair starts from what this pair found.
         request.starts = r.solutions.map { ($0.mu, $0.psi) }

@@ -1,4 +1,6 @@
 import Analysis
+import Foundation
+import OutputFormats
 import ArbitraryPrecision
 import Symbolic
 
@@ -14,8 +16,14 @@ public struct CondensationOptions: Sendable {
     public var window = "-5:5"
     public var reading: DysonReading = .oneShot
     public var criterion: ThresholdCriterion = .b15
-    /// Significant digits the two node rules must agree on.
+    /// Significant digits the two node rules must agree on: up to `doubleDigits` in Double,
+    /// up to `maximumDigits` by the MPFR polish (`preciseCondensationThreshold`).
     public var digits = 6
+    /// Whether the MPFR polish shows its evaluations on stderr.
+    public var progress = false
+
+    public static let doubleDigits = 12
+    public static let maximumDigits = 60
 
     public init(model: String, vary: String, interval: String) {
         self.model = model
@@ -35,6 +43,9 @@ public struct CondensationOutcome: Sendable {
     /// ρ = ½(1 + n_b − n_a) of the normal state at the threshold (Sec. IV's density of spin
     /// excitations; the condensate starts from ψ = 0 there), by the finer node rule.
     public let rho: Double
+    /// The MPFR polish of `threshold` when more than `CondensationOptions.doubleDigits` digits
+    /// were asked for.
+    public let precise: PreciseThreshold?
     public var notes: [String]
 }
 
@@ -45,9 +56,20 @@ public func isCondensationModel(_ path: String) -> Bool {
 }
 
 public func findCondensationThreshold(_ o: CondensationOptions) throws -> CondensationOutcome {
-    guard (1...12).contains(o.digits) else {
-        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the field-theory threshold is computed in double precision: 1 to 12 digits")
+    guard (1...CondensationOptions.maximumDigits).contains(o.digits) else {
+        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the field-theory threshold takes 1 to \(CondensationOptions.doubleDigits) digits in double precision, up to \(CondensationOptions.maximumDigits) by the MPFR polish")
     }
+    let precise = o.digits > CondensationOptions.doubleDigits
+    if precise {
+        guard o.criterion == .b15 else {
+            throw AnalysisError.badRange("--digits \(o.digits)", reason: "--criterion a38 is computed in double precision only: 1 to \(CondensationOptions.doubleDigits) digits")
+        }
+        guard o.reading != .selfConsistent else {
+            throw AnalysisError.badRange("--digits \(o.digits)", reason: "the self-consistent reading is computed in double precision only: 1 to \(CondensationOptions.doubleDigits) digits")
+        }
+    }
+    // The Double search the MPFR polish starts from: 8 digits are plenty for Newton.
+    let doubleDigits = precise ? 8 : o.digits
     let c = try CondensationModel.load(path: o.model)
     let ctx = c.parameters
     let p = try ctx.symbol(named: o.vary)
@@ -95,16 +117,43 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         last = t
         // A finer pair only polishes what this pair found.
         request.start = (t.frequency, t.value, t.bracket)
-        if t.digits >= o.digits { break }
+        // A finer step cannot help where the tail beyond the rules' common limit is what limits.
+        let tailDigits = CondensationThreshold.digits(allowedBy: t.tail)
+        if t.digits >= doubleDigits || (t.tail.isFinite && tailDigits < doubleDigits && t.sharedDigits >= tailDigits) { break }
         step /= 2
     }
-    guard let t = last, t.digits >= o.digits else {
-        throw AnalysisError.numerical("the node rules agree on only \(last?.digits ?? 0) digits of \(p.name)_c after halving the step to \(step); asked for \(o.digits)")
+    if let t = last, t.digits < doubleDigits, t.tail.isFinite, CondensationThreshold.digits(allowedBy: t.tail) < doubleDigits,
+       t.sharedDigits >= CondensationThreshold.digits(allowedBy: t.tail) {
+        throw AnalysisError.numerical("the frequency integral's tail beyond |t| = 2.6 (|nu| ~ 1.6e4) moves \(p.name)_c by \(String(format: "%.1e", t.tail)) relative: double precision gives at most \(CondensationThreshold.digits(allowedBy: t.tail)) digits here; ask for --digits \(CondensationOptions.doubleDigits + 1) or more (the MPFR polish, whose rules reach the tail)")
+    }
+    guard let t = last, t.digits >= doubleDigits else {
+        throw AnalysisError.numerical("the node rules agree on only \(last?.digits ?? 0) digits of \(p.name)_c after halving the step to \(step); asked for \(doubleDigits)")
+    }
+    var polished: PreciseThreshold?
+    if precise {
+        let bits = PreciseThresholdRequest.precision(digits: o.digits)
+        // The parameters exactly as given (T_F = 0.1 is not the Double 0.1), at the working precision.
+        var exact = [BigFloat](repeating: BigFloat(0, precision: bits), count: names.count)
+        for (k, s) in names.enumerated() where k != varied && k != frequency {
+            exact[k] = try given[s]!.evaluate([:], precision: bits).re
+        }
+        let request = PreciseThresholdRequest(values: exact, varied: varied, frequency: frequency, reading: o.reading, digits: o.digits,
+                                              start: (t.frequency, t.value), interval: lo.toDouble()...hi.toDouble())
+        let report: ((String) -> Void)? = o.progress ? { writeStandardError("\r" + $0) } : nil
+        let r = try preciseCondensationThreshold(PreciseCondensationNumerics(c.problem, precision: bits), request, progress: report)
+        if o.progress { writeStandardError("\n") }
+        guard r.digits > o.digits, r.frequencyDigits > o.digits else {
+            throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / r.coarseStep).rounded())) and 1/\(2 * Int((1 / r.coarseStep).rounded()))) agree on only \(min(r.digits, r.frequencyDigits)) digits of \(p.name)_c and \(c.frequency.name) there; \(o.digits) digits need \(o.digits + 1)")
+        }
+        guard r.tail <= Foundation.pow(10, -Double(o.digits + 1)) else {
+            throw AnalysisError.numerical("the truncated tail of the frequency integral (|t| <= \(r.limit)) moves \(p.name)_c by \(String(format: "%.3g", r.tail)) relative: not below 1e-\(o.digits + 1)")
+        }
+        polished = r
     }
     values[varied] = t.value
     values[frequency] = t.frequency
     numerics.set(values)
     let rho = try numerics.occupations(o.reading, nodes: FrequencyNodes(step: step / 2)).rho
     return CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, criterion: o.criterion, threshold: t,
-                               requestedDigits: o.digits, step: step, rho: rho, notes: notes)
+                               requestedDigits: o.digits, step: step, rho: rho, precise: polished, notes: notes)
 }

@@ -1,4 +1,5 @@
 import Analysis
+import ArbitraryPrecision
 import Foundation
 import OutputFormats
 
@@ -6,8 +7,19 @@ import OutputFormats
 /// rules share (and one more Newton step leaves).
 public func render(_ o: CondensateOutcome, json: Bool) -> String {
     let r = o.result
-    func item(_ s: Condensate) -> [(String, String, Int)] {
-        zip([o.frequencyName, o.amplitudeName, "polarisation", "rho"], s.verified).map { ($0, significant($1.value, $1.digits), $1.digits) }
+    func item(_ s: Condensate, _ k: Int) -> [(String, String, Int)] {
+        var out = zip([o.frequencyName, o.amplitudeName, "polarisation", "rho"], s.verified).map { ($0, significant($1.value, $1.digits), $1.digits) }
+        if let p = o.precise?[k] {
+            let (dm, dp) = (min(p.muDigits, o.requestedDigits), min(p.psiDigits, o.requestedDigits))
+            out[0] = (o.frequencyName, significant(p.mu, dm), dm)
+            out[1] = (o.amplitudeName, significant(p.psi, dp), dp)
+        }
+        return out
+    }
+    func polish(_ p: PreciseCondensate) -> (method: String, rules: String) {
+        let n = Int((1 / p.coarseStep).rounded())
+        return ("Newton on (Re, Im) A38/\(o.amplitudeName) = 0 in (\(o.frequencyName), \(o.amplitudeName)^2) at \(p.precision) bits from the double-precision root, \(p.iterations) steps, \(p.jacobians) finite-difference Jacobians, \(p.evaluations) evaluations",
+                "\(p.nodes.coarse)- and \(p.nodes.fine)-node rules (steps 1/\(n) and 1/\(2 * n), |t| <= \(p.limit))")
     }
     let method = o.reading == .g0
         ? "A60-A61 by Powell's dogleg; G0^K(tau = 0) in closed form (residues and digammas)"
@@ -15,11 +27,27 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
     if json {
         return JSONValue.object([
             ("reading", .string(o.reading.rawValue)),
-            ("solutions", .array(r.solutions.map { s in
-                .object(item(s).map { ($0.0, .object([("value", .string($0.1)), ("digits", .int($0.2))])) } + [
+            ("solutions", .array(r.solutions.enumerated().map { k, s in
+                var fields: [(String, JSONValue)] = item(s, k).map { ($0.0, .object([("value", .string($0.1)), ("digits", .int($0.2))])) } + [
                     ("n_b", .double(s.occupations.b)), ("n_a", .double(s.occupations.a)),
                     ("coherence", .array([.double(s.coherence.real), .double(s.coherence.imaginary)])),
-                    ("residual", .double(s.residual))])
+                    ("residual", .double(s.residual))]
+                if let p = o.precise?[k] {
+                    let n = Int((1 / p.coarseStep).rounded())
+                    fields.append(("mpfr", .object([
+                        ("precision_bits", .int(p.precision)),
+                        ("steps", .array([.string("1/\(n)"), .string("1/\(2 * n)")])), ("limit", .double(p.limit)),
+                        ("nodes", .array([.int(p.nodes.coarse), .int(p.nodes.fine)])),
+                        ("newton_steps", .int(p.iterations)), ("jacobians", .int(p.jacobians)), ("evaluations", .int(p.evaluations)),
+                        ("coarse", .array([.string(p.coarseMu.toString(digits: o.requestedDigits + 5)), .string(p.coarsePsi.toString(digits: o.requestedDigits + 5))])),
+                        ("fine", .array([.string(p.mu.toString(digits: o.requestedDigits + 5)), .string(p.psi.toString(digits: o.requestedDigits + 5))])),
+                        ("agreed_digits", .array([.int(p.muDigits), .int(p.psiDigits)])),
+                        ("tail", .string(String(format: "%.1e", p.tail))),
+                        ("method", .string(polish(p).method)),
+                        ("verified_by", .string("two rules, not certified: " + polish(p).rules)),
+                    ])))
+                }
+                return .object(fields)
             })),
             ("starts", .int(o.starts)),
             ("nodes", .array([.int(r.nodes.coarse), .int(r.nodes.fine)])),
@@ -34,8 +62,16 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
                  "\(r.solutions.count) condensate\(r.solutions.count == 1 ? "" : "s") (\(o.amplitudeName) > 0) from \(o.starts) starts"]
     for (n, s) in r.solutions.enumerated() {
         lines.append("condensate \(n + 1):")
-        for (name, value, digits) in item(s) { lines.append("  \(name) = \(value)   (\(digits) digits)") }
+        for (name, value, digits) in item(s, n) { lines.append("  \(name) = \(value)   (\(digits) digits)") }
         lines.append("  n_b = \(String(format: "%.6f", s.occupations.b)), n_a = \(String(format: "%.6f", s.occupations.a)); |A38/\(o.amplitudeName)| = \(String(format: "%.1e", s.residual))")
+        if let p = o.precise?[n] {
+            let d = o.requestedDigits + 5
+            lines += ["  polished: " + polish(p).method,
+                      "  verified (two rules), not certified: \(polish(p).rules) give",
+                      "    \(o.frequencyName): \(p.coarseMu.toString(digits: d)) and \(p.mu.toString(digits: d)) (\(p.muDigits) digits shared)",
+                      "    \(o.amplitudeName): \(p.coarsePsi.toString(digits: d)) and \(p.psi.toString(digits: d)) (\(p.psiDigits) digits shared)",
+                      "    the truncated tail moves them by \(String(format: "%.0e", p.tail)) relative; polarisation and rho: double precision"]
+        }
     }
     lines.append("method: " + method)
     if o.reading == .g0 {

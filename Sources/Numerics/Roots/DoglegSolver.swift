@@ -35,6 +35,10 @@ public struct NonlinearSolveResult: Sendable {
     public var jacobianEvaluations: Int
     /// Condition estimate of the Jacobian at the returned x (pivoted QR).
     public var jacobianCondition: Double
+    /// F and the Jacobian at the returned x (nil when the first residual was not finite): what a
+    /// caller needs to move the root for a small change of F (F + δF has its root at x − J⁻¹δF).
+    public var residual: [Double]? = nil
+    public var jacobian: DenseMatrix<Double>? = nil
     public var converged: Bool { stop == .converged }
 }
 
@@ -197,5 +201,6 @@ public func solveDogleg(_ f: ([Double]) throws -> [Double], jacobian: (([Double]
         }
     }
     return NonlinearSolveResult(x: x, residualNorm: finalNorm, stop: stop, iterations: iterations,
-                                functionEvaluations: fEvals, jacobianEvaluations: jEvals, jacobianCondition: condition)
+                                functionEvaluations: fEvals, jacobianEvaluations: jEvals, jacobianCondition: condition,
+                                residual: finalF, jacobian: finalJ)
 }
