@@ -11,6 +11,9 @@ public struct ExpressionArgument: Sendable {
     /// What the reader assumed that the user may not have meant: function names that are
     /// neither builtins nor declared, read as new function symbols (`<input>:1:1: …`).
     public var notes: [String] = []
+    /// How to print the result when its canonical form would read worse (`factor`: each factor
+    /// as it reads alone, (x - 1), not the canonical product's -(-x + 1)); nil: the canonical form.
+    public var display: (text: String, latex: String)? = nil
 }
 
 /// Why an expression argument could not be read: the declaration list or the expression,
