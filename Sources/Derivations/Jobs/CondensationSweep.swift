@@ -66,7 +66,8 @@ public func condensationSweep(_ o: CondensationSweepOptions, progress: Bool = tr
     let series = o.readings.map { r in xs.map { x in rows.first { $0.value == x && $0.reading == r }?.threshold?.value ?? .nan } }
     try writeFileAtomically(folder.path("threshold.svg"),
                             linePlotSVG(times: xs, series: series, names: o.readings.map { "\(o.base.vary)_c, \($0.rawValue)" },
-                                        title: "condensation threshold \(o.base.vary)_c against \(name)" + (o.base.criterion == .a38 ? " (criterion a38)" : ""), xLabel: name))
+                                        title: "condensation threshold \(o.base.vary)_c against \(name)" + (o.base.criterion == .a38 ? " (criterion a38)" : ""), xLabel: name,
+                                        yLabel: "\(o.base.vary)_c"))
     try folder.commit()
     return rows
 }
