@@ -22,6 +22,16 @@ struct RealMeanFieldSystem {
     /// The parameter left free (the last generator of the equations, after the unknowns;
     /// not differentiated in `jacobian`), or nil.
     let free: Symbol?
+    /// Each mean-field variable and its conjugate in the real unknowns (⟨a⟩ → u + i·w).
+    let replacement: [Expr: Expr]
+
+    /// The real or the imaginary part of a polynomial over ℚ(i) in real unknowns.
+    static func part(_ p: Polynomial, imaginary: Bool) -> Polynomial {
+        Polynomial(terms: p.terms.compactMap { t in
+            let c = imaginary ? t.coefficient.im : t.coefficient.re
+            return c.isZero ? nil : (t.exponents, GaussianRational(c))
+        }, generators: p.generators)
+    }
 
     /// `then`: a second parameter left free, the generator after `free` (a 2-D scan's other axis).
     init(meanField: MeanFieldSystem, values: [Symbol: Expr], free: Symbol? = nil, then: Symbol? = nil) throws {
@@ -58,16 +68,10 @@ struct RealMeanFieldSystem {
             let extra = p.generators.dropFirst(gens.count).map(\.description)
             throw AnalysisError.numerical("steady states need every parameter set to a rational number; left: \(extra.joined(separator: ", "))")
         }
-        func part(_ p: Polynomial, imaginary: Bool) -> Polynomial {
-            Polynomial(terms: p.terms.compactMap { t in
-                let c = imaginary ? t.coefficient.im : t.coefficient.re
-                return c.isZero ? nil : (t.exponents, GaussianRational(c))
-            }, generators: gens)
-        }
         var equations: [Polynomial] = []
         for (k, p) in polys.enumerated() {
-            equations.append(part(p, imaginary: false))
-            if !isReal[k] { equations.append(part(p, imaginary: true)) }
+            equations.append(Self.part(p, imaginary: false))
+            if !isReal[k] { equations.append(Self.part(p, imaginary: true)) }
         }
         self.unknowns = unknowns
         self.names = names
@@ -76,6 +80,7 @@ struct RealMeanFieldSystem {
         self.offsets = offsets
         self.equations = equations
         self.free = free
+        replacement = replace
         jacobian = equations.map { f in (0..<unknowns.count).map { f.derivative($0) } }
     }
 

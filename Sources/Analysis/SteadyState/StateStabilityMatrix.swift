@@ -33,26 +33,11 @@ public func stabilityMatrix(_ meanField: MeanFieldSystem, values: [Symbol: Expr]
     let variables = given ?? meanField.variables.flatMap { $0.isReal ? [$0] : [$0, Expr.conjugate($0)] }
     let lin = try meanField.linearize(variables: variables, about: identity)
     let resolved = try resolveAssignments(values)
-    var replace: [Expr: Expr] = [:]
-    for (k, v) in system.variables.enumerated() {
-        let x = Expr.symbol(system.unknowns[system.offsets[k]])
-        if system.isReal[k] {
-            replace[.symbol(v)] = x
-            replace[Expr.conjugate(.symbol(v))] = x
-        } else {
-            let w = Expr.symbol(system.unknowns[system.offsets[k] + 1])
-            replace[.symbol(v)] = x + Expr.i * w
-            replace[Expr.conjugate(.symbol(v))] = x - Expr.i * w
-        }
-    }
     let generators = system.unknowns.map { Expr.symbol($0) }
     let bits = Int((Double(digits) * 3.33).rounded(.up)) + 64
     let box = state.center.map { ComplexBall($0, radius: state.radius) }
     func enclosed(_ p: Polynomial, imaginary: Bool) -> String {
-        let part = Polynomial(terms: p.terms.compactMap { t in
-            let c = imaginary ? t.coefficient.im : t.coefficient.re
-            return c.isZero ? nil : (t.exponents, GaussianRational(c))
-        }, generators: p.generators)
+        let part = RealMeanFieldSystem.part(p, imaginary: imaginary)
         if part.isZero { return "0" }
         // An entry the state does not enter is exact.
         if part.terms.count == 1, part.terms[0].exponents.allSatisfy({ $0 == 0 }) { return "\(part.terms[0].coefficient.re)" }
@@ -60,7 +45,7 @@ public func stabilityMatrix(_ meanField: MeanFieldSystem, values: [Symbol: Expr]
         return provenDigits(ball.center.re - ball.radius, ball.center.re + ball.radius, digits)
     }
     func polynomials(_ row: [Expr]) throws -> [Polynomial] {
-        let rhs = row.map { $0.substitute(resolved).substitute(replace).expand() }
+        let rhs = row.map { $0.substitute(resolved).substitute(system.replacement).expand() }
         let polys: [Polynomial]
         do { polys = try Polynomial.from(rhs, generators: generators) } catch {
             throw AnalysisError.numerical("the stability matrix at a steady state needs polynomial entries: \(error)", cause: .init(error))

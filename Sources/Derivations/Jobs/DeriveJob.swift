@@ -22,11 +22,7 @@ public func derive(path: String, operators: String? = nil, linearize: Bool = fal
                              order: order.map { NamedText($0, origin: "--order") }, cumulantOrder: cumulantOrder,
                              symmetric: symmetric)
     guard !settings.isEmpty else { return d }
-    // The names the equations and the matrix use, as `ModelInput` reads them.
-    let variables = Set(d.meanField.variables.compactMap(\.symbol))
-    var names = Expr.freeSymbols(of: d.meanField.equations.map(\.rhs)).filter { !variables.contains($0) && !$0.info.isFunction }
-    if let m = d.linearization?.stabilityMatrix { names.formUnion(Expr.freeSymbols(of: m.entries).filter { !$0.info.isFunction }) }
-    let values = try resolveAssignments(try ParameterContext(symbols: names, model: model).assignments(settings))
+    let values = try resolveAssignments(try ModelInput.parameterContext(of: d).assignments(settings))
     d = ModelDerivation(model: d.model, meanField: d.meanField.substituting(values),
                         linearization: d.linearization?.substituting(values), settings: settings)
     return d
@@ -37,10 +33,7 @@ public func derive(path: String, operators: String? = nil, linearize: Bool = fal
 func deriveAboutSteadyState(path: String, key: String, order: String?, settings: [String], digits: Int) throws -> ModelDerivation {
     let input = try ModelInput.load(path: path, needMatrix: false)
     let values = try input.parameters.assignments(settings)
-    let reference = try input.model.declaredSteadyPoint(of: input.meanField)
-    var search = SteadyRequest(meanField: input.meanField, values: values, reference: reference, digits: digits)
-    search.phaseNames = input.model.phaseNames
-    let state = try findSteadyStates(search).state(named: key, at: "at these settings")
+    let state = try input.steadyStates(at: values, digits: digits).state(named: key, at: "at these settings")
     // Not the model's `variables`: that is the normal state's block, which a state with an order
     // parameter does not close; every variable unless --order names them.
     let variables = try order.map { try input.model.orderVariables(of: input.meanField, order: NamedText($0, origin: "--order").fragment) }

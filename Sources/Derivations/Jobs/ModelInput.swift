@@ -39,13 +39,20 @@ public struct ModelInput: @unchecked Sendable {
     public static func derive(path: String, text: String, needMatrix: Bool) throws(ModelError) -> ModelInput {
         let model = try Model.parse(text, file: path)
         let derivation = try model.derive(linearize: needMatrix)
+        return ModelInput(model: model, meanField: derivation.meanField, stabilityMatrix: derivation.linearization?.stabilityMatrix,
+                          parameters: parameterContext(of: derivation))
+    }
+
+    /// The names `--set` may give values to: the symbols of the equations (and of the matrix)
+    /// that are not mean-field variables, read over the model's own names.
+    static func parameterContext(of derivation: ModelDerivation) -> ParameterContext {
         let variables = Set(derivation.meanField.variables.compactMap(\.symbol))
         var names = Expr.freeSymbols(of: derivation.meanField.equations.map(\.rhs))
             .filter { !variables.contains($0) && !$0.info.isFunction }
-        let matrix = derivation.linearization?.stabilityMatrix
-        if let m = matrix { names.formUnion(Expr.freeSymbols(of: m.entries).filter { !$0.info.isFunction }) }
-        return ModelInput(model: model, meanField: derivation.meanField, stabilityMatrix: matrix,
-                          parameters: ParameterContext(symbols: names, model: model))
+        if let m = derivation.linearization?.stabilityMatrix {
+            names.formUnion(Expr.freeSymbols(of: m.entries).filter { !$0.info.isFunction })
+        }
+        return ParameterContext(symbols: names, model: derivation.model)
     }
 
     /// The stability matrix or an error saying what the model lacks.

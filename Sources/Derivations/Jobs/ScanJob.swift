@@ -55,12 +55,9 @@ public func scan(_ o: ScanOptions) throws -> ScanOutcome {
         var corner = values
         corner[xa.symbol] = Expr.number(GaussianRational(BigRational(exactly: xa.lower)))
         corner[ya.symbol] = Expr.number(GaussianRational(BigRational(exactly: ya.lower)))
-        let reference = try input.model.declaredSteadyPoint(of: input.meanField)
-        var search = SteadyRequest(meanField: input.meanField, values: corner, reference: reference, digits: 20)
-        search.phaseNames = input.model.phaseNames
-        let found = try findSteadyStates(search)
-        let state = try found.state(named: k, at: "at the grid's corner (\(xa.symbol.name), \(ya.symbol.name)) = (\(xa.lower), \(ya.lower))")
-        target = .followed(FollowedScanSpec(meanField: input.meanField, values: values, start: state.center, index: state.index, reference: reference))
+        let state = try input.steadyStates(at: corner, digits: 20).state(named: k, at: "at the grid's corner (\(xa.symbol.name), \(ya.symbol.name)) = (\(xa.lower), \(ya.lower))")
+        target = .followed(FollowedScanSpec(meanField: input.meanField, values: values, start: state.center, index: state.index,
+                                            reference: try input.model.declaredSteadyPoint(of: input.meanField)))
     } else {
         let problem = try StabilityProblem(matrix: try input.requireMatrix(), free: [xa.symbol, ya.symbol], values: values)
         target = .stability(problem, route: o.route)

@@ -16,9 +16,17 @@ public struct SteadyOptions: Sendable {
 /// start and the source of the values of conserved quantities.
 public func steady(_ o: SteadyOptions) throws -> SteadyOutcome {
     let input = try ModelInput.load(path: o.model, needMatrix: false)
-    let values = try input.parameters.assignments(o.settings)
-    let reference = try input.model.declaredSteadyPoint(of: input.meanField)
-    var request = SteadyRequest(meanField: input.meanField, values: values, reference: reference, digits: o.digits)
-    request.phaseNames = input.model.phaseNames
-    return try findSteadyStates(request)
+    return try input.steadyStates(at: try input.parameters.assignments(o.settings), digits: o.digits)
+}
+
+extension ModelInput {
+    /// The search of `keldysh steady` at these values: the model's `steady` point as the first
+    /// start and the source of conserved quantities' values, its `phase` names for the states.
+    /// The `--about` of derive, spectrum, threshold and scan finds its state here.
+    func steadyStates(at values: [Symbol: Expr], digits: Int) throws -> SteadyOutcome {
+        var request = SteadyRequest(meanField: meanField, values: values, reference: try model.declaredSteadyPoint(of: meanField),
+                                    digits: digits)
+        request.phaseNames = model.phaseNames
+        return try findSteadyStates(request)
+    }
 }

@@ -74,11 +74,7 @@ func followedThreshold(_ o: ThresholdOptions, state key: String) throws -> Thres
     }
     var at = values
     at[p] = Expr.number(GaussianRational(lo))
-    var search = SteadyRequest(meanField: input.meanField, values: at,
-                               reference: try input.model.declaredSteadyPoint(of: input.meanField), digits: 20)
-    search.phaseNames = input.model.phaseNames
-    let found = try findSteadyStates(search)
-    let state = try found.state(named: key, at: "at \(p.name) = \(lo) (`keldysh steady … --set \(p.name)=\(lo)`)")
+    let state = try input.steadyStates(at: at, digits: 20).state(named: key, at: "at \(p.name) = \(lo) (`keldysh steady … --set \(p.name)=\(lo)`)")
     let k = state.index
     var request = FollowedThresholdRequest(meanField: input.meanField, values: values, parameter: p, start: state.center,
                                            index: k, lower: lo, upper: hi, digits: o.digits)
