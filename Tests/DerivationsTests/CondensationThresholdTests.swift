@@ -112,6 +112,29 @@ struct CondensationThresholdTests {
         }
     }
 
+    /// The fast path (flattened plans, shared digammas) claims the general path's arithmetic
+    /// step for step; a shared ψ is the same ψ (bitwise memo; ψ(z̄) = ψ(z)‾ exactly). So the
+    /// two must agree to the bit, at nodes near the poles and far out (|ν| ~ 10⁴), at a second
+    /// parameter point after `set` (the per-point memo is renewed) and where κ = Ω with ξ = ω₀
+    /// puts two photon poles on each other (a double pole: the fast path must hand it over).
+    @Test("the fast closed-form Σ[G0] equals the general path to the bit")
+    func fastClosedFormIsTheGeneralOne() throws {
+        let far = FrequencyNodes(step: 1.0 / 4).x
+        for point in [Self.point, Self.point.merging(["muS": 0.35, "h": 2.5, "xi": -1]) { $1 },
+                      Self.point.merging(["Omega": 0.25, "xi": 0]) { $1 }] {
+            let (_, fast) = try Self.numerics(point)
+            let (_, general) = try Self.numerics(point)
+            general.generalClosedForms = true
+            for w in [0.0, 0.7, -3.0, -0.2] + far {
+                let a = try fast.selfEnergy(at: w).entries, b = try general.selfEnergy(at: w).entries
+                for k in 0..<6 {
+                    #expect(a[k].real.bitPattern == b[k].real.bitPattern && a[k].imaginary.bitPattern == b[k].imaginary.bitPattern,
+                            "entry \(k) at ω = \(w), \(point): fast \(a[k]), general \(b[k])")
+                }
+            }
+        }
+    }
+
     @Test("a threshold under G = G0 (varying muB): B15 by hand vanishes at the (muS, muB) found")
     func thresholdZeroesTheHandKernel() throws {
         var o = CondensationOptions(model: Self.model, vary: "muB", interval: "-1:2")

@@ -46,6 +46,21 @@ import ComplexModule
         #expect(!ComplexPolygamma.digamma(Complex(.nan, 0)).isFinite)
     }
 
+    /// ψ(z̄) = ψ(z)‾ (Schwarz reflection: ψ is real on the positive axis). The condensation's
+    /// `DigammaMemo` hands out the conjugate of a stored ψ for a conjugate argument and claims
+    /// it changes no bit, which holds only if the Double ψ is exactly odd in Im z: checked here
+    /// bitwise over the grid (both sides of the reflection line).
+    @Test func conjugateArgumentGivesTheConjugateBitwise() {
+        for x in Self.reals {
+            for y in Self.imaginaries where y != 0 {
+                let z = Complex(x, y)
+                let a = ComplexPolygamma.digamma(z), b = ComplexPolygamma.digamma(z.conjugate)
+                #expect(a.real.bitPattern == b.real.bitPattern && a.imaginary.bitPattern == (-b.imaginary).bitPattern,
+                        "ψ(\(z)) = \(a), ψ(z̄) = \(b)")
+            }
+        }
+    }
+
     @Test func knownValues() {
         // ψ(1) = −γ (Euler's constant), ψ′(1) = π²/6, ψ(½) = −γ − 2 ln 2 (DLMF 5.4.12, 5.15.2, 5.4.13).
         let gamma = 0.57721566490153286

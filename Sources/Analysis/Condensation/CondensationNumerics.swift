@@ -12,7 +12,8 @@ public final class CondensationNumerics {
     private var values: [Double]
     private var input: [Double], output: [Double]
     private var loopInput: [Double]
-    private let integrals = ClosedFormConvolution()
+    private let integrals: ClosedFormConvolution
+    private var sums = [Complex<Double>](repeating: .zero, count: 6)
 
     public init(_ problem: CondensationProblem) {
         self.problem = problem
@@ -21,6 +22,7 @@ public final class CondensationNumerics {
         loop = TapeEvaluator(problem.loop)
         tree = TapeEvaluator(problem.tree)
         density = TapeEvaluator(problem.density)
+        integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
         input = Array(repeating: 0, count: widest)
@@ -32,6 +34,7 @@ public final class CondensationNumerics {
     public func set(_ values: [Double]) {
         precondition(values.count == self.values.count, "expected \(self.values.count) parameter values")
         self.values = values
+        integrals.newPoint()
     }
 
     private func run(_ e: TapeEvaluator, at w: Double) {
@@ -41,6 +44,13 @@ public final class CondensationNumerics {
     }
 
     private func out(_ k: Int) -> Complex<Double> { Complex(output[2 * k], output[2 * k + 1]) }
+
+    /// Whether Σ takes the general closed-form path for every piece (tests: the fast path must
+    /// give the same bits).
+    var generalClosedForms: Bool {
+        get { integrals.generalOnly }
+        set { integrals.generalOnly = newValue }
+    }
 
     /// G₀⁻¹ at ω, by species.
     func kernelBlocks(at w: Double) -> SpeciesBlocks {
@@ -53,7 +63,10 @@ public final class CondensationNumerics {
     /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> SpeciesBlocks {
         run(sigma, at: w)
-        let e = try integrals.integrate(problem.pieces, count: 6, value: out)
+        try output.withUnsafeBufferPointer { o in
+            try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, coefficients: o.baseAddress!, into: e.baseAddress!) }
+        }
+        let e = sums
         return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))
     }
 
@@ -125,18 +138,21 @@ public final class CondensationNumerics {
         let n = values.count
         loopInput[1] = 0
         for (k, v) in values.enumerated() { loopInput[2 + k] = v }
-        for ((x, w), g) in zip(zip(nodes.x, nodes.w), try greensTable(reading, nodes: nodes)) {
-            guard g.b.isFinite, g.a.isFinite else { throw CondensationError.nonFinite("G at ν = \(x)") }
-            loopInput[0] = x
+        let table = try greensTable(reading, nodes: nodes)
+        for i in 0..<nodes.count {
+            let g = table[i]
+            guard g.b.isFinite, g.a.isFinite else { throw CondensationError.nonFinite("G at ν = \(nodes.x[i])") }
+            loopInput[0] = nodes.x[i]
             // At ω = 0 the slots at ν and at ν − ω hold the same six entries.
-            for (k, v) in g.entries.enumerated() {
-                for base in [2 + n + 2 * k, 2 + n + 12 + 2 * k] {
-                    loopInput[base] = v.real
-                    loopInput[base + 1] = v.imaginary
-                }
+            func put(_ k: Int, _ v: Complex<Double>) {
+                loopInput[2 + n + 2 * k] = v.real
+                loopInput[2 + n + 2 * k + 1] = v.imaginary
+                loopInput[2 + n + 12 + 2 * k] = v.real
+                loopInput[2 + n + 12 + 2 * k + 1] = v.imaginary
             }
+            put(0, g.b.r); put(1, g.b.k); put(2, g.b.a); put(3, g.a.r); put(4, g.a.k); put(5, g.a.a)
             loopInput.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in loop.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
-            total += Complex(w, 0) * out(0)
+            total += Complex(nodes.w[i], 0) * out(0)
         }
         return total
     }

@@ -12,7 +12,8 @@ public final class CondensedNumerics {
     private let kernel: TapeEvaluator, sigma: TapeEvaluator, equalTime: TapeEvaluator, saddle: TapeEvaluator, density: TapeEvaluator
     private var values: [Double]
     private var input: [Double], output: [Double]
-    private let integrals = ClosedFormConvolution()
+    private let sigmaIntegrals: ClosedFormConvolution, equalTimeIntegrals: ClosedFormConvolution
+    private var sums = [Complex<Double>](repeating: .zero, count: 6)
 
     public init(_ problem: CondensedProblem) {
         self.problem = problem
@@ -21,6 +22,8 @@ public final class CondensedNumerics {
         equalTime = TapeEvaluator(problem.equalTime)
         saddle = TapeEvaluator(problem.saddle)
         density = TapeEvaluator(problem.density)
+        sigmaIntegrals = ClosedFormConvolution(pieces: problem.sigmaPieces, coefficients: problem.sigma)
+        equalTimeIntegrals = ClosedFormConvolution(pieces: problem.equalTimePieces, coefficients: problem.equalTime)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.equalTime.inputCount, problem.saddle.inputCount,
                          problem.density.inputCount)
@@ -33,6 +36,8 @@ public final class CondensedNumerics {
     public func set(_ values: [Double]) {
         precondition(values.count == self.values.count, "expected \(self.values.count) parameter values")
         self.values = values
+        sigmaIntegrals.newPoint()
+        equalTimeIntegrals.newPoint()
     }
 
     public var currentValues: [Double] { values }
@@ -45,6 +50,14 @@ public final class CondensedNumerics {
 
     private func out(_ k: Int) -> Complex<Double> { Complex(output[2 * k], output[2 * k + 1]) }
 
+    /// The closed-form ∫dν of `integrals`' pieces at the coefficients just run.
+    private func integrate(_ integrals: ClosedFormConvolution, count: Int) throws -> [Complex<Double>] {
+        try output.withUnsafeBufferPointer { o in
+            try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: count, coefficients: o.baseAddress!, into: e.baseAddress!) }
+        }
+        return Array(sums[0..<count])
+    }
+
     /// G₀⁻¹ at ω.
     func kernelBlocks(at w: Double) -> NambuKeldysh {
         run(kernel, at: w)
@@ -56,7 +69,7 @@ public final class CondensedNumerics {
     /// Σ[G₀] at ω (Nambu-diagonal, A52), each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> NambuKeldysh {
         run(sigma, at: w)
-        let e = try integrals.integrate(problem.sigmaPieces, count: 6, value: out)
+        let e = try integrate(sigmaIntegrals, count: 6)
         return NambuKeldysh(r: .diagonal(e[0], e[3]), k: .diagonal(e[1], e[4]), a: .diagonal(e[2], e[5]))
     }
 
@@ -97,7 +110,7 @@ public final class CondensedNumerics {
     /// (G − G₀) by the node rule (nil nodes: G₀ only, whatever the reading).
     public func equalTimeKeldysh(_ reading: DysonReading, nodes: FrequencyNodes?) throws -> (ba: Complex<Double>, bb: Complex<Double>, aa: Complex<Double>) {
         run(equalTime, at: 0)
-        let closed = try integrals.integrate(problem.equalTimePieces, count: 3, value: out)
+        let closed = try integrate(equalTimeIntegrals, count: 3)
         var ba = closed[0], bb = closed[1], aa = closed[2]
         let twoPi = Complex(2 * Double.pi, 0)
         ba /= twoPi; bb /= twoPi; aa /= twoPi
