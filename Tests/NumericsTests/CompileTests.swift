@@ -85,6 +85,33 @@ import TestSupport
         }
     }
 
+    /// `evaluateVarying` runs only the instructions that depend on the inputs declared
+    /// varying; with the others unchanged since the last full run it must give the full run's
+    /// bits (the second method: a fresh evaluator's full run at the same point).
+    @Test func varyingSliceGivesTheFullTapesBits() throws {
+        var rng = SplitMix64(seed: 5003)
+        let f = try CompiledFunction(expressions, parameters: parameters)
+        // Inputs: x (0), y (1), z (2: re, 3: im).
+        for varying in [[0], [2, 3]] {
+            let sliced = TapeEvaluator(f), full = TapeEvaluator(f)
+            sliced.restrict(toVarying: varying)
+            var inputs = [Double](repeating: 0, count: f.inputCount)
+            var a = [Double](repeating: 0, count: 2 * f.outputCount), b = a
+            for point in 0..<20 {
+                let v = randomValues(&rng)
+                inputs = [v[0].real, v[1].real, v[2].real, v[2].imaginary]
+                sliced.evaluate(inputs: inputs, into: &a)
+                for _ in 0..<10 {
+                    for k in varying { inputs[k] = rng.uniform(-2, 2) }
+                    sliced.evaluateVarying(inputs: inputs, into: &a)
+                    full.evaluate(inputs: inputs, into: &b)
+                    #expect(zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) },
+                            "varying \(varying), point \(point): \(a) against \(b)")
+                }
+            }
+        }
+    }
+
     @Test func nativeCodeAgreesWithTape() throws {
         let f = try CompiledFunction(expressions, parameters: parameters)
         let native = try NativeEvaluator(f, compiler: try #require(NativeCompiler.standard()))

@@ -42,9 +42,20 @@ final class ClosedFormConvolution {
     private let poleFixed: UnsafeMutablePointer<Bool>
     private let residues: UnsafeMutablePointer<Complex<Double>>
     private let numerator: UnsafeMutablePointer<Complex<Double>>
+    /// The roots of each fixed factor at this parameter point (`rootsKnown`), reused at every node.
+    private let factorRoots: UnsafeMutablePointer<(Complex<Double>, Complex<Double>)>
+    private let rootsKnown: UnsafeMutablePointer<Bool>
+    private let factorTotal: Int
 
-    /// `coefficients`: the compiled function whose outputs the pieces index (frequency first).
-    init(pieces: [CondensationProblem.Piece], coefficients: CompiledFunction) {
+    /// Entries filled as the conjugate of another instead of from their pieces.
+    private let conjugates: [(entry: Int, of: Int)]
+
+    /// `coefficients`: the compiled function whose outputs the pieces index (frequency first);
+    /// `conjugates`: entries that equal another's conjugate for a real outer frequency and real
+    /// parameters (proven symbolically by the caller), whose pieces are skipped.
+    init(pieces allPieces: [CondensationProblem.Piece], coefficients: CompiledFunction, conjugates: [(entry: Int, of: Int)] = []) {
+        self.conjugates = conjugates
+        let pieces = allPieces.filter { p in !conjugates.contains { $0.entry == p.entry } }
         self.pieces = pieces
         let frequency = coefficients.parameters.first
         func moves(_ k: Int) -> Bool {
@@ -55,6 +66,10 @@ final class ClosedFormConvolution {
         plans = .allocate(capacity: max(pieces.count, 1))
         let factorTotal = pieces.reduce(0) { $0 + $1.denominator.count }
         factors = .allocate(capacity: max(factorTotal, 1))
+        self.factorTotal = factorTotal
+        factorRoots = .allocate(capacity: max(factorTotal, 1))
+        rootsKnown = .allocate(capacity: max(factorTotal, 1))
+        rootsKnown.initialize(repeating: false, count: max(factorTotal, 1))
         var f = 0
         for (k, p) in pieces.enumerated() {
             let tanhFixed = p.tanh.map { !moves($0.slope) && !moves($0.offset) } ?? true
@@ -80,13 +95,18 @@ final class ClosedFormConvolution {
         poleFixed.deallocate()
         residues.deallocate()
         numerator.deallocate()
+        factorRoots.deallocate()
+        rootsKnown.deallocate()
     }
 
     /// Every piece by the general path (the tests compare the two paths bit for bit).
     var generalOnly = false
 
     /// The parameters changed: the digammas of fixed poles are stale.
-    func newPoint() { pointMemo.clear() }
+    func newPoint() {
+        pointMemo.clear()
+        for f in 0..<factorTotal { rootsKnown[f] = false }
+    }
 
     /// Σ over the pieces of ∫dν of each fraction (times its tanh), summed per `entry` into
     /// `sums[0..<count]`; `coefficients` holds the compiled outputs as (re, im) pairs.
@@ -101,6 +121,7 @@ final class ClosedFormConvolution {
                 sums[plan.entry] += try generalPiece(pieces[k]) { Complex(o[2 * $0], o[2 * $0 + 1]) }
             }
         }
+        for (a, r) in conjugates { sums[a] = sums[r].conjugate }
     }
 
     /// The general path for one piece (any pole structure the closed forms take).
@@ -160,19 +181,27 @@ final class ClosedFormConvolution {
             if n == 0 { continue }
             let c0 = value(d.lower), c1 = value(d.lower + 1), a = value(t)
             constant *= a
+            if d.fixed, rootsKnown[plan.firstFactor + i] {
+                let (z1, z2) = factorRoots[plan.firstFactor + i]
+                guard add(z1, true), n == 1 || add(z2, true) else { return nil }
+                continue
+            }
+            let z1: Complex<Double>, z2: Complex<Double>
             if n == 1 {
-                guard add(-c0 / c1, d.fixed) else { return nil }
+                z1 = -c0 / c1
+                z2 = .zero
             } else {
                 // Without cancellation: q = −(b + sign·√(b² − 4ac))/2, roots q/a and c/q.
                 let s = Complex.sqrt(c1 * c1 - Complex(4, 0) * a * c0)
                 let sign: Complex<Double> = (c1.real * s.real + c1.imaginary * s.imaginary) >= 0 ? Complex(1, 0) : Complex(-1, 0)
                 let q = Complex(-0.5, 0) * (c1 + sign * s)
-                if q == .zero {
-                    guard add(.zero, d.fixed), add(.zero, d.fixed) else { return nil }
-                } else {
-                    guard add(q / a, d.fixed), add(c0 / q, d.fixed) else { return nil }
-                }
+                (z1, z2) = q == .zero ? (.zero, .zero) : (q / a, c0 / q)
             }
+            if d.fixed {
+                factorRoots[plan.firstFactor + i] = (z1, z2)
+                rootsKnown[plan.firstFactor + i] = true
+            }
+            guard add(z1, d.fixed), n == 1 || add(z2, d.fixed) else { return nil }
         }
         for k in 0...numeratorDegree { numerator[k] = value(plan.numeratorLower + k) / constant }
         // Residues P(z)/Π_{j≠k}(z − z_j), then what rounding leaves of Σ c (zero: deg N ≤

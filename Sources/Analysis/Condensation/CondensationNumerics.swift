@@ -22,7 +22,10 @@ public final class CondensationNumerics {
         loop = TapeEvaluator(problem.loop)
         tree = TapeEvaluator(problem.tree)
         density = TapeEvaluator(problem.density)
-        integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma)
+        // Σ's coefficients are run at every node for one parameter point: only the part of the
+        // tape that depends on the frequency, after one full run per point.
+        sigma.restrict(toVarying: [0])
+        integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma, conjugates: problem.conjugateEntries)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
         input = Array(repeating: 0, count: widest)
@@ -35,7 +38,11 @@ public final class CondensationNumerics {
         precondition(values.count == self.values.count, "expected \(self.values.count) parameter values")
         self.values = values
         integrals.newPoint()
+        sigmaPrimed = false
     }
+
+    /// Whether `sigma`'s registers hold a full run at the current parameters.
+    private var sigmaPrimed = false
 
     private func run(_ e: TapeEvaluator, at w: Double) {
         input[0] = w
@@ -62,7 +69,13 @@ public final class CondensationNumerics {
 
     /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> SpeciesBlocks {
-        run(sigma, at: w)
+        if sigmaPrimed {
+            input[0] = w
+            input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in sigma.evaluateVarying(inputs: i.baseAddress!, into: o.baseAddress!) } }
+        } else {
+            run(sigma, at: w)
+            sigmaPrimed = true
+        }
         try output.withUnsafeBufferPointer { o in
             try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, coefficients: o.baseAddress!, into: e.baseAddress!) }
         }

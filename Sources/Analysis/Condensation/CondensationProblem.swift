@@ -39,9 +39,15 @@ public struct CondensationProblem: Sendable {
     public let density: CompiledFunction
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
+    /// Entries of Σ that are, on the real axis, the conjugates of others (`entry` = `of`‾:
+    /// Σ^A = Σ^R‾, proven on the densities by `SelfEnergyFractions.conjugates`); their pieces are
+    /// not integrated.
+    public let conjugateEntries: [(entry: Int, of: Int)]
 
     public init(parameters: [Symbol], kernel: CompiledFunction, sigma: CompiledFunction, pieces: [Piece],
-                loop: CompiledFunction, tree: CompiledFunction, density: CompiledFunction, selfEnergySign: Int) {
+                loop: CompiledFunction, tree: CompiledFunction, density: CompiledFunction, selfEnergySign: Int,
+                conjugateEntries: [(entry: Int, of: Int)] = []) {
+        self.conjugateEntries = conjugateEntries
         self.parameters = parameters
         self.kernel = kernel
         self.sigma = sigma

@@ -160,6 +160,9 @@ public struct CondensationModel: Sendable {
                                    loop: try CompiledFunction(loop, parameters: [nu, omega] + parameters + ordered),
                                    tree: try CompiledFunction(eqs.tree, parameters: [omega] + parameters),
                                    density: try CompiledFunction(densities.expressions, parameters: [nu, omega] + parameters + densities.slots),
-                                   selfEnergySign: eqs.selfEnergySign)
+                                   selfEnergySign: eqs.selfEnergySign,
+                                   conjugateEntries: fr.conjugates.map { a, r in
+                                       (NormalStateEquations.entries.firstIndex(of: a)!, NormalStateEquations.entries.firstIndex(of: r)!)
+                                   }.sorted { $0.0 < $1.0 })
     }
 }

@@ -25,6 +25,10 @@ public struct SelfEnergyFractions: Sendable {
     public let pieces: [String: [Piece]]
     /// G₀ of the normal state per entry, in ω (what the densities were given).
     public let greens: [String: Expr]
+    /// Advanced entries whose density is, for real ν, ω and real parameters, the complex
+    /// conjugate of the retarded one ("A_bb": "R_bb"), checked symbolically on the written
+    /// densities: on the real axis Σ^A(ω) = Σ^R(ω)‾, so the numerics may skip A's fractions.
+    public let conjugates: [String: String]
 
     public init(_ eqs: NormalStateEquations) throws {
         let k = eqs.kernel
@@ -47,7 +51,7 @@ public struct SelfEnergyFractions: Sendable {
         for (e, f) in eqs.fermionFunctions { fermion[f] = e }
         var photon: [Symbol: String] = [:]
         for (x, f) in eqs.photonFunctions { photon[f] = x }
-        var out: [String: [Piece]] = [:]
+        var out: [String: [Piece]] = [:], written: [String: Expr] = [:]
         for entry in NormalStateEquations.entries {
             guard let density = eqs.densities[entry] else { throw FieldTheoryError.precondition("no density \(entry)") }
             var values: [Expr: Expr] = [:]
@@ -56,9 +60,28 @@ public struct SelfEnergyFractions: Sendable {
                 if let e = fermion[app.head!] { values[app] = g[e]!.substitute([eqs.omega: arg]) }
                 else if let x = photon[app.head!] { values[app] = eqs.photon[x]!.substitute([eqs.omega: arg]) }
             }
-            out[entry] = try Self.split(density.substitute(values), in: eqs.nu, what: "Σ^" + entry)
+            written[entry] = density.substitute(values)
+            out[entry] = try Self.split(written[entry]!, in: eqs.nu, what: "Σ^" + entry)
         }
         pieces = out
+        var pairs: [String: String] = [:]
+        for s in ["bb", "aa"] {
+            if let a = written["A_" + s], let r = written["R_" + s], Self.isConjugate(a, of: r) { pairs["A_" + s] = "R_" + s }
+        }
+        conjugates = pairs
+    }
+
+    /// Whether a = r‾ when every free symbol is real (the symbols not declared real are
+    /// replaced by real ones first: ν and ω range over the real axis here).
+    static func isConjugate(_ a: Expr, of r: Expr) -> Bool {
+        var real: [Symbol: Expr] = [:]
+        for x in Expr.freeSymbols(of: [a, r]) where !x.info.isFunction && !x.info.assumptions.contains(.real) {
+            real[x] = .symbol(Symbol.fresh(x.name, [.real]))
+        }
+        let ar = a.substitute(real), rr = r.substitute(real)
+        let difference = Expr.conjugate(rr) - ar
+        if difference.expand().isZero { return true }
+        return difference.cancel().isZero
     }
 
     /// `written` (a function of `nu` with every G written out) as a sum of fractions and of

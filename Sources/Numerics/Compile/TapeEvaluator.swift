@@ -11,6 +11,9 @@ public final class TapeEvaluator {
     private let code: UnsafeMutableBufferPointer<TapeInstruction>
     private let outputRegisters: UnsafeMutableBufferPointer<Int32>
     private let inputCount: Int
+    /// The instructions that depend on the varying inputs (`evaluateVarying`), and those inputs.
+    private var slice: UnsafeMutableBufferPointer<TapeInstruction>?
+    private var varyingInputs: [Int] = []
 
     public init(_ function: CompiledFunction) {
         self.function = function
@@ -29,6 +32,39 @@ public final class TapeEvaluator {
         registers.deallocate()
         code.deallocate()
         outputRegisters.deallocate()
+        slice?.deallocate()
+    }
+
+    /// Prepares `evaluateVarying`: only `inputs` will change between such calls, so only the
+    /// instructions that depend on them (transitively) need to run again; the others keep the
+    /// registers of the last full `evaluate`. Every register is written once (SSA), so the
+    /// slice in tape order computes exactly what the whole tape would: the same bits.
+    public func restrict(toVarying inputs: [Int]) {
+        var depends = [Bool](repeating: false, count: max(function.tape.registerCount, 1))
+        for k in inputs { depends[k] = true }
+        var kept: [TapeInstruction] = []
+        for ins in code {
+            let d = depends[Int(ins.a)] || (ins.op.isBinary && depends[Int(ins.b)])
+            if d {
+                depends[Int(ins.dest)] = true
+                if ins.op == .complexSqrt { depends[Int(ins.dest) + 1] = true }
+                kept.append(ins)
+            }
+        }
+        slice?.deallocate()
+        let s = UnsafeMutableBufferPointer<TapeInstruction>.allocate(capacity: kept.count)
+        _ = s.initialize(from: kept)
+        slice = s
+        varyingInputs = inputs
+    }
+
+    /// One point that differs from the last full `evaluate` only in the inputs given to
+    /// `restrict(toVarying:)` (the caller's promise: the other inputs are not even read).
+    public func evaluateVarying(inputs: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        guard let slice else { return evaluate(inputs: inputs, into: out) }
+        for k in varyingInputs { registers[k] = inputs[k] }
+        execute(slice)
+        for k in 0..<outputRegisters.count { out[k] = registers[Int(outputRegisters[k])] }
     }
 
     /// One point: `inputs` holds `function.inputCount` reals, `out` receives (re, im) per output.
@@ -66,8 +102,12 @@ public final class TapeEvaluator {
     }
 
     @inline(__always) private func run(_ inputs: UnsafePointer<Double>) {
+        registers.update(from: inputs, count: inputCount)
+        execute(code)
+    }
+
+    @inline(__always) private func execute(_ code: UnsafeMutableBufferPointer<TapeInstruction>) {
         let r = registers
-        r.update(from: inputs, count: inputCount)
         for ins in code {
             let a = r[Int(ins.a)], d = Int(ins.dest)
             switch ins.op {
