@@ -28,7 +28,7 @@ struct CondensateSolveTests {
     func factoredGreensAgree() throws {
         let c = try CondensateModel.load(path: CondensationThresholdTests.model)
         let psi = c.base.background[0]
-        #expect(c.equations.agrees(with: c.base.greensFunction, distributions: c.base.model.keldysh.distributions, background: psi).isEmpty)
+        #expect(c.equations.agrees(with: try c.base.greensFunction(), distributions: c.base.model.keldysh.distributions, background: psi).isEmpty)
     }
 
     /// G₀ at ψ_f from the kernel of Eq. 7/A14 typed by hand: K^R = [[ω − ε + iγ, −gψ], [−gψ, ω + ε + iγ]],

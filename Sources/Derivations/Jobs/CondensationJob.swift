@@ -104,7 +104,7 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
                                                interval: lo.toDouble()...hi.toDouble(),
                                                frequencyWindow: wlo.toDouble()...whi.toDouble(), reading: o.reading)
     let notes: [String] = []
-    if o.reading == .g0, c.independentUnderG0(of: p) {
+    if o.reading == .g0, try c.independentUnderG0(of: p) {
         throw AnalysisError.numerical("under G = G0 (--reading g0) the drive cannot enter: d/d\(p.name) of the saddle point's G0^K_ba(omega) (A17) and of every piece of K1^R(0) (G0^-1, the tree, the loop of B15) is 0 identically, so no threshold in \(p.name) exists; read A51 otherwise (--reading one-shot or first-order)")
     }
     // The self-consistent iteration needs its Σ[G − G₀] node sum resolved from the start: at

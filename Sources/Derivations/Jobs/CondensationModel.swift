@@ -15,13 +15,19 @@ public struct CondensationModel: Sendable {
     /// The condensate's frequency (the background boson's frame rate, a parameter).
     public let frequency: Symbol
     public let parameters: ParameterContext
-    /// A38 under G = G₀ (GK_ba0's integrand, G₀^K_ba(ω), distributions written out).
-    public let saddlePointIntegrand: Expr
     /// What the condensed state (ψ_f ≠ 0) is built from (`CondensateModel`).
     public let kernelWithBackground: KeldyshKernel
     public let saddlePoint: PhotonSaddlePoint
     public let background: [Symbol]
-    public let greensFunction: GreensFunction
+    /// G₀ of the spinor and A38's integrand under G = G₀, derived on first use: only
+    /// `--reading g0` asks, and G's symbolic inverse is a third of the whole derivation.
+    private let g0: DerivedOnce<(greens: GreensFunction, integrand: Expr)>
+
+    /// G₀ of the spinor (the symbolic inverse of its kernel).
+    public func greensFunction() throws -> GreensFunction { try g0.value.greens }
+
+    /// A38 under G = G₀ (GK_ba0's integrand, G₀^K_ba(ω), distributions written out).
+    public func saddlePointIntegrand() throws -> Expr { try g0.value.integrand }
 
     private static let memo = BoundedMemo<String, CondensationModel>(capacity: 4)
 
@@ -55,12 +61,14 @@ public struct CondensationModel: Sendable {
         equations = try NormalStateEquations(chain: chain, frequency: try chain.frequency(se.reading), kernel: kernel,
                                              background: background, distributions: k.distributions, sign: se.sign)
         fractions = try SelfEnergyFractions(equations)
-        let greens = try derivation.greens(se.spinor)
-        saddlePointIntegrand = greens.matrix[0, 3].expandingDefinitions(k.distributions)
+        let spinor = se.spinor, distributions = k.distributions
+        g0 = DerivedOnce {
+            let greens = try derivation.greens(spinor)
+            return (greens, greens.matrix[0, 3].expandingDefinitions(distributions))
+        }
         kernelWithBackground = kernel
         saddlePoint = chain.saddlePoint
         self.background = background
-        greensFunction = greens
         problem = try Self.compile(equations, fractions)
         parameters = ParameterContext(symbols: problem.parameters + [frequency], model: model)
     }
@@ -68,8 +76,8 @@ public struct CondensationModel: Sendable {
     /// Whether, under G = G₀, neither the saddle point A38 nor K₁^R(0) depends on p — checked
     /// symbolically: the derivative of G₀^K_ba(ω), of every entry of G₀⁻¹, of the tree and of
     /// the loop density (in G's entries by name) is identically 0.
-    public func independentUnderG0(of p: Symbol) -> Bool {
-        let pieces = [saddlePointIntegrand, equations.tree, equations.loopDensity] + equations.kernel.entries
+    public func independentUnderG0(of p: Symbol) throws -> Bool {
+        let pieces = [try saddlePointIntegrand(), equations.tree, equations.loopDensity] + equations.kernel.entries
         return pieces.allSatisfy { $0.derivative(p).cancel().isZero }
     }
 
