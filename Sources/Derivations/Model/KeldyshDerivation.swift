@@ -96,8 +96,9 @@ extension Model {
     /// The Keldysh derivation of the model, as its statements ask for it.
     public func keldyshDerivation() throws -> KeldyshDerivation {
         var records: [DerivationRecord] = []
-        var branches = try ContourAction.from(system)
-        branches.latexNames = scope.latexNames
+        var named = try ContourAction.from(system)
+        named.latexNames = scope.latexNames
+        let branches = named
         records.append(DerivationRecord(step: "contour-action", reference: "cf. paper 000 A2",
                                         summary: "H and the dissipators on the two branches of the Schwinger–Keldysh contour",
                                         text: "S = ∫dt " + branches.densityText, latex: "S = " + branches.latex))

@@ -43,8 +43,9 @@ public enum FieldSplitting {
         }
         out.density = distribute(Expr.add(density))
         let summary = f.indices(.keldysh).map { "\(name)_\($0.rawValue) = \(background[$0] ?? .zero) + \(fluctuation)_\($0.rawValue)" }
+        let done = out  // the record prints it later: a copy, not the variable
         return (out, DerivationRecord(step: "field-splitting", reference: "paper 000 A.2: ψ = ⟨ψ⟩ + δψ",
                                       summary: summary.joined(separator: ", "),
-                                      text: "S = ∫dt " + out.densityText, latex: "S = " + out.latex))
+                                      text: "S = ∫dt " + done.densityText, latex: "S = " + done.latex))
     }
 }

@@ -20,8 +20,9 @@ public enum BackgroundField {
         out.fields.removeAll { $0 == f }
         out.density = distribute(action.density.substitute(table))
         out.nonlocal.removeAll { $0.bar.field == f || $0.field.field == f }
+        let done = out  // the record prints it later: a copy, not the variable
         return (out, DerivationRecord(step: "background-field", reference: "cf. paper 000 A14–A17: ψ_q = 0, ψ_f = ψ_cl/√2",
                                       summary: "\(name)_cl = \(classical), \(name)_q = 0",
-                                      text: "S = ∫dt " + out.densityText, latex: "S = " + out.latex))
+                                      text: "S = ∫dt " + done.densityText, latex: "S = " + done.latex))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Symbolic
 
 /// What one named step did, for `keldysh derive --steps`: the step's name, the equations of
@@ -7,14 +8,37 @@ public struct DerivationRecord: Sendable {
     public var step: String
     public var reference: String?
     public var summary: String
-    public var text: String
-    public var latex: String
+    /// The step's result as text and as LaTeX, printed when first asked for: most commands
+    /// derive a model for its numbers and never show the steps, and printing them was a tenth
+    /// of a derivation.
+    public var text: String { textOnce.value }
+    public var latex: String { latexOnce.value }
+    private let textOnce: PrintedOnce, latexOnce: PrintedOnce
 
-    public init(step: String, reference: String? = nil, summary: String, text: String, latex: String) {
+    public init(step: String, reference: String? = nil, summary: String,
+                text: @autoclosure @escaping @Sendable () -> String, latex: @autoclosure @escaping @Sendable () -> String) {
         self.step = step
         self.reference = reference
         self.summary = summary
-        self.text = text
-        self.latex = latex
+        textOnce = PrintedOnce(text)
+        latexOnce = PrintedOnce(latex)
+    }
+}
+
+/// A string printed on first use and kept (thread-safe).
+final class PrintedOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var printed: String?
+    private let print: @Sendable () -> String
+
+    init(_ print: @escaping @Sendable () -> String) { self.print = print }
+
+    var value: String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let printed { return printed }
+        let s = print()
+        printed = s
+        return s
     }
 }

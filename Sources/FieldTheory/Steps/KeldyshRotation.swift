@@ -35,9 +35,10 @@ public enum KeldyshRotation {
         var rotated = action
         rotated.basis = .keldysh
         rotated.density = distribute(action.density.substitute(table))
+        let done = rotated  // the record prints it later: a copy, not the variable
         let record = DerivationRecord(step: "keldysh-rotation", reference: "cf. paper 000 A4–A7",
                                       summary: "classical/quantum components for bosons, Larkin–Ovchinnikov 1/2 for fermions",
-                                      text: "S = ∫dt " + rotated.densityText, latex: "S = " + rotated.latex)
+                                      text: "S = ∫dt " + done.densityText, latex: "S = " + done.latex)
         return (rotated, record)
     }
 }

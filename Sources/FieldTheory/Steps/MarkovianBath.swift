@@ -33,9 +33,10 @@ public enum MarkovianBath {
                                  - i * rate * advanced.0.expr * advanced.1.expr)
         out.nonlocal.append(NonlocalKernel(bar: keldysh.0, field: keldysh.1, kernel: 2 * i * rate * distribution,
                                            origin: "bath on \(name)"))
+        let done = out  // the record prints it later: a copy, not the variable
         let record = DerivationRecord(step: "markovian-bath", reference: "cf. paper 000 A8–A11",
                                       summary: "bath on \(name): (G⁻¹)^R += i\(rate), (G⁻¹)^A −= i\(rate), (G⁻¹)^K += 2i\(rate)·\(distribution)",
-                                      text: "S = ∫dt " + out.densityText, latex: "S = " + out.latex)
+                                      text: "S = ∫dt " + done.densityText, latex: "S = " + done.latex)
         return (out, record)
     }
 }

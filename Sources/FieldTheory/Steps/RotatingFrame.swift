@@ -36,7 +36,8 @@ public enum RotatingFrame {
             out.nonlocal[k].kernel = n.kernel.substitute([Expr.symbol(Action.omega): Expr.symbol(Action.omega) + mu])
         }
         let summary = rates.sorted { $0.key < $1.key }.map { "\($0.key)(t) = \($0.key)′ e^{−i(\($0.value))t}" }.joined(separator: ", ")
+        let done = out  // the record prints it later: a copy, not the variable
         return (out, DerivationRecord(step: "rotating-frame", reference: "cf. paper 000 A14: single-frequency ansatz", summary: summary,
-                                      text: "S = ∫dt " + out.densityText, latex: "S = " + out.latex))
+                                      text: "S = ∫dt " + done.densityText, latex: "S = " + done.latex))
     }
 }
