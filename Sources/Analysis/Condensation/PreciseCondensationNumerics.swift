@@ -16,6 +16,8 @@ public final class PreciseCondensationNumerics {
     private var loopInput: [BigComplex]
     private let closedForm: PreciseClosedForm
     private let zero: BigComplex
+    /// Σ's pieces but those of the entries taken as another's conjugate (`conjugateEntries`).
+    private let integrated: [CondensationProblem.Piece]
 
     public init(_ problem: CondensationProblem, precision: Int) {
         self.problem = problem
@@ -25,6 +27,7 @@ public final class PreciseCondensationNumerics {
         loop = MPFREvaluator(problem.loop, precision: precision)
         tree = MPFREvaluator(problem.tree, precision: precision)
         closedForm = PreciseClosedForm(precision: precision)
+        integrated = problem.pieces.filter { p in !problem.conjugateEntries.contains { $0.entry == p.entry } }
         zero = BigComplex(BigFloat(0, precision: precision))
         values = Array(repeating: BigFloat(0, precision: precision), count: problem.parameters.count)
         input = Array(repeating: zero, count: 1 + problem.parameters.count)
@@ -54,7 +57,9 @@ public final class PreciseCondensationNumerics {
     func selfEnergy(at w: BigFloat) throws -> PreciseSpeciesBlocks {
         run(sigma, at: w)
         let o = output
-        let e = try closedForm.integrate(problem.pieces, count: 6) { o[$0] }
+        var e = try closedForm.integrate(integrated, count: 6) { o[$0] }
+        // Σ^A = Σ^R‾ on the real axis, proven on the densities (`SelfEnergyFractions.conjugates`).
+        for (a, r) in problem.conjugateEntries { e[a] = e[r].conjugate }
         return PreciseSpeciesBlocks(b: PreciseKeldyshBlock(r: e[0], k: e[1], a: e[2]), a: PreciseKeldyshBlock(r: e[3], k: e[4], a: e[5]))
     }
 
