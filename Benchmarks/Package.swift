@@ -102,5 +102,12 @@ let package = Package(
                 .product(name: "Derivations", package: "KeldyshKit"),
             ]
         ),
+        .executableTarget(
+            name: "CondensationBenchmark",
+            dependencies: [
+                .product(name: "Analysis", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
+            ]
+        ),
     ]
 )
