@@ -124,10 +124,18 @@ struct CondensateSolveTests {
             let raa = try Hand.integral { v in c * (G(v).rbb * hd.kpsi(v - w) + K(v).bb * hd.apsi(v - w)) }
             let kbb = try Hand.integral { v in c * (K(v).aa * hd.kpsi(w - v) + G(v).raa * hd.rpsi(w - v) + G(v).aaa * hd.apsi(w - v)) }
             let kaa = try Hand.integral { v in c * (K(v).bb * hd.kpsi(v - w) + G(v).abb * hd.rpsi(v - w) + G(v).rbb * hd.apsi(v - w)) }
-            for (closed, hand, name) in [(sigma.r.bb, rbb, "R_bb"), (sigma.r.aa, raa, "R_aa"), (sigma.k.bb, kbb, "K_bb"), (sigma.k.aa, kaa, "K_aa")] {
+            // A55–A56 (the advanced entries): the numerics take them as R's conjugates, proven on
+            // the densities (`SelfEnergyFractions.conjugates`); the quadrature of the hand-written
+            // A densities checks that reading.
+            let abb = try Hand.integral { v in c * (G(v).aaa * hd.kpsi(w - v) + K(v).aa * hd.apsi(w - v)) }
+            let aaa = try Hand.integral { v in c * (G(v).abb * hd.kpsi(v - w) + K(v).bb * hd.rpsi(v - w)) }
+            for (closed, hand, name) in [(sigma.r.bb, rbb, "R_bb"), (sigma.r.aa, raa, "R_aa"), (sigma.k.bb, kbb, "K_bb"), (sigma.k.aa, kaa, "K_aa"),
+                                         (sigma.a.bb, abb, "A_bb"), (sigma.a.aa, aaa, "A_aa")] {
                 #expect((closed + hand).length < 1e-9 * max(1, hand.length), "Σ^\(name)(\(w)): closed form \(closed), quadrature \(-hand)")
             }
         }
+        let (c2, _) = try Self.numerics(p)
+        #expect(c2.problem.conjugateEntries.map { [$0.entry, $0.of] } == [[2, 0], [5, 3]])
     }
 
     static let fig2 = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "TF=0.1", "xi=0", "Omega=2.5"]

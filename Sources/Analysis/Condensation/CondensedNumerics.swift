@@ -22,7 +22,11 @@ public final class CondensedNumerics {
         equalTime = TapeEvaluator(problem.equalTime)
         saddle = TapeEvaluator(problem.saddle)
         density = TapeEvaluator(problem.density)
-        sigmaIntegrals = ClosedFormConvolution(pieces: problem.sigmaPieces, coefficients: problem.sigma)
+        // Σ's coefficients are run at every node for one point: only their frequency slice after
+        // one full run per point (as in `CondensationNumerics`).
+        sigma.restrict(toVarying: [0])
+        sigmaIntegrals = ClosedFormConvolution(pieces: problem.sigmaPieces, coefficients: problem.sigma,
+                                               conjugates: problem.conjugateEntries)
         equalTimeIntegrals = ClosedFormConvolution(pieces: problem.equalTimePieces, coefficients: problem.equalTime)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.equalTime.inputCount, problem.saddle.inputCount,
@@ -38,7 +42,11 @@ public final class CondensedNumerics {
         self.values = values
         sigmaIntegrals.newPoint()
         equalTimeIntegrals.newPoint()
+        sigmaPrimed = false
     }
+
+    /// Whether `sigma`'s registers hold a full run at the current parameters.
+    private var sigmaPrimed = false
 
     public var currentValues: [Double] { values }
 
@@ -68,7 +76,13 @@ public final class CondensedNumerics {
 
     /// Σ[G₀] at ω (Nambu-diagonal, A52), each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> NambuKeldysh {
-        run(sigma, at: w)
+        if sigmaPrimed {
+            input[0] = w
+            input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in sigma.evaluateVarying(inputs: i.baseAddress!, into: o.baseAddress!) } }
+        } else {
+            run(sigma, at: w)
+            sigmaPrimed = true
+        }
         let e = try integrate(sigmaIntegrals, count: 6)
         return NambuKeldysh(r: .diagonal(e[0], e[3]), k: .diagonal(e[1], e[4]), a: .diagonal(e[2], e[5]))
     }

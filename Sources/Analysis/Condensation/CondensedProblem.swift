@@ -27,11 +27,16 @@ public struct CondensedProblem: Sendable {
     public let density: CompiledFunction
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
+    /// Σ entries that are, on the real axis, another's conjugate (as
+    /// `CondensationProblem.conjugateEntries`); their pieces are not integrated.
+    public let conjugateEntries: [(entry: Int, of: Int)]
 
     public init(parameters: [Symbol], amplitude: Int, frequency: Int, kernel: CompiledFunction,
                 sigma: CompiledFunction, sigmaPieces: [CondensationProblem.Piece],
                 equalTime: CompiledFunction, equalTimePieces: [CondensationProblem.Piece],
-                saddle: CompiledFunction, density: CompiledFunction, selfEnergySign: Int) {
+                saddle: CompiledFunction, density: CompiledFunction, selfEnergySign: Int,
+                conjugateEntries: [(entry: Int, of: Int)] = []) {
+        self.conjugateEntries = conjugateEntries
         self.parameters = parameters
         self.amplitude = amplitude
         self.frequency = frequency

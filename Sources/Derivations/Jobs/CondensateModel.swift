@@ -59,6 +59,7 @@ public struct CondensateModel: Sendable {
                                 equalTimePieces: closed.pieces,
                                 saddle: try CompiledFunction([eqs.saddlePoint], parameters: parameters + [eqs.equalTime]),
                                 density: try CompiledFunction(densities.expressions, parameters: [normal.nu, omega] + parameters + densities.slots),
-                                selfEnergySign: normal.selfEnergySign)
+                                selfEnergySign: normal.selfEnergySign,
+                                conjugateEntries: CondensationModel.entryPairs(fractions.conjugates))
     }
 }

@@ -169,8 +169,14 @@ public struct CondensationModel: Sendable {
                                    tree: try CompiledFunction(eqs.tree, parameters: [omega] + parameters),
                                    density: try CompiledFunction(densities.expressions, parameters: [nu, omega] + parameters + densities.slots),
                                    selfEnergySign: eqs.selfEnergySign,
-                                   conjugateEntries: fr.conjugates.map { a, r in
-                                       (NormalStateEquations.entries.firstIndex(of: a)!, NormalStateEquations.entries.firstIndex(of: r)!)
-                                   }.sorted { $0.0 < $1.0 })
+                                   conjugateEntries: entryPairs(fr.conjugates))
+    }
+
+    /// `SelfEnergyFractions.conjugates` by entry index (`NormalStateEquations.entries` order).
+    static func entryPairs(_ conjugates: [String: String]) -> [(entry: Int, of: Int)] {
+        conjugates.compactMap { a, r -> (entry: Int, of: Int)? in
+            guard let i = NormalStateEquations.entries.firstIndex(of: a), let j = NormalStateEquations.entries.firstIndex(of: r) else { return nil }
+            return (i, j)
+        }.sorted { $0.entry < $1.entry }
     }
 }
