@@ -47,6 +47,9 @@ public struct CondensationOutcome: Sendable {
     /// were asked for.
     public let precise: PreciseThreshold?
     public var notes: [String]
+    /// K₁^R(0) (or A38) evaluations of the whole Double search, every pair of rules of the
+    /// step ladder included (`threshold.evaluations` counts the last pair's only).
+    public var evaluations: Int = 0
 }
 
 /// Whether a model file asks for the field-theory route (a `selfenergy` statement).
@@ -111,10 +114,12 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     // step 1/4 (21 nodes) it stalls where the drive is strong.
     var step = o.reading == .selfConsistent ? 0.125 : 0.25
     var last: CondensationThreshold?
+    var evaluations = 0
     for _ in 0..<4 {
         request.step = step
         let t = try Analysis.condensationThreshold(kernel, request)
         last = t
+        evaluations += t.evaluations
         // A finer pair only polishes what this pair found.
         request.start = (t.frequency, t.value, t.bracket)
         // A finer step cannot help where the tail beyond the rules' common limit is what limits.
@@ -154,6 +159,8 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     values[frequency] = t.frequency
     numerics.set(values)
     let rho = try numerics.occupations(o.reading, nodes: FrequencyNodes(step: step / 2)).rho
-    return CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, criterion: o.criterion, threshold: t,
-                               requestedDigits: o.digits, step: step, rho: rho, precise: polished, notes: notes)
+    var outcome = CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, criterion: o.criterion, threshold: t,
+                                      requestedDigits: o.digits, step: step, rho: rho, precise: polished, notes: notes)
+    outcome.evaluations = evaluations
+    return outcome
 }

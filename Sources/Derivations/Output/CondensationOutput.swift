@@ -45,7 +45,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
             ("bracket", .array([.double(t.bracket.lowerBound), .double(t.bracket.upperBound)])),
             ("coarse_value", .double(t.coarseValue)), ("fine_value", .double(t.value)),
             ("nodes", .array([.int(t.nodes.coarse), .int(t.nodes.fine)])),
-            ("evaluations", .int(t.evaluations)),
+            ("evaluations", .int(o.evaluations)),
             ("tail", .string(String(format: "%.1e", t.tail))),
             ("method", .string(o.criterion == .b15
                 ? "Im K1^R(0) = 0 at Re K1^R(0) = 0 (B15, B17), Brent in both; every frequency integral by the sinh-sinh rule, Sigma[G0] in closed form"
