@@ -206,5 +206,9 @@ struct CondensateSolveTests {
             let s = try #require(try solveCondensate(one).result.solutions.last)
             #expect(abs(Double(f[3])! - s.mu) < 1e-5 && abs(Double(f[4])! - s.psi) < 1e-5, "\(row) vs μ_S \(s.mu), ψ_f \(s.psi)")
         }
+        // The ψ_f panel beside the class map: its colour bar tops out at grid.csv's largest ψ_f.
+        let svg = try String(contentsOfFile: out + "/diagram.svg", encoding: .utf8)
+        let largest = rows.map { Double($0.split(separator: ",", omittingEmptySubsequences: false)[4])! }.max()!
+        #expect(svg.contains("psi_f of the condensate") && svg.contains(">\(String(format: "%.2g", largest))</text>"), "ψ_f panel, max \(largest)")
     }
 }

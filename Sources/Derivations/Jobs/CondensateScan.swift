@@ -7,7 +7,8 @@ import Symbolic
 /// model (paper 000 Figs. 3 and 4: the condensate over (ξ, h) or (Ω, h)). Each column x_i is
 /// followed along y as `solve --sweep` does (continuation, the grid of starts where a point has
 /// no condensate). Writes DIR/grid.csv (x, y, class, μ_S, ψ_f, polarisation, ρ of the
-/// largest-ψ_f condensate) and DIR/diagram.svg (normal / condensed / failed). Staged.
+/// largest-ψ_f condensate) and DIR/diagram.svg (normal / condensed / failed, and ψ_f as a colour
+/// map beside it). Staged.
 public struct CondensateScanOptions: Sendable {
     public var base: CondensateOptions
     public var x: String
@@ -45,6 +46,9 @@ public func condensateScan(_ o: CondensateScanOptions) throws -> CondensateScanS
     let folder = try StagedFolder(finalPath: o.out)
     let bar = ProgressBar(total: total, label: "scan", enabled: o.progress)
     var classes = [UInt8](repeating: 255, count: total)
+    // ψ_f beside the class map (the paper's Figs. 3–4 show the observables over the plane):
+    // 0 where no condensate was found, which the panel leaves white.
+    var amplitude = [Double](repeating: .nan, count: total)
     var csv = csvLine([xa.symbol.name, ya.symbol.name, "class", names[c.problem.frequency].name, names[c.problem.amplitude].name,
                        "polarisation", "rho"])
     var lines = [String](repeating: "", count: total)
@@ -60,11 +64,13 @@ public func condensateScan(_ o: CondensateScanOptions) throws -> CondensateScanS
             if let s = r.condensates.last {
                 classes[k] = 1
                 condensed += 1
+                amplitude[k] = s.psi
                 lines[k] = csvLine([x, y, "condensed", String(format: "%.10g", s.mu), String(format: "%.10g", s.psi),
                                     String(format: "%.10g", s.polarisation), String(format: "%.10g", s.rho)])
             } else {
                 classes[k] = 0
                 normal += 1
+                amplitude[k] = 0
                 lines[k] = csvLine([x, y, "normal", "", "", "", ""])
             }
         }
@@ -76,7 +82,9 @@ public func condensateScan(_ o: CondensateScanOptions) throws -> CondensateScanS
                               legend: [PhaseLegend(name: "normal", label: "normal (no condensate found)", color: "#ffffff"),
                                        PhaseLegend(name: "condensed", label: "condensed (psi_f > 0)", color: "#4477aa")],
                               title: "condensate, reading \(o.base.reading.rawValue)")
-    try writeFileAtomically(folder.path("diagram.svg"), svg.render(classes: classes))
+    var withAmplitude = svg
+    withAmplitude.intensity = IntensityPanel(name: "\(names[c.problem.amplitude].name) of the condensate", nx: xa.count, ny: ya.count, values: amplitude)
+    try writeFileAtomically(folder.path("diagram.svg"), withAmplitude.render(classes: classes))
     try folder.commit()
     return CondensateScanSummary(points: total, condensed: condensed, normal: normal, out: o.out)
 }
