@@ -83,7 +83,8 @@ public func condensateScan(_ o: CondensateScanOptions) throws -> CondensateScanS
                                        PhaseLegend(name: "condensed", label: "condensed (psi_f > 0)", color: "#4477aa")],
                               title: "condensate, reading \(o.base.reading.rawValue)")
     var withAmplitude = svg
-    withAmplitude.intensity = IntensityPanel(name: "\(names[c.problem.amplitude].name) of the condensate", nx: xa.count, ny: ya.count, values: amplitude)
+    withAmplitude.intensity = IntensityPanel(name: "\(names[c.problem.amplitude].name) of the condensate", nx: xa.count, ny: ya.count, values: amplitude,
+                                              logarithmic: false)
     try writeFileAtomically(folder.path("diagram.svg"), withAmplitude.render(classes: classes))
     try folder.commit()
     return CondensateScanSummary(points: total, condensed: condensed, normal: normal, out: o.out)

@@ -97,15 +97,20 @@ public struct PhaseDiagramSVG {
 /// diverge at 0 (blue below, red above). Each side has its own logarithmic scale, from 10⁻³
 /// of its extreme to the extreme, since the sign decides stability and the two sides (and
 /// the lasing and superradiant growth rates) differ by orders of magnitude.
+///
+/// `logarithmic: false` puts each side on a linear scale instead, for a quantity of one size
+/// throughout (a condensate's amplitude), where the logarithm would crowd it into one colour.
 public struct IntensityPanel: Sendable {
     public var name: String
     public var nx: Int, ny: Int
     public var values: [Double]
-    public init(name: String, nx: Int, ny: Int, values: [Double]) {
+    public var logarithmic: Bool
+    public init(name: String, nx: Int, ny: Int, values: [Double], logarithmic: Bool = true) {
         self.name = name
         self.nx = nx
         self.ny = ny
         self.values = values
+        self.logarithmic = logarithmic
     }
 
     /// The extremes of the two sides (≤ 0 and ≥ 0).
@@ -129,11 +134,14 @@ public struct IntensityPanel: Sendable {
         return (m < 0 ? -1 : 1) * e * expm1(t * log1p(abs(m) / e))
     }
 
-    static func colour(_ v: Double, low: Double, high: Double) -> String {
+    static func colour(_ v: Double, low: Double, high: Double, logarithmic: Bool = true) -> String {
         guard v.isFinite else { return "#ff00ff" }
+        func position(_ v: Double, _ m: Double) -> Double {
+            logarithmic ? fraction(v, extreme: m) : (m == 0 ? 0 : min(1, abs(v) / abs(m)))
+        }
         let (t, rgb): (Double, (Double, Double, Double)) = v < 0
-            ? (fraction(v, extreme: low), (33, 102, 172))
-            : (fraction(v, extreme: high), (178, 24, 43))
+            ? (position(v, low), (33, 102, 172))
+            : (position(v, high), (178, 24, 43))
         func channel(_ c: Double) -> Int { Int((255 + (c - 255) * t).rounded()) }
         return "#" + [rgb.0, rgb.1, rgb.2].map { String(format: "%02x", channel($0)) }.joined()
     }
@@ -146,9 +154,9 @@ public struct IntensityPanel: Sendable {
             let yTop = top + height - Double(j + 1) * ch
             var i = 0
             while i < nx {
-                let c = Self.colour(values[j * nx + i], low: low, high: high)
+                let c = Self.colour(values[j * nx + i], low: low, high: high, logarithmic: logarithmic)
                 var k = i + 1
-                while k < nx && Self.colour(values[j * nx + k], low: low, high: high) == c { k += 1 }
+                while k < nx && Self.colour(values[j * nx + k], low: low, high: high, logarithmic: logarithmic) == c { k += 1 }
                 if c != "#ffffff" {
                     s += "<rect x=\"\(svgNumber(left + Double(i) * cw))\" y=\"\(svgNumber(yTop))\" width=\"\(svgNumber(Double(k - i) * cw + 0.01))\" height=\"\(svgNumber(ch + 0.01))\" fill=\"\(c)\"/>\n"
                 }
@@ -165,18 +173,18 @@ public struct IntensityPanel: Sendable {
             for k in 0..<steps {
                 // Above: the extreme at the top; below: 0 at the top, the extreme at the bottom.
                 let t = above ? 1 - (Double(k) + 0.5) / Double(steps) : (Double(k) + 0.5) / Double(steps)
-                let v = Self.value(atFraction: t, extreme: m)
-                s += "<rect x=\"\(svgNumber(barX))\" y=\"\(svgNumber(y0 + sideHeight * Double(k) / Double(steps)))\" width=\"16\" height=\"\(svgNumber(sideHeight / Double(steps) + 0.01))\" fill=\"\(Self.colour(v, low: low, high: high))\"/>"
+                let v = logarithmic ? Self.value(atFraction: t, extreme: m) : t * m
+                s += "<rect x=\"\(svgNumber(barX))\" y=\"\(svgNumber(y0 + sideHeight * Double(k) / Double(steps)))\" width=\"16\" height=\"\(svgNumber(sideHeight / Double(steps) + 0.01))\" fill=\"\(Self.colour(v, low: low, high: high, logarithmic: logarithmic))\"/>"
             }
             for t in [1.0, 2.0 / 3, 1.0 / 3] {
                 let py = above ? y0 + sideHeight * (1 - t) : y0 + sideHeight * t
-                let v = Self.value(atFraction: t, extreme: m)
+                let v = logarithmic ? Self.value(atFraction: t, extreme: m) : t * m
                 s += "<text x=\"\(svgNumber(barX + 22))\" y=\"\(svgNumber(py + 4))\">\(String(format: "%.2g", v))</text>\n"
             }
         }
         s += "\n<rect x=\"\(svgNumber(barX))\" y=\"\(svgNumber(top))\" width=\"16\" height=\"\(svgNumber(height))\" fill=\"none\" stroke=\"black\"/>\n"
         if sides.count == 2 { s += "<text x=\"\(svgNumber(barX + 22))\" y=\"\(svgNumber(top + sideHeight + 4))\">0</text>\n" }
-        s += "<text x=\"\(svgNumber(barX))\" y=\"\(svgNumber(top + height + 20))\">log scale</text>\n"
+        s += "<text x=\"\(svgNumber(barX))\" y=\"\(svgNumber(top + height + 20))\">\(logarithmic ? "log scale" : "linear scale")</text>\n"
         return s
     }
 }
