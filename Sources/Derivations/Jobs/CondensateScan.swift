@@ -7,7 +7,7 @@ import Symbolic
 /// model (paper 000 Figs. 3 and 4: the condensate over (ξ, h) or (Ω, h)). Each column x_i is
 /// followed along y as `solve --sweep` does (continuation, the grid of starts where a point has
 /// no condensate). Writes DIR/grid.csv (x, y, class, μ_S, ψ_f, polarisation, ρ of the
-/// largest-ψ_f condensate) and DIR/diagram.svg (normal / condensed / failed, and ψ_f as a colour
+/// largest-ψ_f condensate, each to the digits its two node rules share) and DIR/diagram.svg (normal / condensed / failed, and ψ_f as a colour
 /// map beside it). Staged.
 public struct CondensateScanOptions: Sendable {
     public var base: CondensateOptions
@@ -65,8 +65,8 @@ public func condensateScan(_ o: CondensateScanOptions) throws -> CondensateScanS
                 classes[k] = 1
                 condensed += 1
                 amplitude[k] = s.psi
-                lines[k] = csvLine([x, y, "condensed", String(format: "%.10g", s.mu), String(format: "%.10g", s.psi),
-                                    String(format: "%.10g", s.polarisation), String(format: "%.10g", s.rho)])
+                // Only the digits the two node rules share (as `solve` prints them).
+                lines[k] = csvLine([x, y, "condensed"] + s.verified.map { significant($0.value, $0.digits) })
             } else {
                 classes[k] = 0
                 normal += 1
