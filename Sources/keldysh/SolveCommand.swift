@@ -14,7 +14,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "What G is in A51: g0, one-shot, first-order, self-consistent.") var reading: DysonReading = .oneShot
     @Option(help: "The window lo:hi the starts spread the condensate's frequency over.") var window = "-5:5"
     @Option(help: "A start mu,psi (repeatable) instead of the grid of starts (with --sweep: for the first point and after a gap).") var start: [String] = []
-    @Option(help: "Significant digits of mu_S and psi_f the two node rules must share (1 to 12 in double precision; 13 to 60 polished in MPFR, one-shot and first-order).") var digits = 6
+    @Option(help: "Significant digits of mu_S and psi_f the two node rules must share (1 to 9 in double precision; 10 to 60 polished in MPFR, one-shot and first-order).") var digits = 6
     @Option(help: "The condensates along a parameter, P=lo:hi:n, each point continued from the last (needs --out).") var sweep: String?
     @Option(help: "With --sweep: the output folder (observables.csv, observables.svg).") var out: String?
 
@@ -28,8 +28,8 @@ struct SolveCommand: ParsableCommand {
         o.progress = true
         if let sweep {
             guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
-            guard digits <= CondensationOptions.doubleDigits else {
-                throw ValidationError("--sweep computes each condensate in double precision: --digits 1 to \(CondensationOptions.doubleDigits)")
+            guard digits <= CondensateOptions.doubleDigits else {
+                throw ValidationError("--sweep computes each condensate in double precision: --digits 1 to \(CondensateOptions.doubleDigits)")
             }
             try keldysh.run {
                 let rows = try condensateSweep(CondensateSweepOptions(base: o, sweep: sweep, out: out))

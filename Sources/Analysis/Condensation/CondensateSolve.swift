@@ -77,12 +77,19 @@ private func reason(_ stop: NonlinearStop) -> String {
          (polarisation, Self.digits(polarisation, error: polarisationError)), (rho, Self.digits(rho, error: rhoError))]
     }
 
-    /// Significant digits of a value with an error estimate (0…12: double precision).
+    /// Significant digits of a value with an error estimate (0…12: double precision). The two
+    /// rules' difference does not see rounding: perturbing Σ in its last bits (Σ^A taken as Σ^R's
+    /// conjugate instead of from its own fractions) moved condensates of Fig. 2 by up to 10⁻¹²
+    /// (the polarisation, 6·10⁻¹² relative; μ_S by 10⁻¹³), where 12 digits had been claimed. So
+    /// the error is at least `roundingFloor`: 10⁻¹⁰ relative plus 10⁻¹² absolute (the
+    /// frequencies' scale is g = 1), a tenfold to hundredfold margin.
     public static func digits(_ value: Double, error: Double) -> Int {
-        if error == 0 { return 12 }
         guard value != 0 else { return 0 }
-        return max(0, min(12, Int((-Double.log10(error / abs(value))).rounded(.down))))
+        let e = max(error, roundingFloor(value))
+        return max(0, min(12, Int((-Double.log10(e / abs(value))).rounded(.down))))
     }
+
+    public static func roundingFloor(_ value: Double) -> Double { 1e-10 * abs(value) + 1e-12 }
 }
 
 public struct CondensateSolveResult: Sendable {

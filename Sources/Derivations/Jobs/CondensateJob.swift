@@ -7,6 +7,9 @@ import Symbolic
 /// `keldysh solve MODEL --set … [--reading R] [--window lo:hi] [--start mu,psi]` for a model
 /// with a condensate ansatz and a self-energy (paper 000): the condensed solutions of A60–A61.
 public struct CondensateOptions: Sendable {
+    /// The most digits the Double solve offers: `Condensate.roundingFloor` (10⁻¹⁰ relative)
+    /// leaves 9 or 10; more go to the MPFR polish.
+    public static let doubleDigits = 9
     public var model: String
     public var settings: [String] = []
     public var reading: DysonReading = .oneShot
@@ -39,11 +42,11 @@ public struct CondensateOutcome: Sendable {
 
 public func solveCondensate(_ o: CondensateOptions) throws -> CondensateOutcome {
     guard (1...CondensationOptions.maximumDigits).contains(o.digits) else {
-        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the condensate takes 1 to \(CondensationOptions.doubleDigits) digits in double precision, up to \(CondensationOptions.maximumDigits) by the MPFR polish")
+        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the condensate takes 1 to \(CondensateOptions.doubleDigits) digits in double precision, up to \(CondensationOptions.maximumDigits) by the MPFR polish")
     }
-    let precise = o.digits > CondensationOptions.doubleDigits
+    let precise = o.digits > CondensateOptions.doubleDigits
     if precise, o.reading == .g0 || o.reading == .selfConsistent {
-        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the \(o.reading.rawValue) reading of the condensate is computed in double precision only: 1 to \(CondensationOptions.doubleDigits) digits (the MPFR polish takes one-shot and first-order)")
+        throw AnalysisError.badRange("--digits \(o.digits)", reason: "the \(o.reading.rawValue) reading of the condensate is computed in double precision only: 1 to \(CondensateOptions.doubleDigits) digits (the MPFR polish takes one-shot and first-order)")
     }
     // The Double solve the MPFR polish starts from: 8 digits are plenty for Newton.
     let doubleDigits = precise ? 8 : o.digits
