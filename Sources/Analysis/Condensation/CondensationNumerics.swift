@@ -8,7 +8,8 @@ import RealModule
 /// evaluators' registers): one per thread.
 public final class CondensationNumerics {
     public let problem: CondensationProblem
-    private let kernel: TapeEvaluator, sigma: TapeEvaluator, loop: TapeEvaluator, tree: TapeEvaluator, density: TapeEvaluator
+    private let kernel: TapeEvaluator, loop: TapeEvaluator, tree: TapeEvaluator, density: TapeEvaluator
+    private let sigma: FrequencySlicedTape
     private var values: [Double]
     private var input: [Double], output: [Double]
     private var loopInput: [Double]
@@ -18,13 +19,10 @@ public final class CondensationNumerics {
     public init(_ problem: CondensationProblem) {
         self.problem = problem
         kernel = TapeEvaluator(problem.kernel)
-        sigma = TapeEvaluator(problem.sigma)
+        sigma = FrequencySlicedTape(problem.sigma)
         loop = TapeEvaluator(problem.loop)
         tree = TapeEvaluator(problem.tree)
         density = TapeEvaluator(problem.density)
-        // Σ's coefficients are run at every node for one parameter point: only the part of the
-        // tape that depends on the frequency, after one full run per point.
-        sigma.restrict(toVarying: [0])
         integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma, conjugates: problem.conjugateEntries)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
@@ -38,11 +36,8 @@ public final class CondensationNumerics {
         precondition(values.count == self.values.count, "expected \(self.values.count) parameter values")
         self.values = values
         integrals.newPoint()
-        sigmaPrimed = false
+        sigma.invalidate()
     }
-
-    /// Whether `sigma`'s registers hold a full run at the current parameters.
-    private var sigmaPrimed = false
 
     private func run(_ e: TapeEvaluator, at w: Double) {
         input[0] = w
@@ -69,13 +64,7 @@ public final class CondensationNumerics {
 
     /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> SpeciesBlocks {
-        if sigmaPrimed {
-            input[0] = w
-            input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in sigma.evaluateVarying(inputs: i.baseAddress!, into: o.baseAddress!) } }
-        } else {
-            run(sigma, at: w)
-            sigmaPrimed = true
-        }
+        sigma.run(at: w, values: values, input: &input, output: &output)
         try output.withUnsafeBufferPointer { o in
             try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, coefficients: o.baseAddress!, into: e.baseAddress!) }
         }

@@ -9,7 +9,8 @@ import RealModule
 /// (G₀^K ~ 1/ω², the correction G₀ΣG₀ ~ 1/ω³). Not thread-safe: one per thread.
 public final class CondensedNumerics {
     public let problem: CondensedProblem
-    private let kernel: TapeEvaluator, sigma: TapeEvaluator, equalTime: TapeEvaluator, saddle: TapeEvaluator, density: TapeEvaluator
+    private let kernel: TapeEvaluator, equalTime: TapeEvaluator, saddle: TapeEvaluator, density: TapeEvaluator
+    private let sigma: FrequencySlicedTape
     private var values: [Double]
     private var input: [Double], output: [Double]
     private let sigmaIntegrals: ClosedFormConvolution, equalTimeIntegrals: ClosedFormConvolution
@@ -18,13 +19,10 @@ public final class CondensedNumerics {
     public init(_ problem: CondensedProblem) {
         self.problem = problem
         kernel = TapeEvaluator(problem.kernel)
-        sigma = TapeEvaluator(problem.sigma)
+        sigma = FrequencySlicedTape(problem.sigma)
         equalTime = TapeEvaluator(problem.equalTime)
         saddle = TapeEvaluator(problem.saddle)
         density = TapeEvaluator(problem.density)
-        // Σ's coefficients are run at every node for one point: only their frequency slice after
-        // one full run per point (as in `CondensationNumerics`).
-        sigma.restrict(toVarying: [0])
         sigmaIntegrals = ClosedFormConvolution(pieces: problem.sigmaPieces, coefficients: problem.sigma,
                                                conjugates: problem.conjugateEntries)
         equalTimeIntegrals = ClosedFormConvolution(pieces: problem.equalTimePieces, coefficients: problem.equalTime)
@@ -42,11 +40,8 @@ public final class CondensedNumerics {
         self.values = values
         sigmaIntegrals.newPoint()
         equalTimeIntegrals.newPoint()
-        sigmaPrimed = false
+        sigma.invalidate()
     }
-
-    /// Whether `sigma`'s registers hold a full run at the current parameters.
-    private var sigmaPrimed = false
 
     public var currentValues: [Double] { values }
 
@@ -76,13 +71,7 @@ public final class CondensedNumerics {
 
     /// Σ[G₀] at ω (Nambu-diagonal, A52), each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> NambuKeldysh {
-        if sigmaPrimed {
-            input[0] = w
-            input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in sigma.evaluateVarying(inputs: i.baseAddress!, into: o.baseAddress!) } }
-        } else {
-            run(sigma, at: w)
-            sigmaPrimed = true
-        }
+        sigma.run(at: w, values: values, input: &input, output: &output)
         let e = try integrate(sigmaIntegrals, count: 6)
         return NambuKeldysh(r: .diagonal(e[0], e[3]), k: .diagonal(e[1], e[4]), a: .diagonal(e[2], e[5]))
     }
