@@ -66,7 +66,7 @@ public final class PreciseCondensedNumerics {
         let s = problem.selfEnergySign
         switch reading {
         case .g0, .selfConsistent:
-            throw CondensationError.integral("the \(reading.rawValue) reading of the condensate is computed in double precision only (at most 12 digits)")
+            throw CondensationError.integral("the \(reading.rawValue) reading of the condensate is computed in double precision only")
         case .oneShot: return ((k0 + (try selfEnergy(at: w)).scaled(s)).inverse, g0)
         case .firstOrder: return (g0 + (g0 * (try selfEnergy(at: w)) * g0).scaled(-s), g0)
         }

@@ -34,7 +34,7 @@ public struct CondensateOutcome: Sendable {
     public let step: Double
     /// Starting points of the first (coarsest) search; finer rules start from its roots.
     public let starts: Int
-    /// Each solution of `result` polished in MPFR, when more than 12 digits were asked for.
+    /// Each solution of `result` polished in MPFR, when more than `CondensateOptions.doubleDigits` digits were asked for.
     public let precise: [PreciseCondensate]?
     public let requestedDigits: Int
     public var notes: [String]
