@@ -19,7 +19,7 @@ struct ThresholdCommand: ParsableCommand {
     @OptionGroup var options: AnalysisModelOptions
     @Option(help: "The parameter to vary.") var vary: String
     @Option(name: .customLong("in"), help: "The search interval lo:hi.") var interval: String
-    @Option(help: "Significant digits (default 30; field-theory models: 6, up to 12 in double precision, 13 to 60 polished in MPFR).") var digits: Int?
+    @Option(help: "Significant digits (default 30; field-theory models: 6, up to 9 in double precision, 10 to 60 polished in MPFR).") var digits: Int?
     @Option(help: "Find the zero of this expression instead of the stability crossing.") var expr: String?
     @Option(help: "resultant (exact elimination, Sturm isolation), bracket (MPFR bisection), or auto.") var method: ThresholdMethod = .auto
     @Option(help: "max (where stability changes: max Re λ changes sign), real (a real eigenvalue crosses 0), complex (a complex pair crosses at ±iω), or any.")

@@ -289,7 +289,8 @@ public func condensationThreshold(_ numerics: any ThresholdKernel, _ request: Co
                                      nodes: (coarseNodes.count, fineNodes.count), tail: .nan, sharedDigits: 0)
     }
     let difference = abs(f.value - c.value)
-    let shared = difference == 0 ? 12 : max(0, min(12, Int((-Double.log10(difference / max(abs(f.value), 1e-300))).rounded(.down))))
+    // Rounding is invisible to the two rules' difference: the condensate's floor applies here too.
+    let shared = Condensate.digits(f.value, error: difference)
     // The two rules share their limit |t| ≤ 2.6, so their agreement cannot see the tail beyond
     // (~4·10⁻¹⁰ of K₁^R(0) at Fig. 2's point): it is measured apart, once, at the root.
     let tail = try fine.tail(mu: f.mu, p: f.value, residual: local.residual, jacobian: local.jacobian)

@@ -73,7 +73,7 @@ public final class PreciseCondensationNumerics {
         switch reading {
         case .g0: return g0
         case .selfConsistent:
-            throw CondensationError.integral("the self-consistent reading is computed in double precision only (at most 12 digits)")
+            throw CondensationError.integral("the self-consistent reading is computed in double precision only")
         case .oneShot:
             return PreciseSpeciesBlocks(b: (k0.b + sigma.b.scaled(s)).inverse, a: (k0.a + sigma.a.scaled(s)).inverse)
         case .firstOrder:

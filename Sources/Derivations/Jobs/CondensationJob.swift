@@ -22,7 +22,9 @@ public struct CondensationOptions: Sendable {
     /// Whether the MPFR polish shows its evaluations on stderr.
     public var progress = false
 
-    public static let doubleDigits = 12
+    /// The Double search's most digits: its two rules do not see rounding, so their shared
+    /// digits keep `Condensate.roundingFloor`'s margin (10⁻¹⁰ relative), which leaves 9.
+    public static let doubleDigits = 9
     public static let maximumDigits = 60
 
     public init(model: String, vary: String, interval: String) {
