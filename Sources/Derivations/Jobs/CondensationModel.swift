@@ -21,13 +21,13 @@ public struct CondensationModel: Sendable {
     public let background: [Symbol]
     /// G₀ of the spinor and A38's integrand under G = G₀, derived on first use: only
     /// `--reading g0` asks, and G's symbolic inverse is a third of the whole derivation.
-    private let g0: DerivedOnce<(greens: GreensFunction, integrand: Expr)>
+    private let g0: ComputedOnce<Result<(greens: GreensFunction, integrand: Expr), any Error>>
 
     /// G₀ of the spinor (the symbolic inverse of its kernel).
-    public func greensFunction() throws -> GreensFunction { try g0.value.greens }
+    public func greensFunction() throws -> GreensFunction { try g0.value.get().greens }
 
     /// A38 under G = G₀ (GK_ba0's integrand, G₀^K_ba(ω), distributions written out).
-    public func saddlePointIntegrand() throws -> Expr { try g0.value.integrand }
+    public func saddlePointIntegrand() throws -> Expr { try g0.value.get().integrand }
 
     private static let memo = BoundedMemo<String, CondensationModel>(capacity: 4)
 
@@ -62,9 +62,11 @@ public struct CondensationModel: Sendable {
                                              background: background, distributions: k.distributions, sign: se.sign)
         fractions = try SelfEnergyFractions(equations)
         let spinor = se.spinor, distributions = k.distributions
-        g0 = DerivedOnce {
-            let greens = try derivation.greens(spinor)
-            return (greens, greens.matrix[0, 3].expandingDefinitions(distributions))
+        g0 = ComputedOnce {
+            Result {
+                let greens = try derivation.greens(spinor)
+                return (greens, greens.matrix[0, 3].expandingDefinitions(distributions))
+            }
         }
         kernelWithBackground = kernel
         saddlePoint = chain.saddlePoint

@@ -1,4 +1,3 @@
-import Foundation
 import Symbolic
 
 /// What one named step did, for `keldysh derive --steps`: the step's name, the equations of
@@ -13,32 +12,14 @@ public struct DerivationRecord: Sendable {
     /// of a derivation.
     public var text: String { textOnce.value }
     public var latex: String { latexOnce.value }
-    private let textOnce: PrintedOnce, latexOnce: PrintedOnce
+    private let textOnce: ComputedOnce<String>, latexOnce: ComputedOnce<String>
 
     public init(step: String, reference: String? = nil, summary: String,
                 text: @autoclosure @escaping @Sendable () -> String, latex: @autoclosure @escaping @Sendable () -> String) {
         self.step = step
         self.reference = reference
         self.summary = summary
-        textOnce = PrintedOnce(text)
-        latexOnce = PrintedOnce(latex)
-    }
-}
-
-/// A string printed on first use and kept (thread-safe).
-final class PrintedOnce: @unchecked Sendable {
-    private let lock = NSLock()
-    private var printed: String?
-    private let print: @Sendable () -> String
-
-    init(_ print: @escaping @Sendable () -> String) { self.print = print }
-
-    var value: String {
-        lock.lock()
-        defer { lock.unlock() }
-        if let printed { return printed }
-        let s = print()
-        printed = s
-        return s
+        textOnce = ComputedOnce(text)
+        latexOnce = ComputedOnce(latex)
     }
 }
