@@ -1,3 +1,4 @@
+import ArbitraryPrecision
 import ComplexModule
 import Foundation
 import KeldyshNumerics
@@ -151,9 +152,9 @@ struct CondensationThresholdTests {
     @Test("the fast closed-form Σ[G0] equals the general path to the bit")
     func fastClosedFormIsTheGeneralOne() throws {
         let far = FrequencyNodes(step: 1.0 / 4).x
-        for point in [Self.point, Self.point.merging(["muS": 0.35, "h": 2.5, "xi": -1]) { $1 },
-                      Self.point.merging(["Omega": 0.25, "xi": 0]) { $1 }] {
+        for point in Self.closedFormPoints {
             let (_, fast) = try Self.numerics(point)
+            fast.translationPlans = false
             let (_, general) = try Self.numerics(point)
             general.generalClosedForms = true
             for w in [0.0, 0.7, -3.0, -0.2] + far {
@@ -164,6 +165,62 @@ struct CondensationThresholdTests {
                 }
             }
         }
+    }
+
+    /// The benchmark point, a second one, and κ = Ω with ξ = ω₀ (a photon pole on a drive pole:
+    /// a double pole, which only the general path takes).
+    static let closedFormPoints = [Self.point, Self.point.merging(["muS": 0.35, "h": 2.5, "xi": -1]) { $1 },
+                                   Self.point.merging(["Omega": 0.25, "xi": 0]) { $1 }]
+
+    @Test("the translation plans (poles fixed or moving rigidly with ω) give Σ to rounding; the per-node roots lose digits far out")
+    func translatedClosedFormAgainstMPFR() throws {
+        let far = FrequencyNodes(step: 1.0 / 4).x
+        for (index, point) in Self.closedFormPoints.enumerated() {
+            let (c, translated) = try Self.numerics(point)
+            let (_, perNode) = try Self.numerics(point)
+            perNode.translationPlans = false
+            // The reference: the MPFR closed forms at 128 bits at the same (binary) parameters;
+            // the third point has a double pole, which only the Double general path takes, so
+            // there the per-node path (the general path's bits, above) is the reference.
+            let precise = PreciseCondensationNumerics(c.problem, precision: 128)
+            precise.set(c.problem.parameters.map { BigFloat(point[$0.name]!, precision: 128) })
+            var worst = (translated: 0.0, perNode: 0.0)
+            for w in [0.0, 0.7, -3.0, -0.2, 1e-9] + far {
+                let a = try translated.selfEnergy(at: w).entries, b = try perNode.selfEnergy(at: w).entries
+                let r = index < 2 ? try precise.selfEnergy(at: BigFloat(w, precision: 128)).entries.map { $0.toComplexDouble() } : b
+                // Each entry is a sum of residues times ψ that cancel down to Σ ~ 1/ω: the
+                // rounding is measured against the largest entry of the two species, and it grows
+                // with |ω| (the residues' size over the sum's), about like |ω|^2.5 (measured:
+                // 2·10⁻¹³, 4·10⁻¹², 1.3·10⁻⁹ at |ω| = 149, 793, 6704).
+                let scale = max(r[0].length, r[1].length, r[3].length, r[4].length)
+                let tolerance = 2e-13 * max(1, Double.pow(abs(w) / 100, 2.5))
+                for k in 0..<6 {
+                    let e = (a[k] - r[k]).length / scale
+                    worst.translated = max(worst.translated, e)
+                    worst.perNode = max(worst.perNode, (b[k] - r[k]).length / scale)
+                    #expect(e < tolerance, "entry \(k) at ω = \(w), \(point): translated \(a[k]), reference \(r[k])")
+                }
+            }
+            print("Σ against MPFR at point \(index): translation plans \(worst.translated), per-node roots \(worst.perNode) of the entries' scale")
+        }
+    }
+
+    @Test("where a moving pole meets a fixed one (kappa = gamma) the node leaves its plan and takes the general path's double pole")
+    func translationPlanMissTakesTheDoublePole() throws {
+        // κ = γ: the photon's poles (ω-dependent, Im ±κ) meet the fermions' (Im ±γ) at the ω
+        // where their real parts agree; with ε₀ = ω₀ = 0 in the frame those are ω = ±μ_S/2 or
+        // ±3μ_S/2 (fermions at ∓μ_S/2, photon at −μ_S, by the frame of model.kd).
+        let point = Self.point.merging(["kappa": 0.75]) { $1 }
+        let (_, translated) = try Self.numerics(point)
+        let (_, general) = try Self.numerics(point)
+        general.generalClosedForms = true
+        let mu = point["muS"]!
+        for w in [0.5 * mu, -0.5 * mu, 1.5 * mu, -1.5 * mu, 0.3] {
+            let a = try translated.selfEnergy(at: w).entries, b = try general.selfEnergy(at: w).entries
+            let scale = max(b[0].length, b[1].length, b[3].length, b[4].length)
+            for k in 0..<6 { #expect((a[k] - b[k]).length < 1e-13 * scale, "entry \(k) at ω = \(w): \(a[k]) against \(b[k])") }
+        }
+        #expect(translated.translationPlanMisses > 0, "no node met a double pole: the test does not exercise the miss")
     }
 
     @Test("a threshold under G = G0 (varying muB): B15 by hand vanishes at the (muS, muB) found")

@@ -112,6 +112,39 @@ import TestSupport
         }
     }
 
+    /// A slice narrowed to some outputs keeps only the instructions they need and writes only
+    /// them, with the full run's bits (the second method: a fresh evaluator's full run); the
+    /// other outputs keep the last full run's values.
+    @Test func narrowedSliceGivesTheFullTapesBitsForItsOutputs() throws {
+        var rng = SplitMix64(seed: 5004)
+        let f = try CompiledFunction(expressions, parameters: parameters)
+        let n = f.outputCount
+        for wanted in [[0], [n - 1], Array(stride(from: 0, to: n, by: 2))] {
+            let sliced = TapeEvaluator(f), full = TapeEvaluator(f)
+            let narrow = sliced.slice(varying: [0], outputs: wanted)
+            #expect(narrow.instructionCount <= sliced.slice(varying: [0]).instructionCount)
+            var inputs = [Double](repeating: 0, count: f.inputCount)
+            var a = [Double](repeating: 0, count: 2 * n), b = a
+            for point in 0..<10 {
+                let v = randomValues(&rng)
+                inputs = [v[0].real, v[1].real, v[2].real, v[2].imaginary]
+                sliced.evaluate(inputs: inputs, into: &a)
+                let before = a
+                for _ in 0..<10 {
+                    inputs[0] = rng.uniform(-2, 2)
+                    a.withUnsafeMutableBufferPointer { o in inputs.withUnsafeBufferPointer { sliced.evaluate(narrow, inputs: $0.baseAddress!, into: o.baseAddress!) } }
+                    full.evaluate(inputs: inputs, into: &b)
+                    for k in 0..<n {
+                        let (x, y) = wanted.contains(k) ? (b[2 * k], b[2 * k + 1]) : (before[2 * k], before[2 * k + 1])
+                        #expect((a[2 * k].bitPattern == x.bitPattern || (a[2 * k].isNaN && x.isNaN))
+                                && (a[2 * k + 1].bitPattern == y.bitPattern || (a[2 * k + 1].isNaN && y.isNaN)),
+                                "outputs \(wanted), point \(point), output \(k)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func nativeCodeAgreesWithTape() throws {
         let f = try CompiledFunction(expressions, parameters: parameters)
         let native = try NativeEvaluator(f, compiler: try #require(NativeCompiler.standard()))

@@ -54,6 +54,16 @@ public final class CondensationNumerics {
         set { integrals.generalOnly = newValue }
     }
 
+    /// Whether Σ's pieces use their translation plans (tests: off, the per-node fast path must
+    /// give the general path's bits; on, its values to rounding).
+    var translationPlans: Bool {
+        get { integrals.translationPlans }
+        set { integrals.translationPlans = newValue }
+    }
+
+    /// How often a piece left its translation plan at a node (a fixed pole met a moving one).
+    var translationPlanMisses: Int { integrals.planMisses }
+
     /// G₀⁻¹ at ω, by species.
     func kernelBlocks(at w: Double) -> SpeciesBlocks {
         run(kernel, at: w)
@@ -64,9 +74,18 @@ public final class CondensationNumerics {
 
     /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> SpeciesBlocks {
-        sigma.run(at: w, values: values, input: &input, output: &output)
-        try output.withUnsafeBufferPointer { o in
-            try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, coefficients: o.baseAddress!, into: e.baseAddress!) }
+        if integrals.needsPreparation {
+            sigma.run(at: 0, values: values, input: &input)
+            integrals.prepare(coefficientsAtZero: sigma.outputs)
+            sigma.narrow(to: integrals.nodeOutputs())
+        }
+        sigma.run(at: w, values: values, input: &input)
+        let complete = try sums.withUnsafeMutableBufferPointer { e in
+            try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: e.baseAddress!, onlyNodeOutputs: sigma.lastRunNarrow)
+        }
+        if !complete {
+            sigma.run(at: w, values: values, input: &input, whole: true)
+            try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: e.baseAddress!) }
         }
         let e = sums
         return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))

@@ -54,10 +54,15 @@ public final class CondensedNumerics {
     private func out(_ k: Int) -> Complex<Double> { Complex(output[2 * k], output[2 * k + 1]) }
 
     /// The closed-form ∫dν of `integrals`' pieces at the coefficients just run.
-    private func integrate(_ integrals: ClosedFormConvolution, count: Int) throws -> [Complex<Double>] {
-        try output.withUnsafeBufferPointer { o in
-            try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: count, coefficients: o.baseAddress!, into: e.baseAddress!) }
+    private func integrate(_ integrals: ClosedFormConvolution, count: Int, frequency: Double? = nil,
+                           coefficients: UnsafePointer<Double>? = nil, onlyNodeOutputs: Bool = false) throws -> [Complex<Double>]? {
+        let complete = try output.withUnsafeBufferPointer { o in
+            try sums.withUnsafeMutableBufferPointer { e in
+                try integrals.integrate(count: count, frequency: frequency, coefficients: coefficients ?? o.baseAddress!, into: e.baseAddress!,
+                                        onlyNodeOutputs: onlyNodeOutputs)
+            }
         }
+        guard complete else { return nil }
         return Array(sums[0..<count])
     }
 
@@ -71,8 +76,18 @@ public final class CondensedNumerics {
 
     /// Σ[G₀] at ω (Nambu-diagonal, A52), each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> NambuKeldysh {
-        sigma.run(at: w, values: values, input: &input, output: &output)
-        let e = try integrate(sigmaIntegrals, count: 6)
+        if sigmaIntegrals.needsPreparation {
+            sigma.run(at: 0, values: values, input: &input)
+            sigmaIntegrals.prepare(coefficientsAtZero: sigma.outputs)
+            sigma.narrow(to: sigmaIntegrals.nodeOutputs())
+        }
+        sigma.run(at: w, values: values, input: &input)
+        var sums = try integrate(sigmaIntegrals, count: 6, frequency: w, coefficients: sigma.outputs, onlyNodeOutputs: sigma.lastRunNarrow)
+        if sums == nil {
+            sigma.run(at: w, values: values, input: &input, whole: true)
+            sums = try integrate(sigmaIntegrals, count: 6, frequency: w, coefficients: sigma.outputs)
+        }
+        let e = sums!
         return NambuKeldysh(r: .diagonal(e[0], e[3]), k: .diagonal(e[1], e[4]), a: .diagonal(e[2], e[5]))
     }
 
@@ -113,7 +128,7 @@ public final class CondensedNumerics {
     /// (G − G₀) by the node rule (nil nodes: G₀ only, whatever the reading).
     public func equalTimeKeldysh(_ reading: DysonReading, nodes: FrequencyNodes?) throws -> (ba: Complex<Double>, bb: Complex<Double>, aa: Complex<Double>) {
         run(equalTime, at: 0)
-        let closed = try integrate(equalTimeIntegrals, count: 3)
+        let closed = try integrate(equalTimeIntegrals, count: 3)!
         var ba = closed[0], bb = closed[1], aa = closed[2]
         let twoPi = Complex(2 * Double.pi, 0)
         ba /= twoPi; bb /= twoPi; aa /= twoPi

@@ -2,34 +2,58 @@ import KeldyshNumerics
 
 /// Σ's coefficient tape, run at every node for one parameter point: one full run per point,
 /// then only the instructions that depend on the frequency, input 0
-/// (`TapeEvaluator.restrict(toVarying:)`; SSA, so the same bits as full runs).
+/// (`TapeEvaluator.restrict(toVarying:)`; SSA, so the same bits as full runs). It owns its
+/// outputs, since a sliced run rewrites only the outputs that move with the frequency.
 final class FrequencySlicedTape {
     private let evaluator: TapeEvaluator
-    /// Whether the registers hold a full run at the current parameters.
+    private let whole: TapeEvaluator.Slice
+    /// The slice for only some outputs (`narrow`), by the outputs it serves.
+    private var narrowed: (outputs: [Int], slice: TapeEvaluator.Slice)?
+    private var narrow = false
+    /// Whether `outputs` hold a full run at the current parameters.
     private var primed = false
+    /// The outputs of the last run, (re, im) pairs.
+    let outputs: UnsafeMutablePointer<Double>
 
     init(_ function: CompiledFunction) {
         evaluator = TapeEvaluator(function)
-        evaluator.restrict(toVarying: [0])
+        whole = evaluator.slice(varying: [0])
+        outputs = .allocate(capacity: max(2 * function.outputCount, 1))
+        outputs.initialize(repeating: 0, count: max(2 * function.outputCount, 1))
     }
+
+    deinit { outputs.deallocate() }
 
     /// The parameters changed: the next run is a full one.
     func invalidate() { primed = false }
 
-    /// The outputs at frequency `w` into `output` ((re, im) pairs); `input` is the caller's
-    /// buffer, filled here with w and, on a full run, the parameter `values` after it.
-    func run(at w: Double, values: [Double], input: inout [Double], output: inout [Double]) {
+    /// Until the next `invalidate`, frequency runs refresh only `outputs` (nil: all of them);
+    /// the others keep the values of the full run.
+    func narrow(to outputs: [Int]?) {
+        guard let outputs else { narrow = false; return }
+        if narrowed?.outputs != outputs { narrowed = (outputs, evaluator.slice(varying: [0], outputs: outputs)) }
+        narrow = true
+    }
+
+    /// Whether the last run refreshed only the narrowed outputs.
+    private(set) var lastRunNarrow = false
+
+    /// The outputs at frequency `w` into `outputs`; `input` is the caller's buffer, filled here
+    /// with w and, on a full run, the parameter `values` after it.
+    /// `whole`: refresh every output even when narrowed.
+    func run(at w: Double, values: [Double], input: inout [Double], whole all: Bool = false) {
         input[0] = w
         if !primed {
             for (k, v) in values.enumerated() { input[1 + k] = v }
+            narrow = false
         }
         let full = !primed
+        let slice = !all && narrow ? narrowed!.slice : whole
         input.withUnsafeBufferPointer { i in
-            output.withUnsafeMutableBufferPointer { o in
-                if full { evaluator.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) }
-                else { evaluator.evaluateVarying(inputs: i.baseAddress!, into: o.baseAddress!) }
-            }
+            if full { evaluator.evaluate(inputs: i.baseAddress!, into: outputs) }
+            else { evaluator.evaluate(slice, inputs: i.baseAddress!, into: outputs) }
         }
+        lastRunNarrow = !full && slice !== whole
         primed = true
     }
 }

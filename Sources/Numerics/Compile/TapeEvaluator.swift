@@ -11,9 +11,8 @@ public final class TapeEvaluator {
     private let code: UnsafeMutableBufferPointer<TapeInstruction>
     private let outputRegisters: UnsafeMutableBufferPointer<Int32>
     private let inputCount: Int
-    /// The instructions that depend on the varying inputs (`evaluateVarying`), and those inputs.
-    private var slice: UnsafeMutableBufferPointer<TapeInstruction>?
-    private var varyingInputs: [Int] = []
+    /// The slice `evaluateVarying` runs (`restrict(toVarying:)`).
+    private var defaultSlice: Slice?
 
     public init(_ function: CompiledFunction) {
         self.function = function
@@ -32,14 +31,32 @@ public final class TapeEvaluator {
         registers.deallocate()
         code.deallocate()
         outputRegisters.deallocate()
-        slice?.deallocate()
     }
 
-    /// Prepares `evaluateVarying`: only `inputs` will change between such calls, so only the
-    /// instructions that depend on them (transitively) need to run again; the others keep the
-    /// registers of the last full `evaluate`. Every register is written once (SSA), so the
-    /// slice in tape order computes exactly what the whole tape would: the same bits.
-    public func restrict(toVarying inputs: [Int]) {
+    /// The instructions of a tape that depend on some inputs (and, optionally, that some outputs
+    /// need), and the outputs they can change: run after a full `evaluate`, they recompute
+    /// exactly what the whole tape would for those outputs (every register is written once, SSA).
+    public final class Slice {
+        fileprivate let code: UnsafeMutableBufferPointer<TapeInstruction>
+        fileprivate let inputs: [Int]
+        /// (position in `out`, register) of the outputs the slice writes.
+        fileprivate let outputs: [(Int, Int)]
+        public var instructionCount: Int { code.count }
+
+        fileprivate init(code: [TapeInstruction], inputs: [Int], outputs: [(Int, Int)]) {
+            self.code = .allocate(capacity: max(code.count, 1))
+            _ = self.code.initialize(from: code)
+            self.inputs = inputs
+            self.outputs = outputs
+        }
+
+        deinit { code.deallocate() }
+    }
+
+    /// The slice of the instructions that depend on `inputs` (transitively); with `outputs`
+    /// (complex output indices), only those of them that these outputs need, and only these
+    /// outputs are written.
+    public func slice(varying inputs: [Int], outputs wanted: [Int]? = nil) -> Slice {
         var depends = [Bool](repeating: false, count: max(function.tape.registerCount, 1))
         for k in inputs { depends[k] = true }
         var kept: [TapeInstruction] = []
@@ -51,20 +68,48 @@ public final class TapeEvaluator {
                 kept.append(ins)
             }
         }
-        slice?.deallocate()
-        let s = UnsafeMutableBufferPointer<TapeInstruction>.allocate(capacity: kept.count)
-        _ = s.initialize(from: kept)
-        slice = s
-        varyingInputs = inputs
+        let positions = wanted.map { w in w.flatMap { [2 * $0, 2 * $0 + 1] } } ?? Array(0..<outputRegisters.count)
+        let outputs = positions.compactMap { k -> (Int, Int)? in
+            let r = Int(outputRegisters[k])
+            return depends[r] ? (k, r) : nil
+        }
+        if wanted != nil {
+            // Backwards from the wanted outputs: the instructions whose results they read.
+            var live = [Bool](repeating: false, count: depends.count)
+            for (_, r) in outputs { live[r] = true }
+            var needed: [TapeInstruction] = []
+            for ins in kept.reversed() {
+                let written = live[Int(ins.dest)] || (ins.op == .complexSqrt && live[Int(ins.dest) + 1])
+                guard written else { continue }
+                live[Int(ins.a)] = true
+                if ins.op.isBinary { live[Int(ins.b)] = true }
+                needed.append(ins)
+            }
+            kept = needed.reversed()
+        }
+        return Slice(code: kept, inputs: inputs, outputs: outputs)
+    }
+
+    /// Prepares `evaluateVarying`: only `inputs` will change between such calls (`slice`).
+    public func restrict(toVarying inputs: [Int]) {
+        defaultSlice = slice(varying: inputs)
     }
 
     /// One point that differs from the last full `evaluate` only in the inputs given to
-    /// `restrict(toVarying:)` (the caller's promise: the other inputs are not even read).
+    /// `restrict(toVarying:)` (the caller's promise: the other inputs are not even read). Only
+    /// the outputs that depend on those inputs are written: `out` must be the buffer the last
+    /// full `evaluate` wrote, which still holds the others.
     public func evaluateVarying(inputs: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        guard let slice else { return evaluate(inputs: inputs, into: out) }
-        for k in varyingInputs { registers[k] = inputs[k] }
-        execute(slice)
-        for k in 0..<outputRegisters.count { out[k] = registers[Int(outputRegisters[k])] }
+        guard let defaultSlice else { return evaluate(inputs: inputs, into: out) }
+        evaluate(defaultSlice, inputs: inputs, into: out)
+    }
+
+    /// A slice of this evaluator's tape run after a full `evaluate` (as `evaluateVarying`): it
+    /// writes only the slice's outputs into `out`.
+    public func evaluate(_ slice: Slice, inputs: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        for k in slice.inputs { registers[k] = inputs[k] }
+        execute(slice.code)
+        for (k, r) in slice.outputs { out[k] = registers[r] }
     }
 
     /// One point: `inputs` holds `function.inputCount` reals, `out` receives (re, im) per output.
