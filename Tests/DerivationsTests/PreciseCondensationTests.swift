@@ -92,7 +92,7 @@ struct PreciseCondensationTests {
         #expect(render(t, json: false).hasPrefix("h_c = \(significant(p.value, 20))   (20 digits; muS = "))
     }
 
-    @Test("the condensate at h = 0.7 (first-order) polished to 14 digits in MPFR keeps the Double route's 12")
+    @Test("the condensate at h = 0.7 (first-order) polished to 14 digits in MPFR keeps the Double route's 12, and so do its polarisation and rho")
     func condensate14() throws {
         let c = try CondensateModel.load(path: Self.model)
         let bits = PreciseThresholdRequest.precision(digits: 14)
@@ -114,6 +114,16 @@ struct PreciseCondensationTests {
         // negligible (unlike the threshold's loop).
         #expect(significant(p.mu, 12) == "-0.0812470244984" && significant(p.psi, 12) == "0.358567773289",
                 "\(p.mu.toString(digits: 16)) \(p.psi.toString(digits: 16))")
+        // The observables in MPFR against the Double route's (`keldysh solve … --set h=0.7
+        // --reading first-order --start=-0.1,0.3 --json`, rules at steps 1/16 and 1/32):
+        // ⟨a†b⟩ = −0.029132564660719215 + 0.08964194332212488i, n_b = 0.5015181669146929,
+        // n_a = 0.4984818330853069, so |⟨a†b⟩| = 0.0942570120801… and ρ = ½(1 + n_b − n_a).
+        let v = p.observables
+        #expect(v.polarisationDigits >= 14 && v.rhoDigits >= 14, "\(v.polarisationDigits) \(v.rhoDigits)")
+        let polarisation = (0.029132564660719215 * 0.029132564660719215 + 0.08964194332212488 * 0.08964194332212488).squareRoot()
+        let rho = 0.5 * (1 + 0.5015181669146929 - 0.4984818330853069)
+        #expect(abs(v.polarisation.toDouble() - polarisation) < 1e-12, "\(v.polarisation.toString(digits: 17))")
+        #expect(abs(v.rho.toDouble() - rho) < 1e-12, "\(v.rho.toString(digits: 17))")
     }
 
     @Test("--digits is bounded before work; the self-consistent reading and a38 stay in Double")

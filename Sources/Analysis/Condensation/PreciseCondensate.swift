@@ -1,3 +1,4 @@
+import Foundation
 import ArbitraryPrecision
 
 /// A condensate of A60–A61 found in Double (`solveCondensate`), polished to D digits in MPFR:
@@ -29,6 +30,41 @@ public struct PreciseCondensate: Sendable {
     public let nodes: (coarse: Int, fine: Int)
     public let iterations: Int, jacobians: Int, evaluations: Int
     public let tail: Double
+    /// The observables of Sec. IV in MPFR: the polarisation |⟨a†b⟩| = |G^K_ba(τ = 0)|/2 and
+    /// ρ = ½(1 + n_b − n_a), n_x = ½(1 + Im G^K_xx(τ = 0)); each by the finer rule at the finer
+    /// root and by the coarser at the coarser root, with the digits both share and the tail
+    /// (the outermost nodes' |ω·(G − G₀)^K|/2π carried into the observable, relative) leaves.
+    public let observables: PreciseObservables
+}
+
+public struct PreciseObservables: Sendable {
+    public let polarisation: BigFloat, coarsePolarisation: BigFloat
+    public let rho: BigFloat, coarseRho: BigFloat
+    public let polarisationDigits: Int, rhoDigits: Int
+    public let polarisationTail: Double, rhoTail: Double
+
+    /// From G^K_(ba, bb, aa)(τ = 0) of the two rules at their roots, and the fine evaluation's tails.
+    init(fine: [BigComplex], coarse: [BigComplex], edges: [BigFloat], cap: Int) {
+        func polarisation(_ g: [BigComplex]) -> BigFloat { g[0].abs / BigFloat(2, precision: g[0].re.precision) }
+        func rho(_ g: [BigComplex]) -> BigFloat {
+            let p = g[1].re.precision
+            let quarter = BigFloat(1, precision: p) / BigFloat(4, precision: p)
+            return BigFloat(1, precision: p) / BigFloat(2, precision: p) + quarter * (g[1].im - g[2].im)
+        }
+        self.polarisation = polarisation(fine)
+        coarsePolarisation = polarisation(coarse)
+        self.rho = rho(fine)
+        coarseRho = rho(coarse)
+        polarisationTail = (edges[0] / BigFloat(2, precision: edges[0].precision) / self.polarisation).toDouble()
+        rhoTail = ((edges[1] + edges[2]) / BigFloat(4, precision: edges[1].precision) / BigFloat.abs(self.rho)).toDouble()
+        // The last digit shown must be ten times the tail (as for the threshold).
+        func allowed(_ tail: Double) -> Int {
+            guard tail.isFinite else { return 0 }
+            return tail <= 0 ? cap : max(0, min(cap, Int((-Foundation.log10(tail)).rounded(.down)) - 1))
+        }
+        polarisationDigits = min(agreement(self.polarisation, coarsePolarisation, cap: cap), allowed(polarisationTail))
+        rhoDigits = min(agreement(self.rho, coarseRho, cap: cap), allowed(rhoTail))
+    }
 }
 
 public func preciseCondensate(_ numerics: PreciseCondensedNumerics, _ request: PreciseCondensateRequest,
@@ -60,10 +96,22 @@ public func preciseCondensate(_ numerics: PreciseCondensedNumerics, _ request: P
         }
         let psi = BigFloat.sqrt(r.fine[1]), coarsePsi = BigFloat.sqrt(r.coarse[1])
         let cap = request.digits + 5
+        // The observables: each rule at its own root (two more evaluations).
+        func equalTime(_ mu: BigFloat, _ psi: BigFloat) throws -> PreciseCondensedNumerics.EqualTime {
+            var v = request.values
+            v[p.frequency] = mu
+            v[p.amplitude] = psi
+            numerics.set(v)
+            progress?("observables at \(bits) bits, \(rules.fineCount) nodes")
+            return try numerics.equalTimeKeldysh(request.reading, nodes: rules)
+        }
+        let atFine = try equalTime(r.fine[0], psi), atCoarse = try equalTime(r.coarse[0], coarsePsi)
+        let observables = PreciseObservables(fine: atFine.fine, coarse: atCoarse.coarse, edges: atFine.edges, cap: cap)
         let c = PreciseCondensate(mu: r.fine[0], psi: psi, coarseMu: r.coarse[0], coarsePsi: coarsePsi,
                                   muDigits: agreement(r.fine[0], r.coarse[0], cap: cap), psiDigits: agreement(psi, coarsePsi, cap: cap),
                                   precision: bits, coarseStep: nodes.coarseStep, limit: nodes.limit, nodes: (nodes.coarseCount, nodes.fineCount),
-                                  iterations: r.iterations, jacobians: r.jacobians, evaluations: r.evaluations, tail: r.tail)
+                                  iterations: r.iterations, jacobians: r.jacobians, evaluations: r.evaluations, tail: r.tail,
+                                  observables: observables)
         last = c
         if min(c.muDigits, c.psiDigits) > request.digits { break }
     }

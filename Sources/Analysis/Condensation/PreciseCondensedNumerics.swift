@@ -77,6 +77,8 @@ public final class PreciseCondensedNumerics {
         public let fine: [BigComplex], coarse: [BigComplex]
         /// The largest |ω·(G − G₀)^K_ba(ω)|/2π at the outermost nodes.
         public let edge: BigFloat
+        /// The same for each of ba, bb, aa (the tail of each integral).
+        public let edges: [BigFloat]
     }
 
     /// G^K(τ = 0) = ∫dω/2π G^K: G₀'s in closed form, G − G₀ by both rules of the pair.
@@ -86,7 +88,7 @@ public final class PreciseCondensedNumerics {
         let closed = try equalTimeForm.integrate(problem.equalTimePieces, count: 3) { o[$0] }
         let twoPi = BigComplex(BigFloat(2, precision: precision) * BigFloat.pi(precision: precision))
         var fine = [zero, zero, zero], coarse = [zero, zero, zero]
-        var edge = BigFloat(0, precision: precision)
+        var edges = [BigFloat](repeating: BigFloat(0, precision: precision), count: 3)
         let two = BigComplex(BigFloat(2, precision: precision))
         for i in nodes.x.indices {
             let x = nodes.x[i]
@@ -100,11 +102,14 @@ public final class PreciseCondensedNumerics {
                 if nodes.coarse[i] { coarse[e] = coarse[e] + two * term }
             }
             if i == 0 || i == nodes.x.count - 1 {
-                let e = BigFloat.abs(x) * d[0].abs / twoPi.re
-                if e > edge { edge = e }
+                for e in 0..<3 {
+                    let v = BigFloat.abs(x) * d[e].abs / twoPi.re
+                    if v > edges[e] { edges[e] = v }
+                }
             }
         }
-        return EqualTime(fine: (0..<3).map { (closed[$0] + fine[$0]) / twoPi }, coarse: (0..<3).map { (closed[$0] + coarse[$0]) / twoPi }, edge: edge)
+        return EqualTime(fine: (0..<3).map { (closed[$0] + fine[$0]) / twoPi }, coarse: (0..<3).map { (closed[$0] + coarse[$0]) / twoPi },
+                         edge: edges[0], edges: edges)
     }
 
     /// A38's left side divided by ψ_f at G^K_ba(τ = 0) given.

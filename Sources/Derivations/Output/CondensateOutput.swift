@@ -13,6 +13,10 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
             let (dm, dp) = (min(p.muDigits, o.requestedDigits), min(p.psiDigits, o.requestedDigits))
             out[0] = (o.frequencyName, significant(p.mu, dm), dm)
             out[1] = (o.amplitudeName, significant(p.psi, dp), dp)
+            let v = p.observables
+            let (dpol, drho) = (min(v.polarisationDigits, o.requestedDigits), min(v.rhoDigits, o.requestedDigits))
+            out[2] = ("polarisation", significant(v.polarisation, dpol), dpol)
+            out[3] = ("rho", significant(v.rho, drho), drho)
         }
         return out
     }
@@ -42,6 +46,15 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
                         ("coarse", .array([.string(p.coarseMu.toString(digits: o.requestedDigits + 5)), .string(p.coarsePsi.toString(digits: o.requestedDigits + 5))])),
                         ("fine", .array([.string(p.mu.toString(digits: o.requestedDigits + 5)), .string(p.psi.toString(digits: o.requestedDigits + 5))])),
                         ("agreed_digits", .array([.int(p.muDigits), .int(p.psiDigits)])),
+                        ("observables", .object([
+                            ("polarisation", .array([.string(p.observables.coarsePolarisation.toString(digits: o.requestedDigits + 5)),
+                                                     .string(p.observables.polarisation.toString(digits: o.requestedDigits + 5))])),
+                            ("rho", .array([.string(p.observables.coarseRho.toString(digits: o.requestedDigits + 5)),
+                                            .string(p.observables.rho.toString(digits: o.requestedDigits + 5))])),
+                            ("agreed_digits", .array([.int(p.observables.polarisationDigits), .int(p.observables.rhoDigits)])),
+                            ("tail", .array([.string(String(format: "%.1e", p.observables.polarisationTail)),
+                                             .string(String(format: "%.1e", p.observables.rhoTail))])),
+                        ])),
                         ("tail", .string(String(format: "%.1e", p.tail))),
                         ("method", .string(polish(p).method)),
                         ("verified_by", .string("two rules, not certified: " + polish(p).rules)),
@@ -70,7 +83,9 @@ public func render(_ o: CondensateOutcome, json: Bool) -> String {
                       "  verified (two rules), not certified: \(polish(p).rules) give",
                       "    \(o.frequencyName): \(p.coarseMu.toString(digits: d)) and \(p.mu.toString(digits: d)) (\(p.muDigits) digits shared)",
                       "    \(o.amplitudeName): \(p.coarsePsi.toString(digits: d)) and \(p.psi.toString(digits: d)) (\(p.psiDigits) digits shared)",
-                      "    the truncated tail moves them by \(String(format: "%.0e", p.tail)) relative; polarisation and rho: double precision"]
+                      "    the truncated tail moves them by \(String(format: "%.0e", p.tail)) relative",
+                      "    polarisation (each rule at its root): \(p.observables.coarsePolarisation.toString(digits: d)) and \(p.observables.polarisation.toString(digits: d)) (\(p.observables.polarisationDigits) digits shared, tail \(String(format: "%.0e", p.observables.polarisationTail)))",
+                      "    rho: \(p.observables.coarseRho.toString(digits: d)) and \(p.observables.rho.toString(digits: d)) (\(p.observables.rhoDigits) digits shared, tail \(String(format: "%.0e", p.observables.rhoTail)))"]
         }
     }
     lines.append("method: " + method)
