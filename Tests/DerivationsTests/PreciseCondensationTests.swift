@@ -126,7 +126,24 @@ struct PreciseCondensationTests {
         #expect(abs(v.rho.toDouble() - rho) < 1e-12, "\(v.rho.toString(digits: 17))")
     }
 
-    @Test("--digits is bounded before work; the self-consistent reading and a38 stay in Double")
+    @Test("under G = G0 the MPFR thresholds of A38/psi_f (criterion a38) and of K1^R(0) (b15) agree to 14 digits (the identity A38/psi_f -> 2 sqrt2 K1^R(0))")
+    func a38EqualsB15UnderG0() throws {
+        // Two different functions (the condensed state's saddle point at ψ_f = 10⁻¹¹, the normal
+        // state's fluctuation kernel), two different numerics classes: the same threshold
+        // in μ_B at h = 0 (as thresholdZeroesTheHandKernel in Double).
+        var o = CondensationOptions(model: Self.model, vary: "muB", interval: "-1:2")
+        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.reading = .g0
+        o.digits = 14
+        let b15 = try #require(try findCondensationThreshold(o).precise)
+        o.criterion = .a38
+        let a38 = try #require(try findCondensationThreshold(o).precise)
+        #expect(b15.digits > 14 && a38.digits > 14)
+        let difference = BigFloat.abs(a38.value - b15.value).toDouble()
+        #expect(difference < 1e-15 * abs(b15.value.toDouble()), "a38 \(a38.value.toString(digits: 20)), b15 \(b15.value.toString(digits: 20))")
+    }
+
+    @Test("--digits is bounded before work; the self-consistent reading stays in Double")
     func bounds() throws {
         var o = CondensationOptions(model: Self.model, vary: "h", interval: "0:8")
         o.settings = Self.settings
@@ -135,9 +152,6 @@ struct PreciseCondensationTests {
         #expect(throws: AnalysisError.self) { try findCondensationThreshold(o) }
         o.digits = 20
         o.reading = .selfConsistent
-        #expect(throws: AnalysisError.self) { try findCondensationThreshold(o) }
-        o.reading = .firstOrder
-        o.criterion = .a38
         #expect(throws: AnalysisError.self) { try findCondensationThreshold(o) }
         var c = CondensateOptions(model: Self.model)
         c.settings = Self.settings + ["h=0.7"]

@@ -65,7 +65,8 @@ public final class PreciseCondensedNumerics {
         let g0 = k0.inverse
         let s = problem.selfEnergySign
         switch reading {
-        case .g0, .selfConsistent:
+        case .g0: return (g0, g0)
+        case .selfConsistent:
             throw CondensationError.integral("the \(reading.rawValue) reading of the condensate is computed in double precision only")
         case .oneShot: return ((k0 + (try selfEnergy(at: w)).scaled(s)).inverse, g0)
         case .firstOrder: return (g0 + (g0 * (try selfEnergy(at: w)) * g0).scaled(-s), g0)

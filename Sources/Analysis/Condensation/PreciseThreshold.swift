@@ -55,7 +55,68 @@ public struct PreciseThreshold: Sendable {
     public let tail: Double
 }
 
-public func preciseCondensationThreshold(_ numerics: PreciseCondensationNumerics, _ request: PreciseThresholdRequest,
+/// The complex function of (μ_S, p) whose zero the MPFR polish finds, by the two rules of a
+/// `PreciseFrequencyNodes` pair at once, with the truncated tail's effect on it (`edge`, a
+/// magnitude): B15's K₁^R(0) (`PreciseCondensationNumerics`) or A38/ψ_f as ψ_f → 0
+/// (`PreciseLinearisedSaddle`), as `ThresholdKernel` in Double.
+public protocol PreciseThresholdKernel: AnyObject {
+    var precision: Int { get }
+    /// The parameter values, in the normal state's `CondensationProblem.parameters` order.
+    func set(_ values: [BigFloat])
+    func thresholdKernel(_ reading: DysonReading, nodes: PreciseFrequencyNodes) throws -> (fine: BigComplex, coarse: BigComplex, edge: BigFloat)
+    /// What the value is, for the progress line.
+    var name: String { get }
+}
+
+extension PreciseCondensationNumerics: PreciseThresholdKernel {
+    public func thresholdKernel(_ reading: DysonReading, nodes: PreciseFrequencyNodes) throws -> (fine: BigComplex, coarse: BigComplex, edge: BigFloat) {
+        let k = try retardedKernelAtZero(reading, nodes: nodes)
+        return (k.fine, k.coarse, k.edge)
+    }
+    public var name: String { "K1^R(0)" }
+}
+
+/// A38/ψ_f as ψ_f → 0 in MPFR (`LinearisedSaddle` in Double): A38/ψ_f is even in ψ_f, so at
+/// ψ_f = 10^{−(D/2 + 4)} its remainder is ~10^{−(D + 8)} relative, below the D digits asked;
+/// G^K_ba(τ = 0) is proportional to ψ_f term by term (G₀'s off-diagonal entries carry gψ_f), so
+/// the small amplitude costs no digits. The tail is the outermost nodes' |ω·(G − G₀)^K_ba|/2π
+/// moved into A38/ψ_f (it is affine in G^K_ba).
+public final class PreciseLinearisedSaddle: PreciseThresholdKernel {
+    public let condensed: PreciseCondensedNumerics
+    private let positions: [Int]
+    private var values: [BigFloat]
+    public var precision: Int { condensed.precision }
+    public var name: String { "A38/psi_f" }
+
+    public init(_ condensed: PreciseCondensedNumerics, normalParameters: [String], digits: Int) throws {
+        self.condensed = condensed
+        let names = condensed.problem.parameters.map(\.name)
+        positions = try normalParameters.map { n in
+            guard let k = names.firstIndex(of: n) else { throw CondensationError.integral("the condensate's equations lack the parameter \(n)") }
+            return k
+        }
+        let bits = condensed.precision
+        values = Array(repeating: BigFloat(0, precision: bits), count: names.count)
+        values[condensed.problem.amplitude] = BigFloat.pow(BigFloat(10, precision: bits), BigFloat(-Self.amplitudeExponent(digits: digits), precision: bits))
+    }
+
+    /// ψ_f = 10^{−this} for D digits.
+    public static func amplitudeExponent(digits: Int) -> Int { digits / 2 + 4 }
+
+    public func set(_ normal: [BigFloat]) {
+        for (k, v) in normal.enumerated() { values[positions[k]] = v }
+        condensed.set(values)
+    }
+
+    public func thresholdKernel(_ reading: DysonReading, nodes: PreciseFrequencyNodes) throws -> (fine: BigComplex, coarse: BigComplex, edge: BigFloat) {
+        let e = try condensed.equalTimeKeldysh(reading, nodes: nodes)
+        let fine = condensed.saddleQuotient(equalTime: e.fine[0]), coarse = condensed.saddleQuotient(equalTime: e.coarse[0])
+        let shifted = condensed.saddleQuotient(equalTime: e.fine[0] + BigComplex(e.edge, e.edge))
+        return (fine, coarse, (shifted - fine).abs)
+    }
+}
+
+public func preciseCondensationThreshold(_ numerics: any PreciseThresholdKernel, _ request: PreciseThresholdRequest,
                                          progress: ((String) -> Void)? = nil) throws -> PreciseThreshold {
     let bits = numerics.precision
     var nodes = PreciseFrequencyNodes(digits: request.digits, precision: bits)
@@ -72,12 +133,12 @@ public func preciseCondensationThreshold(_ numerics: PreciseCondensationNumerics
 }
 
 private struct PrecisePolish {
-    let numerics: PreciseCondensationNumerics
+    let numerics: any PreciseThresholdKernel
     let request: PreciseThresholdRequest
     let nodes: PreciseFrequencyNodes
     let progress: ((String) -> Void)?
 
-    init(numerics: PreciseCondensationNumerics, request: PreciseThresholdRequest, nodes: PreciseFrequencyNodes, progress: ((String) -> Void)?) {
+    init(numerics: any PreciseThresholdKernel, request: PreciseThresholdRequest, nodes: PreciseFrequencyNodes, progress: ((String) -> Void)?) {
         self.numerics = numerics
         self.request = request
         self.nodes = nodes
@@ -92,9 +153,8 @@ private struct PrecisePolish {
             v[request.frequency] = x[0]
             v[request.varied] = x[1]
             numerics.set(v)
-            progress?("K1^R(0) at \(bits) bits, \(nodes.fineCount) nodes: evaluation \(count)")
-            let k = try numerics.retardedKernelAtZero(request.reading, nodes: nodes)
-            return (k.fine, k.coarse, k.edge)
+            progress?("\(numerics.name) at \(bits) bits, \(nodes.fineCount) nodes: evaluation \(count)")
+            return try numerics.thresholdKernel(request.reading, nodes: nodes)
         }
         newton.accept = { x in
             guard request.interval.contains(x[1].toDouble()) else {

@@ -66,9 +66,6 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     }
     let precise = o.digits > CondensationOptions.doubleDigits
     if precise {
-        guard o.criterion == .b15 else {
-            throw AnalysisError.badRange("--digits \(o.digits)", reason: "--criterion a38 is computed in double precision only: 1 to \(CondensationOptions.doubleDigits) digits")
-        }
         guard o.reading != .selfConsistent else {
             throw AnalysisError.badRange("--digits \(o.digits)", reason: "the self-consistent reading is computed in double precision only: 1 to \(CondensationOptions.doubleDigits) digits")
         }
@@ -103,8 +100,14 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         throw AnalysisError.badAssignment("--set", reason: "give a value to \(missing.joined(separator: ", ")) (the threshold varies \(p.name) and finds \(c.frequency.name))")
     }
     let numerics = CondensationNumerics(c.problem)
-    let kernel: any ThresholdKernel = o.criterion == .b15 ? numerics
-        : try LinearisedSaddle(CondensedNumerics(try CondensateModel.load(path: o.model).problem), normalParameters: names.map(\.name))
+    // A38/ψ_f works on the condensed state's equations (at a small ψ_f).
+    let condensed = o.criterion == .a38 ? try CondensateModel.load(path: o.model).problem : nil
+    let kernel: any ThresholdKernel
+    if let condensed {
+        kernel = try LinearisedSaddle(CondensedNumerics(condensed), normalParameters: names.map(\.name))
+    } else {
+        kernel = numerics
+    }
     var request = CondensationThresholdRequest(values: values, varied: varied, frequency: frequency,
                                                interval: lo.toDouble()...hi.toDouble(),
                                                frequencyWindow: wlo.toDouble()...whi.toDouble(), reading: o.reading)
@@ -129,11 +132,13 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         if t.digits >= doubleDigits || (t.tail.isFinite && tailDigits < doubleDigits && t.sharedDigits >= tailDigits) { break }
         step /= 2
     }
-    if let t = last, t.digits < doubleDigits, t.tail.isFinite, CondensationThreshold.digits(allowedBy: t.tail) < doubleDigits,
+    // The MPFR polish reaches the tail itself: it needs the Double root only as a start.
+    let startOnly = precise && (last?.sharedDigits ?? 0) >= 4
+    if !startOnly, let t = last, t.digits < doubleDigits, t.tail.isFinite, CondensationThreshold.digits(allowedBy: t.tail) < doubleDigits,
        t.sharedDigits >= CondensationThreshold.digits(allowedBy: t.tail) {
         throw AnalysisError.numerical("the frequency integral's tail beyond |t| = 2.6 (|nu| ~ 1.6e4) moves \(p.name)_c by \(String(format: "%.1e", t.tail)) relative: double precision gives at most \(CondensationThreshold.digits(allowedBy: t.tail)) digits here; ask for --digits \(CondensationOptions.doubleDigits + 1) or more (the MPFR polish, whose rules reach the tail)")
     }
-    guard let t = last, t.digits >= doubleDigits else {
+    guard let t = last, t.digits >= doubleDigits || startOnly else {
         throw AnalysisError.numerical("the node rules agree on only \(last?.digits ?? 0) digits of \(p.name)_c after halving the step to \(step); asked for \(doubleDigits)")
     }
     var polished: PreciseThreshold?
@@ -147,7 +152,13 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         let request = PreciseThresholdRequest(values: exact, varied: varied, frequency: frequency, reading: o.reading, digits: o.digits,
                                               start: (t.frequency, t.value), interval: lo.toDouble()...hi.toDouble())
         let report: ((String) -> Void)? = o.progress ? { writeStandardError("\r" + $0) } : nil
-        let r = try preciseCondensationThreshold(PreciseCondensationNumerics(c.problem, precision: bits), request, progress: report)
+        let mp: any PreciseThresholdKernel
+        if let condensed {
+            mp = try PreciseLinearisedSaddle(PreciseCondensedNumerics(condensed, precision: bits), normalParameters: names.map(\.name), digits: o.digits)
+        } else {
+            mp = PreciseCondensationNumerics(c.problem, precision: bits)
+        }
+        let r = try preciseCondensationThreshold(mp, request, progress: report)
         if o.progress { writeStandardError("\n") }
         guard r.digits > o.digits, r.frequencyDigits > o.digits else {
             throw AnalysisError.numerical("the MPFR node rules (steps 1/\(Int((1 / r.coarseStep).rounded())) and 1/\(2 * Int((1 / r.coarseStep).rounded()))) agree on only \(min(r.digits, r.frequencyDigits)) digits of \(p.name)_c and \(c.frequency.name) there; \(o.digits) digits need \(o.digits + 1)")

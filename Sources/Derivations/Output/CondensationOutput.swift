@@ -57,9 +57,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
     var lines = ["\(o.parameter)_c = \(value)   (\(t.digits) digits; \(o.frequencyName) = \(mu) there)",
                  "reading: \(o.reading.rawValue): \(o.reading.summary)",
                  "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
-                 o.criterion == .b15
-                    ? "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
-                    : "where A38/psi_f -> 0 as psi_f -> 0 (a condensate branch leaves psi_f = 0; --criterion a38): Im > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))",
+                 criterionLine(o),
                  "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)); running on from |t| = 2.6 to \(FrequencyNodes.tailLimit) moves it by \(String(format: "%.0e", t.tail)) (the digits shown are those both leave)"]
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
@@ -91,7 +89,8 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
     let value = significant(p.value, shown), mu = significant(p.frequency, muShown)
     let n = Int((1 / p.coarseStep).rounded())
     let rules = "\(p.nodes.coarse)- and \(p.nodes.fine)-node rules (steps 1/\(n) and 1/\(2 * n), |t| <= \(p.limit))"
-    let polish = "Newton on (Re, Im) K1^R(0) = 0 in (\(o.frequencyName), \(o.parameter)) at \(p.precision) bits from the double-precision root, \(p.iterations) steps, \(p.jacobians) finite-difference Jacobians, \(p.evaluations) evaluations"
+    let function = o.criterion == .b15 ? "K1^R(0)" : "A38/psi_f (at psi_f = 1e-\(PreciseLinearisedSaddle.amplitudeExponent(digits: o.requestedDigits)))"
+    let polish = "Newton on (Re, Im) \(function) = 0 in (\(o.frequencyName), \(o.parameter)) at \(p.precision) bits from the double-precision root, \(p.iterations) steps, \(p.jacobians) finite-difference Jacobians, \(p.evaluations) evaluations"
     if json {
         return JSONValue.object([
             ("parameter", .string(o.parameter)), ("value", .string(value)), ("digits", .int(shown)),
@@ -107,7 +106,7 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
             ("nodes", .array([.int(p.nodes.coarse), .int(p.nodes.fine)])),
             ("newton_steps", .int(p.iterations)), ("jacobians", .int(p.jacobians)), ("evaluations", .int(p.evaluations)),
             ("tail", .string(String(format: "%.1e", p.tail))),
-            ("method", .string("the double-precision threshold (Brent, dogleg), then " + polish + "; Sigma[G0] in closed form (digamma at the poles), the frequency integral by the sinh-sinh rule, all in MPFR")),
+            ("method", .string("the double-precision threshold (Brent, dogleg), then " + polish + "; Sigma[G0] in closed form (digamma at the poles), the frequency \(o.criterion == .b15 ? "integral" : "integral of G - G0 (G0's in closed form)") by the sinh-sinh rule, all in MPFR")),
             ("verified_by", .string("two rules, not certified: \(rules) agree on \(p.digits) significant digits (capped at \(o.requestedDigits + 5), the Newton tolerance)")),
             ("notes", .array(o.notes.map { .string($0) })),
         ]).fieldPerLine
@@ -115,7 +114,7 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
     var lines = ["\(o.parameter)_c = \(value)   (\(shown) digits; \(o.frequencyName) = \(mu) there)",
                  "reading: \(o.reading.rawValue): \(o.reading.summary)",
                  "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
-                 "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))",
+                 criterionLine(o),
                  "polished: " + polish,
                  "verified (two rules), not certified: \(rules) give",
                  "  \(p.coarseValue.toString(digits: o.requestedDigits + 5))",
@@ -123,4 +122,12 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
                  "  (they share \(p.digits) digits; the truncated tail moves \(o.parameter)_c by \(String(format: "%.0e", p.tail)) relative)"]
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
+}
+
+/// What vanishes at the threshold, and the bracket the Double search found.
+private func criterionLine(_ o: CondensationOutcome) -> String {
+    let t = o.threshold
+    return o.criterion == .b15
+        ? "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
+        : "where A38/psi_f -> 0 as psi_f -> 0 (a condensate branch leaves psi_f = 0; --criterion a38): Im > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
 }
