@@ -4,7 +4,7 @@ import KeldyshNumerics
 /// ψ values already computed for this node (or this parameter point), found by their exact
 /// argument. Σ's pieces share poles: a species' photon poles appear in its R, K and A pieces,
 /// a conjugate pair of poles has conjugate arguments (ψ(z̄) = ψ(z)‾, exactly so in
-/// `ComplexPolygamma`, whose steps are odd in the imaginary part), and a fermion's poles do not
+/// `ComplexPolygamma`, which computes at |Im z| and conjugates), and a fermion's poles do not
 /// move with the outer frequency at all. Matching is bitwise, so a shared value is the value
 /// the piece would have computed itself: the memo changes no digit.
 ///
