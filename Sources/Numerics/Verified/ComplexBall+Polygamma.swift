@@ -10,9 +10,10 @@ import Foundation
 ///
 /// Value at the center c (exact, a dyadic of `bits + 16` bits, Re c > 0):
 /// * recurrence to w = c + N with |w| ≥ 0.15·(bits + 16) + 2: ψ(c) = ψ(w) − Σ_{k<N} 1/(c + k),
-///   ψ′(c) = ψ′(w) + Σ_{k<N} 1/(c + k)², in ball arithmetic;
+///   ψ′(c) = ψ′(w) + Σ_{k<N} 1/(c + k)², in MPFR with a running error bound
+///   (`RunningErrorComplex`);
 /// * the Stirling series ψ(w) = ln w − 1/(2w) − Σ_{k<n} B_{2k}/(2k·w^{2k}) + R,
-///   ψ′(w) = 1/w + 1/(2w²) + Σ_{k<n} B_{2k}/w^{2k+1} + R′, in ball arithmetic, with
+///   ψ′(w) = 1/w + 1/(2w²) + Σ_{k<n} B_{2k}/w^{2k+1} + R′, the same way (ln w a ball), with
 ///   |R| ≤ 2|B_{2n}|/|w|^{2n} and |R′| ≤ 2(2n + 1)|B_{2n}|/|w|^{2n+1} for Re w ≥ 0. Source: the
 ///   remainder of the ln Γ series is R_n(w) = ∫₀^∞ (B_{2n} − B̃_{2n}(t))/(2n(w + t)^{2n}) dt
 ///   (Olver, Asymptotics and Special Functions, ch. 8 eq. (4.03); the basis of DLMF §5.11(ii));
@@ -49,31 +50,54 @@ enum BallPolygamma {
         guard size.signum > 0 else { return nil }
         let b = BernoulliRationals.evenBernoulli(terms)
 
-        guard let v = ComplexBall(w).reciprocal(bits: wp) else { return nil }
-        let t = (v * v).rounded(bits: wp)
-        var acc = ComplexBall.zero
-        var value: ComplexBall
+        // The series and the recurrence in MPFR with a running error bound (exact rationals
+        // would cost ~25 µs per operation); ln w as a ball of its own.
+        guard let cr = RationalBounds.exactFloat(c.re, precision: wp),
+              let ci = RationalBounds.exactFloat(c.im, precision: wp) else { return nil }
+        let shifted = RunningErrorComplex(re: cr + BigFloat(shift, precision: wp), im: ci, error: 0)
+        // c + N rounds once (c's bits and N's need not fit in wp bits).
+        let wValue = RunningErrorComplex(re: shifted.re, im: shifted.im, error: RunningErrorComplex.up(2 * RunningErrorComplex.magnitude(shifted.re)))
+        guard let v = wValue.reciprocal else { return nil }
+        let t = v * v
+        // Horner in τ = t·2^e, |τ| ∈ (½, 1], on the coefficients times 2^(−ek) (exact powers of
+        // two): the same sum, but every intermediate stays near the size of the series' terms
+        // instead of growing like B_{2k} (which overflows the Double error bound past k ≈ 150).
+        let e = Swift.max(0, Int((2 * Foundation.log2(size.toDouble())).rounded(.down)))
+        let tau = t.scaled(by: BigFloat(BigRational(BigInt.one << e), precision: wp), error: 0)
+        func scaledCoefficient(_ q: BigRational, _ k: Int) -> BigFloat {
+            BigFloat(q / BigRational(BigInt.one << (e * k)), precision: wp)
+        }
+        var acc = RunningErrorComplex(re: BigFloat(0, precision: wp), im: BigFloat(0, precision: wp), error: 0)
+        let half = BigFloat(0.5, precision: wp)
+        var approximate: RunningErrorComplex
         let remainder: BigRational
         if m == 0 {
             for k in stride(from: terms - 1, through: 1, by: -1) {
-                acc = ((acc + ComplexBall(b[k - 1] / BigRational(2 * k))) * t).rounded(bits: wp)
+                let coefficient = scaledCoefficient(b[k - 1] / BigRational(2 * k), k)
+                acc = acc.adding(real: coefficient, error: RunningErrorComplex.up(2 * RunningErrorComplex.magnitude(coefficient))) * tau
             }
-            guard let logW = ComplexBall.log(ComplexBall(w), bits: wp) else { return nil }
-            value = logW - v * ComplexBall(BigRational(1, 2)) - acc
+            approximate = RunningErrorComplex(re: BigFloat(0, precision: wp), im: BigFloat(0, precision: wp), error: 0)
+                - v.scaled(by: half, error: 0) - acc
             remainder = 2 * b[terms - 1].abs / size.power(2 * terms)
         } else {
             for k in stride(from: terms - 1, through: 1, by: -1) {
-                acc = ((acc + ComplexBall(b[k - 1])) * t).rounded(bits: wp)
+                let coefficient = scaledCoefficient(b[k - 1], k)
+                acc = acc.adding(real: coefficient, error: RunningErrorComplex.up(2 * RunningErrorComplex.magnitude(coefficient))) * tau
             }
-            value = v + t * ComplexBall(BigRational(1, 2)) + (v * acc).rounded(bits: wp)
+            approximate = v + t.scaled(by: half, error: 0) + v * acc
             remainder = BigRational(2 * (2 * terms + 1)) * b[terms - 1].abs / size.power(2 * terms + 1)
         }
-        var sum = ComplexBall.zero
         for k in 0..<shift {
-            guard let inverse = ComplexBall(c + GaussianRational(k)).reciprocal(bits: wp) else { return nil }
-            sum = (sum + (m == 0 ? inverse : (inverse * inverse).rounded(bits: wp))).rounded(bits: wp)
+            let term = RunningErrorComplex(re: cr + BigFloat(k, precision: wp), im: ci, error: 0)
+            let x = RunningErrorComplex(re: term.re, im: term.im, error: RunningErrorComplex.up(2 * RunningErrorComplex.magnitude(term.re)))
+            guard let inverse = x.reciprocal else { return nil }
+            approximate = m == 0 ? approximate - inverse : approximate + inverse * inverse
         }
-        value = m == 0 ? value - sum : value + sum
+        guard var value = approximate.ball(precision: wp) else { return nil }
+        if m == 0 {
+            guard let logW = ComplexBall.log(ComplexBall(w), bits: wp) else { return nil }
+            value = value + logW
+        }
         value.radius = ComplexBall.roundUp(value.radius + remainder)
         if !r.isZero {
             guard let slope = derivativeBound(order: m, center: c, radius: r) else { return nil }
