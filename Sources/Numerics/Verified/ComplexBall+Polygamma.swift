@@ -59,7 +59,7 @@ enum BallPolygamma {
         let wValue = RunningErrorComplex(re: shifted.re, im: shifted.im, error: RunningErrorComplex.up(2 * RunningErrorComplex.magnitude(shifted.re)))
         guard let v = wValue.reciprocal else { return nil }
         let t = v * v
-        // Horner in τ = t·2^e, |τ| ∈ (½, 1], on the coefficients times 2^(−ek) (exact powers of
+        // Horner in τ = t·2^e, |τ| ∈ (¼, 1], on the coefficients times 2^(−ek) (exact powers of
         // two): the same sum, but every intermediate stays near the size of the series' terms
         // instead of growing like B_{2k} (which overflows the Double error bound past k ≈ 150).
         let e = Swift.max(0, Int((2 * Foundation.log2(size.toDouble())).rounded(.down)))
