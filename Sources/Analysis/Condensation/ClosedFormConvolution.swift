@@ -10,12 +10,15 @@ import Symbolic
 /// to cancellation), by the quadratic formula or, for a factor of higher degree, by Aberth.
 ///
 /// This runs 10⁴–10⁵ times per threshold (every piece of Σ at every node of every K₁^R), so
-/// the common case (simple poles from factors of degree ≤ 2) works in buffers made once and
-/// shares its digammas (`DigammaMemo`): per node, among the pieces, and per parameter point
-/// for the poles whose factor does not move with the outer frequency (found once, from the
-/// compiled expressions). It does the same arithmetic in the same order as the general path
-/// (`fraction`, `rational`, `tanh`), which takes every other piece (a double pole; a factor of
-/// higher degree), so the two give the same bits.
+/// it has three paths, tried in order:
+/// * translation plans (`+TranslationPlans`): where every factor is frequency-free or a
+///   translate f(ν − ω), the poles at ω = 0 and their constant difference products are made once
+///   per parameter point, and a node adds only what moves;
+/// * the per-node fast path (`+PerNode`): simple poles from factors of degree ≤ 2, in buffers
+///   made once, with the general path's arithmetic in its order (so the same bits);
+/// * the general path (`fraction`, `rational`, `tanh`): double poles, factors of higher degree.
+/// All share their digammas (`DigammaMemo`): per node, among the pieces, and per parameter point
+/// for the poles whose factor does not move with the outer frequency.
 final class ClosedFormConvolution {
     struct Fraction {
         var terms: [TanhConvolution.PartialFraction] = []
@@ -24,57 +27,57 @@ final class ClosedFormConvolution {
     /// One piece, flattened for the fast path (no reference counting per node): its entry, its
     /// numerator's output range, its factors `factors[firstFactor..<firstFactor + factorCount]`,
     /// and tanh's slope and offset outputs (−1: no tanh).
-    private struct PiecePlan {
+    struct PiecePlan {
         var entry: Int, numeratorLower: Int, numeratorUpper: Int, firstFactor: Int, factorCount: Int, slope: Int, offset: Int
     }
     /// One factor: its output range, exponent, and whether it (and its piece's tanh) is free of
     /// the outer frequency, input 0 of the compiled coefficients.
-    private struct FactorPlan {
+    struct FactorPlan {
         var lower: Int, upper: Int, exponent: Int, fixed: Bool, translate: Bool
     }
 
-    private let pieces: [CondensationProblem.Piece]
-    private let pieceCount: Int
-    private let plans: UnsafeMutablePointer<PiecePlan>
-    private let factors: UnsafeMutablePointer<FactorPlan>
-    private let nodeMemo = DigammaMemo(capacity: 64), pointMemo = DigammaMemo(capacity: 32)
-    private let poles: UnsafeMutablePointer<Complex<Double>>
-    private let poleFixed: UnsafeMutablePointer<Bool>
-    private let residues: UnsafeMutablePointer<Complex<Double>>
-    private let numerator: UnsafeMutablePointer<Complex<Double>>
+    let pieces: [CondensationProblem.Piece]
+    let pieceCount: Int
+    let plans: UnsafeMutablePointer<PiecePlan>
+    let factors: UnsafeMutablePointer<FactorPlan>
+    let nodeMemo = DigammaMemo(capacity: 64), pointMemo = DigammaMemo(capacity: 32)
+    let poles: UnsafeMutablePointer<Complex<Double>>
+    let poleFixed: UnsafeMutablePointer<Bool>
+    let residues: UnsafeMutablePointer<Complex<Double>>
+    let numerator: UnsafeMutablePointer<Complex<Double>>
     /// The roots of each fixed factor at this parameter point (`rootsKnown`), reused at every node.
-    private let factorRoots: UnsafeMutablePointer<(Complex<Double>, Complex<Double>)>
-    private let rootsKnown: UnsafeMutablePointer<Bool>
-    private let factorTotal: Int
+    let factorRoots: UnsafeMutablePointer<(Complex<Double>, Complex<Double>)>
+    let rootsKnown: UnsafeMutablePointer<Bool>
+    let factorTotal: Int
 
     /// Entries filled as the conjugate of another instead of from their pieces.
-    private let conjugates: [(entry: Int, of: Int)]
+    let conjugates: [(entry: Int, of: Int)]
 
     /// The translation plans (`prepare`): pieces whose every factor is frequency-free or a
     /// translate f(ν − ω) have poles that are fixed or move rigidly with ω, so their roots, the
     /// products of their fixed and of their moving poles' differences, and the fixed poles' ψ
     /// are made once per point; a node then needs only the differences fixed − moving.
-    private let translatable: UnsafeMutablePointer<Bool>
-    private let prepared: UnsafeMutablePointer<Bool>
+    let translatable: UnsafeMutablePointer<Bool>
+    let prepared: UnsafeMutablePointer<Bool>
     /// Per piece, from `firstPole`: its poles at ω = 0 (fixed ones first, `fixedCount` of them),
     /// each pole's constant product of differences, and the fixed poles' ψ where the piece has tanh.
-    private let firstPole: UnsafeMutablePointer<Int>
-    private let fixedCount: UnsafeMutablePointer<Int>
-    private let poleCount: UnsafeMutablePointer<Int>
-    private let basePoles: UnsafeMutablePointer<Complex<Double>>
-    private let baseProducts: UnsafeMutablePointer<Complex<Double>>
-    private let basePsi: UnsafeMutablePointer<Complex<Double>>
+    let firstPole: UnsafeMutablePointer<Int>
+    let fixedCount: UnsafeMutablePointer<Int>
+    let poleCount: UnsafeMutablePointer<Int>
+    let basePoles: UnsafeMutablePointer<Complex<Double>>
+    let baseProducts: UnsafeMutablePointer<Complex<Double>>
+    let basePsi: UnsafeMutablePointer<Complex<Double>>
     /// 1/(the constant factors times the leading coefficients), per piece and point.
-    private let inverseConstant: UnsafeMutablePointer<Complex<Double>>
+    let inverseConstant: UnsafeMutablePointer<Complex<Double>>
     /// The differences fixed − moving at the node, row-major per fixed pole.
-    private let differences: UnsafeMutablePointer<Complex<Double>>
-    private var translationPlansReady = false
+    let differences: UnsafeMutablePointer<Complex<Double>>
+    var translationPlansReady = false
     /// Whether this point's `prepare` is still to be called.
     var needsPreparation: Bool { !translationPlansReady }
     /// Whether `prepare` makes translation plans (tests turn it off to compare the paths).
     var translationPlans = true
     /// How often a planned piece had to leave its plan at a node (tests).
-    private(set) var planMisses = 0
+    var planMisses = 0
 
     /// `coefficients`: the compiled function whose outputs the pieces index (frequency first);
     /// `conjugates`: entries that equal another's conjugate for a real outer frequency and real
@@ -243,259 +246,6 @@ final class ClosedFormConvolution {
         return slope < 0 ? -v : v
     }
 
-    /// One piece with simple poles from factors of degree 1 or 2, or nil when it has anything
-    /// else (the general path then takes it, and makes the same refusals). Its arithmetic is
-    /// the general path's, step for step.
-    private func fastPiece(_ plan: PiecePlan, _ o: UnsafePointer<Double>) -> Complex<Double>? {
-        @inline(__always) func value(_ k: Int) -> Complex<Double> { Complex(o[2 * k], o[2 * k + 1]) }
-        @inline(__always) func isZero(_ k: Int) -> Bool { o[2 * k] == 0 && o[2 * k + 1] == 0 }
-        @inline(__always) func top(_ lower: Int, _ upper: Int) -> Int {
-            var t = upper - 1
-            while t > lower, isZero(t) { t -= 1 }
-            return t
-        }
-        var constant = Complex<Double>(1, 0)
-        var degree = 0
-        let fs = factors + plan.firstFactor
-        // The constant factors first, then the leading coefficients: the general path's order.
-        for i in 0..<plan.factorCount {
-            let d = fs[i]
-            let n = top(d.lower, d.upper) - d.lower
-            if n == 0 {
-                for _ in 0..<d.exponent { constant *= value(d.lower) }
-                continue
-            }
-            guard d.exponent == 1, n <= 2 else { return nil }
-            degree += n
-        }
-        let nt = top(plan.numeratorLower, plan.numeratorUpper)
-        if nt == plan.numeratorLower, isZero(nt) { return .zero }
-        let numeratorDegree = nt - plan.numeratorLower
-        guard numeratorDegree <= degree - 2 else { return nil }
-        var count = 0
-        // A pole within 10⁻⁷|z| of another is a double pole: the general path's.
-        @inline(__always) func add(_ z: Complex<Double>, _ fixed: Bool) -> Bool {
-            let near = 1e-14 * max(1, z.lengthSquared)
-            for j in 0..<count where (poles[j] - z).lengthSquared <= near { return false }
-            poles[count] = z
-            poleFixed[count] = fixed
-            count += 1
-            return true
-        }
-        for i in 0..<plan.factorCount {
-            let d = fs[i]
-            let t = top(d.lower, d.upper)
-            let n = t - d.lower
-            if n == 0 { continue }
-            let c0 = value(d.lower), c1 = value(d.lower + 1), a = value(t)
-            constant *= a
-            if d.fixed, rootsKnown[plan.firstFactor + i] {
-                let (z1, z2) = factorRoots[plan.firstFactor + i]
-                guard add(z1, true), n == 1 || add(z2, true) else { return nil }
-                continue
-            }
-            let z1: Complex<Double>, z2: Complex<Double>
-            if n == 1 {
-                z1 = -c0 / c1
-                z2 = .zero
-            } else {
-                // Without cancellation: q = −(b + sign·√(b² − 4ac))/2, roots q/a and c/q.
-                let s = Complex.sqrt(c1 * c1 - Complex(4, 0) * a * c0)
-                let sign: Complex<Double> = (c1.real * s.real + c1.imaginary * s.imaginary) >= 0 ? Complex(1, 0) : Complex(-1, 0)
-                let q = Complex(-0.5, 0) * (c1 + sign * s)
-                (z1, z2) = q == .zero ? (.zero, .zero) : (q / a, c0 / q)
-            }
-            if d.fixed {
-                factorRoots[plan.firstFactor + i] = (z1, z2)
-                rootsKnown[plan.firstFactor + i] = true
-            }
-            guard add(z1, d.fixed), n == 1 || add(z2, d.fixed) else { return nil }
-        }
-        for k in 0...numeratorDegree { numerator[k] = value(plan.numeratorLower + k) / constant }
-        // Residues P(z)/Π_{j≠k}(z − z_j).
-        for k in 0..<count {
-            let z = poles[k]
-            // A pole on the real axis (|Im z| ≤ 10⁻¹³|z|): the general path refuses it.
-            guard z.imaginary * z.imaginary > 1e-26 * max(1, z.lengthSquared) else { return nil }
-            var s = Complex<Double>(1, 0)
-            for j in 0..<count where j != k { s *= z - poles[j] }
-            var acc = numerator[numeratorDegree]
-            for m in stride(from: numeratorDegree - 1, through: 0, by: -1) { acc = acc * z + numerator[m] }
-            residues[k] = acc / s
-        }
-        return finish(count, plan, o, knownPsi: nil, known: 0)
-    }
-
-    /// Piece k's plan for this point, from the coefficients at ω = 0: its fixed poles, then its
-    /// moving ones (at ω = 0), their constant products of differences, the constant and the fixed
-    /// poles' ψ. False (the per-node path keeps the piece) for poles that are not simple or lie on
-    /// the real axis, as the per-node path would refuse them.
-    private func preparePiece(_ k: Int, _ o: UnsafePointer<Double>) -> Bool {
-        let plan = plans[k]
-        @inline(__always) func value(_ k: Int) -> Complex<Double> { Complex(o[2 * k], o[2 * k + 1]) }
-        @inline(__always) func top(_ lower: Int, _ upper: Int) -> Int {
-            var t = upper - 1
-            while t > lower, o[2 * t] == 0 && o[2 * t + 1] == 0 { t -= 1 }
-            return t
-        }
-        let fs = factors + plan.firstFactor, base = basePoles + firstPole[k]
-        var constant = Complex<Double>(1, 0), count = 0, fixed = 0
-        for i in 0..<plan.factorCount where top(fs[i].lower, fs[i].upper) == fs[i].lower {
-            constant *= value(fs[i].lower)
-        }
-        // Fixed factors' roots first, then the moving factors' (at ω = 0).
-        for pass in 0..<2 {
-            for i in 0..<plan.factorCount where fs[i].fixed == (pass == 0) {
-                let d = fs[i]
-                let t = top(d.lower, d.upper), n = t - d.lower
-                if n == 0 { continue }
-                let c0 = value(d.lower), c1 = value(d.lower + 1), a = value(t)
-                constant *= a
-                if n == 1 {
-                    base[count] = -c0 / c1
-                    count += 1
-                } else {
-                    let s = Complex.sqrt(c1 * c1 - Complex(4, 0) * a * c0)
-                    let sign: Double = (c1.real * s.real + c1.imaginary * s.imaginary) >= 0 ? 1 : -1
-                    let q = Complex(-0.5, 0) * (c1 + Complex(sign, 0) * s)
-                    guard q != .zero else { return false }
-                    base[count] = q / a
-                    base[count + 1] = c0 / q
-                    count += 2
-                }
-            }
-            if pass == 0 { fixed = count }
-        }
-        guard count >= 2, constant != .zero, constant.isFinite else { return false }
-        // Simple poles only (the per-node path's criterion), among the fixed and among the
-        // moving ones; a fixed and a moving pole are compared at each node.
-        let products = baseProducts + firstPole[k]
-        for i in 0..<count {
-            let group = i < fixed ? 0..<fixed : fixed..<count
-            var p = Complex<Double>(1, 0)
-            for j in group where j != i {
-                let d = base[i] - base[j]
-                guard d.lengthSquared > 1e-14 * max(1, base[i].lengthSquared, base[j].lengthSquared) else { return false }
-                p *= d
-            }
-            products[i] = p
-        }
-        for i in 0..<fixed {
-            guard base[i].imaginary * base[i].imaginary > 1e-26 * max(1, base[i].lengthSquared) else { return false }
-        }
-        if plan.slope >= 0 {
-            let slope = o[2 * plan.slope], offset = o[2 * plan.offset]
-            let scale = 2 * abs(slope) / (2 * Double.pi), mu = -offset / slope
-            for i in 0..<fixed { basePsi[firstPole[k] + i] = pointMemo.digamma(Self.digammaArgument(base[i], scale: scale, mu: mu)) }
-        }
-        inverseConstant[k] = Complex(1, 0) / constant
-        fixedCount[k] = fixed
-        poleCount[k] = count
-        return true
-    }
-
-    /// Piece k at ω by its translation plan: the moving poles are the plan's plus ω, and each
-    /// residue is P(z)/(its constant product × the products fixed − moving at this node). Nil
-    /// where a fixed and a moving pole meet (a double pole: the general path's).
-    private func translatedPiece(_ k: Int, _ plan: PiecePlan, _ w: Double, _ o: UnsafePointer<Double>) -> Complex<Double>? {
-        var t = plan.numeratorUpper - 1
-        while t > plan.numeratorLower, o[2 * t] == 0 && o[2 * t + 1] == 0 { t -= 1 }
-        if t == plan.numeratorLower, o[2 * t] == 0 && o[2 * t + 1] == 0 { return .zero }
-        let numeratorDegree = t - plan.numeratorLower
-        let fixed = fixedCount[k], count = poleCount[k]
-        guard numeratorDegree <= count - 2 else { return nil }
-        let inverse = inverseConstant[k]
-        for m in 0...numeratorDegree {
-            let j = plan.numeratorLower + m
-            numerator[m] = Complex(o[2 * j], o[2 * j + 1]) * inverse
-        }
-        let base = basePoles + firstPole[k], products = baseProducts + firstPole[k]
-        for i in 0..<fixed { poles[i] = base[i]; poleFixed[i] = true }
-        for a in fixed..<count {
-            let z = Complex(base[a].real + w, base[a].imaginary)
-            guard z.imaginary * z.imaginary > 1e-26 * max(1, z.lengthSquared) else { return nil }
-            poles[a] = z
-            poleFixed[a] = false
-        }
-        let moving = count - fixed
-        for i in 0..<fixed {
-            for a in fixed..<count {
-                let d = poles[i] - poles[a]
-                guard d.lengthSquared > 1e-14 * max(1, poles[a].lengthSquared) else { return nil }
-                differences[i * moving + a - fixed] = d
-            }
-        }
-        @inline(__always) func numeratorAt(_ z: Complex<Double>) -> Complex<Double> {
-            var acc = numerator[numeratorDegree]
-            for m in stride(from: numeratorDegree - 1, through: 0, by: -1) { acc = acc * z + numerator[m] }
-            return acc
-        }
-        for i in 0..<fixed {
-            var s = products[i]
-            for a in 0..<moving { s *= differences[i * moving + a] }
-            residues[i] = Self.quotient(numeratorAt(poles[i]), s)
-        }
-        for a in fixed..<count {
-            var s = products[a]
-            for i in 0..<fixed { s *= differences[i * moving + a - fixed] }
-            // Π_i (z_a − f_i) = (−1)^fixed Π_i (f_i − z_a).
-            if fixed % 2 == 1 { s = -s }
-            residues[a] = Self.quotient(numeratorAt(poles[a]), s)
-        }
-        return finish(count, plan, o, knownPsi: basePsi + firstPole[k], known: fixed)
-    }
-
-    /// Σ c over the upper poles (times 2πi), or −2 Σ c ψ(½ ± β(z − μ)/2πi) with tanh, from the
-    /// residues in `residues`, after what rounding leaves of Σ c (zero: deg N ≤ deg D − 2) is
-    /// spread over them (then Σ c vanishes to rounding, so the general path's convergence check
-    /// cannot fail here). The first `known` poles' ψ are `knownPsi`; the others come from the
-    /// memos (per point for `poleFixed`, else per node).
-    @inline(__always)
-    private func finish(_ count: Int, _ plan: PiecePlan, _ o: UnsafePointer<Double>,
-                        knownPsi: UnsafePointer<Complex<Double>>?, known: Int) -> Complex<Double> {
-        var drift = Complex<Double>.zero
-        for k in 0..<count { drift += residues[k] }
-        drift = drift / Complex(Double(count), 0)
-        for k in 0..<count { residues[k] -= drift }
-        guard plan.slope >= 0 else {
-            var upper = Complex<Double>.zero
-            for k in 0..<count where poles[k].imaginary > 0 { upper += residues[k] }
-            return Complex(0, 2 * Double.pi) * upper
-        }
-        let slope = o[2 * plan.slope], offset = o[2 * plan.offset]
-        let beta = 2 * abs(slope), mu = -offset / slope
-        let scale = beta / (2 * Double.pi)
-        var total = Complex<Double>.zero
-        for k in 0..<count {
-            let psi: Complex<Double>
-            if k < known, let knownPsi {
-                psi = knownPsi[k]
-            } else {
-                let argument = Self.digammaArgument(poles[k], scale: scale, mu: mu)
-                psi = poleFixed[k] ? pointMemo.digamma(argument) : nodeMemo.digamma(argument)
-            }
-            total -= Complex<Double>(2, 0) * residues[k] * psi
-        }
-        return slope < 0 ? -total : total
-    }
-
-    /// a/b with one real division (b b̄ = |b|², then two products); `/` of swift-numerics
-    /// divides twice. Where |b|² is not a normal number, `/` with its rescaling.
-    @inline(__always)
-    private static func quotient(_ a: Complex<Double>, _ b: Complex<Double>) -> Complex<Double> {
-        let n = b.lengthSquared
-        guard n.isNormal else { return a / b }
-        let r = 1 / n
-        return a * Complex(b.real * r, -b.imaginary * r)
-    }
-
-    /// ½ ± β(z − μ)/(2πi) with the sign of Im z (Re ≥ ½): β(z − μ)/(2πi) = −i·scale·(z − μ).
-    @inline(__always)
-    private static func digammaArgument(_ z: Complex<Double>, scale: Double, mu: Double) -> Complex<Double> {
-        let w = Complex(scale * z.imaginary, -scale * (z.real - mu))
-        return z.imaginary > 0 ? Complex(0.5 + w.real, w.imaginary) : Complex(0.5 - w.real, -w.imaginary)
-    }
-
     /// Poles and partial fractions of N/(Π f_k^{e_k}); every e_k = 1 for factors in ν (a double
     /// pole arises only where two factors share a root).
     func fraction(numerator: [Complex<Double>], factors: [(coefficients: [Complex<Double>], exponent: Int)]) throws -> Fraction {
@@ -559,13 +309,8 @@ final class ClosedFormConvolution {
         switch c.count {
         case 2: return [-c[0] / c[1]]
         case 3:
-            // Without cancellation: q = −(b + sign·√(b² − 4ac))/2, roots q/a and c/q.
-            let (a, b, cc) = (c[2], c[1], c[0])
-            let s = Complex.sqrt(b * b - Complex(4, 0) * a * cc)
-            let sign: Complex<Double> = (b.real * s.real + b.imaginary * s.imaginary) >= 0 ? Complex(1, 0) : Complex(-1, 0)
-            let q = Complex(-0.5, 0) * (b + sign * s)
-            if q == .zero { return [.zero, .zero] }
-            return [q / a, cc / q]
+            let (z1, z2) = Self.quadraticRoots(c[0], c[1], c[2])
+            return [z1, z2]
         default:
             let n = c.count - 1
             let monic = c.map { $0 / c[n] }
@@ -577,4 +322,15 @@ final class ClosedFormConvolution {
         }
     }
 
+
+    /// The roots of a·ν² + c1·ν + c0 without cancellation: q = −(c1 + sign·√(c1² − 4a·c0))/2,
+    /// roots q/a and c0/q (both 0 when q = 0). Every path takes its quadratic roots here, so the
+    /// per-node fast path keeps the general path's bits.
+    @inline(__always)
+    static func quadraticRoots(_ c0: Complex<Double>, _ c1: Complex<Double>, _ a: Complex<Double>) -> (Complex<Double>, Complex<Double>) {
+        let s = Complex.sqrt(c1 * c1 - Complex(4, 0) * a * c0)
+        let sign: Complex<Double> = (c1.real * s.real + c1.imaginary * s.imaginary) >= 0 ? Complex(1, 0) : Complex(-1, 0)
+        let q = Complex(-0.5, 0) * (c1 + sign * s)
+        return q == .zero ? (.zero, .zero) : (q / a, c0 / q)
+    }
 }
