@@ -7,6 +7,7 @@ import Derivations
 ///     keldysh verify derivations/003-spintronic-dicke
 ///     keldysh verify derivations/003-spintronic-dicke --json
 ///     keldysh verify derivations/003-spintronic-dicke --manifest keldysh.kd
+///     keldysh verify derivations/003-spintronic-dicke/verify.kd
 ///
 /// Exit status 0 only when every transcribed equation is reproduced or its difference is a
 /// recorded erratum.
@@ -15,7 +16,7 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-derive a derivation folder and compare with the transcribed equations of the paper.")
 
-    @Argument(help: "A derivation folder (holding verify.kd).")
+    @Argument(help: "A derivation folder (holding verify.kd), or the manifest file itself.")
     var directory: String
 
     @Option(help: "The manifest to read in the folder.")

@@ -43,6 +43,15 @@ struct VerifyTests {
         #expect(report.staleErrata.isEmpty)
     }
 
+    @Test func theManifestFileNamesItsFolder() throws {
+        // `keldysh verify derivations/003-…/verify.kd` used to read "verify.kd/verify.kd": the
+        // manifest's own path must give the folder's report (the committed expected-report.json).
+        let expected = try String(contentsOf: Self.folder.appendingPathComponent("expected-report.json"), encoding: .utf8)
+        let report = try verifyDerivation(directory: Self.folder.appendingPathComponent("verify.kd").path)
+        #expect(report.json.trimmingCharacters(in: .whitespacesAndNewlines)
+                == expected.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test func reportMatchesExpectedReportFile() throws {
         let expected = try String(contentsOf: Self.folder.appendingPathComponent("expected-report.json"), encoding: .utf8)
         let report = try verifyDerivation(directory: Self.folder.path)

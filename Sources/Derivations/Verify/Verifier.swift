@@ -9,8 +9,14 @@ import Symbolic
 /// `steps`: the step kinds the manifest may name (`StepRegistry.standard` and any registered).
 public func verifyDerivation(directory: String, manifest: String = "verify.kd",
                              steps: StepRegistry = .standard) throws(ModelError) -> VerificationReport {
-    let folder = URL(fileURLWithPath: directory)
-    let path = folder.appendingPathComponent(manifest).path
+    var folder = URL(fileURLWithPath: directory)
+    var path = folder.appendingPathComponent(manifest).path
+    // The manifest's own path names its folder (`keldysh verify derivations/003-…/verify.kd`).
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+        path = folder.path
+        folder = folder.deletingLastPathComponent()
+    }
     let text = try readModelText(path)
     var verifier = Verifier(folder: folder, manifestPath: path, source: ModelSource(file: path, text: text), steps: steps)
     return try verifier.run(directoryName: folder.lastPathComponent)
