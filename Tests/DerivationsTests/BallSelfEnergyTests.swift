@@ -1,0 +1,67 @@
+import ArbitraryPrecision
+import ComplexModule
+import Foundation
+import KeldyshNumerics
+import Testing
+@testable import Analysis
+@testable import Derivations
+
+/// Σ[G₀]'s closed forms enclosed in balls (`BallTanhConvolution`), the second brick of a
+/// certified threshold (docs/condensation.md, "Not built yet"): each piece of paper 000's
+/// derived Σ at Fig. 2's point, from its coefficients taken as exact inputs.
+@Suite("Paper 000: Σ[G0] enclosed in balls")
+struct BallSelfEnergyTests {
+    /// The coefficients at 256 bits by `MPFREvaluator`, taken as exact dyadic inputs; the reference
+    /// is the MPFR closed form (`PreciseClosedForm`, poles by the quadratic formula, ψ by
+    /// `BigComplex.digamma`) at 512 bits on the same inputs. The ball must hold it, and be
+    /// narrow (the ball arithmetic's own rounding at 200 bits, ~10⁻⁵⁰ of the entries).
+    @Test("each entry of Σ holds the 512-bit closed form, with a radius below 1e-45 of the entries", arguments: [0.7, -3.0, 41.5])
+    func selfEnergyEnclosure(at w: Double) throws {
+        let c = try CondensationModel.load(path: CondensationThresholdTests.model)
+        let p = c.problem
+        let point = CondensationThresholdTests.point
+        let evaluator = MPFREvaluator(p.sigma, precision: 256)
+        let inputs = [BigComplex(BigFloat(w, precision: 256))] + p.parameters.map { BigComplex(BigFloat(point[$0.name]!, precision: 256)) }
+        let o = evaluator.evaluate(inputs)
+        let reference = try PreciseClosedForm(precision: 512).integrate(p.pieces, count: 6) { o[$0] }
+        func ball(_ k: Int) -> ComplexBall { ComplexBall(o[k]) }
+        var entries = [ComplexBall](repeating: ComplexBall(BigRational.zero), count: 6)
+        for piece in p.pieces {
+            let v = try BallTanhConvolution.integrate(numerator: piece.numerator.map(ball),
+                                                      factors: piece.denominator.map { $0.range.map(ball) },
+                                                      tanh: piece.tanh.map { (ball($0.slope), ball($0.offset)) }, bits: 200)
+            entries[piece.entry] = entries[piece.entry] + v
+        }
+        let scale = reference.map { $0.toComplexDouble().length }.max()!
+        for k in 0..<6 {
+            let r = ComplexBall(reference[k])
+            // Containment: |reference − center| ≤ radius (+ the reference's own ~2⁻⁵⁰⁰).
+            let gap = (r - entries[k])
+            let distance = (ComplexBall.l1(gap.center)).toDouble()
+            let radius = entries[k].radius.toDouble()
+            #expect(distance <= radius + 1e-140, "entry \(k) at ω = \(w): center off by \(distance), radius \(radius)")
+            #expect(radius < 1e-45 * scale, "entry \(k) at ω = \(w): radius \(radius)")
+        }
+    }
+
+    @Test("a double pole (kappa = Omega, xi = w0) is refused, not approximated")
+    func doublePoleRefused() throws {
+        let c = try CondensationModel.load(path: CondensationThresholdTests.model)
+        let p = c.problem
+        let point = CondensationThresholdTests.point.merging(["Omega": 0.25, "xi": 0]) { $1 }
+        let o = MPFREvaluator(p.sigma, precision: 256).evaluate(
+            [BigComplex(BigFloat(0.7, precision: 256))] + p.parameters.map { BigComplex(BigFloat(point[$0.name]!, precision: 256)) })
+        func ball(_ k: Int) -> ComplexBall { ComplexBall(o[k]) }
+        var refusals = 0
+        for piece in p.pieces {
+            do {
+                _ = try BallTanhConvolution.integrate(numerator: piece.numerator.map(ball), factors: piece.denominator.map { $0.range.map(ball) },
+                                                      tanh: piece.tanh.map { (ball($0.slope), ball($0.offset)) }, bits: 120)
+            } catch {
+                refusals += 1
+                #expect(error.reason.contains("coincide") || error.reason.contains("discriminant"), "\(error.reason)")
+            }
+        }
+        #expect(refusals > 0)
+    }
+}
