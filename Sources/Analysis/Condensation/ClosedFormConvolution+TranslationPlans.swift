@@ -47,7 +47,9 @@ extension ClosedFormConvolution {
         let products = baseProducts + firstPole[k]
         for i in 0..<count {
             let group = i < fixed ? 0..<fixed : fixed..<count
-            var p = Complex<Double>(1, 0)
+            // The constant (N's normalisation) and, for a moving pole, the sign of
+            // Π_i (z_a − f_i) = (−1)^fixed Π_i (f_i − z_a) go into the product once here.
+            var p = i >= fixed && fixed % 2 == 1 ? -constant : constant
             for j in group where j != i {
                 let d = base[i] - base[j]
                 guard d.lengthSquared > 1e-14 * max(1, base[i].lengthSquared, base[j].lengthSquared) else { return false }
@@ -63,14 +65,14 @@ extension ClosedFormConvolution {
             let scale = 2 * abs(slope) / (2 * Double.pi), mu = -offset / slope
             for i in 0..<fixed { basePsi[firstPole[k] + i] = pointMemo.digamma(Self.digammaArgument(base[i], scale: scale, mu: mu)) }
         }
-        inverseConstant[k] = Complex(1, 0) / constant
         fixedCount[k] = fixed
         poleCount[k] = count
         return true
     }
 
     /// Piece k at ω by its translation plan: the moving poles are the plan's plus ω, and each
-    /// residue is P(z)/(its constant product × the products fixed − moving at this node). Nil
+    /// residue is N(z)/(its constant product, with N's normalisation, × the products fixed −
+    /// moving at this node). Nil
     /// where a fixed and a moving pole meet (a double pole: the general path's).
     func translatedPiece(_ k: Int, _ plan: PiecePlan, _ w: Double, _ o: UnsafePointer<Double>) -> Complex<Double>? {
         var t = plan.numeratorUpper - 1
@@ -79,11 +81,6 @@ extension ClosedFormConvolution {
         let numeratorDegree = t - plan.numeratorLower
         let fixed = fixedCount[k], count = poleCount[k]
         guard numeratorDegree <= count - 2 else { return nil }
-        let inverse = inverseConstant[k]
-        for m in 0...numeratorDegree {
-            let j = plan.numeratorLower + m
-            numerator[m] = Complex(o[2 * j], o[2 * j + 1]) * inverse
-        }
         let base = basePoles + firstPole[k], products = baseProducts + firstPole[k]
         for i in 0..<fixed { poles[i] = base[i]; poleFixed[i] = true }
         for a in fixed..<count {
@@ -100,9 +97,11 @@ extension ClosedFormConvolution {
                 differences[i * moving + a - fixed] = d
             }
         }
+        // N as compiled (its normalisation is in the products).
+        let n = o + 2 * plan.numeratorLower
         @inline(__always) func numeratorAt(_ z: Complex<Double>) -> Complex<Double> {
-            var acc = numerator[numeratorDegree]
-            for m in stride(from: numeratorDegree - 1, through: 0, by: -1) { acc = acc * z + numerator[m] }
+            var acc = Complex(n[2 * numeratorDegree], n[2 * numeratorDegree + 1])
+            for m in stride(from: numeratorDegree - 1, through: 0, by: -1) { acc = acc * z + Complex(n[2 * m], n[2 * m + 1]) }
             return acc
         }
         for i in 0..<fixed {
@@ -113,8 +112,6 @@ extension ClosedFormConvolution {
         for a in fixed..<count {
             var s = products[a]
             for i in 0..<fixed { s *= differences[i * moving + a - fixed] }
-            // Π_i (z_a − f_i) = (−1)^fixed Π_i (f_i − z_a).
-            if fixed % 2 == 1 { s = -s }
             residues[a] = Self.quotient(numeratorAt(poles[a]), s)
         }
         return finish(count, plan, o, knownPsi: basePsi + firstPole[k], known: fixed)

@@ -67,8 +67,6 @@ final class ClosedFormConvolution {
     let basePoles: UnsafeMutablePointer<Complex<Double>>
     let baseProducts: UnsafeMutablePointer<Complex<Double>>
     let basePsi: UnsafeMutablePointer<Complex<Double>>
-    /// 1/(the constant factors times the leading coefficients), per piece and point.
-    let inverseConstant: UnsafeMutablePointer<Complex<Double>>
     /// The differences fixed − moving at the node, row-major per fixed pole.
     let differences: UnsafeMutablePointer<Complex<Double>>
     var translationPlansReady = false
@@ -117,7 +115,6 @@ final class ClosedFormConvolution {
         firstPole = .allocate(capacity: max(pieces.count, 1))
         fixedCount = .allocate(capacity: max(pieces.count, 1))
         poleCount = .allocate(capacity: max(pieces.count, 1))
-        inverseConstant = .allocate(capacity: max(pieces.count, 1))
         var f = 0, poleTotal = 0
         for (k, p) in pieces.enumerated() {
             let tanhFixed = p.tanh.map { !moves($0.slope) && !moves($0.offset) } ?? true
@@ -165,7 +162,6 @@ final class ClosedFormConvolution {
         basePoles.deallocate()
         baseProducts.deallocate()
         basePsi.deallocate()
-        inverseConstant.deallocate()
         differences.deallocate()
     }
 
