@@ -51,9 +51,6 @@ struct ThresholdCommand: ParsableCommand {
             o.digits = digits ?? 6
             o.progress = true
             if let sweep {
-                guard o.digits <= CondensationOptions.doubleDigits else {
-                    throw ValidationError("--sweep computes each threshold in double precision: --digits 1 to \(CondensationOptions.doubleDigits)")
-                }
                 guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
                 var list: [DysonReading] = []
                 for r in readings.split(separator: ",") {

@@ -143,6 +143,39 @@ struct PreciseCondensationTests {
         #expect(difference < 1e-15 * abs(b15.value.toDouble()), "a38 \(a38.value.toString(digits: 20)), b15 \(b15.value.toString(digits: 20))")
     }
 
+    @Test("a sweep with --digits 12 polishes every point in MPFR: under g0 the b15 and a38 curves agree to 1e-13; too many MPFR points are refused before work")
+    func preciseSweep() throws {
+        var o = CondensationOptions(model: Self.model, vary: "muB", interval: "-1:2")
+        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.digits = 12
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kk-precise-sweep-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func sweep(_ criterion: ThresholdCriterion) throws -> [CondensationSweepRow] {
+            o.criterion = criterion
+            let out = folder.appendingPathComponent(criterion.rawValue).path
+            return try condensationSweep(CondensationSweepOptions(base: o, sweep: "gamma=0.7:0.8:2", readings: [.g0], out: out), progress: false)
+        }
+        let b15 = try sweep(.b15), a38 = try sweep(.a38)
+        #expect(b15.count == 2 && a38.count == 2)
+        for (x, y) in zip(b15, a38) {
+            let (p, q) = (try #require(x.precise), try #require(y.precise))
+            #expect(x.shown?.digits == 12 && y.shown?.digits == 12)
+            // Two functions, two derivations (A38/ψ_f → 2√2 K₁^R(0) under g0): the same μ_B,c.
+            #expect(BigFloat.abs(p.value - q.value).toDouble() < 1e-13 * abs(p.value.toDouble()),
+                    "γ = \(x.value): b15 \(p.value.toString(digits: 16)), a38 \(q.value.toString(digits: 16))")
+        }
+        // The CSV carries the polished digits.
+        let csv = try String(contentsOf: folder.appendingPathComponent("b15/threshold.csv"), encoding: .utf8)
+        #expect(csv.contains(b15[0].shown!.value) && csv.contains("MPFR"))
+        // 201 points at 12 digits: refused before any work (no folder written).
+        let refused = folder.appendingPathComponent("refused").path
+        #expect(throws: AnalysisError.self) {
+            try condensationSweep(CondensationSweepOptions(base: o, sweep: "gamma=0.5:1:201", readings: [.g0], out: refused), progress: false)
+        }
+        #expect(!FileManager.default.fileExists(atPath: refused))
+    }
+
     @Test("--digits is bounded before work; the self-consistent reading stays in Double")
     func bounds() throws {
         var o = CondensationOptions(model: Self.model, vary: "h", interval: "0:8")

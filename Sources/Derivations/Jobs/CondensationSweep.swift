@@ -14,6 +14,8 @@ public struct CondensationSweepOptions: Sendable {
     public var sweep: String
     public var readings: [DysonReading]
     public var out: String
+    /// Points × readings of a sweep whose thresholds are polished in MPFR (`--digits` > 9).
+    public static let maximumPrecisePoints = 200
 
     public init(base: CondensationOptions, sweep: String, readings: [DysonReading], out: String) {
         self.base = base
@@ -29,12 +31,31 @@ public struct CondensationSweepRow: Sendable {
     public let threshold: CondensationThreshold?
     public let rho: Double?
     public let reason: String?
+    /// The MPFR polish (`--digits` 10–60) and the digits asked.
+    public var precise: PreciseThreshold? = nil
+    public var requestedDigits = 0
+
+    /// The threshold and μ_S as shown: the polish's requested digits where it ran (all shared by
+    /// its two rules), else the Double route's verified ones.
+    public var shown: (value: String, digits: Int, frequency: String)? {
+        if let p = precise {
+            let d = min(p.digits, requestedDigits), dm = min(p.frequencyDigits, requestedDigits)
+            return (significant(p.value, d), d, significant(p.frequency, dm))
+        }
+        guard let t = threshold else { return nil }
+        return (significant(t.value, t.digits), t.digits, significant(t.frequency, t.digits))
+    }
 }
 
 public func condensationSweep(_ o: CondensationSweepOptions, progress: Bool = true) throws -> [CondensationSweepRow] {
     let c = try CondensationModel.load(path: o.base.model)
     let axis = try c.parameters.axis(o.sweep)
     guard axis.count <= 2000 else { throw AnalysisError.badRange(o.sweep, reason: "at most 2000 points on a threshold sweep (each point is a full threshold search)") }
+    // An MPFR polish takes 1–25 s (10–60 digits, docs/benchmarks.md): a sweep of them is bounded tighter.
+    let precise = o.base.digits > CondensationOptions.doubleDigits
+    guard !precise || axis.count * o.readings.count <= CondensationSweepOptions.maximumPrecisePoints else {
+        throw AnalysisError.badRange(o.sweep, reason: "at most \(CondensationSweepOptions.maximumPrecisePoints) thresholds polished in MPFR per sweep (--digits \(o.base.digits)); \(axis.count * o.readings.count) asked")
+    }
     let name = axis.symbol.name
     if name == o.base.vary { throw AnalysisError.badRange(o.sweep, reason: "the sweep parameter is the varied one") }
     let folder = try StagedFolder(finalPath: o.out)
@@ -46,13 +67,17 @@ public func condensationSweep(_ o: CondensationSweepOptions, progress: Bool = tr
         for r in o.readings {
             var b = o.base
             b.reading = r
+            b.progress = false
             b.settings = b.settings.filter { !$0.hasPrefix(name + "=") } + ["\(name)=\(v)"]
             do {
                 let outcome = try findCondensationThreshold(b)
-                let t = outcome.threshold
-                rows.append(CondensationSweepRow(value: v, reading: r, threshold: t, rho: outcome.rho, reason: nil))
-                csv += csvLine([String(format: "%.12g", v), r.rawValue, significant(t.value, t.digits), "\(t.digits)", significant(t.frequency, t.digits),
-                                String(format: "%.6f", outcome.rho), "threshold"])
+                var row = CondensationSweepRow(value: v, reading: r, threshold: outcome.threshold, rho: outcome.rho, reason: nil)
+                row.precise = outcome.precise
+                row.requestedDigits = o.base.digits
+                rows.append(row)
+                let shown = row.shown!
+                csv += csvLine([String(format: "%.12g", v), r.rawValue, shown.value, "\(shown.digits)", shown.frequency,
+                                String(format: "%.6f", outcome.rho), precise ? "threshold (MPFR, two rules)" : "threshold"])
             } catch {
                 let why = "\(error)"
                 rows.append(CondensationSweepRow(value: v, reading: r, threshold: nil, rho: nil, reason: why))

@@ -68,15 +68,15 @@ public func render(_ rows: [CondensationSweepRow], parameter: String, out: Strin
     if json {
         return JSONValue.array(rows.map { r in
             .object([("value", .double(r.value)), ("reading", .string(r.reading.rawValue)),
-                     (parameter + "_c", r.threshold.map { .string(significant($0.value, $0.digits)) } ?? .null),
-                     ("digits", r.threshold.map { .int($0.digits) } ?? .null),
-                     ("frequency", r.threshold.map { .string(significant($0.frequency, $0.digits)) } ?? .null),
+                     (parameter + "_c", r.shown.map { .string($0.value) } ?? .null),
+                     ("digits", r.shown.map { .int($0.digits) } ?? .null),
+                     ("frequency", r.shown.map { .string($0.frequency) } ?? .null),
                      ("reason", r.reason.map { .string($0) } ?? .null)])
         }).elementPerLine
     }
     return rows.map { r in
         let v = String(format: "%.6g", r.value)
-        if let t = r.threshold { return "\(v)  \(r.reading.rawValue)  \(parameter)_c = \(significant(t.value, t.digits)) (\(t.digits) digits)" }
+        if let t = r.shown { return "\(v)  \(r.reading.rawValue)  \(parameter)_c = \(t.value) (\(t.digits) digits\(r.precise == nil ? "" : ", MPFR"))" }
         return "\(v)  \(r.reading.rawValue)  none: \(r.reason ?? "")"
     }.joined(separator: "\n") + "\nwritten: \(out)/threshold.csv, \(out)/threshold.svg"
 }
