@@ -110,6 +110,9 @@ extension RealBallKernel {
             if mpfr_signbit(c(b)) != 0 { mpfr_neg(c(im), c(t), rnd) } else { mpfr_set(c(im), c(t), rnd) }
         }
         guard mpfr_number_p(c(re)) != 0, mpfr_number_p(c(im)) != 0 else { return .notFinite }
+        // The relative bound needs no underflow (below 2^(−2^30)): t ≠ 0, and b/2t ≠ 0 for b ≠ 0.
+        guard mpfr_zero_p(c(t)) == 0, mpfr_zero_p(c(re)) == 0 || mpfr_zero_p(c(b)) != 0,
+              mpfr_zero_p(c(im)) == 0 || mpfr_zero_p(c(b)) != 0 else { return .notFinite }
         var spread = 0.0
         if ra != 0 || rb != 0 {
             let modulus = Swift.max(magnitudeBelow(a), magnitudeBelow(b))

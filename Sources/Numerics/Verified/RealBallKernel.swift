@@ -90,8 +90,12 @@ final class RealBallKernel {
         return Double(sign: .plus, exponent: e, significand: 1)
     }
 
-    /// The rounding error bound of a result with MPFR's ternary value t.
-    @inline(__always) func rounding(_ t: Int32, _ r: Int) -> Double { t == 0 ? 0 : halfUlp(r) }
+    /// The rounding error bound of a result with MPFR's ternary value t. An inexact 0 is an
+    /// underflow below MPFR's least exponent (about 2^(−2^30)), under the least positive Double.
+    @inline(__always) func rounding(_ t: Int32, _ r: Int) -> Double {
+        if t == 0 { return 0 }
+        return mpfr_zero_p(c(r)) != 0 ? Double.leastNonzeroMagnitude : halfUlp(r)
+    }
 
     /// ≥ |exact value| of a result within halfUlp of the p-bit number in r.
     func exactMagnitudeAbove(_ r: Int) -> Double { Self.plus(magnitudeAbove(r), halfUlp(r)) }
