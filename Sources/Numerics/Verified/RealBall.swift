@@ -1,0 +1,50 @@
+import ArbitraryPrecision
+
+/// A closed real interval [center − radius, center + radius]: an MPFR center and a Double
+/// radius, an upper bound of the distance to the exact value the ball stands for. The number
+/// type of `BallTapeEvaluator`'s registers (Arb's arb_t layout: arbitrary-precision midpoint,
+/// short radius).
+///
+/// Why not exact rationals, as `ComplexBall`: a rational operation costs ~25 µs at 200 bits,
+/// MPFR's a fraction of a µs, and a tape runs hundreds of them. Why a Double radius rather than
+/// `RunningErrorComplex`'s count of 2^−p units: a tape's registers range over many magnitudes
+/// and an absolute bound needs no rescaling per operation. Every radius operation rounds to
+/// nearest and then takes `nextUp` (for a nonnegative result that is at least the exact value,
+/// underflow included: 0.nextUp is the least positive Double); a radius that overflows Double is
+/// ∞, which the evaluator refuses. Radii carry no information beyond their first bits, so the
+/// factor 1 + 2^−52 per operation costs nothing of interest.
+public struct RealBall: Sendable, CustomStringConvertible {
+    public var center: BigFloat
+    public var radius: Double
+
+    public init(_ center: BigFloat, radius: Double = 0) {
+        self.center = center
+        self.radius = radius
+    }
+
+    /// The ball around a Double (exactly) at the given precision.
+    public init(_ x: Double, radius: Double = 0, precision: Int) {
+        self.init(BigFloat(x, precision: Swift.max(precision, 53)), radius: radius)
+    }
+
+    public var isExact: Bool { radius == 0 }
+
+    /// Whether the ball holds x: |x − center| ≤ radius, decided in exact rationals.
+    public func contains(_ x: BigFloat) -> Bool {
+        guard radius.isFinite, radius >= 0, let c = center.toBigRational(), let q = x.toBigRational() else { return false }
+        return (q - c).abs <= BigRational(exactly: radius)
+    }
+
+    /// The disk holding the rectangle re × im (radius r_re + r_im ≥ √(r_re² + r_im²)), for the
+    /// exact-rational ball functions; nil when a part is not finite.
+    public static func complexBall(re: RealBall, im: RealBall) -> ComplexBall? {
+        guard re.radius.isFinite, im.radius.isFinite, re.radius >= 0, im.radius >= 0,
+              let a = re.center.toBigRational(), let b = im.center.toBigRational() else { return nil }
+        let r = BigRational(exactly: re.radius) + BigRational(exactly: im.radius)
+        return ComplexBall(GaussianRational(a, b), radius: r)
+    }
+
+    public var description: String {
+        "[\(center.toString(digits: 20)) ± \(radius)]"
+    }
+}
