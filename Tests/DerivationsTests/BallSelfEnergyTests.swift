@@ -64,4 +64,32 @@ struct BallSelfEnergyTests {
         }
         #expect(refusals > 0)
     }
+
+    /// From the parameters as given (decimals: T_F = 0.1 is a ball around 1/10, not the Double
+    /// 0.1) through Σ's coefficient tape in balls to the closed forms: the entries hold the
+    /// 512-bit MPFR evaluation (MPFREvaluator, then PreciseClosedForm) at the decimal values.
+    @Test("Σ[G0] enclosed from the parameters (ball tape, then ball closed forms) holds the 512-bit MPFR Σ", arguments: [0.7, -3.0])
+    func selfEnergyFromParameters(at w: Double) throws {
+        let c = try CondensationModel.load(path: CondensationThresholdTests.model)
+        let p = c.problem
+        let decimals = ["g": "1", "eps0": "0", "w0": "0", "gamma": "0.75", "kappa": "0.25", "muB": "-0.5",
+                        "TF": "0.1", "xi": "0.3", "Omega": "2.5", "h": "0.7", "muS": "-0.4"]
+        // Each decimal as a ball: its 256-bit MPFR value with a radius of that rounding (≤ 2⁻²⁵⁶|x|).
+        let balls = p.parameters.map { s -> RealBall in
+            let x = BigFloat(decimals[s.name]!, precision: 256)!
+            return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
+        }
+        let entries = try BallSelfEnergy(p, bits: 200).entries(at: RealBall(w, precision: 256), parameters: balls)
+        let inputs = [BigComplex(BigFloat(w, precision: 512))] + p.parameters.map { BigComplex(BigFloat(decimals[$0.name]!, precision: 512)!) }
+        let o = MPFREvaluator(p.sigma, precision: 512).evaluate(inputs)
+        let reference = try PreciseClosedForm(precision: 512).integrate(p.pieces, count: 6) { o[$0] }
+        let scale = reference.map { $0.toComplexDouble().length }.max()!
+        for k in 0..<6 {
+            let distance = ComplexBall.l1((ComplexBall(reference[k]) - entries[k]).center).toDouble()
+            let radius = entries[k].radius.toDouble()
+            #expect(distance <= radius + 1e-140, "entry \(k) at ω = \(w): center off by \(distance), radius \(radius)")
+            // The input radii (2⁻²⁵⁰ relative) carried through: far below the Double digits.
+            #expect(radius < 1e-40 * scale, "entry \(k) at ω = \(w): radius \(radius)")
+        }
+    }
 }
