@@ -145,4 +145,40 @@ struct BallSelfEnergyTests {
             #expect("\(error)".contains("cross"), "\(error)")
         }
     }
+
+    /// K₁^R(0)'s loop density in balls (first-order): on the axis its centre is the Double
+    /// route's density (CondensationNumerics.greens, then the loop's tape in Double: other code
+    /// for the blocks and the closed forms) to 10⁻¹² of its size, with a radius far below that;
+    /// off the axis it obeys Cauchy–Riemann against the axis.
+    @Test("the loop density in balls: the Double route's on the axis, Cauchy–Riemann off it")
+    func loopDensity() throws {
+        let c = try CondensationModel.load(path: CondensationThresholdTests.model)
+        let p = c.problem
+        let balls = p.parameters.map { s -> RealBall in
+            let x = BigFloat(Self.decimals[s.name]!, precision: 256)!
+            return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
+        }
+        let density = try BallLoopDensity(p, bits: 200)
+        let (_, double) = try CondensationThresholdTests.numerics(Self.decimals.mapValues { Double($0)! })
+        let loop = TapeEvaluator(p.loop)
+        func doubleDensity(_ nu: Double) throws -> Complex<Double> {
+            let g = try double.greens(at: nu, .firstOrder).entries
+            let v = [Complex(nu, 0), Complex(0, 0)] + p.parameters.map { Complex(Self.decimals[$0.name].flatMap(Double.init)!, 0) } + g + g
+            return loop.evaluate(v)[0]
+        }
+        func center(_ b: ComplexBall) -> Complex<Double> { Complex(b.center.re.toDouble(), b.center.im.toDouble()) }
+        for nu in [0.7, -3.0] {
+            let b = try density.density(at: (RealBall(nu, precision: 256), RealBall(0, precision: 256)), parameters: balls, reading: .firstOrder)
+            let d = try doubleDensity(nu)
+            #expect((center(b) - d).length < 1e-12 * d.length, "ν = \(nu): balls \(center(b)), Double \(d)")
+            #expect(b.radius.toDouble() < 1e-40 * d.length, "ν = \(nu): radius \(b.radius.toDouble())")
+        }
+        let eps = 1e-3, h = 1e-3
+        func onAxis(_ x: Double) throws -> Complex<Double> {
+            center(try density.density(at: (RealBall(x, precision: 256), RealBall(0, precision: 256)), parameters: balls, reading: .firstOrder))
+        }
+        let off = center(try density.density(at: (RealBall(0.7, precision: 256), RealBall(eps, precision: 256)), parameters: balls, reading: .firstOrder))
+        let predicted = try onAxis(0.7) + Complex(0, eps) * (try onAxis(0.7 + h) - onAxis(0.7 - h)) * Complex(1 / (2 * h), 0)
+        #expect((off - predicted).length < 1e-5 * max(1, off.length), "off the axis \(off), predicted \(predicted)")
+    }
 }

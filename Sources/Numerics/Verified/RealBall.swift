@@ -48,3 +48,24 @@ public struct RealBall: Sendable, CustomStringConvertible {
         "[\(center.toString(digits: 20)) ± \(radius)]"
     }
 }
+
+extension RealBall {
+    /// The real and imaginary parts of a complex ball as real balls (each part's interval holds
+    /// the disk's projection): centres rounded to `precision` bits, the rounding and the disk's
+    /// radius (as a Double rounded up) in the radii; nil for a non-finite part.
+    public static func parts(of z: ComplexBall, precision: Int) -> (re: RealBall, im: RealBall)? {
+        let r = z.radius.toDouble()
+        guard r.isFinite else { return nil }
+        let radius = r == 0 && z.radius.isZero ? 0 : r.nextUp
+        func part(_ q: BigRational) -> RealBall? {
+            let c = BigFloat(q, precision: precision)
+            guard let exact = c.toBigRational() else { return nil }
+            let rounding = (q - exact).abs.toDouble()
+            guard rounding.isFinite else { return nil }
+            let total = radius + (rounding == 0 && (q - exact).isZero ? 0 : rounding.nextUp)
+            return RealBall(c, radius: total == 0 ? 0 : total.nextUp)
+        }
+        guard let re = part(z.center.re), let im = part(z.center.im) else { return nil }
+        return (re, im)
+    }
+}

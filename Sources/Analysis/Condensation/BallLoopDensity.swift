@@ -1,0 +1,116 @@
+import ArbitraryPrecision
+import KeldyshNumerics
+import Symbolic
+
+/// K₁^R(0)'s loop density (paper 000 B15) enclosed at a ball ν, on the real axis or off it (the
+/// analytic continuation, as `BallSelfEnergy`): G₀⁻¹ by the kernel's tape in balls, G₀ by the
+/// block inverse, Σ[G₀] by `BallSelfEnergy`, G under one-shot or first-order, then the loop's
+/// tape in balls with G's entries in its slots (at ν and at ν − ω, ω = 0). The next brick of a
+/// certified threshold: a quadrature bound needs the density's maximum on a region off the axis.
+public final class BallLoopDensity {
+    public let problem: CondensationProblem
+    public let bits: Int
+    public let sigma: BallSelfEnergy
+    private let kernel: BallTapeEvaluator, loop: BallTapeEvaluator
+
+    /// Throws where the kernel's or the loop's expressions are not visibly analytic in the frequency.
+    public init(_ problem: CondensationProblem, bits: Int) throws {
+        self.problem = problem
+        self.bits = bits
+        sigma = BallSelfEnergy(problem, bits: bits)
+        kernel = BallTapeEvaluator(try Self.continued(problem.kernel), precision: bits)
+        loop = BallTapeEvaluator(try Self.continued(problem.loop), precision: bits)
+    }
+
+    /// The function with its first parameter (the frequency) complex: substituted by a fresh
+    /// complex symbol, refused where a non-analytic function of it appears.
+    static func continued(_ f: CompiledFunction) throws -> CompiledFunction {
+        guard let nu = f.parameters.first else { throw CondensationError.integral("a function without a frequency") }
+        let zeta = Symbol.fresh("ζ")
+        let nonAnalytic = Set<Builtin>([.conj, .re, .im, .abs, .sign, .theta, .delta, .kdelta]).map { Symbol.builtin($0) }
+        var outputs: [Expr] = []
+        for e in f.expressions {
+            let c = e.substitute([nu: Expr.symbol(zeta)])
+            if c.freeSymbols.contains(zeta), nonAnalytic.contains(where: { c.applies($0) }) {
+                throw CondensationError.integral("an expression is not visibly analytic in the frequency: no continuation off the axis")
+            }
+            outputs.append(c)
+        }
+        do {
+            return try CompiledFunction(outputs, parameters: [zeta] + Array(f.parameters.dropFirst()))
+        } catch {
+            throw CondensationError.integral("the continued function does not compile: \(error)")
+        }
+    }
+
+    /// The loop density at ν = re + i·im under `reading` (one-shot or first-order; g0: G = G₀).
+    public func density(at nu: (re: RealBall, im: RealBall), parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
+        func balls(_ outputs: [(re: RealBall, im: RealBall)]) throws -> [ComplexBall] {
+            try outputs.map { o in
+                guard let c = RealBall.complexBall(re: o.re, im: o.im) else { throw CondensationError.nonFinite("a ball of the loop's chain") }
+                return c
+            }
+        }
+        func tape(_ t: BallTapeEvaluator, _ inputs: [RealBall]) throws -> [ComplexBall] {
+            do { return try balls(try t.evaluate(inputs)) } catch let e as BallTapeFailure {
+                throw CondensationError.integral("the loop's chain in balls: \(e.description)")
+            }
+        }
+        // G₀⁻¹, row-major 4 × 4 in (b¹, a¹, b², a²): the blocks as in `CondensationNumerics`.
+        let k = try tape(kernel, [nu.re, nu.im] + parameters)
+        let k0 = [BallKeldyshBlock(r: k[0], k: k[2], a: k[10]), BallKeldyshBlock(r: k[5], k: k[7], a: k[15])]
+        let g0 = try k0.map { try $0.inverse(bits: bits) }
+        var g = g0
+        if reading != .g0 {
+            let e = try sigma.entries(at: nu, parameters: parameters)
+            let s = [BallKeldyshBlock(r: e[0], k: e[1], a: e[2]), BallKeldyshBlock(r: e[3], k: e[4], a: e[5])]
+            let sign = ComplexBall(BigRational(Int(problem.selfEnergySign)))
+            switch reading {
+            case .oneShot:
+                g = try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse(bits: bits) }
+            case .firstOrder:
+                g = zip(g0, s).map { g0, s in g0 + (g0 * s * g0).scaled(-sign) }
+            case .g0, .selfConsistent:
+                throw CondensationError.integral("the \(reading.rawValue) reading has no loop density in balls")
+            }
+        }
+        // The loop's inputs: ν (two reals), ω = 0, the parameters, then G's six entries at ν and
+        // again at ν − ω (each two reals).
+        let zero = RealBall(0, precision: bits)
+        var inputs = [nu.re, nu.im, zero] + parameters
+        let slots = g.flatMap { [$0.r, $0.k, $0.a] }
+        for _ in 0..<2 {
+            for c in slots {
+                guard let p = RealBall.parts(of: c.rounded(bits: bits), precision: bits + 8) else {
+                    throw CondensationError.nonFinite("a G entry in balls")
+                }
+                inputs += [p.re, p.im]
+            }
+        }
+        guard let value = try tape(loop, inputs).first else { throw CondensationError.integral("the loop has no output") }
+        return value
+    }
+}
+
+/// `KeldyshBlock` over balls: [[R, K], [0, A]].
+struct BallKeldyshBlock {
+    var r: ComplexBall, k: ComplexBall, a: ComplexBall
+
+    static func * (x: BallKeldyshBlock, y: BallKeldyshBlock) -> BallKeldyshBlock {
+        BallKeldyshBlock(r: x.r * y.r, k: x.r * y.k + x.k * y.a, a: x.a * y.a)
+    }
+
+    static func + (x: BallKeldyshBlock, y: BallKeldyshBlock) -> BallKeldyshBlock {
+        BallKeldyshBlock(r: x.r + y.r, k: x.k + y.k, a: x.a + y.a)
+    }
+
+    func scaled(_ s: ComplexBall) -> BallKeldyshBlock { BallKeldyshBlock(r: s * r, k: s * k, a: s * a) }
+
+    func inverse(bits: Int) throws -> BallKeldyshBlock {
+        let one = ComplexBall(BigRational.one)
+        guard let ri = one.divided(by: r, bits: bits), let ai = one.divided(by: a, bits: bits) else {
+            throw CondensationError.integral("a block of the loop's chain may be singular")
+        }
+        return BallKeldyshBlock(r: ri, k: -(ri * k * ai).rounded(bits: bits), a: ai)
+    }
+}
