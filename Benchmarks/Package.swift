@@ -109,5 +109,14 @@ let package = Package(
                 .product(name: "Derivations", package: "KeldyshKit"),
             ]
         ),
+        .executableTarget(
+            name: "BallBenchmark",
+            dependencies: [
+                .product(name: "Analysis", package: "KeldyshKit"),
+                .product(name: "Derivations", package: "KeldyshKit"),
+                .product(name: "KeldyshNumerics", package: "KeldyshKit"),
+                .product(name: "ArbitraryPrecision", package: "KeldyshKit"),
+            ]
+        ),
     ]
 )

@@ -44,6 +44,8 @@ public final class BallSelfEnergy {
     /// to decide is bisected, down to 2⁻¹⁰ of the segment); the value itself comes from the
     /// ball at ω.
     public func entries(at w: (re: RealBall, im: RealBall), parameters: [RealBall]) throws -> [ComplexBall] {
+        // On the axis there is nothing to continue.
+        if w.im.radius == 0, w.im.center.isZero { return try entries(at: w.re, parameters: parameters) }
         guard let complexTape else {
             throw CondensationError.integral("Σ's coefficients are not analytic in the frequency as written: no continuation off the axis")
         }
