@@ -181,4 +181,23 @@ struct BallSelfEnergyTests {
         let predicted = try onAxis(0.7) + Complex(0, eps) * (try onAxis(0.7 + h) - onAxis(0.7 - h)) * Complex(1 / (2 * h), 0)
         #expect((off - predicted).length < 1e-5 * max(1, off.length), "off the axis \(off), predicted \(predicted)")
     }
+
+    /// The continuation off the axis refuses formulas that are not visibly analytic in the
+    /// frequency (a branch cut could be crossed): by hand, log ν, √ν, |ν| and atan ν are refused,
+    /// tanh(ν)/(ν + i) and exp(ν)·ν⁻² pass.
+    @Test("frequency continuation: branch cuts and non-analytic functions refused, analytic formulas pass")
+    func continuationRefusesBranchCuts() throws {
+        let nu = Symbol("nu", .real), g = Symbol("g", .real)
+        func compiles(_ e: Expr) -> Bool {
+            guard let f = try? CompiledFunction(e, parameters: [nu, g]) else { return false }
+            return (try? FrequencyContinuation.continued(f)) != nil
+        }
+        let x = Expr.symbol(nu)
+        #expect(!compiles(Expr.log(x) * Expr.symbol(g)))
+        #expect(!compiles(Expr.sqrt(x + 2)))
+        #expect(!compiles(Expr.abs(x)))
+        #expect(!compiles(Expr.atan(x)))
+        #expect(compiles(Expr.tanh(x) / (x + Expr.i)))
+        #expect(compiles(Expr.exp(x) * Expr.pow(x, Expr.integer(-2)) + Expr.sqrt(Expr.symbol(g))))
+    }
 }

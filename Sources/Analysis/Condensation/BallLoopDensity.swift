@@ -1,6 +1,5 @@
 import ArbitraryPrecision
 import KeldyshNumerics
-import Symbolic
 
 /// K₁^R(0)'s loop density (paper 000 B15) enclosed at a ball ν, on the real axis or off it (the
 /// analytic continuation, as `BallSelfEnergy`): G₀⁻¹ by the kernel's tape in balls, G₀ by the
@@ -18,29 +17,8 @@ public final class BallLoopDensity {
         self.problem = problem
         self.bits = bits
         sigma = BallSelfEnergy(problem, bits: bits)
-        kernel = BallTapeEvaluator(try Self.continued(problem.kernel), precision: bits)
-        loop = BallTapeEvaluator(try Self.continued(problem.loop), precision: bits)
-    }
-
-    /// The function with its first parameter (the frequency) complex: substituted by a fresh
-    /// complex symbol, refused where a non-analytic function of it appears.
-    static func continued(_ f: CompiledFunction) throws -> CompiledFunction {
-        guard let nu = f.parameters.first else { throw CondensationError.integral("a function without a frequency") }
-        let zeta = Symbol.fresh("ζ")
-        let nonAnalytic = Set<Builtin>([.conj, .re, .im, .abs, .sign, .theta, .delta, .kdelta]).map { Symbol.builtin($0) }
-        var outputs: [Expr] = []
-        for e in f.expressions {
-            let c = e.substitute([nu: Expr.symbol(zeta)])
-            if c.freeSymbols.contains(zeta), nonAnalytic.contains(where: { c.applies($0) }) {
-                throw CondensationError.integral("an expression is not visibly analytic in the frequency: no continuation off the axis")
-            }
-            outputs.append(c)
-        }
-        do {
-            return try CompiledFunction(outputs, parameters: [zeta] + Array(f.parameters.dropFirst()))
-        } catch {
-            throw CondensationError.integral("the continued function does not compile: \(error)")
-        }
+        kernel = BallTapeEvaluator(try FrequencyContinuation.continued(problem.kernel), precision: bits)
+        loop = BallTapeEvaluator(try FrequencyContinuation.continued(problem.loop), precision: bits)
     }
 
     /// The loop density at ν = re + i·im under `reading` (one-shot or first-order; g0: G = G₀).

@@ -1,6 +1,5 @@
 import ArbitraryPrecision
 import KeldyshNumerics
-import Symbolic
 
 /// Σ[G₀](ω) of a `CondensationProblem` enclosed, from ball parameters and a ball ω: the
 /// fractions' coefficients by `BallTapeEvaluator` (Σ's compiled coefficient tape in ball
@@ -13,21 +12,10 @@ public final class BallSelfEnergy {
     public let bits: Int
     private let tape: BallTapeEvaluator
 
-    /// Σ's coefficients with the frequency complex (ζ for ω), for the continuation off the axis:
-    /// nil when a coefficient is not visibly analytic in ω (conj, re, im, abs, sign, θ or a delta
-    /// of an expression in ω).
+    /// Σ's coefficients with the frequency complex, for the continuation off the axis
+    /// (`FrequencyContinuation`): nil where they are not visibly analytic in it.
     private lazy var complexTape: BallTapeEvaluator? = {
-        let f = problem.sigma
-        guard let omega = f.parameters.first else { return nil }
-        let zeta = Symbol.fresh("ζ")
-        let nonAnalytic = Set<Builtin>([.conj, .re, .im, .abs, .sign, .theta, .delta, .kdelta]).map { Symbol.builtin($0) }
-        var outputs: [Expr] = []
-        for e in f.expressions {
-            let c = e.substitute([omega: Expr.symbol(zeta)])
-            if c.freeSymbols.contains(zeta), nonAnalytic.contains(where: { c.applies($0) }) { return nil }
-            outputs.append(c)
-        }
-        guard let g = try? CompiledFunction(outputs, parameters: [zeta] + Array(f.parameters.dropFirst())) else { return nil }
+        guard let g = try? FrequencyContinuation.continued(problem.sigma) else { return nil }
         return BallTapeEvaluator(g, precision: bits)
     }()
 
