@@ -12,6 +12,18 @@ import Testing
 /// derived Σ at Fig. 2's point, from its coefficients taken as exact inputs.
 @Suite("Paper 000: Σ[G0] enclosed in balls")
 struct BallSelfEnergyTests {
+    /// Fig. 2's point as given (decimals: T_F = 0.1 is 1/10, not the Double 0.1).
+    static let decimals = ["g": "1", "eps0": "0", "w0": "0", "gamma": "0.75", "kappa": "0.25", "muB": "-0.5",
+                           "TF": "0.1", "xi": "0.3", "Omega": "2.5", "h": "0.7", "muS": "-0.4"]
+
+    /// Each decimal as a ball: its 256-bit MPFR value with a radius of that rounding (≤ 2⁻²⁵⁶|x|).
+    static func parameterBalls(_ p: CondensationProblem) -> [RealBall] {
+        p.parameters.map { s in
+            let x = BigFloat(decimals[s.name]!, precision: 256)!
+            return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
+        }
+    }
+
     /// The coefficients at 256 bits by `MPFREvaluator`, taken as exact dyadic inputs; the reference
     /// is the MPFR closed form (`PreciseClosedForm`, poles by the quadratic formula, ψ by
     /// `BigComplex.digamma`) at 512 bits on the same inputs. The ball must hold it, and be
@@ -73,15 +85,9 @@ struct BallSelfEnergyTests {
     func selfEnergyFromParameters(at w: Double) throws {
         let c = try CondensationModel.load(path: CondensationThresholdTests.model)
         let p = c.problem
-        let decimals = ["g": "1", "eps0": "0", "w0": "0", "gamma": "0.75", "kappa": "0.25", "muB": "-0.5",
-                        "TF": "0.1", "xi": "0.3", "Omega": "2.5", "h": "0.7", "muS": "-0.4"]
-        // Each decimal as a ball: its 256-bit MPFR value with a radius of that rounding (≤ 2⁻²⁵⁶|x|).
-        let balls = p.parameters.map { s -> RealBall in
-            let x = BigFloat(decimals[s.name]!, precision: 256)!
-            return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
-        }
+        let balls = Self.parameterBalls(p)
         let entries = try BallSelfEnergy(p, bits: 200).entries(at: RealBall(w, precision: 256), parameters: balls)
-        let inputs = [BigComplex(BigFloat(w, precision: 512))] + p.parameters.map { BigComplex(BigFloat(decimals[$0.name]!, precision: 512)!) }
+        let inputs = [BigComplex(BigFloat(w, precision: 512))] + p.parameters.map { BigComplex(BigFloat(Self.decimals[$0.name]!, precision: 512)!) }
         let o = MPFREvaluator(p.sigma, precision: 512).evaluate(inputs)
         let reference = try PreciseClosedForm(precision: 512).integrate(p.pieces, count: 6) { o[$0] }
         let scale = reference.map { $0.toComplexDouble().length }.max()!
@@ -94,8 +100,6 @@ struct BallSelfEnergyTests {
         }
     }
 
-    static let decimals = ["g": "1", "eps0": "0", "w0": "0", "gamma": "0.75", "kappa": "0.25", "muB": "-0.5",
-                           "TF": "0.1", "xi": "0.3", "Omega": "2.5", "h": "0.7", "muS": "-0.4"]
 
     /// Off the axis: Σ at ω = 0.7 + 0.1i (inside the strip |Im ω| < κ = 0.25 where the photon's
     /// poles keep their side) holds the 512-bit MPFR closed form of the same coefficients with ω
@@ -106,10 +110,7 @@ struct BallSelfEnergyTests {
     func selfEnergyOffTheAxis() throws {
         let c = try CondensationModel.load(path: CondensationThresholdTests.model)
         let p = c.problem
-        let balls = p.parameters.map { s -> RealBall in
-            let x = BigFloat(Self.decimals[s.name]!, precision: 256)!
-            return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
-        }
+        let balls = Self.parameterBalls(p)
         let sigma = BallSelfEnergy(p, bits: 200)
         let entries = try sigma.entries(at: (RealBall(0.7, precision: 256), RealBall(0.1, precision: 256)), parameters: balls)
         // The reference: the same coefficients with ω complex (substituted and compiled here), by MPFR.
@@ -154,10 +155,7 @@ struct BallSelfEnergyTests {
     func loopDensity() throws {
         let c = try CondensationModel.load(path: CondensationThresholdTests.model)
         let p = c.problem
-        let balls = p.parameters.map { s -> RealBall in
-            let x = BigFloat(Self.decimals[s.name]!, precision: 256)!
-            return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
-        }
+        let balls = Self.parameterBalls(p)
         let density = try BallLoopDensity(p, bits: 200)
         let (_, double) = try CondensationThresholdTests.numerics(Self.decimals.mapValues { Double($0)! })
         let loop = TapeEvaluator(p.loop)
