@@ -1,6 +1,7 @@
 import ArgumentParser
 import Derivations
 import Foundation
+import KeldyshNumerics
 
 /// The `keldysh` command: each subcommand parses its arguments into the options of one job
 /// of the Derivations target, runs it, and prints the result (or the error on standard error
@@ -15,6 +16,12 @@ struct Keldysh: ParsableCommand {
                       SteadyCommand.self, SpectrumCommand.self,
                       Expand.self, Cancel.self, Together.self, Apart.self, Factor.self]
     )
+
+    /// OpenBLAS's idle workers would spin on a second core for the whole run (`BLASThreads`).
+    static func main() {
+        BLASThreads.useOne()
+        main(nil)
+    }
 }
 
 /// Runs a job and prints its output; on failure prints the error and exits with status 1.

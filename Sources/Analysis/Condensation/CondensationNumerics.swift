@@ -85,7 +85,7 @@ public final class CondensationNumerics {
         }
         if !complete {
             sigma.run(at: w, values: values, input: &input, whole: true)
-            try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: e.baseAddress!) }
+            _ = try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: e.baseAddress!) }
         }
         let e = sums
         return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))
