@@ -16,6 +16,17 @@ struct BallSelfEnergyTests {
     static let decimals = ["g": "1", "eps0": "0", "w0": "0", "gamma": "0.75", "kappa": "0.25", "muB": "-0.5",
                            "TF": "0.1", "xi": "0.3", "Omega": "2.5", "h": "0.7", "muS": "-0.4"]
 
+    /// Each entry's ball holds the reference: |reference − center| ≤ radius (+ the reference's
+    /// own ~2⁻⁵⁰⁰), and the radius is below `bound`.
+    static func expectHolds(_ reference: [BigComplex], _ entries: [ComplexBall], radiusBelow bound: Double, _ at: String) {
+        for k in 0..<6 {
+            let distance = ComplexBall.l1((ComplexBall(reference[k]) - entries[k]).center).toDouble()
+            let radius = entries[k].radius.toDouble()
+            #expect(distance <= radius + 1e-140, "entry \(k) at \(at): center off by \(distance), radius \(radius)")
+            #expect(radius < bound, "entry \(k) at \(at): radius \(radius)")
+        }
+    }
+
     /// Each decimal as a ball: its 256-bit MPFR value with a radius of that rounding (≤ 2⁻²⁵⁶|x|).
     static func parameterBalls(_ p: CondensationProblem) -> [RealBall] {
         p.parameters.map { s in
@@ -46,15 +57,7 @@ struct BallSelfEnergyTests {
             entries[piece.entry] = entries[piece.entry] + v
         }
         let scale = reference.map { $0.toComplexDouble().length }.max()!
-        for k in 0..<6 {
-            let r = ComplexBall(reference[k])
-            // Containment: |reference − center| ≤ radius (+ the reference's own ~2⁻⁵⁰⁰).
-            let gap = (r - entries[k])
-            let distance = (ComplexBall.l1(gap.center)).toDouble()
-            let radius = entries[k].radius.toDouble()
-            #expect(distance <= radius + 1e-140, "entry \(k) at ω = \(w): center off by \(distance), radius \(radius)")
-            #expect(radius < 1e-45 * scale, "entry \(k) at ω = \(w): radius \(radius)")
-        }
+        Self.expectHolds(reference, entries, radiusBelow: 1e-45 * scale, "ω = \(w)")
     }
 
     @Test("a double pole (kappa = Omega, xi = w0) is refused, not approximated")
@@ -91,13 +94,8 @@ struct BallSelfEnergyTests {
         let o = MPFREvaluator(p.sigma, precision: 512).evaluate(inputs)
         let reference = try PreciseClosedForm(precision: 512).integrate(p.pieces, count: 6) { o[$0] }
         let scale = reference.map { $0.toComplexDouble().length }.max()!
-        for k in 0..<6 {
-            let distance = ComplexBall.l1((ComplexBall(reference[k]) - entries[k]).center).toDouble()
-            let radius = entries[k].radius.toDouble()
-            #expect(distance <= radius + 1e-140, "entry \(k) at ω = \(w): center off by \(distance), radius \(radius)")
-            // The input radii (2⁻²⁵⁰ relative) carried through: far below the Double digits.
-            #expect(radius < 1e-40 * scale, "entry \(k) at ω = \(w): radius \(radius)")
-        }
+        // The input radii (2⁻²⁵⁰ relative) carried through: far below the Double digits.
+        Self.expectHolds(reference, entries, radiusBelow: 1e-40 * scale, "ω = \(w)")
     }
 
 
@@ -120,11 +118,7 @@ struct BallSelfEnergyTests {
         let w = BigComplex(BigFloat(0.7, precision: 512), BigFloat(0.1, precision: 512))
         let o = MPFREvaluator(g, precision: 512).evaluate([w] + p.parameters.map { BigComplex(BigFloat(Self.decimals[$0.name]!, precision: 512)!) })
         let reference = try PreciseClosedForm(precision: 512).integrate(p.pieces, count: 6) { o[$0] }
-        for k in 0..<6 {
-            let distance = ComplexBall.l1((ComplexBall(reference[k]) - entries[k]).center).toDouble()
-            #expect(distance <= entries[k].radius.toDouble() + 1e-140, "entry \(k): off by \(distance), radius \(entries[k].radius.toDouble())")
-            #expect(entries[k].radius.toDouble() < 1e-40)
-        }
+        Self.expectHolds(reference, entries, radiusBelow: 1e-40, "ω = 0.7 + 0.1i")
         // Cauchy–Riemann against the real axis (the real-axis tape, in Double-sized steps).
         let eps = 1e-3, h = 1e-3
         func real(_ x: Double) throws -> [Complex<Double>] {

@@ -22,6 +22,9 @@ struct CondensationThresholdTests {
     static let point: [String: Double] = ["g": 1, "eps0": 0, "w0": 0, "gamma": 0.75, "kappa": 0.25, "muB": -0.5,
                                           "TF": 0.1, "xi": 0.3, "Omega": 2.5, "h": 0.7, "muS": -0.4]
 
+    /// Fig. 2's point without the drive (h = 0, ξ = 0): under g0 a threshold in μ_B exists.
+    static let undrivenSettings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0", "TF=0.1", "xi=0", "Omega=2.5"]
+
     static func numerics(_ values: [String: Double]) throws -> (CondensationModel, CondensationNumerics) {
         let c = try CondensationModel.load(path: model)
         let n = CondensationNumerics(c.problem)
@@ -226,7 +229,7 @@ struct CondensationThresholdTests {
     @Test("a threshold under G = G0 (varying muB): B15 by hand vanishes at the (muS, muB) found")
     func thresholdZeroesTheHandKernel() throws {
         var o = CondensationOptions(model: Self.model, vary: "muB", interval: "-1:2")
-        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.settings = Self.undrivenSettings
         o.reading = .g0
         o.digits = 6
         let t = try findCondensationThreshold(o)

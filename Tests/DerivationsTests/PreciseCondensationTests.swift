@@ -132,7 +132,7 @@ struct PreciseCondensationTests {
         // state's fluctuation kernel), two different numerics classes: the same threshold
         // in μ_B at h = 0 (as thresholdZeroesTheHandKernel in Double).
         var o = CondensationOptions(model: Self.model, vary: "muB", interval: "-1:2")
-        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.settings = CondensationThresholdTests.undrivenSettings
         o.reading = .g0
         o.digits = 14
         let b15 = try #require(try findCondensationThreshold(o).precise)
@@ -146,7 +146,7 @@ struct PreciseCondensationTests {
     @Test("a sweep with --digits 12 polishes every point in MPFR: under g0 the b15 and a38 curves agree to 1e-13; too many MPFR points are refused before work")
     func preciseSweep() throws {
         var o = CondensationOptions(model: Self.model, vary: "muB", interval: "-1:2")
-        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.settings = CondensationThresholdTests.undrivenSettings
         o.digits = 12
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kk-precise-sweep-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -102,9 +102,8 @@ extension ClosedFormConvolution {
             for k in 0..<count where poles[k].imaginary > 0 { upper += residues[k] }
             return Complex(0, 2 * Double.pi) * upper
         }
-        let slope = o[2 * plan.slope], offset = o[2 * plan.offset]
-        let beta = 2 * abs(slope), mu = -offset / slope
-        let scale = beta / (2 * Double.pi)
+        let slope = o[2 * plan.slope]
+        let (scale, mu) = Self.tanhScale(plan, o)
         var total = Complex<Double>.zero
         for k in 0..<count {
             let psi: Complex<Double>
@@ -127,6 +126,14 @@ extension ClosedFormConvolution {
         guard n.isNormal else { return a / b }
         let r = 1 / n
         return a * Complex(b.real * r, -b.imaginary * r)
+    }
+
+    /// β/(2π) and μ of the piece's tanh(slope·ν + offset) = sign(slope)·tanh(β(ν − μ)/2).
+    @inline(__always)
+    static func tanhScale(_ plan: PiecePlan, _ o: UnsafePointer<Double>) -> (scale: Double, mu: Double) {
+        let slope = o[2 * plan.slope], offset = o[2 * plan.offset]
+        let beta = 2 * abs(slope)
+        return (beta / (2 * Double.pi), -offset / slope)
     }
 
     /// ½ ± β(z − μ)/(2πi) with the sign of Im z (Re ≥ ½): β(z − μ)/(2πi) = −i·scale·(z − μ).

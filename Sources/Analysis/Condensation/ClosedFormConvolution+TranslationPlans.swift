@@ -61,8 +61,7 @@ extension ClosedFormConvolution {
             guard base[i].imaginary * base[i].imaginary > 1e-26 * max(1, base[i].lengthSquared) else { return false }
         }
         if plan.slope >= 0 {
-            let slope = o[2 * plan.slope], offset = o[2 * plan.offset]
-            let scale = 2 * abs(slope) / (2 * Double.pi), mu = -offset / slope
+            let (scale, mu) = Self.tanhScale(plan, o)
             for i in 0..<fixed { basePsi[firstPole[k] + i] = pointMemo.digamma(Self.digammaArgument(base[i], scale: scale, mu: mu)) }
         }
         fixedCount[k] = fixed

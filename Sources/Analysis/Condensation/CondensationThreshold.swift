@@ -66,9 +66,10 @@ public struct CondensationThreshold: Sendable {
 
     /// The digits a relative error `tail` leaves: the last digit shown must be at least ten times
     /// the tail (an estimate, ~3% short of the whole), so that it cannot move it by one.
-    public static func digits(allowedBy tail: Double) -> Int {
+    /// `cap`: the most digits anything shows (12, the Brent tolerance, in Double).
+    public static func digits(allowedBy tail: Double, cap: Int = 12) -> Int {
         guard tail.isFinite else { return 0 }
-        return tail == 0 ? 12 : max(0, min(12, Int((-Double.log10(tail)).rounded(.down)) - 1))
+        return tail <= 0 ? cap : max(0, min(cap, Int((-Double.log10(tail)).rounded(.down)) - 1))
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import ArbitraryPrecision
 
 /// A condensate of A60–A61 found in Double (`solveCondensate`), polished to D digits in MPFR:
@@ -57,13 +56,10 @@ public struct PreciseObservables: Sendable {
         coarseRho = rho(coarse)
         polarisationTail = (edges[0] / BigFloat(2, precision: edges[0].precision) / self.polarisation).toDouble()
         rhoTail = ((edges[1] + edges[2]) / BigFloat(4, precision: edges[1].precision) / BigFloat.abs(self.rho)).toDouble()
-        // The last digit shown must be ten times the tail (as for the threshold).
-        func allowed(_ tail: Double) -> Int {
-            guard tail.isFinite else { return 0 }
-            return tail <= 0 ? cap : max(0, min(cap, Int((-Foundation.log10(tail)).rounded(.down)) - 1))
-        }
-        polarisationDigits = min(agreement(self.polarisation, coarsePolarisation, cap: cap), allowed(polarisationTail))
-        rhoDigits = min(agreement(self.rho, coarseRho, cap: cap), allowed(rhoTail))
+        // The last digit shown must be ten times the tail, as for the threshold.
+        polarisationDigits = min(agreement(self.polarisation, coarsePolarisation, cap: cap),
+                                 CondensationThreshold.digits(allowedBy: polarisationTail, cap: cap))
+        rhoDigits = min(agreement(self.rho, coarseRho, cap: cap), CondensationThreshold.digits(allowedBy: rhoTail, cap: cap))
     }
 }
 
