@@ -37,14 +37,17 @@ public final class BallSelfEnergy {
         guard let complexTape else {
             throw CondensationError.integral("Σ's coefficients are not analytic in the frequency as written: no continuation off the axis")
         }
+        let evaluate: ((re: RealBall, im: RealBall)) throws -> [ComplexBall] = translatable
+            ? { [self] in try translatedEntries(at: $0, disk: nil, parameters: parameters, complexTape) }
+            : { [self] in try closedForms(complexTape, inputs: [$0.re, $0.im] + parameters) }
         // The segment {Re ω} × [0, Im ω] with the ball's radius, widened by a relative 2⁻⁴⁰ for
         // the rounding of its ends to Double.
         let c = w.im.center.toDouble(), margin = 0x1p-40 * (abs(c) + w.im.radius)
-        let lower = min(0, c - w.im.radius - margin), upper = max(0, c + w.im.radius + margin)
+        let low = c - w.im.radius - margin, high = c + w.im.radius + margin
         func cover(_ lo: Double, _ hi: Double, _ depth: Int) throws {
             let piece = RealBall(0.5 * (lo + hi), radius: (0.5 * (hi - lo)) * (1 + 0x1p-40), precision: bits)
             do {
-                _ = try closedForms(complexTape, inputs: [w.re, piece] + parameters)
+                _ = try evaluate((w.re, piece))
             } catch {
                 guard depth < 10 else {
                     throw CondensationError.integral("no continuation to Im ω = \(short(c)): a pole may cross the real axis near Im ω ∈ [\(short(lo)), \(short(hi))] (\(error))")
@@ -54,8 +57,73 @@ public final class BallSelfEnergy {
                 try cover(mid, hi, depth + 1)
             }
         }
-        try cover(lower, upper, 0)
-        return try closedForms(complexTape, inputs: [w.re, w.im] + parameters)
+        // The general closed forms need every pole to keep its side on the way from the axis;
+        // the translated formula only needs to be analytic on a convex set from the axis to ω,
+        // which its ball at ω already is when that ball meets the axis.
+        if !translatable || low > 0 || high < 0 { try cover(min(0, low), max(0, high), 0) }
+        return try evaluate(w)
+    }
+
+    /// Σ on the disk |ω − c| ≤ r about a point c of the real axis (a quadrature's error bound
+    /// needs |Σ|'s maximum there): the translated formula in one run (it meets the axis), the
+    /// general closed forms by the covered segments. Throws where it cannot prove analyticity.
+    public func entries(inDisk center: BigRational, radius: BigRational, parameters: [RealBall]) throws -> [ComplexBall] {
+        let r = radius.toDouble().nextUp
+        let re = RealBall(BigFloat(center, precision: bits + 16), radius: r), im = RealBall(0, radius: r, precision: bits)
+        guard translatable, let complexTape else { return try entries(at: (re, im), parameters: parameters) }
+        // The center rounded to bits + 16 is within the rectangle's margin (r rounded up).
+        return try translatedEntries(at: (re, im), disk: ComplexBall(GaussianRational(center), radius: radius), parameters: parameters, complexTape)
+    }
+
+    /// Whether every piece's poles are fixed or move rigidly with ω (`FactorMotion`).
+    private lazy var translatable: Bool = problem.pieces.allSatisfy { problem.isTranslatable($0) }
+    private lazy var motions: [[FactorMotion]] = problem.pieces.map { p in p.denominator.map { FactorMotion.of($0.range, in: problem.sigma) } }
+
+    /// The continuation where every piece is translatable: the poles at ω = 0 (fixed ones, and
+    /// the moving ones' bases b), each with its half-plane there, which is its half-plane for
+    /// every real ω (Im(b + ω) = Im b); the moving poles at ω are b + ω, exactly. With those
+    /// sides the closed forms are one formula, analytic wherever its steps are (ψ off its poles,
+    /// residues' divisors off 0), so no pole needs to stay on its side: evaluated successfully
+    /// on a ball that holds ω's ball and meets the real axis, the formula is Σ's continuation
+    /// there (the identity theorem on a convex set where it equals Σ on a real segment; the
+    /// caller covers the way from the axis). This reaches past Im ω = κ, where a pole crosses
+    /// the axis, and takes disks centred on the axis (a quadrature's error bound) in one run.
+    /// `disk`: a disk inside the rectangle `w` that Σ is wanted on (the moving poles are shifted
+    /// by it rather than by the rectangle's circumscribed disk).
+    private func translatedEntries(at w: (re: RealBall, im: RealBall), disk: ComplexBall?, parameters: [RealBall],
+                                   _ complexTape: BallTapeEvaluator) throws -> [ComplexBall] {
+        let zero = RealBall(0, precision: bits)
+        let base = try coefficients(tape, inputs: [zero] + parameters)
+        let movingNumerators = problem.pieces.contains { $0.numerator.contains { FactorMotion.moves($0, in: problem.sigma) } }
+        func run(_ w: (re: RealBall, im: RealBall)) throws -> [ComplexBall] {
+            guard let nu = disk ?? RealBall.complexBall(re: w.re, im: w.im) else { throw CondensationError.nonFinite("the frequency ball") }
+            let numerators = movingNumerators ? try coefficients(complexTape, inputs: [w.re, w.im] + parameters) : base
+            var entries = [ComplexBall](repeating: ComplexBall(BigRational.zero), count: 6)
+            for (piece, motion) in zip(problem.pieces, motions) {
+                do {
+                    var lead = ComplexBall(BigRational.one), poles: [ComplexBall] = [], upper: [Bool] = [], moving: [Bool] = []
+                    for (d, m) in zip(piece.denominator, motion) {
+                        let (l, roots) = try BallTanhConvolution.poles(of: [d.range.map { base[$0] }], bits: bits)
+                        lead = (lead * l).rounded(bits: bits)
+                        for z in roots {
+                            guard ComplexBall(z.center.im, radius: z.radius).excludesZero else {
+                                throw CondensationError.integral("a piece of Σ entry \(piece.entry) continued in balls: a pole may lie on the real axis at ω = 0")
+                            }
+                            upper.append(z.center.im.signum > 0)
+                            poles.append(z)
+                            moving.append(m == .translate)
+                        }
+                    }
+                    let v = try BallTanhConvolution.closedForm(numerator: piece.numerator.map { numerators[$0] }, lead: lead, poles: poles,
+                                                               upper: upper, moving: moving, shift: nu, tanh: piece.tanh.map { (base[$0.slope], base[$0.offset]) }, bits: bits)
+                    entries[piece.entry] = (entries[piece.entry] + v).rounded(bits: bits)
+                } catch let refusal as BallTanhConvolution.Refusal {
+                    throw CondensationError.integral("a piece of Σ entry \(piece.entry) continued in balls: \(refusal.reason)")
+                }
+            }
+            return entries
+        }
+        return try run(w)
     }
 
     /// The six entries (R_bb, K_bb, A_bb, R_aa, K_aa, A_aa) at ω ∈ `w`, parameters in
@@ -65,7 +133,8 @@ public final class BallSelfEnergy {
         try closedForms(tape, inputs: [w] + parameters)
     }
 
-    private func closedForms(_ tape: BallTapeEvaluator, inputs: [RealBall]) throws -> [ComplexBall] {
+    /// Σ's fraction coefficients in balls.
+    private func coefficients(_ tape: BallTapeEvaluator, inputs: [RealBall]) throws -> [ComplexBall] {
         let outputs: [(re: RealBall, im: RealBall)]
         do {
             outputs = try tape.evaluate(inputs)
@@ -79,6 +148,11 @@ public final class BallSelfEnergy {
             }
             coefficients.append(c)
         }
+        return coefficients
+    }
+
+    private func closedForms(_ tape: BallTapeEvaluator, inputs: [RealBall]) throws -> [ComplexBall] {
+        let coefficients = try coefficients(tape, inputs: inputs)
         var entries = [ComplexBall](repeating: ComplexBall(BigRational.zero), count: 6)
         for piece in problem.pieces {
             do {

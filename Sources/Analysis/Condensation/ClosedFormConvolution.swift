@@ -84,11 +84,7 @@ final class ClosedFormConvolution {
         self.conjugates = conjugates
         let pieces = allPieces.filter { p in !conjugates.contains { $0.entry == p.entry } }
         self.pieces = pieces
-        let frequency = coefficients.parameters.first
-        func moves(_ k: Int) -> Bool {
-            guard let frequency, k < coefficients.expressions.count else { return true }
-            return coefficients.expressions[k].freeSymbols.contains(frequency)
-        }
+        func moves(_ k: Int) -> Bool { FactorMotion.moves(k, in: coefficients) }
         pieceCount = pieces.count
         plans = .allocate(capacity: max(pieces.count, 1))
         let factorTotal = pieces.reduce(0) { $0 + $1.denominator.count }
@@ -97,18 +93,6 @@ final class ClosedFormConvolution {
         factorRoots = .allocate(capacity: max(factorTotal, 1))
         rootsKnown = .allocate(capacity: max(factorTotal, 1))
         rootsKnown.initialize(repeating: false, count: max(factorTotal, 1))
-        // f(ν; ω) = f(ν − ω; 0) exactly when ∂f/∂ω + ∂f/∂ν = 0, coefficient by coefficient:
-        // c_j′(ω) + (j + 1)c_{j+1}(ω) = 0 (symbolically, so it holds at every point).
-        func translate(_ range: Range<Int>) -> Bool {
-            guard let frequency, range.upperBound <= coefficients.expressions.count else { return false }
-            let c = range.map { coefficients.expressions[$0] }
-            for j in c.indices {
-                var e = c[j].derivative(frequency)
-                if j + 1 < c.count { e = e + Expr.integer(j + 1) * c[j + 1] }
-                guard e.expand() == .zero else { return false }
-            }
-            return true
-        }
         translatable = .allocate(capacity: max(pieces.count, 1))
         prepared = .allocate(capacity: max(pieces.count, 1))
         prepared.initialize(repeating: false, count: max(pieces.count, 1))
@@ -120,17 +104,14 @@ final class ClosedFormConvolution {
             let tanhFixed = p.tanh.map { !moves($0.slope) && !moves($0.offset) } ?? true
             plans[k] = PiecePlan(entry: p.entry, numeratorLower: p.numerator.lowerBound, numeratorUpper: p.numerator.upperBound,
                                  firstFactor: f, factorCount: p.denominator.count, slope: p.tanh?.slope ?? -1, offset: p.tanh?.offset ?? -1)
-            var planned = tanhFixed
             for d in p.denominator {
-                let fixed = tanhFixed && !d.range.contains(where: moves)
-                let moving = !d.range.contains(where: moves) ? false : translate(d.range)
+                let motion = FactorMotion.of(d.range, in: coefficients)
+                let fixed = tanhFixed && motion == .fixed, moving = motion == .translate
                 factors[f] = FactorPlan(lower: d.range.lowerBound, upper: d.range.upperBound, exponent: d.exponent,
                                         fixed: fixed, translate: moving)
-                // A factor of degree 0 must not move; every factor simple, of degree ≤ 2.
-                if d.exponent != 1 || d.range.count > 3 || !(fixed || (moving && d.range.count > 1)) { planned = false }
                 f += 1
             }
-            translatable[k] = planned
+            translatable[k] = FactorMotion.translatable(p, in: coefficients)
             firstPole[k] = poleTotal
             poleTotal += p.denominator.reduce(0) { $0 + $1.range.count - 1 }
         }

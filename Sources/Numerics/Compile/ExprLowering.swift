@@ -215,7 +215,7 @@ struct ExprLowering {
             return div(trigonometric(.sin, z), trigonometric(.cos, z))
         case .tanh:
             if z.isReal { return ComplexOperand(re: builder.unary(.tanh, z.re), im: .zero) }
-            return div(trigonometric(.sinh, z), trigonometric(.cosh, z))
+            return complexTanh(z)
         case .atan:
             if z.isReal { return ComplexOperand(re: builder.unary(.atan, z.re), im: .zero) }
             // atan z = (i/2)(log(1 − iz) − log(1 + iz)).
@@ -238,6 +238,20 @@ struct ExprLowering {
         case .delta, .kdelta, .derivative:
             preconditionFailure("handled above")
         }
+    }
+
+    /// tanh(a + iy) = (tanh 2a + i q sin 2y)/(1 + q cos 2y), q = sech 2a = 2e/(1 + e²),
+    /// e = exp(−2|a|): bounded pieces only. sinh z/cosh z overflows for |a| beyond ~700 (Double)
+    /// and a ball's radius overflows there too, although tanh is within 2e of ±1; this form
+    /// keeps the continuation of a distribution tanh(β(ν − μ)/2) evaluable far along the axis.
+    private mutating func complexTanh(_ z: ComplexOperand) -> ComplexOperand {
+        let two = RealOperand.constant(BigRational(2))
+        let a2 = builder.mul(two, z.re), y2 = builder.mul(two, z.im)
+        let e = builder.unary(.exp, builder.neg(builder.mul(two, builder.unary(.abs, z.re))))
+        let q = builder.div(builder.mul(two, e), builder.add(.one, builder.mul(e, e)))
+        let d = builder.add(.one, builder.mul(q, builder.unary(.cos, y2)))
+        return ComplexOperand(re: builder.div(builder.unary(.tanh, a2), d),
+                              im: builder.div(builder.mul(q, builder.unary(.sin, y2)), d))
     }
 
     private mutating func trigonometric(_ b: Builtin, _ z: ComplexOperand) -> ComplexOperand {

@@ -23,6 +23,19 @@ public enum BallTanhConvolution {
     /// The enclosure of the integral; `bits`: the working precision of the centers.
     public static func integrate(numerator: [ComplexBall], factors: [[ComplexBall]],
                                  tanh: (slope: ComplexBall, offset: ComplexBall)?, bits: Int) throws(Refusal) -> ComplexBall {
+        let (lead, poles) = try Self.poles(of: factors, bits: bits)
+        let n = trimmed(numerator)
+        if n.count == 1, n[0].isZero { return ComplexBall(BigRational.zero) }
+        var upper: [Bool] = []
+        for z in poles {
+            guard Self.imaginaryPart(z).excludesZero else { throw Refusal(reason: "a pole may lie on the real axis") }
+            upper.append(z.center.im.signum > 0)
+        }
+        return try closedForm(numerator: numerator, lead: lead, poles: poles, upper: upper, tanh: tanh, bits: bits)
+    }
+
+    /// The product of the factors' leading coefficients and their roots, factor by factor.
+    public static func poles(of factors: [[ComplexBall]], bits: Int) throws(Refusal) -> (lead: ComplexBall, poles: [ComplexBall]) {
         var lead = ComplexBall(BigRational.one)
         var poles: [ComplexBall] = []
         for f in factors {
@@ -39,29 +52,56 @@ public enum BallTanhConvolution {
             default: throw Refusal(reason: "a factor of degree \(c.count - 1): only degrees 1 and 2 are enclosed")
             }
         }
+        return (lead, poles)
+    }
+
+    /// The closed forms from the poles, each with the half-plane it lies in where the formula
+    /// was derived (`upper[i]`: Im z_i > 0 for the real outer frequency). Off the axis this is
+    /// the analytic continuation as long as every step is analytic on the inputs, which the
+    /// balls prove or refuse: residues divide by differences of poles that exclude 0, ψ takes
+    /// balls free of its poles. A pole may cross the real axis on the way; the formula with
+    /// its real-axis side stays the same analytic function.
+    ///
+    /// `moving` (with `shift`): the poles that are `poles[i] + shift` (translates; `poles` then
+    /// holds their bases): differences between two moving poles are taken between the bases,
+    /// so a wide shift does not widen them (it cancels exactly).
+    public static func closedForm(numerator: [ComplexBall], lead: ComplexBall, poles bases: [ComplexBall], upper: [Bool],
+                                  moving: [Bool]? = nil, shift: ComplexBall? = nil,
+                                  tanh: (slope: ComplexBall, offset: ComplexBall)?, bits: Int) throws(Refusal) -> ComplexBall {
+        precondition(upper.count == bases.count && (moving?.count ?? bases.count) == bases.count, "one side per pole")
+        let moves = moving ?? [Bool](repeating: false, count: bases.count)
+        let poles = shift.map { s in zip(bases, moves).map { $1 ? ($0 + s).rounded(bits: bits) : $0 } } ?? bases
+        /// z_i − z_j, from the bases where both move.
+        func difference(_ i: Int, _ j: Int) -> ComplexBall {
+            guard let shift, moves[i] != moves[j] else { return bases[i] - bases[j] }
+            return moves[i] ? (bases[i] - bases[j]) + shift : (bases[i] - bases[j]) - shift
+        }
         let n = trimmed(numerator)
         if n.count == 1, n[0].isZero { return ComplexBall(BigRational.zero) }
         guard n.count - 1 <= poles.count - 2 else {
             throw Refusal(reason: "numerator degree \(n.count - 1) against denominator \(poles.count): not proven to converge")
         }
-        // Simple poles, off the axis, each on a known side.
-        for (i, z) in poles.enumerated() {
-            guard Self.imaginaryPart(z).excludesZero else { throw Refusal(reason: "a pole may lie on the real axis") }
-            for w in poles[..<i] where !(z - w).excludesZero { throw Refusal(reason: "two poles may coincide (a double pole)") }
+        for i in poles.indices {
+            for j in 0..<i where !difference(i, j).excludesZero { throw Refusal(reason: "two poles may coincide (a double pole)") }
         }
         var residues: [ComplexBall] = []
+        // c_z = N(z) · (1/lead) · Π 1/(z − w): each divisor inverted alone, so a wide ball
+        // (a quadrature's disk) is refused only where one difference may vanish, and the
+        // product's radius is the majorant Π(|c| + r) − Π|c| of the factors' deviations.
+        guard let inverseLead = reciprocal(lead, bits: bits + 8) else { throw Refusal(reason: "a leading coefficient may vanish") }
         for (i, z) in poles.enumerated() {
-            var d = lead
-            for (j, w) in poles.enumerated() where j != i { d = (d * (z - w)).rounded(bits: bits) }
-            let p = ComplexBall.evaluate(n, at: z, bits: bits)
-            guard let c = p.divided(by: d, bits: bits) else { throw Refusal(reason: "a residue's denominator may vanish") }
-            residues.append(c)
+            var factors = [ComplexBall.evaluate(n, at: z, bits: bits), inverseLead]
+            for j in poles.indices where j != i {
+                guard let inverse = reciprocal(difference(i, j), bits: bits + 8) else { throw Refusal(reason: "a residue's denominator may vanish") }
+                factors.append(inverse)
+            }
+            residues.append(product(factors, bits: bits))
         }
         let pi = Self.pi(bits: bits)
         guard let (s, o) = tanh else {
-            var upper = ComplexBall(BigRational.zero)
-            for (z, c) in zip(poles, residues) where z.center.im.signum > 0 { upper = upper + c }
-            return (ComplexBall(GaussianRational(BigRational.zero, BigRational(2))) * pi * upper).rounded(bits: bits)
+            var sum = ComplexBall(BigRational.zero)
+            for (c, up) in zip(residues, upper) where up { sum = sum + c }
+            return (ComplexBall(GaussianRational(BigRational.zero, BigRational(2))) * pi * sum).rounded(bits: bits)
         }
         // s and o are real (their imaginary parts are dropped by the caller's convention only
         // if exactly zero).
@@ -76,14 +116,38 @@ public enum BallTanhConvolution {
         }
         let minusI = ComplexBall(GaussianRational(BigRational.zero, BigRational(-1)))
         var total = ComplexBall(BigRational.zero)
-        for (z, c) in zip(poles, residues) {
+        for ((z, c), up) in zip(zip(poles, residues), upper) {
             let w = (minusI * scale * (z - mu)).rounded(bits: bits)
             let half = ComplexBall(BigRational(1) / BigRational(2))
-            let argument = z.center.im.signum > 0 ? half + w : half - w
+            let argument = up ? half + w : half - w
             guard let psi = ComplexBall.digamma(argument, bits: bits) else { throw Refusal(reason: "ψ at a pole's argument") }
             total = (total - ComplexBall(BigRational(2)) * c * psi).rounded(bits: bits)
         }
         return negative ? -total : total
+    }
+
+    /// Π x_i over balls with the radius Π(|c_i| + r_i) − Π|c_i| (|c_i| bounded above): the
+    /// deviation's own bound. The pairwise product rule bounds |c| by |Re c| + |Im c|, up to √2
+    /// per factor, which on a residue's wide differences (a quadrature's disk) made divisors
+    /// seem to reach 0.
+    static func product(_ x: [ComplexBall], bits: Int) -> ComplexBall {
+        var center = GaussianRational.one
+        var upper = BigRational.one, exact = BigRational.one
+        for b in x {
+            center = center * b.center
+            let m = RationalBounds.modulusAbove(b.center)
+            upper = upper * (m + b.radius)
+            exact = exact * m
+        }
+        return ComplexBall(center, radius: upper - exact).rounded(bits: bits)
+    }
+
+    /// 1/x with |c| bounded below by the modulus itself: |1/y − 1/c| ≤ r/(|c|(|c| − r)).
+    static func reciprocal(_ x: ComplexBall, bits: Int) -> ComplexBall? {
+        if x.isExact { return x.center.isZero ? nil : ComplexBall(GaussianRational.one / x.center).rounded(bits: bits) }
+        let m = RationalBounds.modulusBelow(x.center)
+        guard m > x.radius else { return nil }
+        return ComplexBall(GaussianRational.one / x.center, radius: x.radius / (m * (m - x.radius))).rounded(bits: bits)
     }
 
     /// The coefficients without exactly-zero leading ones (a ball that only may be zero stays,
