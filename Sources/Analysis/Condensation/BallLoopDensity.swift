@@ -21,8 +21,23 @@ public final class BallLoopDensity {
         loop = BallTapeEvaluator(try FrequencyContinuation.continued(problem.loop), precision: bits)
     }
 
+    /// The loop density on the disk |ν − c| ≤ r about a point of the real axis (its maximum
+    /// bounds a quadrature's error): the tapes on the disk's square, Σ on the disk itself.
+    public func density(inDisk center: BigRational, radius: BigRational, parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
+        let r = radius.toDouble().nextUp
+        let nu = (re: RealBall(BigFloat(center, precision: bits + 16), radius: r), im: RealBall(0, radius: r, precision: bits))
+        return try density(at: nu, parameters: parameters, reading: reading) {
+            try self.sigma.entries(inDisk: center, radius: radius, parameters: parameters)
+        }
+    }
+
     /// The loop density at ν = re + i·im under `reading` (one-shot or first-order; g0: G = G₀).
     public func density(at nu: (re: RealBall, im: RealBall), parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
+        try density(at: nu, parameters: parameters, reading: reading) { try self.sigma.entries(at: nu, parameters: parameters) }
+    }
+
+    private func density(at nu: (re: RealBall, im: RealBall), parameters: [RealBall], reading: DysonReading,
+                         selfEnergy: () throws -> [ComplexBall]) throws -> ComplexBall {
         func balls(_ outputs: [(re: RealBall, im: RealBall)]) throws -> [ComplexBall] {
             try outputs.map { o in
                 guard let c = RealBall.complexBall(re: o.re, im: o.im) else { throw CondensationError.nonFinite("a ball of the loop's chain") }
@@ -40,7 +55,7 @@ public final class BallLoopDensity {
         let g0 = try k0.map { try $0.inverse(bits: bits) }
         var g = g0
         if reading != .g0 {
-            let e = try sigma.entries(at: nu, parameters: parameters)
+            let e = try selfEnergy()
             let s = [BallKeldyshBlock(r: e[0], k: e[1], a: e[2]), BallKeldyshBlock(r: e[3], k: e[4], a: e[5])]
             let sign = ComplexBall(BigRational(Int(problem.selfEnergySign)))
             switch reading {

@@ -35,12 +35,14 @@ public struct RealBall: Sendable, CustomStringConvertible {
         return (q - c).abs <= BigRational(exactly: radius)
     }
 
-    /// The disk holding the rectangle re × im (radius r_re + r_im ≥ √(r_re² + r_im²)), for the
-    /// exact-rational ball functions; nil when a part is not finite.
+    /// The disk holding the rectangle re × im: radius √(r_re² + r_im²) from above (the sum
+    /// r_re + r_im, used before, doubled a square's disk and made a quadrature's wide disks
+    /// reach 0), for the exact-rational ball functions; nil when a part is not finite.
     public static func complexBall(re: RealBall, im: RealBall) -> ComplexBall? {
         guard re.radius.isFinite, im.radius.isFinite, re.radius >= 0, im.radius >= 0,
               let a = re.center.toBigRational(), let b = im.center.toBigRational() else { return nil }
-        let r = BigRational(exactly: re.radius) + BigRational(exactly: im.radius)
+        let x = BigRational(exactly: re.radius), y = BigRational(exactly: im.radius)
+        let r = x.isZero ? y : y.isZero ? x : RationalBounds.sqrtAbove(x * x + y * y)
         return ComplexBall(GaussianRational(a, b), radius: r)
     }
 

@@ -26,7 +26,22 @@ extension RealBallKernel {
         let t = mpfr_exp(c(d), c(a), MPFR_RNDN)
         guard mpfr_number_p(c(d)) != 0 else { return .notFinite }
         var r = rounding(t, d)
-        if ra != 0 { r = Self.plus(r, Self.product(exactMagnitudeAbove(d), expMinusOneAbove(ra))) }
+        if ra != 0 {
+            let grow = expMinusOneAbove(ra)
+            if grow.isFinite {
+                r = Self.plus(r, Self.product(exactMagnitudeAbove(d), grow))
+            } else {
+                // e^c(e^r − 1) ≤ e^(c + r): a wide argument far left of 0 (e^(−2|x|) over a
+                // quadrature's disk) has a tiny exponential whose e^r − 1 alone overflows.
+                let s = scratchBase
+                mpfr_set_prec(c(s), 64)
+                mpfr_add_d(c(s), c(a), ra, MPFR_RNDU)
+                mpfr_exp(c(s), c(s), MPFR_RNDU)
+                let bound = mpfr_get_d(c(s), MPFR_RNDU)
+                mpfr_set_prec(c(s), precision)
+                r = Self.plus(r, bound == 0 ? Double.leastNonzeroMagnitude : bound)
+            }
+        }
         return finish(d, r)
     }
 
