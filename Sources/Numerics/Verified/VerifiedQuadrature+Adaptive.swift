@@ -36,6 +36,7 @@ extension VerifiedQuadrature {
     /// `maximumDepth` halvings of any panel, point counts from `pointCounts` (each ≤
     /// `RationalQuadratureRule.maximumPoints`). The rules are Gauss–Legendre at `bits` bits,
     /// whose defects (~2^−bits) limit the reachable tolerance; the sums round to `bits` bits.
+    /// An error thrown by `value` is passed on unchanged (the caller's own reason).
     ///
     /// ratio: the golden mean of cost is near e (evaluations per length ∝ ρ/ln ρ at a fixed
     /// distance to the nearest singularity); 2 wastes 6% and keeps the disks small.
