@@ -179,7 +179,7 @@ public struct TailBound: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         guard let order else { return "0" }
         let s = sign == .nonnegative ? ", ≥ 0" : sign == .nonpositive ? ", ≤ 0" : ""
-        return "[\(lower), \(upper)]·|ν|^(−\(order))\(s) on |ν| ≥ 2^\(log2R)"
+        return "[\(lower), \(upper)]·|ν|^\(-order)\(s) on |ν| ≥ 2^\(log2R)"
     }
 }
 

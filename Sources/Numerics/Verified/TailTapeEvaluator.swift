@@ -26,7 +26,8 @@ public struct TailTapeFailure: Error, Sendable, CustomStringConvertible {
 ///
 /// An evaluation either bounds every output or fails with the instruction and the reason (a
 /// divisor whose lower bound is 0, exp of a growing argument, θ of ν, a real power, …); it never
-/// crashes and never returns a guess.
+/// crashes and never returns a guess. Registers are allocated once; not thread-safe (one
+/// evaluator per thread).
 public final class TailTapeEvaluator {
     public let function: CompiledFunction
     /// R = 2^log2R, the start of both tails.
