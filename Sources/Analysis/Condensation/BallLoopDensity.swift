@@ -24,8 +24,9 @@ public final class BallLoopDensity {
     /// The loop density on the disk |ν − c| ≤ r about a point of the real axis (its maximum
     /// bounds a quadrature's error): the tapes on the disk's square, Σ on the disk itself.
     public func density(inDisk center: BigRational, radius: BigRational, parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
-        let r = radius.toDouble().nextUp
-        let nu = (re: RealBall(BigFloat(center, precision: bits + 16), radius: r), im: RealBall(0, radius: r, precision: bits))
+        guard let re = RealBall.enclosing(center, radius: radius, precision: bits + 16),
+              let im = RealBall.enclosing(.zero, radius: radius, precision: bits) else { throw CondensationError.nonFinite("the disk") }
+        let nu = (re: re, im: im)
         return try density(at: nu, parameters: parameters, reading: reading) {
             try self.sigma.entries(inDisk: center, radius: radius, parameters: parameters)
         }

@@ -68,10 +68,9 @@ public final class BallSelfEnergy {
     /// needs |Σ|'s maximum there): the translated formula in one run (it meets the axis), the
     /// general closed forms by the covered segments. Throws where it cannot prove analyticity.
     public func entries(inDisk center: BigRational, radius: BigRational, parameters: [RealBall]) throws -> [ComplexBall] {
-        let r = radius.toDouble().nextUp
-        let re = RealBall(BigFloat(center, precision: bits + 16), radius: r), im = RealBall(0, radius: r, precision: bits)
+        guard let re = RealBall.enclosing(center, radius: radius, precision: bits + 16),
+              let im = RealBall.enclosing(.zero, radius: radius, precision: bits) else { throw CondensationError.nonFinite("the disk") }
         guard translatable, let complexTape else { return try entries(at: (re, im), parameters: parameters) }
-        // The center rounded to bits + 16 is within the rectangle's margin (r rounded up).
         return try translatedEntries(at: (re, im), disk: ComplexBall(GaussianRational(center), radius: radius), parameters: parameters, complexTape)
     }
 
@@ -92,38 +91,67 @@ public final class BallSelfEnergy {
     /// by it rather than by the rectangle's circumscribed disk).
     private func translatedEntries(at w: (re: RealBall, im: RealBall), disk: ComplexBall?, parameters: [RealBall],
                                    _ complexTape: BallTapeEvaluator) throws -> [ComplexBall] {
-        let zero = RealBall(0, precision: bits)
-        let base = try coefficients(tape, inputs: [zero] + parameters)
-        let movingNumerators = problem.pieces.contains { $0.numerator.contains { FactorMotion.moves($0, in: problem.sigma) } }
-        func run(_ w: (re: RealBall, im: RealBall)) throws -> [ComplexBall] {
-            guard let nu = disk ?? RealBall.complexBall(re: w.re, im: w.im) else { throw CondensationError.nonFinite("the frequency ball") }
-            let numerators = movingNumerators ? try coefficients(complexTape, inputs: [w.re, w.im] + parameters) : base
-            var entries = [ComplexBall](repeating: ComplexBall(BigRational.zero), count: 6)
-            for (piece, motion) in zip(problem.pieces, motions) {
+        let (pieces, base) = try translatedPieces(parameters: parameters)
+        guard let nu = disk ?? RealBall.complexBall(re: w.re, im: w.im) else { throw CondensationError.nonFinite("the frequency ball") }
+        let numerators = movingNumerators ? try coefficients(complexTape, inputs: [w.re, w.im] + parameters) : base
+        var entries = [ComplexBall](repeating: ComplexBall(BigRational.zero), count: 6)
+        for p in pieces {
+            do {
+                let v = try BallTanhConvolution.closedForm(numerator: p.piece.numerator.map { numerators[$0] }, lead: p.lead, poles: p.bases,
+                                                           upper: p.upper, moving: p.moving, shift: nu, tanh: p.tanh, bits: bits)
+                entries[p.piece.entry] = (entries[p.piece.entry] + v).rounded(bits: bits)
+            } catch {
+                throw CondensationError.integral("a piece of Σ entry \(p.piece.entry) continued in balls: \(error.reason)")
+            }
+        }
+        return entries
+    }
+
+    /// Whether a numerator coefficient of some piece depends on ω.
+    var movingNumerators: Bool { problem.pieces.contains { $0.numerator.contains { FactorMotion.moves($0, in: problem.sigma) } } }
+
+    /// A translatable piece at this parameter point: the product of its factors' leading
+    /// coefficients, its poles at ω = 0 (the moving ones' bases), each pole's half-plane there
+    /// (every real ω's) and whether it moves, and tanh's slope and offset (free of ω).
+    struct TranslatedPiece {
+        let piece: CondensationProblem.Piece
+        let lead: ComplexBall
+        let bases: [ComplexBall]
+        let upper: [Bool]
+        let moving: [Bool]
+        let tanh: (slope: ComplexBall, offset: ComplexBall)?
+    }
+
+    /// Every piece's `TranslatedPiece` from the coefficients at ω = 0 (returned too); throws
+    /// where a pole may lie on the real axis there (its side is then unknown).
+    func translatedPieces(parameters: [RealBall]) throws -> (pieces: [TranslatedPiece], base: [ComplexBall]) {
+        guard translatable else { throw CondensationError.integral("Σ's pieces do not all move rigidly with ω") }
+        let base = try coefficients(tape, inputs: [RealBall(0, precision: bits)] + parameters)
+        var out: [TranslatedPiece] = []
+        for (piece, motion) in zip(problem.pieces, motions) {
+            var lead = ComplexBall(BigRational.one), poles: [ComplexBall] = [], upper: [Bool] = [], moving: [Bool] = []
+            for (d, m) in zip(piece.denominator, motion) {
+                let roots: [ComplexBall]
                 do {
-                    var lead = ComplexBall(BigRational.one), poles: [ComplexBall] = [], upper: [Bool] = [], moving: [Bool] = []
-                    for (d, m) in zip(piece.denominator, motion) {
-                        let (l, roots) = try BallTanhConvolution.poles(of: [d.range.map { base[$0] }], bits: bits)
-                        lead = (lead * l).rounded(bits: bits)
-                        for z in roots {
-                            guard ComplexBall(z.center.im, radius: z.radius).excludesZero else {
-                                throw CondensationError.integral("a piece of Σ entry \(piece.entry) continued in balls: a pole may lie on the real axis at ω = 0")
-                            }
-                            upper.append(z.center.im.signum > 0)
-                            poles.append(z)
-                            moving.append(m == .translate)
-                        }
+                    let (l, r) = try BallTanhConvolution.poles(of: [d.range.map { base[$0] }], bits: bits)
+                    lead = (lead * l).rounded(bits: bits)
+                    roots = r
+                } catch {
+                    throw CondensationError.integral("a piece of Σ entry \(piece.entry) in balls: \(error.reason)")
+                }
+                for z in roots {
+                    guard ComplexBall(z.center.im, radius: z.radius).excludesZero else {
+                        throw CondensationError.integral("a piece of Σ entry \(piece.entry) in balls: a pole may lie on the real axis at ω = 0")
                     }
-                    let v = try BallTanhConvolution.closedForm(numerator: piece.numerator.map { numerators[$0] }, lead: lead, poles: poles,
-                                                               upper: upper, moving: moving, shift: nu, tanh: piece.tanh.map { (base[$0.slope], base[$0.offset]) }, bits: bits)
-                    entries[piece.entry] = (entries[piece.entry] + v).rounded(bits: bits)
-                } catch let refusal as BallTanhConvolution.Refusal {
-                    throw CondensationError.integral("a piece of Σ entry \(piece.entry) continued in balls: \(refusal.reason)")
+                    upper.append(z.center.im.signum > 0)
+                    poles.append(z)
+                    moving.append(m == .translate)
                 }
             }
-            return entries
+            out.append(TranslatedPiece(piece: piece, lead: lead, bases: poles, upper: upper, moving: moving,
+                                       tanh: piece.tanh.map { (base[$0.slope], base[$0.offset]) }))
         }
-        return try run(w)
+        return (out, base)
     }
 
     /// The six entries (R_bb, K_bb, A_bb, R_aa, K_aa, A_aa) at ω ∈ `w`, parameters in

@@ -185,7 +185,7 @@ public enum BallTanhConvolution {
     static func imaginaryPart(_ z: ComplexBall) -> ComplexBall { ComplexBall(z.center.im, radius: z.radius) }
 
     /// π to `bits` bits: MPFR's correctly rounded value, its error below 2^−(bits−2).
-    static func pi(bits: Int) -> ComplexBall {
+    public static func pi(bits: Int) -> ComplexBall {
         let p = BigFloat.pi(precision: bits + 8)
         guard let q = p.toBigRational() else { return ComplexBall(BigRational(22) / BigRational(7), radius: BigRational(1) / BigRational(100)) }
         return ComplexBall(q, radius: RationalBounds.twoToMinus(bits + 5))

@@ -52,6 +52,19 @@ public struct RealBall: Sendable, CustomStringConvertible {
 }
 
 extension RealBall {
+    /// The ball around an exact rational: centre rounded to `precision` bits, the rounding
+    /// (rounded up) as the radius; nil if it is not finite.
+    public static func enclosing(_ q: BigRational, radius: BigRational = .zero, precision: Int) -> RealBall? {
+        let c = BigFloat(q, precision: precision)
+        guard let exact = c.toBigRational() else { return nil }
+        let error = (q - exact).abs + radius
+        if error.isZero { return RealBall(c, radius: 0) }
+        let r = error.toDouble()
+        guard r.isFinite else { return nil }
+        // toDouble rounds to nearest: one step up is at least the exact value.
+        return RealBall(c, radius: r.nextUp)
+    }
+
     /// The real and imaginary parts of a complex ball as real balls (each part's interval holds
     /// the disk's projection): centres rounded to `precision` bits, the rounding and the disk's
     /// radius (as a Double rounded up) in the radii; nil for a non-finite part.

@@ -142,6 +142,15 @@ public struct TailBound: Sendable, Hashable, CustomStringConvertible {
                              lower: Bound.differenceBelow(mDown, r), sign: sign, op: "constant")
     }
 
+    /// A bound given by the caller's own proof: lower·|ν|^(−k) ≤ |x| ≤ upper·|ν|^(−k), k =
+    /// quarters/4 (a growth for k < 0, as |ψ(a + bν)| ≤ U|ν|^(1/4)).
+    public static func bound(quarters: Int, upper: Double, lower: Double = 0, sign: TailSign = .unknown,
+                             log2R: Int) throws(TailRefusal) -> TailBound {
+        try checkRegion(log2R)
+        guard upper > 0 else { throw TailRefusal(op: "bound", reason: "an upper bound must be positive") }
+        return try TailBound(log2R: log2R, quarters: quarters, upper: upper, lower: lower, sign: sign, op: "bound")
+    }
+
     /// A constant Double interval [lower, upper] of moduli (order 0).
     static func modulus(_ lower: Double, _ upper: Double, sign: TailSign, log2R: Int, op: String) throws(TailRefusal) -> TailBound {
         try TailBound(log2R: log2R, quarters: 0, upper: upper, lower: lower, sign: sign, op: op)

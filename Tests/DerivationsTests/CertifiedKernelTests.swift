@@ -1,0 +1,94 @@
+import ArbitraryPrecision
+import ComplexModule
+import Foundation
+import KeldyshNumerics
+import Testing
+@testable import Analysis
+@testable import Derivations
+
+/// K₁^R(0) of paper 000 certified: the verified quadrature over |ν| ≤ R (ball points, Cauchy
+/// bounds on disks) plus the proven tail beyond R (`LoopTail`), at the decimals of
+/// BallSelfEnergyTests (Fig. 2's parameters with ξ = 0.3, (μ_S, h) = (−0.4, 0.7)).
+@Suite("Paper 000: K1^R(0) certified")
+struct CertifiedKernelTests {
+    static func load() throws -> CondensationProblem { try CondensationModel.load(path: CondensationThresholdTests.model).problem }
+
+    /// Under G = G₀ (cheap: no Σ), against the MPFR double-exponential rule of the other route
+    /// (`PreciseCondensationNumerics`, 20 digits asked: its nodes reach |ν| ≈ 10¹² and its two
+    /// steps agree to ~10⁻²⁰), which must lie in the certified ball; the ball is below 2·10⁻¹¹.
+    @Test("K1^R(0) under G = G0 certified holds the 20-digit MPFR rule's value")
+    func g0AgainstMPFR() throws {
+        let p = try Self.load()
+        let balls = BallSelfEnergyTests.parameterBalls(p)
+        let certified = try CertifiedRetardedKernel(p, bits: 128, reading: .g0)
+        let e = try certified.enclosure(parameters: balls, tolerance: BigRational(1) / BigRational(10_000_000_000))
+        let n = PreciseCondensationNumerics(p, precision: 160)
+        n.set(p.parameters.map { BigFloat(BallSelfEnergyTests.decimals[$0.name]!, precision: 160)! })
+        let k = try n.retardedKernelAtZero(.g0, nodes: PreciseFrequencyNodes(digits: 20, precision: 160))
+        let rules = (k.fine - k.coarse).abs.toDouble()
+        #expect(rules < 1e-18, "the MPFR rules differ by \(rules)")
+        let reference = ComplexBall(k.fine)
+        let distance = ComplexBall.l1((reference - e.value).center).toDouble()
+        #expect(distance <= e.value.radius.toDouble() + rules, "MPFR \(k.fine.toComplexDouble()) off the certified centre by \(distance), radius \(e.value.radius.toDouble())")
+        #expect(e.value.radius.toDouble() < 2e-11, "radius \(e.value.radius.toDouble())")
+        #expect(e.truncation.toDouble() <= 1e-10 && e.tail.toDouble() < 1e-12)
+    }
+
+    /// The tail bounds against point enclosures of the density far out (`BallLoopDensity`, a
+    /// second method): |loop(ν)|·|ν|^k ≤ U at sampled |ν| ≥ R. Under G₀ the loop decays like
+    /// 1/ν³ with nothing lost (no ψ), so U is also within 1% of the sampled values (tight); under
+    /// the first-order reading ψ's log costs a quarter order (k = 2.75).
+    @Test("the loop's tail bound holds at sampled far nodes, and is tight under G = G0")
+    func tailBoundAgainstSamples() throws {
+        let p = try Self.load()
+        let balls = BallSelfEnergyTests.parameterBalls(p)
+        let density = try BallLoopDensity(p, bits: 128)
+        let zero = RealBall(0, precision: 128)
+        for reading in [DysonReading.g0, .firstOrder] {
+            let b = try LoopTail(p, sigma: density.sigma, reading: reading, log2R: 16).bound(parameters: balls)
+            #expect(b.order >= (reading == .g0 ? 3 : 2.75), "\(reading): order \(b.order)")
+            var largest = 0.0
+            for nu in [65536.0, -65536.0, 3e5, -1e6, 1e9] {
+                let d = try density.density(at: (RealBall(nu, precision: 128), zero), parameters: balls, reading: reading)
+                let scaled = (d.magnitudeUpperBound.toDouble()) * pow(abs(nu), b.order)
+                largest = max(largest, scaled)
+                #expect(scaled <= b.constant, "\(reading) at ν = \(nu): |loop|·|ν|^\(b.order) = \(scaled) above U = \(b.constant)")
+            }
+            if reading == .g0 { #expect(b.constant <= 1.01 * largest, "U = \(b.constant) against the samples' \(largest)") }
+            #expect(b.integral < 1e-9)
+        }
+    }
+
+    /// ψ's growth bound on the tails, |ψ(½ ± β(b + ν − μ)/2πi)| ≤ U|ν|^(1/4), against ball ψ at
+    /// sampled ν (both signs, out to 10¹²), and not loose by more than 60% at ν = ±R (log R + C
+    /// against log|s| there: the π/2 of the argument and the 1/S terms).
+    @Test("the digamma growth bound of the tails holds at sampled nu and is within 60% at R")
+    func digammaGrowth() throws {
+        let p = try Self.load()
+        let tail = LoopTail(p, sigma: BallSelfEnergy(p, bits: 128), reading: .firstOrder, log2R: 16)
+        let pi = BallTanhConvolution.pi(bits: 128)
+        for (b, mu) in [(ComplexBall(GaussianRational(BigRational(-2) / BigRational(5), BigRational(1) / BigRational(4))), BigRational(1) / BigRational(10)),
+                        (ComplexBall(GaussianRational(BigRational(7) / BigRational(10), BigRational(-5) / BigRational(2))), BigRational(-1))] {
+            let scale = ComplexBall(BigRational(10)).divided(by: (ComplexBall(BigRational(2)) * pi), bits: 128)!
+            let u = try tail.digammaGrowth(base: b, mu: ComplexBall(mu), scale: scale)
+            #expect(u.order == -0.25)
+            var atR = 0.0
+            for nu in [65536.0, -65536.0, 1e6, -3e7, 1e12] {
+                let w = (ComplexBall(GaussianRational(BigRational.zero, BigRational(-1))) * scale * (b + ComplexBall(BigRational(exactly: nu)) - ComplexBall(mu))).rounded(bits: 128)
+                let half = ComplexBall(BigRational(1) / BigRational(2))
+                let psi = ComplexBall.digamma(b.center.im.signum > 0 ? half + w : half - w, bits: 128)!
+                let ratio = psi.magnitudeUpperBound.toDouble() / pow(abs(nu), 0.25)
+                #expect(ratio <= u.upper, "ν = \(nu): |ψ|/|ν|^¼ = \(ratio) above U = \(u.upper)")
+                if abs(nu) == 65536 { atR = max(atR, ratio) }
+            }
+            #expect(u.upper <= 1.6 * atR, "U = \(u.upper) against \(atR) at R")
+        }
+    }
+
+    @Test("a cutoff exponent off the multiples of 4, and the self-consistent reading, are refused")
+    func refusals() throws {
+        let p = try Self.load()
+        #expect(throws: CondensationError.self) { _ = try CertifiedRetardedKernel(p, bits: 128, reading: .firstOrder, log2Inner: 3, shells: 14) }
+        #expect(throws: CondensationError.self) { _ = try CertifiedRetardedKernel(p, bits: 128, reading: .selfConsistent) }
+    }
+}
