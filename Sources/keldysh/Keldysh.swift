@@ -11,7 +11,7 @@ struct Keldysh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keldysh",
         abstract: "Symbolic derivations and checked numerics for driven-dissipative quantum systems.",
-        subcommands: [Simplify.self, SolveCommand.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
+        subcommands: [Simplify.self, SolveCommand.self, KernelCommand.self, Latex.self, CodegenCommand.self, DeriveCommand.self, VerifyCommand.self,
                       ScanCommand.self, MergeCommand.self, DynamicsCommand.self, CumulantsCommand.self, CorrelationCommand.self, ThresholdCommand.self,
                       SteadyCommand.self, SpectrumCommand.self,
                       Expand.self, Cancel.self, Together.self, Apart.self, Factor.self]

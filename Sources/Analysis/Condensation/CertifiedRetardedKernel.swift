@@ -68,7 +68,8 @@ public final class CertifiedRetardedKernel {
 
     /// The enclosure at the parameter balls (in `problem.parameters` order); `tolerance` bounds
     /// the quadrature's truncation (the point enclosures' radii and the tail come on top).
-    public func enclosure(parameters: [RealBall], tolerance: BigRational) throws -> Enclosure {
+    /// `progress(done, total)`: after each interval of the quadrature.
+    public func enclosure(parameters: [RealBall], tolerance: BigRational, progress: ((Int, Int) -> Void)? = nil) throws -> Enclosure {
         let zero = RealBall(0, precision: bits)
         let t: [(re: RealBall, im: RealBall)]
         do { t = try tree.evaluate([zero] + parameters) } catch {
@@ -93,7 +94,8 @@ public final class CertifiedRetardedKernel {
         }
         var core = ComplexBall(BigRational.zero), truncation = BigRational.zero
         var panels = 0, evaluations = 0, disks = 0
-        for (a, b, tol) in intervals {
+        for (index, (a, b, tol)) in intervals.enumerated() {
+            progress?(index, intervals.count)
             let r: VerifiedIntegral
             do {
                 r = try VerifiedQuadrature.integrate(from: a, to: b, tolerance: tol, bits: bits, value: value, diskBound: diskBound)
@@ -106,6 +108,7 @@ public final class CertifiedRetardedKernel {
             evaluations += r.evaluations
             disks += r.diskBounds
         }
+        progress?(intervals.count, intervals.count)
         let bound = try tail.bound(parameters: parameters)
         guard bound.integral.isFinite else { throw CondensationError.integral("the loop's tail bound is not finite") }
         let tail = BigRational(exactly: bound.integral)
