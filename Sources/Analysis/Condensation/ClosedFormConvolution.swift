@@ -170,15 +170,20 @@ final class ClosedFormConvolution {
     /// when no piece has a plan.
     func nodeOutputs() -> [Int]? {
         guard (0..<pieceCount).contains(where: { prepared[$0] }) else { return nil }
-        var wanted = Set<Int>()
+        // A mask, not a Set: this runs once per parameter point, hashing showed in the profile.
+        var wanted: [Bool] = []
+        func want(_ r: Range<Int>) {
+            if r.upperBound > wanted.count { wanted += [Bool](repeating: false, count: r.upperBound - wanted.count) }
+            for i in r { wanted[i] = true }
+        }
         for k in 0..<pieceCount {
             let plan = plans[k]
-            wanted.formUnion(plan.numeratorLower..<plan.numeratorUpper)
+            want(plan.numeratorLower..<plan.numeratorUpper)
             guard !prepared[k] else { continue }
-            for i in 0..<plan.factorCount { wanted.formUnion(factors[plan.firstFactor + i].lower..<factors[plan.firstFactor + i].upper) }
-            if plan.slope >= 0 { wanted.formUnion([plan.slope, plan.offset]) }
+            for i in 0..<plan.factorCount { want(factors[plan.firstFactor + i].lower..<factors[plan.firstFactor + i].upper) }
+            if plan.slope >= 0 { want(plan.slope..<plan.slope + 1); want(plan.offset..<plan.offset + 1) }
         }
-        return wanted.sorted()
+        return wanted.indices.filter { wanted[$0] }
     }
 
     /// Σ over the pieces of ∫dν of each fraction (times its tanh), summed per `entry` into

@@ -11,10 +11,14 @@ public final class CondensationNumerics {
     private let kernel: TapeEvaluator, loop: TapeEvaluator, tree: TapeEvaluator, density: TapeEvaluator
     private let sigma: FrequencySlicedTape
     private var values: [Double]
-    private var input: [Double], output: [Double]
-    private var loopInput: [Double]
+    /// Raw buffers (made once): arrays in a class would pay an exclusivity check per access,
+    /// several per node. `input` holds [ω, parameters…] for the kernel, Σ and tree tapes,
+    /// `loopInput` [ν, ω, parameters…, G's slots]; both get the parameters in `set`.
+    private let input: UnsafeMutablePointer<Double>, output: UnsafeMutablePointer<Double>
+    private let loopInput: UnsafeMutablePointer<Double>
     private let integrals: ClosedFormConvolution
-    private var sums = [Complex<Double>](repeating: .zero, count: 6)
+    private let sums: UnsafeMutablePointer<Complex<Double>>
+    private let inputCount: Int, outputCount: Int, loopInputCount: Int
 
     public init(_ problem: CondensationProblem) {
         self.problem = problem
@@ -26,23 +30,41 @@ public final class CondensationNumerics {
         integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma, conjugates: problem.conjugateEntries)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
-        input = Array(repeating: 0, count: widest)
-        output = Array(repeating: 0, count: 2 * max(problem.kernel.outputCount, problem.sigma.outputCount, 1))
-        loopInput = Array(repeating: 0, count: problem.loop.inputCount)
+        inputCount = max(widest, 1 + problem.parameters.count)
+        outputCount = 2 * max(problem.kernel.outputCount, problem.sigma.outputCount, problem.tree.outputCount, problem.loop.outputCount, 1)
+        loopInputCount = max(problem.loop.inputCount, 2 + problem.parameters.count)
+        input = .allocate(capacity: inputCount)
+        input.initialize(repeating: 0, count: inputCount)
+        output = .allocate(capacity: outputCount)
+        output.initialize(repeating: 0, count: outputCount)
+        loopInput = .allocate(capacity: loopInputCount)
+        loopInput.initialize(repeating: 0, count: loopInputCount)
+        sums = .allocate(capacity: 6)
+        sums.initialize(repeating: .zero, count: 6)
+    }
+
+    deinit {
+        input.deallocate()
+        output.deallocate()
+        loopInput.deallocate()
+        sums.deallocate()
     }
 
     /// The parameter values, in `problem.parameters` order.
     public func set(_ values: [Double]) {
         precondition(values.count == self.values.count, "expected \(self.values.count) parameter values")
         self.values = values
+        for (k, v) in values.enumerated() {
+            input[1 + k] = v
+            loopInput[2 + k] = v
+        }
         integrals.newPoint()
         sigma.invalidate()
     }
 
     private func run(_ e: TapeEvaluator, at w: Double) {
         input[0] = w
-        for (k, v) in values.enumerated() { input[1 + k] = v }
-        input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in e.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
+        e.evaluate(inputs: input, into: output)
     }
 
     private func out(_ k: Int) -> Complex<Double> { Complex(output[2 * k], output[2 * k + 1]) }
@@ -75,19 +97,17 @@ public final class CondensationNumerics {
     /// Σ[G₀] at ω, by species, each entry the closed-form ∫dν of its fractions.
     func selfEnergy(at w: Double) throws -> SpeciesBlocks {
         if integrals.needsPreparation {
-            sigma.run(at: 0, values: values, input: &input)
+            sigma.run(at: 0, parameters: input)
             integrals.prepare(coefficientsAtZero: sigma.outputs)
             sigma.narrow(to: integrals.nodeOutputs())
         }
-        sigma.run(at: w, values: values, input: &input)
-        let complete = try sums.withUnsafeMutableBufferPointer { e in
-            try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: e.baseAddress!, onlyNodeOutputs: sigma.lastRunNarrow)
-        }
+        sigma.run(at: w, parameters: input)
+        let complete = try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: sums, onlyNodeOutputs: sigma.lastRunNarrow)
         if !complete {
-            sigma.run(at: w, values: values, input: &input, whole: true)
-            _ = try sums.withUnsafeMutableBufferPointer { e in try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: e.baseAddress!) }
+            sigma.run(at: w, parameters: input, whole: true)
+            _ = try integrals.integrate(count: 6, frequency: w, coefficients: sigma.outputs, into: sums)
         }
-        let e = sums
+        let e = UnsafeBufferPointer(start: sums, count: 6)
         return SpeciesBlocks(b: KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: KeldyshBlock(r: e[3], k: e[4], a: e[5]))
     }
 
@@ -157,8 +177,6 @@ public final class CondensationNumerics {
         run(tree, at: 0)
         var total = out(0)
         let n = values.count
-        loopInput[1] = 0
-        for (k, v) in values.enumerated() { loopInput[2 + k] = v }
         let table = try greensTable(reading, nodes: nodes)
         for i in 0..<nodes.count {
             let g = table[i]
@@ -172,7 +190,7 @@ public final class CondensationNumerics {
                 loopInput[2 + n + 12 + 2 * k + 1] = v.imaginary
             }
             put(0, g.b.r); put(1, g.b.k); put(2, g.b.a); put(3, g.a.r); put(4, g.a.k); put(5, g.a.a)
-            loopInput.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in loop.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
+            loop.evaluate(inputs: loopInput, into: output)
             total += Complex(nodes.w[i], 0) * out(0)
         }
         return total

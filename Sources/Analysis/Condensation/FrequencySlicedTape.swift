@@ -42,17 +42,19 @@ final class FrequencySlicedTape {
     /// with w and, on a full run, the parameter `values` after it.
     /// `whole`: refresh every output even when narrowed.
     func run(at w: Double, values: [Double], input: inout [Double], whole all: Bool = false) {
+        if !primed { for (k, v) in values.enumerated() { input[1 + k] = v } }
+        input.withUnsafeMutableBufferPointer { i in run(at: w, parameters: i.baseAddress!, whole: all) }
+    }
+
+    /// As `run(at:values:input:whole:)` with the parameters already in `input[1...]` (the
+    /// caller's raw buffer: no array, so no exclusivity check per node).
+    func run(at w: Double, parameters input: UnsafeMutablePointer<Double>, whole all: Bool = false) {
         input[0] = w
-        if !primed {
-            for (k, v) in values.enumerated() { input[1 + k] = v }
-            narrow = false
-        }
+        if !primed { narrow = false }
         let full = !primed
         let slice = !all && narrow ? narrowed!.slice : whole
-        input.withUnsafeBufferPointer { i in
-            if full { evaluator.evaluate(inputs: i.baseAddress!, into: outputs) }
-            else { evaluator.evaluate(slice, inputs: i.baseAddress!, into: outputs) }
-        }
+        if full { evaluator.evaluate(inputs: input, into: outputs) }
+        else { evaluator.evaluate(slice, inputs: input, into: outputs) }
         lastRunNarrow = !full && slice !== whole
         primed = true
     }
