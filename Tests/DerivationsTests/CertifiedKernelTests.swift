@@ -85,6 +85,46 @@ struct CertifiedKernelTests {
         }
     }
 
+    /// `keldysh kernel`'s job end to end under G = G₀ (parameters parsed as exact decimals): its
+    /// printed interval holds the Double route's K₁^R(0) (sinh–sinh rule to |ν| ≈ 10⁵, whose
+    /// truncated tail is ~10⁻¹¹: the slack), its JSON ends are ordered; bad requests are refused
+    /// before any work with their reason.
+    @Test("the kernel job prints a certified interval holding the Double route's K, and refuses bad requests")
+    func kernelJob() throws {
+        let settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "muB=-0.5", "TF=0.1", "xi=0", "Omega=2.5", "h=0.7", "muS=-0.4"]
+        var o = KernelOptions(model: CondensationThresholdTests.model)
+        o.settings = settings
+        o.reading = .g0
+        let outcome = try certifyKernel(o)
+        let json = render(outcome, json: true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let re = try #require(object["re"] as? [String: Any]), im = try #require(object["im"] as? [String: Any])
+        let reLow = Double(re["lower"] as! String)!, reHigh = Double(re["upper"] as! String)!
+        let imLow = Double(im["lower"] as! String)!, imHigh = Double(im["upper"] as! String)!
+        var point = [String: Double]()
+        for s in settings { let kv = s.split(separator: "="); point[String(kv[0])] = Double(kv[1])! }
+        let (_, double) = try CondensationThresholdTests.numerics(point)
+        let k = try double.retardedKernelAtZero(.g0, nodes: FrequencyNodes(step: 1.0 / 32, limit: FrequencyNodes.tailLimit))
+        #expect(reLow <= reHigh && imLow <= imHigh)
+        #expect(k.real >= reLow - 3e-11 && k.real <= reHigh + 3e-11, "Re K \(k.real) outside [\(reLow), \(reHigh)]")
+        #expect(k.imaginary >= imLow - 3e-11 && k.imaginary <= imHigh + 3e-11, "Im K \(k.imaginary) outside [\(imLow), \(imHigh)]")
+        #expect((re["certified_digits"] as? Int ?? 0) >= 8)
+        #expect(render(outcome, json: false).contains("Im K1^R(0) > 0"))
+
+        func refused(_ change: (inout KernelOptions) -> Void, _ phrase: String) {
+            var bad = o
+            change(&bad)
+            do { _ = try certifyKernel(bad); Issue.record("accepted: \(phrase)") } catch {
+                #expect("\(error)".contains(phrase), "\(error)")
+            }
+        }
+        refused({ $0.settings = settings.filter { !$0.hasPrefix("TF=") } + ["TF=sqrt(2)/10"] }, "exact rational")
+        refused({ $0.settings = settings.filter { !$0.hasPrefix("muS=") } }, "muS")
+        refused({ $0.tolerance = 1e-40 }, "1e-30 to 1e-2")
+        refused({ $0.bits = 40 }, "64 to 512 bits")
+        refused({ $0.reading = .selfConsistent }, "self-consistent")
+    }
+
     @Test("a cutoff exponent off the multiples of 4, and the self-consistent reading, are refused")
     func refusals() throws {
         let p = try Self.load()
