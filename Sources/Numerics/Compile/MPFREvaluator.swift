@@ -45,19 +45,9 @@ public final class MPFREvaluator {
     /// Runs, once, every instruction whose operands are all constants (transitively), and
     /// keeps the others for `run`: a constant subexpression costs nothing per evaluation.
     private func hoistConstantInstructions() {
-        var constant = [Bool](repeating: false, count: registerCount)
-        for k in 0..<tape.constants.count { constant[tape.constantBase + k] = true }
-        var hoisted: [TapeInstruction] = []
-        for ins in tape.instructions {
-            let operandsConstant = constant[Int(ins.a)] && (!ins.op.isBinary || constant[Int(ins.b)])
-            if operandsConstant {
-                hoisted.append(ins)
-                for k in 0..<ins.op.resultCount { constant[Int(ins.dest) + k] = true }
-            } else {
-                liveInstructions.append(ins)
-            }
-        }
-        execute(hoisted)
+        let split = tape.splitByConstantOperands()
+        liveInstructions = split.live.map(\.instruction)
+        execute(split.constant.map(\.instruction))
     }
 
     /// A working precision of `digits` decimal digits (plus guard bits, `BigFloat.bits(forDigits:)`).

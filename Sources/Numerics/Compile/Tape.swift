@@ -99,3 +99,23 @@ public enum TapeOp: UInt8, Sendable, Hashable, CaseIterable {
     /// Number of registers written.
     public var resultCount: Int { self == .complexSqrt ? 2 : 1 }
 }
+
+extension Tape {
+    /// The instructions split by whether every operand is a constant (transitively): those can
+    /// run once when an evaluator is made, the others at every evaluation. With each its index.
+    public func splitByConstantOperands() -> (constant: [(index: Int, instruction: TapeInstruction)],
+                                               live: [(index: Int, instruction: TapeInstruction)]) {
+        var constant = [Bool](repeating: false, count: max(registerCount, 1))
+        for k in 0..<constants.count { constant[constantBase + k] = true }
+        var hoisted: [(index: Int, instruction: TapeInstruction)] = [], live: [(index: Int, instruction: TapeInstruction)] = []
+        for (k, ins) in instructions.enumerated() {
+            if constant[Int(ins.a)] && (!ins.op.isBinary || constant[Int(ins.b)]) {
+                hoisted.append((k, ins))
+                for j in 0..<ins.op.resultCount { constant[Int(ins.dest) + j] = true }
+            } else {
+                live.append((k, ins))
+            }
+        }
+        return (hoisted, live)
+    }
+}

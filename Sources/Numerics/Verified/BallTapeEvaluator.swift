@@ -51,17 +51,8 @@ public final class BallTapeEvaluator {
 
     /// Runs once every instruction whose operands are all constants (as `MPFREvaluator`).
     private func hoistConstantInstructions() {
-        var constant = [Bool](repeating: false, count: max(tape.registerCount, 1))
-        for k in 0..<tape.constants.count { constant[tape.constantBase + k] = true }
-        var hoisted: [(index: Int, instruction: TapeInstruction)] = []
-        for (k, ins) in tape.instructions.enumerated() {
-            if constant[Int(ins.a)] && (!ins.op.isBinary || constant[Int(ins.b)]) {
-                hoisted.append((k, ins))
-                for j in 0..<ins.op.resultCount { constant[Int(ins.dest) + j] = true }
-            } else {
-                liveInstructions.append((k, ins))
-            }
-        }
+        let (hoisted, live) = tape.splitByConstantOperands()
+        liveInstructions = live
         if constantFailure == nil, let failure = execute(hoisted) { constantFailure = failure }
     }
 

@@ -61,17 +61,8 @@ public final class TailTapeEvaluator {
                 constantFailure = TailTapeFailure(instruction: nil, op: nil, reason: "constant \(c): \(error.description)")
             }
         }
-        var constant = [Bool](repeating: false, count: max(tape.registerCount, 1))
-        for k in 0..<tape.constants.count { constant[tape.constantBase + k] = true }
-        var hoisted: [(index: Int, instruction: TapeInstruction)] = []
-        for (k, ins) in tape.instructions.enumerated() {
-            if constant[Int(ins.a)] && (!ins.op.isBinary || constant[Int(ins.b)]) {
-                hoisted.append((k, ins))
-                for j in 0..<ins.op.resultCount { constant[Int(ins.dest) + j] = true }
-            } else {
-                liveInstructions.append((k, ins))
-            }
-        }
+        let (hoisted, live) = tape.splitByConstantOperands()
+        liveInstructions = live
         if constantFailure == nil {
             do { try execute(hoisted) } catch { constantFailure = error }
         }
