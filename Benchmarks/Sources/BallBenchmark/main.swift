@@ -38,7 +38,7 @@ let balls = problem.parameters.map { s -> RealBall in
     let x = BigFloat(decimals[s.name]!, precision: 256)!
     return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
 }
-let bits = 200
+let bits = CommandLine.arguments.count > 2 ? max(64, Int(CommandLine.arguments[2])!) : 200
 let sigma = BallSelfEnergy(problem, bits: bits)
 let density = try BallLoopDensity(problem, bits: bits)
 let axis = RealBall(0, precision: 256)
@@ -50,6 +50,9 @@ try measure("Sigma[G0] enclosed at nu = 0.7 + 0.1i (with the no-crossing proof)"
 }
 try measure("loop density enclosed at nu = 0.7 (first-order)") {
     _ = try density.density(at: (RealBall(0.7, precision: 256), axis), parameters: balls, reading: .firstOrder)
+}
+try measure("loop density enclosed on the disk |nu - 0.7| <= 0.1 (first-order)") {
+    _ = try density.density(inDisk: BigRational(7, 10), radius: BigRational(1, 10), parameters: balls, reading: .firstOrder)
 }
 try measure("loop density enclosed at nu = 0.7 + 0.1i (first-order)") {
     _ = try density.density(at: (RealBall(0.7, precision: 256), RealBall(0.1, precision: 256)), parameters: balls, reading: .firstOrder)
