@@ -1,6 +1,7 @@
 import ArbitraryPrecision
 import CMPFR
 import Foundation
+import Synchronization
 
 /// ψ and ψ′ of a `ComplexFloatBall`: the method and the bounds of `ComplexBall.digamma` (see
 /// ComplexBall+Polygamma.swift: recurrence to |w| ≥ 0.15·wp + 2, Stirling with Olver's
@@ -23,13 +24,47 @@ extension ComplexFloatBall {
 enum FloatPolygamma {
     typealias Ball = ComplexFloatBall
 
+    /// ψ^(m) at the exact center (its ball holds the value there), keyed by the center's exact
+    /// parts, the working precision and the order.
+    struct Key: Hashable {
+        let re: BigRational, im: BigRational, precision: Int, order: Int
+    }
+
+    /// The closed forms take ψ at the same centers over and over (pieces of Σ share their poles,
+    /// and the fixed poles' arguments do not move with the frequency; the Double route memoizes
+    /// the same way): the value at a center is a function of the key alone, so it is kept, and
+    /// only the radius term r·sup|ψ^(m+1)| is redone per ball. Bounded: cleared when full.
+    private static let memo = Mutex<[Key: ComplexFloatBall]>([:])
+    static let memoCapacity = 4096
+
     static func evaluate(order m: Int, _ z: ComplexFloatBall, bits: Int) -> ComplexFloatBall? {
         guard bits > 0, m == 0 || m == 1, z.isFinite else { return nil }
         let wp = Swift.max(bits + 16, z.precision)
         // The center at wp ≥ its precision: exact.
         let cr = z.re.rounded(toPrecision: wp), ci = z.im.rounded(toPrecision: wp)
         let r = z.radius
-        guard cr.sign > 0 else { return nil }
+        guard cr.sign > 0, let qr = cr.toBigRational(), let qi = ci.toBigRational() else { return nil }
+        let key = Key(re: qr, im: qi, precision: wp, order: m)
+        var value: ComplexFloatBall
+        if let known = memo.withLock({ $0[key] }) {
+            value = known
+        } else {
+            guard let computed = atCenter(order: m, cr, ci, wp: wp) else { return nil }
+            memo.withLock { table in
+                if table.count >= memoCapacity { table.removeAll(keepingCapacity: true) }
+                table[key] = computed
+            }
+            value = computed
+        }
+        if r != 0 {
+            guard let slope = derivativeBound(order: m, re: cr, im: ci, radius: r) else { return nil }
+            value.radius = Ball.plus(value.radius, Ball.times(r, slope))
+        }
+        return value.isFinite ? value : nil
+    }
+
+    /// ψ^(m) at the exact center cr + i·ci (Re > 0), precision wp.
+    static func atCenter(order m: Int, _ cr: BigFloat, _ ci: BigFloat, wp: Int) -> ComplexFloatBall? {
         let (shift, terms) = BallPolygamma.plan(re: cr.toDouble(), im: ci.toDouble(), bits: wp, order: m)
         // w = c + N, rounded once (its error, if any, is the input error of ln w below and is
         // what `RunningErrorComplex` carries for the series).
@@ -88,10 +123,6 @@ enum FloatPolygamma {
             value = value + logW
         }
         value.radius = Ball.plus(value.radius, remainder)
-        if r != 0 {
-            guard let slope = derivativeBound(order: m, re: cr, im: ci, radius: r) else { return nil }
-            value.radius = Ball.plus(value.radius, Ball.times(r, slope))
-        }
         return value.isFinite ? value : nil
     }
 

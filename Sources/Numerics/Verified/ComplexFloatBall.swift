@@ -42,6 +42,31 @@ public struct ComplexFloatBall: Sendable, CustomStringConvertible {
         guard isFinite else { return nil }
     }
 
+    /// The disk holding the rectangle re × im of two real balls: centers rounded to p bits (their
+    /// errors added), radius √(r_re² + r_im²) from above, taken as m·√(1 + (n/m)²) with m ≥ n
+    /// the two radii so that nothing underflows; nil when not finite.
+    public init?(re: RealBall, im: RealBall, precision p: Int) {
+        guard re.radius.isFinite, im.radius.isFinite, re.radius >= 0, im.radius >= 0 else { return nil }
+        let (a, ea) = Self.result(p) { d in re.center.withUnsafeMPFR { mpfr_set(d, $0, MPFR_RNDN) } }
+        let (b, eb) = Self.result(p) { d in im.center.withUnsafeMPFR { mpfr_set(d, $0, MPFR_RNDN) } }
+        self.init(re: a, im: b, radius: Self.plus(Self.diskRadius(re.radius, im.radius), Self.plus(ea, eb)))
+        guard isFinite else { return nil }
+    }
+
+    /// √(x² + y²) from above for x, y ≥ 0.
+    static func diskRadius(_ x: Double, _ y: Double) -> Double {
+        let m = Swift.max(x, y), n = Swift.min(x, y)
+        if n == 0 { return m }
+        let t = up(n / m)
+        return up(m * up(up(1 + times(t, t)).squareRoot()))
+    }
+
+    /// The real and imaginary parts as real balls (each part's interval holds the disk's
+    /// projection, radius the disk's).
+    public var parts: (re: RealBall, im: RealBall) {
+        (RealBall(re, radius: radius), RealBall(im, radius: radius))
+    }
+
     /// The exact ball around a real MPFR number x rounded to p bits (error in the radius).
     public init(real x: BigFloat, radius: Double = 0, precision p: Int) {
         let (a, e) = Self.result(p) { d in x.withUnsafeMPFR { mpfr_set(d, $0, MPFR_RNDN) } }
