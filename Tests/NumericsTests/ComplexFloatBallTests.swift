@@ -191,3 +191,54 @@ import ArbitraryPrecision
         }
     }
 }
+
+/// The conversions and ψ's memo of centers.
+@Suite struct ComplexFloatBallConversionTests {
+    typealias Ball = ComplexFloatBall
+
+    // The disk of a rectangle re × im holds its four corners (exact rationals: the disk's
+    // radius from above must reach √(r_re² + r_im²)), also for radii far below Double's normal
+    // range's square root (1e-170: squares that underflow).
+    @Test func rectangleCornersLieInTheDisk() throws {
+        var rng = SplitMix64(seed: 31)
+        for scale in [1e-2, 1e-60, 1e-170] {
+            for _ in 0..<10 {
+                let x = BigFloat(rng.uniform(-3, 3), precision: 256), y = BigFloat(rng.uniform(-3, 3), precision: 256)
+                let rx = scale * rng.uniform(0, 1), ry = scale * rng.uniform(0, 1)
+                let disk = try #require(Ball(re: RealBall(x, radius: rx), im: RealBall(y, radius: ry), precision: 200))
+                let c = try #require(disk.complexBall)
+                let old = try #require(RealBall.complexBall(re: RealBall(x, radius: rx), im: RealBall(y, radius: ry)))
+                for (sx, sy) in [(1.0, 1.0), (1, -1), (-1, 1), (-1, -1)] {
+                    let corner = GaussianRational(x.toBigRational()! + BigRational(exactly: sx * rx), y.toBigRational()! + BigRational(exactly: sy * ry))
+                    for ball in [c, old] {
+                        let d = corner - ball.center
+                        #expect(d.re * d.re + d.im * d.im <= ball.radius * ball.radius, "corner outside at scale \(scale)")
+                    }
+                }
+                // Not vacuous: within a relative 2^−40 of the exact √(r_re² + r_im²) (plus roundings).
+                #expect(disk.radius <= (rx * rx + ry * ry).squareRoot() * (1 + 0x1p-40) + 0x1p-190, "radius \(disk.radius)")
+            }
+        }
+        #expect(Ball(re: RealBall(BigFloat(1, precision: 64), radius: .infinity), im: RealBall(BigFloat(0, precision: 64)), precision: 100) == nil)
+    }
+
+    // ψ at one center with two radii: the second call takes the memoized center value and must
+    // still hold MPFR's ψ (512 bits) at the boundary points of its own, wider ball; a third at
+    // the exact center gives the center's ball back.
+    @Test func memoizedCentersKeepTheirRadii() throws {
+        let c = GaussianRational(BigRational(17, 10), BigRational(4, 5))
+        for (order, reference) in [(0, { (z: BigComplex) in BigComplex.digamma(z, precision: 512) }),
+                                   (1, { (z: BigComplex) in BigComplex.trigamma(z, precision: 512) })] {
+            let f: (Ball) -> Ball? = { order == 0 ? Ball.digamma($0, bits: 200) : Ball.trigamma($0, bits: 200) }
+            let narrow = try #require(f(Ball(ComplexBall(c, radius: BigRational(1, 1_000_000)), precision: 208)!))
+            let wide = try #require(f(Ball(ComplexBall(c, radius: BigRational(1, 100)), precision: 208)!))
+            let point = try #require(f(Ball(ComplexBall(c), precision: 208)!))
+            #expect(wide.radius > narrow.radius && narrow.radius > point.radius)
+            for (u, v) in [(BigRational(1), BigRational(0)), (0, 1), (-1, 0), (0, -1), (BigRational(3, 5), BigRational(-4, 5))] {
+                let p = c + GaussianRational(u / 100, v / 100)
+                let value = try #require(reference(BigComplex(p, precision: 512)))
+                #expect(ComplexFloatBallTests.contains(wide, ComplexFloatBallTests.value(value)), "ψ^(\(order)) at \(p)")
+            }
+        }
+    }
+}
