@@ -66,3 +66,9 @@ try measure("loop density enclosed at nu = 0.7 + (k+1)/997, a new point each rep
 try measure("loop density enclosed on the disk |nu - c_k| <= 0.1, c_k = 0.7 + (k+1)/997 (first-order)") { k in
     _ = try density.density(inDisk: BigRational(7, 10) + BigRational(BigInt(k + 1), BigInt(997)), radius: BigRational(1, 10), parameters: balls, reading: .firstOrder)
 }
+// The enclosures' widths (a faster route must not buy its speed with wider balls).
+let atPoint = try density.density(at: (RealBall(0.7, precision: 256), axis), parameters: balls, reading: .firstOrder)
+let onDisk = try density.density(inDisk: BigRational(7, 10), radius: BigRational(1, 10), parameters: balls, reading: .firstOrder)
+let sigmaAt = try sigma.entries(at: RealBall(0.7, precision: 256), parameters: balls)
+print(String(format: "radii: density at 0.7 %.3e, on the disk %.3e, Sigma entries at 0.7 max %.3e",
+             atPoint.radius.toDouble(), onDisk.radius.toDouble(), sigmaAt.map { $0.radius.toDouble() }.max()!))
