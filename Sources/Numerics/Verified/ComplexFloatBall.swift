@@ -185,14 +185,14 @@ extension ComplexFloatBall {
     /// Times i, exact.
     public var timesI: ComplexFloatBall { ComplexFloatBall(re: -im, im: re, radius: radius) }
 
-    /// Times 2^k, exact (MPFR's exponent range is far beyond any value here); the radius scaled
-    /// and rounded up.
+    /// Times 2^k: exact in MPFR's exponent range (an inexact result would add its half ulp); the
+    /// radius scaled and rounded up.
     public func scaled(byPowerOfTwo k: Int) -> ComplexFloatBall {
         let p = precision
-        let (x, _) = Self.result(p) { d in re.withUnsafeMPFR { mpfr_mul_2si(d, $0, k, MPFR_RNDN) } }
-        let (y, _) = Self.result(p) { d in im.withUnsafeMPFR { mpfr_mul_2si(d, $0, k, MPFR_RNDN) } }
+        let (x, ex) = Self.result(p) { d in re.withUnsafeMPFR { mpfr_mul_2si(d, $0, k, MPFR_RNDN) } }
+        let (y, ey) = Self.result(p) { d in im.withUnsafeMPFR { mpfr_mul_2si(d, $0, k, MPFR_RNDN) } }
         let r = radius == 0 ? 0 : Self.up(Double(sign: .plus, exponent: k, significand: radius))
-        return ComplexFloatBall(re: x, im: y, radius: r)
+        return ComplexFloatBall(re: x, im: y, radius: Self.plus(r, Self.plus(ex, ey)))
     }
 
     /// Center (ar br − ai bi) + i(ar bi + ai br), one rounding per part (mpfr_fmms/fmma); radius
@@ -236,7 +236,7 @@ extension ComplexFloatBall {
         _ = y.withUnsafeMutableMPFR { d in im.withUnsafeMPFR { b in n.withUnsafeMPFR { mpfr_div(d, b, $0, MPFR_RNDN) } } }
         y = -y
         let size = Self.plus(Self.magnitudeAbove(x), Self.magnitudeAbove(y))
-        var r = Self.times(3 * size, Double(sign: .plus, exponent: -p, significand: 1))
+        var r = Self.times(Self.up(3 * size), Double(sign: .plus, exponent: -p, significand: 1))
         if radius != 0 {
             let m = modulusBelow
             let gap = Self.down(m - radius)
