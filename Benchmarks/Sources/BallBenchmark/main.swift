@@ -3,7 +3,7 @@
 // loop density enclosed (`BallLoopDensity`) at real and complex ν, at 200 bits. CPU time
 // (CLOCK_PROCESS_CPUTIME_ID), best and median of `repeats`.
 //
-//   BallBenchmark [repeats] [bits]
+//   BallBenchmark [repeats]
 import Foundation
 import Analysis
 import ArbitraryPrecision
@@ -22,11 +22,11 @@ func cpu() -> Double {
     return Double(t.tv_sec) + 1e-9 * Double(t.tv_nsec)
 }
 
-func measure(_ label: String, _ body: () throws -> Void) rethrows {
+func measure(_ label: String, _ body: (Int) throws -> Void) rethrows {
     var samples: [Double] = []
-    for _ in 0..<repeats {
+    for k in 0..<repeats {
         let t0 = cpu()
-        try body()
+        try body(k)
         samples.append(cpu() - t0)
     }
     samples.sort()
@@ -38,22 +38,37 @@ let balls = problem.parameters.map { s -> RealBall in
     let x = BigFloat(decimals[s.name]!, precision: 256)!
     return RealBall(x, radius: x.isZero ? 0 : abs(x.toDouble()) * 0x1p-250)
 }
-let bits = CommandLine.arguments.count > 2 ? max(32, Int(CommandLine.arguments[2])!) : 200
+let bits = CommandLine.arguments.count > 2 ? max(64, Int(CommandLine.arguments[2])!) : 200
 let sigma = BallSelfEnergy(problem, bits: bits)
 let density = try BallLoopDensity(problem, bits: bits)
 let axis = RealBall(0, precision: 256)
 
 print("Fig. 2's point, \(bits) bits, \(repeats) repeats")
-try measure("Sigma[G0] enclosed at nu = 0.7") { _ = try sigma.entries(at: RealBall(0.7, precision: 256), parameters: balls) }
-try measure("Sigma[G0] enclosed at nu = 0.7 + 0.1i (with the no-crossing proof)") {
+try measure("Sigma[G0] enclosed at nu = 0.7") { _ in _ = try sigma.entries(at: RealBall(0.7, precision: 256), parameters: balls) }
+try measure("Sigma[G0] enclosed at nu = 0.7 + 0.1i (with the no-crossing proof)") { _ in
     _ = try sigma.entries(at: (RealBall(0.7, precision: 256), RealBall(0.1, precision: 256)), parameters: balls)
 }
-try measure("loop density enclosed at nu = 0.7 (first-order)") {
+try measure("loop density enclosed at nu = 0.7 (first-order)") { _ in
     _ = try density.density(at: (RealBall(0.7, precision: 256), axis), parameters: balls, reading: .firstOrder)
 }
-try measure("loop density enclosed on the disk |nu - 3| <= 1 (first-order)") {
-    _ = try density.density(inDisk: BigRational(3), radius: BigRational(1), parameters: balls, reading: .firstOrder)
+try measure("loop density enclosed on the disk |nu - 0.7| <= 0.1 (first-order)") { _ in
+    _ = try density.density(inDisk: BigRational(7, 10), radius: BigRational(1, 10), parameters: balls, reading: .firstOrder)
 }
-try measure("loop density enclosed at nu = 0.7 + 0.1i (first-order)") {
+try measure("loop density enclosed at nu = 0.7 + 0.1i (first-order)") { _ in
     _ = try density.density(at: (RealBall(0.7, precision: 256), RealBall(0.1, precision: 256)), parameters: balls, reading: .firstOrder)
 }
+// A new point each repeat, as a quadrature's nodes are (ψ's memo of centers only helps where
+// the poles do not move with ν).
+try measure("loop density enclosed at nu = 0.7 + (k+1)/997, a new point each repeat (first-order)") { k in
+    let nu = RealBall(BigFloat(BigRational(7, 10) + BigRational(BigInt(k + 1), BigInt(997)), precision: 256), radius: 0)
+    _ = try density.density(at: (nu, axis), parameters: balls, reading: .firstOrder)
+}
+try measure("loop density enclosed on the disk |nu - c_k| <= 0.1, c_k = 0.7 + (k+1)/997 (first-order)") { k in
+    _ = try density.density(inDisk: BigRational(7, 10) + BigRational(BigInt(k + 1), BigInt(997)), radius: BigRational(1, 10), parameters: balls, reading: .firstOrder)
+}
+// The enclosures' widths (a faster route must not buy its speed with wider balls).
+let atPoint = try density.density(at: (RealBall(0.7, precision: 256), axis), parameters: balls, reading: .firstOrder)
+let onDisk = try density.density(inDisk: BigRational(7, 10), radius: BigRational(1, 10), parameters: balls, reading: .firstOrder)
+let sigmaAt = try sigma.entries(at: RealBall(0.7, precision: 256), parameters: balls)
+print(String(format: "radii: density at 0.7 %.3e, on the disk %.3e, Sigma entries at 0.7 max %.3e",
+             atPoint.radius.toDouble(), onDisk.radius.toDouble(), sigmaAt.map { $0.radius.toDouble() }.max()!))

@@ -51,17 +51,30 @@ public final class BallLoopDensity {
             }
         }
         // G₀⁻¹, row-major 4 × 4 in (b¹, a¹, b², a²): the blocks as in `CondensationNumerics`.
-        let k = try tape(kernel, [nu.re, nu.im] + parameters)
+        // The block algebra runs on MPFR-centered balls (`ComplexFloatBall`, bits + 8): exact
+        // rationals cost ~25 µs an operation.
+        let p = bits + 8
+        let outputs: [(re: RealBall, im: RealBall)]
+        do { outputs = try kernel.evaluate([nu.re, nu.im] + parameters) } catch {
+            throw CondensationError.integral("the loop's chain in balls: \(error.description)")
+        }
+        let k = try outputs.map { o in
+            guard let c = ComplexFloatBall(re: o.re, im: o.im, precision: p) else { throw CondensationError.nonFinite("a ball of the loop's chain") }
+            return c
+        }
         let k0 = [BallKeldyshBlock(r: k[0], k: k[2], a: k[10]), BallKeldyshBlock(r: k[5], k: k[7], a: k[15])]
-        let g0 = try k0.map { try $0.inverse(bits: bits) }
+        let g0 = try k0.map { try $0.inverse() }
         var g = g0
         if reading != .g0 {
-            let e = try selfEnergy()
+            let e = try selfEnergy().map { b in
+                guard let c = ComplexFloatBall(b, precision: p) else { throw CondensationError.nonFinite("a Σ entry in balls") }
+                return c
+            }
             let s = [BallKeldyshBlock(r: e[0], k: e[1], a: e[2]), BallKeldyshBlock(r: e[3], k: e[4], a: e[5])]
-            let sign = ComplexBall(BigRational(Int(problem.selfEnergySign)))
+            let sign = ComplexFloatBall(real: BigFloat(Int(problem.selfEnergySign), precision: p), precision: p)
             switch reading {
             case .oneShot:
-                g = try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse(bits: bits) }
+                g = try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse() }
             case .firstOrder:
                 g = zip(g0, s).map { g0, s in g0 + (g0 * s * g0).scaled(-sign) }
             case .g0, .selfConsistent:
@@ -75,10 +88,8 @@ public final class BallLoopDensity {
         let slots = g.flatMap { [$0.r, $0.k, $0.a] }
         for _ in 0..<2 {
             for c in slots {
-                guard let p = RealBall.parts(of: c.rounded(bits: bits), precision: bits + 8) else {
-                    throw CondensationError.nonFinite("a G entry in balls")
-                }
-                inputs += [p.re, p.im]
+                guard c.isFinite else { throw CondensationError.nonFinite("a G entry in balls") }
+                inputs += [c.parts.re, c.parts.im]
             }
         }
         guard let value = try tape(loop, inputs).first else { throw CondensationError.integral("the loop has no output") }
@@ -88,7 +99,7 @@ public final class BallLoopDensity {
 
 /// `KeldyshBlock` over balls: [[R, K], [0, A]].
 struct BallKeldyshBlock {
-    var r: ComplexBall, k: ComplexBall, a: ComplexBall
+    var r: ComplexFloatBall, k: ComplexFloatBall, a: ComplexFloatBall
 
     static func * (x: BallKeldyshBlock, y: BallKeldyshBlock) -> BallKeldyshBlock {
         BallKeldyshBlock(r: x.r * y.r, k: x.r * y.k + x.k * y.a, a: x.a * y.a)
@@ -98,13 +109,12 @@ struct BallKeldyshBlock {
         BallKeldyshBlock(r: x.r + y.r, k: x.k + y.k, a: x.a + y.a)
     }
 
-    func scaled(_ s: ComplexBall) -> BallKeldyshBlock { BallKeldyshBlock(r: s * r, k: s * k, a: s * a) }
+    func scaled(_ s: ComplexFloatBall) -> BallKeldyshBlock { BallKeldyshBlock(r: s * r, k: s * k, a: s * a) }
 
-    func inverse(bits: Int) throws -> BallKeldyshBlock {
-        let one = ComplexBall(BigRational.one)
-        guard let ri = one.divided(by: r, bits: bits), let ai = one.divided(by: a, bits: bits) else {
+    func inverse() throws -> BallKeldyshBlock {
+        guard let ri = r.reciprocal, let ai = a.reciprocal else {
             throw CondensationError.integral("a block of the loop's chain may be singular")
         }
-        return BallKeldyshBlock(r: ri, k: -(ri * k * ai).rounded(bits: bits), a: ai)
+        return BallKeldyshBlock(r: ri, k: -(ri * k * ai), a: ai)
     }
 }

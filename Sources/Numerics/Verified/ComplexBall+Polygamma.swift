@@ -141,7 +141,10 @@ enum BallPolygamma {
     /// (2k + 1)(2k + 2)/(2π)² (ζ(2k) ≈ 1). Only the cost depends on the plan: the remainder is
     /// bounded afterwards in exact arithmetic.
     static func plan(_ c: GaussianRational, bits: Int, order m: Int) -> (shift: Int, terms: Int) {
-        let re = c.re.toDouble(), im = c.im.toDouble()
+        plan(re: c.re.toDouble(), im: c.im.toDouble(), bits: bits, order: m)
+    }
+
+    static func plan(re: Double, im: Double, bits: Int, order m: Int) -> (shift: Int, terms: Int) {
         let target = 0.15 * Double(bits) + 2
         var shift = 0
         if (re * re + im * im).squareRoot() < target { shift = Int((target - re).rounded(.up)) }

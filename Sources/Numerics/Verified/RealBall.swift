@@ -41,9 +41,8 @@ public struct RealBall: Sendable, CustomStringConvertible {
     public static func complexBall(re: RealBall, im: RealBall) -> ComplexBall? {
         guard re.radius.isFinite, im.radius.isFinite, re.radius >= 0, im.radius >= 0,
               let a = re.center.toBigRational(), let b = im.center.toBigRational() else { return nil }
-        let x = BigRational(exactly: re.radius), y = BigRational(exactly: im.radius)
-        let r = x.isZero ? y : y.isZero ? x : RationalBounds.sqrtAbove(x * x + y * y)
-        return ComplexBall(GaussianRational(a, b), radius: r)
+        // √ in Double rounded up (no exact rational root: it cost more than the rest).
+        return ComplexBall(GaussianRational(a, b), radius: BigRational(exactly: ComplexFloatBall.diskRadius(re.radius, im.radius)))
     }
 
     public var description: String {
