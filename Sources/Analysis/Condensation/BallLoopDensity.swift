@@ -21,35 +21,62 @@ public final class BallLoopDensity {
         loop = BallTapeEvaluator(try FrequencyContinuation.continued(problem.loop), precision: bits)
     }
 
+    /// A frequency on the real axis or a disk about one: exact centre, radius ≥ 0.
+    public struct AxisDisk: Sendable {
+        public var center: BigRational
+        public var radius: BigRational
+        public init(_ center: BigRational, radius: BigRational = .zero) {
+            self.center = center
+            self.radius = radius
+        }
+        public var isZero: Bool { center.isZero && radius.isZero }
+    }
+
+    /// The loop with ω complex too (K₁^R(ω) off the axis in ω: a Cauchy bound in ω).
+    private lazy var loopInOmega: BallTapeEvaluator? = (try? FrequencyContinuation.continued(problem.loop, frequencies: [0, 1]))
+        .map { BallTapeEvaluator($0, precision: bits) }
+
     /// The loop density on the disk |ν − c| ≤ r about a point of the real axis (its maximum
     /// bounds a quadrature's error): the tapes on the disk's square, Σ on the disk itself.
     public func density(inDisk center: BigRational, radius: BigRational, parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
-        guard let re = RealBall.enclosing(center, radius: radius, precision: bits + 16),
-              let im = RealBall.enclosing(.zero, radius: radius, precision: bits) else { throw CondensationError.nonFinite("the disk") }
-        let nu = (re: re, im: im)
-        return try density(at: nu, parameters: parameters, reading: reading) {
-            try self.sigma.entries(inDisk: center, radius: radius, parameters: parameters)
-        }
+        try density(nu: AxisDisk(center, radius: radius), parameters: parameters, reading: reading)
     }
 
-    /// The loop density at ν = re + i·im under `reading` (one-shot or first-order; g0: G = G₀).
+    /// The loop density of K₁^R(ω) for every ν in `nu` and ω in `omega` (points or disks about
+    /// the axis): G at ν and at ν − ω (a disk about c_ν − c_ω of radius r_ν + r_ω), the loop's
+    /// tape continued in both.
+    public func density(nu: AxisDisk, omega: AxisDisk = AxisDisk(.zero), parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
+        let g1 = try greens(at: nu, parameters: parameters, reading: reading)
+        let x = try rectangle(nu)
+        if omega.isZero { return try loopValue(nu: x, omega: nil, g1, g1, parameters) }
+        let g2 = try greens(at: AxisDisk(nu.center - omega.center, radius: nu.radius + omega.radius), parameters: parameters, reading: reading)
+        return try loopValue(nu: x, omega: try rectangle(omega), g1, g2, parameters)
+    }
+
+    /// The loop density at ν = re + i·im under `reading` (one-shot or first-order; g0: G = G₀), ω = 0.
     public func density(at nu: (re: RealBall, im: RealBall), parameters: [RealBall], reading: DysonReading) throws -> ComplexBall {
-        try density(at: nu, parameters: parameters, reading: reading) { try self.sigma.entries(at: nu, parameters: parameters) }
+        let g = try greens(at: nu, parameters: parameters, reading: reading) { try self.sigma.entries(at: nu, parameters: parameters) }
+        return try loopValue(nu: nu, omega: nil, g, g, parameters)
     }
 
-    private func density(at nu: (re: RealBall, im: RealBall), parameters: [RealBall], reading: DysonReading,
-                         selfEnergy: () throws -> [ComplexBall]) throws -> ComplexBall {
-        func balls(_ outputs: [(re: RealBall, im: RealBall)]) throws -> [ComplexBall] {
-            try outputs.map { o in
-                guard let c = RealBall.complexBall(re: o.re, im: o.im) else { throw CondensationError.nonFinite("a ball of the loop's chain") }
-                return c
-            }
+    /// The square holding a disk about the axis (a point: its rounding only).
+    private func rectangle(_ d: AxisDisk) throws -> (re: RealBall, im: RealBall) {
+        guard let re = RealBall.enclosing(d.center, radius: d.radius, precision: bits + 16),
+              let im = RealBall.enclosing(.zero, radius: d.radius, precision: bits) else { throw CondensationError.nonFinite("the disk") }
+        return (re, im)
+    }
+
+    private func greens(at d: AxisDisk, parameters: [RealBall], reading: DysonReading) throws -> [BallKeldyshBlock] {
+        let x = try rectangle(d)
+        return try greens(at: x, parameters: parameters, reading: reading) {
+            d.radius.isZero ? try self.sigma.entries(at: x.re, parameters: parameters)
+                            : try self.sigma.entries(inDisk: d.center, radius: d.radius, parameters: parameters)
         }
-        func tape(_ t: BallTapeEvaluator, _ inputs: [RealBall]) throws -> [ComplexBall] {
-            do { return try balls(try t.evaluate(inputs)) } catch let e as BallTapeFailure {
-                throw CondensationError.integral("the loop's chain in balls: \(e.description)")
-            }
-        }
+    }
+
+    /// G's two blocks at ν under the reading, Σ from `selfEnergy`.
+    private func greens(at nu: (re: RealBall, im: RealBall), parameters: [RealBall], reading: DysonReading,
+                        selfEnergy: () throws -> [ComplexBall]) throws -> [BallKeldyshBlock] {
         // G₀⁻¹, row-major 4 × 4 in (b¹, a¹, b², a²): the blocks as in `CondensationNumerics`.
         // The block algebra runs on MPFR-centered balls (`ComplexFloatBall`, bits + 8): exact
         // rationals cost ~25 µs an operation.
@@ -64,35 +91,47 @@ public final class BallLoopDensity {
         }
         let k0 = [BallKeldyshBlock(r: k[0], k: k[2], a: k[10]), BallKeldyshBlock(r: k[5], k: k[7], a: k[15])]
         let g0 = try k0.map { try $0.inverse() }
-        var g = g0
-        if reading != .g0 {
-            let e = try selfEnergy().map { b in
-                guard let c = ComplexFloatBall(b, precision: p) else { throw CondensationError.nonFinite("a Σ entry in balls") }
-                return c
-            }
-            let s = [BallKeldyshBlock(r: e[0], k: e[1], a: e[2]), BallKeldyshBlock(r: e[3], k: e[4], a: e[5])]
-            let sign = ComplexFloatBall(real: BigFloat(Int(problem.selfEnergySign), precision: p), precision: p)
-            switch reading {
-            case .oneShot:
-                g = try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse() }
-            case .firstOrder:
-                g = zip(g0, s).map { g0, s in g0 + (g0 * s * g0).scaled(-sign) }
-            case .g0, .selfConsistent:
-                throw CondensationError.integral("the \(reading.rawValue) reading has no loop density in balls")
-            }
+        guard reading != .g0 else { return g0 }
+        let e = try selfEnergy().map { b in
+            guard let c = ComplexFloatBall(b, precision: p) else { throw CondensationError.nonFinite("a Σ entry in balls") }
+            return c
         }
-        // The loop's inputs: ν (two reals), ω = 0, the parameters, then G's six entries at ν and
-        // again at ν − ω (each two reals).
-        let zero = RealBall(0, precision: bits)
-        var inputs = [nu.re, nu.im, zero] + parameters
-        let slots = g.flatMap { [$0.r, $0.k, $0.a] }
-        for _ in 0..<2 {
-            for c in slots {
-                guard c.isFinite else { throw CondensationError.nonFinite("a G entry in balls") }
-                inputs += [c.parts.re, c.parts.im]
-            }
+        let s = [BallKeldyshBlock(r: e[0], k: e[1], a: e[2]), BallKeldyshBlock(r: e[3], k: e[4], a: e[5])]
+        let sign = ComplexFloatBall(real: BigFloat(Int(problem.selfEnergySign), precision: p), precision: p)
+        switch reading {
+        case .oneShot:
+            return try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse() }
+        case .firstOrder:
+            return zip(g0, s).map { g0, s in g0 + (g0 * s * g0).scaled(-sign) }
+        case .g0, .selfConsistent:
+            throw CondensationError.integral("the \(reading.rawValue) reading has no loop density in balls")
         }
-        guard let value = try tape(loop, inputs).first else { throw CondensationError.integral("the loop has no output") }
+    }
+
+    /// The loop's tape: ν, ω (nil: exactly 0), the parameters, G's six entries at ν (`g1`) and at
+    /// ν − ω (`g2`), each two reals.
+    private func loopValue(nu: (re: RealBall, im: RealBall), omega: (re: RealBall, im: RealBall)?,
+                           _ g1: [BallKeldyshBlock], _ g2: [BallKeldyshBlock], _ parameters: [RealBall]) throws -> ComplexBall {
+        let tape: BallTapeEvaluator
+        var inputs = [nu.re, nu.im]
+        if let omega {
+            guard let t = loopInOmega else { throw CondensationError.integral("the loop is not analytic in ω as written") }
+            tape = t
+            inputs += [omega.re, omega.im]
+        } else {
+            tape = loop
+            inputs.append(RealBall(0, precision: bits))
+        }
+        inputs += parameters
+        for c in g1.flatMap({ [$0.r, $0.k, $0.a] }) + g2.flatMap({ [$0.r, $0.k, $0.a] }) {
+            guard c.isFinite else { throw CondensationError.nonFinite("a G entry in balls") }
+            inputs += [c.parts.re, c.parts.im]
+        }
+        let out: [(re: RealBall, im: RealBall)]
+        do { out = try tape.evaluate(inputs) } catch {
+            throw CondensationError.integral("the loop's chain in balls: \(error.description)")
+        }
+        guard let o = out.first, let value = RealBall.complexBall(re: o.re, im: o.im) else { throw CondensationError.integral("the loop has no output") }
         return value
     }
 }

@@ -39,6 +39,8 @@ public final class CertifiedRetardedKernel {
     private let density: BallLoopDensity
     private let tree: BallTapeEvaluator
     private let tail: LoopTail
+    /// The tree part with ω complex (K₁^R(ω) on a disk in ω).
+    private lazy var treeInOmega: BallTapeEvaluator? = (try? FrequencyContinuation.continued(problem.tree)).map { BallTapeEvaluator($0, precision: bits) }
     /// The inner interval [−A, A] (singularities of the density lie within ~|μ| + Ω of 0) and
     /// the cutoff R = A·2^shells.
     public let inner: BigRational
@@ -69,20 +71,33 @@ public final class CertifiedRetardedKernel {
     /// The enclosure at the parameter balls (in `problem.parameters` order); `tolerance` bounds
     /// the quadrature's truncation (the point enclosures' radii and the tail come on top).
     /// `progress(done, total)`: after each interval of the quadrature.
-    public func enclosure(parameters: [RealBall], tolerance: BigRational, progress: ((Int, Int) -> Void)? = nil) throws -> Enclosure {
+    /// `omega`: K₁^R's frequency, a point of the real axis or a disk about one (then the
+    /// enclosure holds K₁^R(ω) for every ω in it: the analytic continuation, whose maximum on a
+    /// disk bounds K's ω-derivatives by Cauchy).
+    public func enclosure(parameters: [RealBall], omega: BallLoopDensity.AxisDisk = .init(.zero), tolerance: BigRational,
+                          progress: ((Int, Int) -> Void)? = nil) throws -> Enclosure {
         let zero = RealBall(0, precision: bits)
         let t: [(re: RealBall, im: RealBall)]
-        do { t = try tree.evaluate([zero] + parameters) } catch {
-            throw CondensationError.integral("K1^R's tree part in balls: \(error.description)")
+        do {
+            if omega.isZero {
+                t = try tree.evaluate([zero] + parameters)
+            } else {
+                guard let treeInOmega, let re = RealBall.enclosing(omega.center, radius: omega.radius, precision: bits + 16),
+                      let im = RealBall.enclosing(.zero, radius: omega.radius, precision: bits) else {
+                    throw CondensationError.integral("K1^R's tree part is not analytic in ω as written")
+                }
+                t = try treeInOmega.evaluate([re, im] + parameters)
+            }
+        } catch let e as BallTapeFailure {
+            throw CondensationError.integral("K1^R's tree part in balls: \(e.description)")
         }
         guard let treeBall = RealBall.complexBall(re: t[0].re, im: t[0].im) else { throw CondensationError.nonFinite("the tree part in balls") }
 
         func value(_ x: BigRational) throws -> ComplexBall {
-            guard let nu = RealBall.enclosing(x, precision: bits + 16) else { throw CondensationError.nonFinite("a node \(x)") }
-            return try density.density(at: (nu, zero), parameters: parameters, reading: reading)
+            try density.density(nu: .init(x), omega: omega, parameters: parameters, reading: reading)
         }
         func diskBound(_ c: BigRational, _ r: BigRational) throws -> BigRational {
-            try density.density(inDisk: c, radius: r, parameters: parameters, reading: reading).magnitudeUpperBound
+            try density.density(nu: .init(c, radius: r), omega: omega, parameters: parameters, reading: reading).magnitudeUpperBound
         }
         // A third of the tolerance for [−A, A], two thirds over the shells, evenly.
         var intervals: [(BigRational, BigRational, BigRational)] = [(-inner, inner, tolerance / 3)]
@@ -109,7 +124,7 @@ public final class CertifiedRetardedKernel {
             disks += r.diskBounds
         }
         progress?(intervals.count, intervals.count)
-        let bound = try tail.bound(parameters: parameters)
+        let bound = try tail.bound(parameters: parameters, omega: ComplexBall(omega.center, radius: omega.radius))
         guard bound.integral.isFinite else { throw CondensationError.integral("the loop's tail bound is not finite") }
         let tail = BigRational(exactly: bound.integral)
         let total = (treeBall + core).rounded(bits: bits)

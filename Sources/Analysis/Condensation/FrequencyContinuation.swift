@@ -9,19 +9,30 @@ import Symbolic
 /// (conj, re, im, abs, sign, θ, deltas; log, atan and non-integer powers, whose principal
 /// branches have cuts) is refused: the recompiled formula could be another function there.
 enum FrequencyContinuation {
-    static func continued(_ f: CompiledFunction) throws -> CompiledFunction {
-        guard let nu = f.parameters.first else { throw CondensationError.integral("a function without a frequency") }
-        let zeta = Symbol.fresh("ζ")
+    /// `frequencies`: the parameters made complex (default the first; the loop's ν and ω).
+    static func continued(_ f: CompiledFunction, frequencies: [Int] = [0]) throws -> CompiledFunction {
+        guard let last = frequencies.max(), last < f.parameters.count, !frequencies.isEmpty else {
+            throw CondensationError.integral("a function without a frequency")
+        }
+        var parameters = f.parameters, substitution: [Symbol: Expr] = [:], zetas: [Symbol] = []
+        for k in frequencies {
+            let zeta = Symbol.fresh("ζ")
+            substitution[f.parameters[k]] = Expr.symbol(zeta)
+            parameters[k] = zeta
+            zetas.append(zeta)
+        }
         var outputs: [Expr] = []
         for e in f.expressions {
-            let c = e.substitute([nu: Expr.symbol(zeta)])
-            if let what = firstObstruction(c, zeta) {
-                throw CondensationError.integral("not visibly analytic in the frequency (\(what) of an expression in it): no continuation off the axis")
+            let c = e.substitute(substitution)
+            for zeta in zetas {
+                if let what = firstObstruction(c, zeta) {
+                    throw CondensationError.integral("not visibly analytic in the frequency (\(what) of an expression in it): no continuation off the axis")
+                }
             }
             outputs.append(c)
         }
         do {
-            return try CompiledFunction(outputs, parameters: [zeta] + Array(f.parameters.dropFirst()))
+            return try CompiledFunction(outputs, parameters: parameters)
         } catch {
             throw CondensationError.integral("the continued function does not compile: \(error)")
         }

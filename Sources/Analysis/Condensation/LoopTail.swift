@@ -28,6 +28,11 @@ final class LoopTail {
     let log2R: Int
     private let sigma: BallSelfEnergy
     private let kernel: TailTapeEvaluator, coefficients: TailTapeEvaluator, loop: TailTapeEvaluator
+    /// The same with a complex frequency (G and Σ at ν − ω for a complex ω) and the loop with
+    /// a complex ω; made on first use.
+    private lazy var complexKernel: TailTapeEvaluator? = (try? FrequencyContinuation.continued(problem.kernel)).map { TailTapeEvaluator($0, log2R: log2R) }
+    private lazy var complexCoefficients: TailTapeEvaluator? = (try? FrequencyContinuation.continued(problem.sigma)).map { TailTapeEvaluator($0, log2R: log2R) }
+    private lazy var complexLoop: TailTapeEvaluator? = (try? FrequencyContinuation.continued(problem.loop, frequencies: [1])).map { TailTapeEvaluator($0, log2R: log2R) }
 
     init(_ problem: CondensationProblem, sigma: BallSelfEnergy, reading: DysonReading, log2R: Int) {
         self.problem = problem
@@ -47,9 +52,10 @@ final class LoopTail {
         let constant: Double
     }
 
-    func bound(parameters: [RealBall]) throws -> Bound {
+    /// `omega`: K₁^R's outer frequency (a ball, real or complex); G enters at ν and at ν − ω.
+    func bound(parameters: [RealBall], omega: ComplexBall = ComplexBall(BigRational.zero)) throws -> Bound {
         do {
-            return try compute(parameters)
+            return try compute(parameters, omega)
         } catch let e as TailRefusal {
             throw CondensationError.integral("the loop's tail beyond |ν| = 2^\(log2R): \(e.description)")
         } catch let e as TailTapeFailure {
@@ -72,39 +78,69 @@ final class LoopTail {
         }
     }
 
-    private func compute(_ parameters: [RealBall]) throws -> Bound {
-        func complex(_ o: (re: TailBound, im: TailBound)) -> TailComplex { TailComplex(re: o.re, im: o.im) }
-        let k = try kernel.evaluate(try kernel.inputs(nu: 0, parameters: parameters)).map(complex)
-        let k0 = [Block(r: k[0], k: k[2], a: k[10]), Block(r: k[5], k: k[7], a: k[15])]
-        let g0 = try k0.map { try $0.inverse }
-        var g = g0
-        if reading != .g0 {
-            let e = try selfEnergy(parameters)
-            let s = [Block(r: e[0], k: e[1], a: e[2]), Block(r: e[3], k: e[4], a: e[5])]
-            let sign = problem.selfEnergySign
-            switch reading {
-            case .oneShot: g = try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse }
-            case .firstOrder: g = try zip(g0, s).map { g0, s in try g0 + (g0 * s * g0).scaled(-sign) }
-            case .g0, .selfConsistent: throw CondensationError.integral("no tail bound under the \(reading.rawValue) reading")
-            }
+    private func compute(_ parameters: [RealBall], _ omega: ComplexBall) throws -> Bound {
+        let nu = TailComplex(re: try .nu(log2R: log2R), im: try .zero(log2R: log2R))
+        let constants = try parameters.map { try TailBound.constant($0, log2R: log2R) }
+        let g = try greens(at: nu, omega: nil, constants, parameters)
+        var inputs = [nu.re]
+        if omega.isZero {
+            inputs += [try TailBound.zero(log2R: log2R)] + constants
+            for c in g.flatMap({ [$0.r, $0.k, $0.a] }) + g.flatMap({ [$0.r, $0.k, $0.a] }) { inputs += [c.re, c.im] }
+            guard let out = try loop.evaluate(inputs).first else { throw CondensationError.integral("the loop has no output") }
+            return try finish(out)
         }
-        // The loop's inputs: ν, ω = 0, the parameters, then G's six entries at ν and at ν − ω.
-        var inputs = [try TailBound.nu(log2R: log2R), try TailBound.zero(log2R: log2R)]
-        inputs += try parameters.map { try TailBound.constant($0, log2R: log2R) }
-        let slots = g.flatMap { [$0.r, $0.k, $0.a] }
-        for _ in 0..<2 { for c in slots { inputs += [c.re, c.im] } }
-        guard let out = try loop.evaluate(inputs).first else { throw CondensationError.integral("the loop has no output") }
+        guard let complexLoop else { throw CondensationError.integral("the loop is not analytic in ω as written") }
+        let w = try TailComplex(omega, log2R: log2R)
+        let shifted = try greens(at: nu - w, omega: omega, constants, parameters)
+        inputs += [w.re, w.im] + constants
+        for c in g.flatMap({ [$0.r, $0.k, $0.a] }) + shifted.flatMap({ [$0.r, $0.k, $0.a] }) { inputs += [c.re, c.im] }
+        guard let out = try complexLoop.evaluate(inputs).first else { throw CondensationError.integral("the loop has no output") }
+        return try finish(out)
+    }
+
+    private func finish(_ out: (re: TailBound, im: TailBound)) throws -> Bound {
         let density = try TailBound.modulus(re: out.re, im: out.im)
         return Bound(integral: try density.tailIntegralBound(), order: density.order ?? .infinity, constant: density.upper)
     }
 
+    /// G's two blocks at the frequency `x` (ν on the tails, or ν − ω), under the reading.
+    /// `omega` nil: x = ν, real (the real tapes); else x = ν − ω (the tapes continued).
+    private func greens(at x: TailComplex, omega: ComplexBall?, _ constants: [TailBound], _ parameters: [RealBall]) throws -> [Block] {
+        func complex(_ o: (re: TailBound, im: TailBound)) -> TailComplex { TailComplex(re: o.re, im: o.im) }
+        let k: [TailComplex]
+        if omega == nil {
+            k = try kernel.evaluate([x.re] + constants).map(complex)
+        } else {
+            guard let complexKernel else { throw CondensationError.integral("G0^-1 is not analytic in the frequency as written") }
+            k = try complexKernel.evaluate([x.re, x.im] + constants).map(complex)
+        }
+        let k0 = [Block(r: k[0], k: k[2], a: k[10]), Block(r: k[5], k: k[7], a: k[15])]
+        let g0 = try k0.map { try $0.inverse }
+        guard reading != .g0 else { return g0 }
+        let e = try selfEnergy(parameters, at: x, omega: omega, constants)
+        let s = [Block(r: e[0], k: e[1], a: e[2]), Block(r: e[3], k: e[4], a: e[5])]
+        let sign = problem.selfEnergySign
+        switch reading {
+        case .oneShot: return try zip(k0, s).map { try ($0 + $1.scaled(sign)).inverse }
+        case .firstOrder: return try zip(g0, s).map { g0, s in try g0 + (g0 * s * g0).scaled(-sign) }
+        case .g0, .selfConsistent: throw CondensationError.integral("no tail bound under the \(reading.rawValue) reading")
+        }
+    }
+
     /// Σ's six entries on the tails.
-    private func selfEnergy(_ parameters: [RealBall]) throws -> [TailComplex] {
+    /// At x = ν (omega nil) or x = ν − ω: the moving poles are b + x.
+    private func selfEnergy(_ parameters: [RealBall], at nu: TailComplex, omega: ComplexBall?, _ constants: [TailBound]) throws -> [TailComplex] {
         let (pieces, base) = try sigma.translatedPieces(parameters: parameters)
-        let numerators: [TailComplex] = sigma.movingNumerators
-            ? try coefficients.evaluate(try coefficients.inputs(nu: 0, parameters: parameters)).map { TailComplex(re: $0.re, im: $0.im) }
-            : try base.map { try TailComplex($0, log2R: log2R) }
-        let nu = TailComplex(re: try .nu(log2R: log2R), im: try .zero(log2R: log2R))
+        let numerators: [TailComplex]
+        if !sigma.movingNumerators {
+            numerators = try base.map { try TailComplex($0, log2R: log2R) }
+        } else if omega == nil {
+            numerators = try coefficients.evaluate([nu.re] + constants).map { TailComplex(re: $0.re, im: $0.im) }
+        } else {
+            guard let complexCoefficients else { throw CondensationError.integral("Σ's coefficients are not analytic in the frequency as written") }
+            numerators = try complexCoefficients.evaluate([nu.re, nu.im] + constants).map { TailComplex(re: $0.re, im: $0.im) }
+        }
+        let shift = omega ?? ComplexBall(BigRational.zero)
         var entries = try [TailComplex](repeating: .zero(log2R: log2R), count: 6)
         for p in pieces {
             let poles = try zip(p.bases, p.moving).map { b, moves in try moves ? TailComplex(b, log2R: log2R) + nu : TailComplex(b, log2R: log2R) }
@@ -132,7 +168,12 @@ final class LoopTail {
                 for (i, c) in residues.enumerated() {
                     let psi: TailComplex
                     if p.moving[i] {
-                        let m = try digammaGrowth(base: p.bases[i], mu: mu, scale: scale)
+                        // z = (b − ω) + ν: its side is b's (the real axis'), kept if Im(b − ω) keeps it.
+                        let moved = (p.bases[i] - shift).rounded(bits: sigma.bits)
+                        guard ComplexBall(moved.center.im, radius: moved.radius).excludesZero, (moved.center.im.signum > 0) == p.upper[i] else {
+                            throw CondensationError.integral("Im ω moves a pole's ψ argument off Re ≥ 1/2 on the tails")
+                        }
+                        let m = try digammaGrowth(base: moved, mu: mu, scale: scale)
                         psi = TailComplex(re: m, im: m)
                     } else {
                         let w = (ComplexBall(GaussianRational(BigRational.zero, BigRational(-1))) * scale * (p.bases[i] - mu)).rounded(bits: sigma.bits)

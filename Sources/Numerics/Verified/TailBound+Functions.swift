@@ -44,6 +44,11 @@ extension TailBound {
             case .sin, .cos:
                 // |sin|, |cos| ≤ 1; they vanish infinitely often on the tail, so no lower bound.
                 return try bound(0, 1, 0, .unknown)
+            case .exp where sign == .nonpositive:
+                // x ≤ −L·R^(−k) on the whole tail: 0 < e^x ≤ e^(−L·R^(−k)), a constant (the
+                // e^(−2|a|) of a complex tanh far along the axis); no power lower bound.
+                let u = DirectedDouble.exp(-below, up: true)
+                return try bound(0, u > 0 ? u : .leastNonzeroMagnitude, 0, .nonnegative)
             case .exp, .sinh, .cosh, .tan, .log:
                 throw TailRefusal(op: op, reason: "\(op) of a growing argument (order \(Double(k) / 4)) has no power bound")
             }
