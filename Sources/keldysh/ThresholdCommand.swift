@@ -40,6 +40,8 @@ struct ThresholdCommand: ParsableCommand {
     var readings = "one-shot,first-order"
     @Option(help: "Field-theory models with --sweep: the output folder (threshold.csv, threshold.svg).")
     var out: String?
+    @Flag(help: "Field-theory models: certify a zero of K1^R(omega) in a box around the threshold (Poincare-Miranda; exact rational --set values).")
+    var certify = false
 
     func run() throws {
         if isCondensationModel(options.model) {
@@ -50,7 +52,9 @@ struct ThresholdCommand: ParsableCommand {
             o.window = window
             o.digits = digits ?? 6
             o.progress = true
+            o.certify = certify
             if let sweep {
+                guard !certify else { throw ValidationError("--certify takes one threshold, not a --sweep") }
                 guard let out else { throw ValidationError("--sweep writes a folder: give --out DIR") }
                 var list: [DysonReading] = []
                 for r in readings.split(separator: ",") {

@@ -154,6 +154,75 @@ struct CertifiedKernelTests {
         #expect(disk.value.radius.toDouble() < 10, "the disk's enclosure \(disk.value.radius.toDouble())")
     }
 
+    /// A certified zero box (Poincaré–Miranda in (ω, μ_B), `CertifiedZeroBox`) around the
+    /// threshold of the g0 reading in μ_B (h = 0.7: μ_B,c = 0.1231151 by the Double search, 7
+    /// digits): the box of half-width 10⁻⁷ in μ_B is certified; the same box moved by 10 of its
+    /// half-widths (the zero outside it) is not — the certificate can fail.
+    @Test("Miranda certifies a zero of K1^R(omega) in a 2e-7 box around the g0 threshold in muB, and refuses a shifted box")
+    func certifiedZeroBox() throws {
+        let p = try Self.load()
+        var o = CondensationOptions(model: CondensationThresholdTests.model, vary: "muB", interval: "0:3")
+        let settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0.7", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.settings = settings
+        o.reading = .g0
+        let t = try findCondensationThreshold(o).threshold
+        var point = [String: Double]()
+        for s in settings { let kv = s.split(separator: "="); point[String(kv[0])] = Double(kv[1])! }
+        point["muS"] = t.frequency
+        point["muB"] = t.value
+        // J = ∂(Re K, Im K)/∂(ω, μ_B) by central differences of the Double route (∂/∂ω = ∂/∂μ_S:
+        // the frame's shift, a test above).
+        let nodes = FrequencyNodes(step: 1.0 / 32, limit: FrequencyNodes.tailLimit)
+        func kAt(_ changes: [String: Double]) throws -> (Double, Double) {
+            var q = point
+            for (k, v) in changes { q[k]! += v }
+            let (_, n) = try CondensationThresholdTests.numerics(q)
+            let v = try n.retardedKernelAtZero(.g0, nodes: nodes)
+            return (v.real, v.imaginary)
+        }
+        let h = 1e-6
+        let (wp, wm) = (try kAt(["muS": h]), try kAt(["muS": -h])), (pp, pm) = (try kAt(["muB": h]), try kAt(["muB": -h]))
+        let jacobian = [[(wp.0 - wm.0) / (2 * h), (pp.0 - pm.0) / (2 * h)], [(wp.1 - wm.1) / (2 * h), (pp.1 - pm.1) / (2 * h)]]
+        var decimals = BallSelfEnergyTests.decimals
+        decimals["xi"] = "0"
+        var balls = p.parameters.map { RealBall.enclosing(BigRational(decimals[$0.name]!)!, precision: 192)! }
+        let mu = p.parameters.firstIndex { $0.name == "muS" }!, varied = p.parameters.firstIndex { $0.name == "muB" }!
+        balls[mu] = RealBall.enclosing(BigRational(exactly: t.frequency), precision: 192)!
+        let kernel = try CertifiedRetardedKernel(p, bits: 128, reading: .g0)
+        let det = jacobian[0][0] * jacobian[1][1] - jacobian[0][1] * jacobian[1][0]
+        let c1 = (abs(jacobian[1][1]) * abs(jacobian[0][1]) + abs(jacobian[0][1]) * abs(jacobian[1][1])) / abs(det)
+        let dp = 1e-7, omega = min(1e-3, max(1e-7, 100 * c1 * dp))
+        var request = CertifiedZeroBox.Request(parameters: balls, varied: varied, center: BigRational(exactly: t.value),
+                                               halfWidth: BigRational(exactly: dp), omegaHalfWidth: BigRational(exactly: omega),
+                                               disk: BigRational(1) / BigRational(100), jacobian: jacobian,
+                                               tolerance: BigRational(1) / BigRational(10_000_000_000))
+        let box = try CertifiedZeroBox.certify(kernel, request)
+        #expect(box.margins.allSatisfy { $0 > 0 } && box.enclosures == 10)
+        #expect(box.parameter.contains(BigRational(exactly: t.value)))
+        request.center = BigRational(exactly: t.value + 10 * dp)
+        #expect(throws: CondensationError.self) { _ = try CertifiedZeroBox.certify(kernel, request) }
+    }
+
+    /// `keldysh threshold --certify` end to end (g0, μ_B): the certificate's box holds the Double
+    /// threshold, its printout and JSON say what is proven; a non-rational setting is refused.
+    @Test("threshold --certify: the job's certified box holds the Double threshold; --json carries it")
+    func thresholdCertifyJob() throws {
+        var o = CondensationOptions(model: CondensationThresholdTests.model, vary: "muB", interval: "0:3")
+        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0.7", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.reading = .g0
+        o.certify = true
+        let outcome = try findCondensationThreshold(o)
+        let c = try #require(outcome.certificate)
+        #expect(c.lower < BigRational(exactly: outcome.threshold.value) && BigRational(exactly: outcome.threshold.value) < c.upper)
+        #expect((c.upper - c.lower).toDouble() < 1e-6 * outcome.threshold.value)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(render(outcome, json: true).utf8)) as? [String: Any])
+        let certified = try #require(json["certified"] as? [String: Any])
+        #expect((certified["certified_digits"] as? Int ?? 0) >= 6)
+        #expect(render(outcome, json: false).contains("Not proven: that no smaller muB has one"))
+        o.settings[o.settings.firstIndex(of: "TF=0.1")!] = "TF=sqrt(2)/10"
+        #expect(throws: (any Error).self) { _ = try findCondensationThreshold(o) }
+    }
+
     @Test("a cutoff exponent off the multiples of 4, and the self-consistent reading, are refused")
     func refusals() throws {
         let p = try Self.load()

@@ -21,6 +21,8 @@ public struct CondensationOptions: Sendable {
     public var digits = 6
     /// Whether the MPFR polish shows its evaluations on stderr.
     public var progress = false
+    /// Whether to certify a zero of K₁^R(ω) in a box around the threshold (`CondensationCertificate`).
+    public var certify = false
 
     /// The Double search's most digits: its two rules do not see rounding, so their shared
     /// digits keep `Condensate.roundingFloor`'s margin (10⁻¹⁰ relative), which leaves 9.
@@ -49,6 +51,8 @@ public struct CondensationOutcome: Sendable {
     /// were asked for.
     public let precise: PreciseThreshold?
     public var notes: [String]
+    /// The Poincaré–Miranda certificate (`--certify`).
+    public var certificate: CondensationCertificate?
     /// K₁^R(0) (or A38) evaluations of the whole Double search, every pair of rules of the
     /// step ladder included (`threshold.evaluations` counts the last pair's only).
     public var evaluations: Int = 0
@@ -175,5 +179,23 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
     var outcome = CondensationOutcome(parameter: p.name, frequencyName: c.frequency.name, reading: o.reading, criterion: o.criterion, threshold: t,
                                       requestedDigits: o.digits, step: step, rho: rho, precise: polished, notes: notes)
     outcome.evaluations = evaluations
+    if o.certify {
+        guard o.criterion == .b15 else {
+            throw AnalysisError.badRange("--certify", reason: "the certificate is of B15's K1^R (--criterion b15); A38 under first-order is another function")
+        }
+        let value = polished.map { $0.value.toDouble() } ?? t.value, mu = polished.map { $0.frequency.toDouble() } ?? t.frequency
+        var base = values
+        base[varied] = value
+        base[frequency] = mu
+        do {
+            outcome.certificate = try certifyThreshold(problem: c.problem, reading: o.reading, given: given, varied: varied, frequency: frequency,
+                                                       value: value, mu: mu, digits: min(o.digits, CondensationOptions.doubleDigits),
+                                                       numerics: numerics, values: base, step: step, progress: o.progress)
+        } catch let e as CondensationError {
+            throw AnalysisError.numerical("\(p.name)_c = \(short6(value)) was found, but its certificate failed: \(e.description)")
+        }
+    }
     return outcome
 }
+
+private func short6(_ x: Double) -> String { String(format: "%.9g", x) }

@@ -51,6 +51,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
                 ? "Im K1^R(0) = 0 at Re K1^R(0) = 0 (B15, B17), Brent in both; every frequency integral by the sinh-sinh rule, Sigma[G0] in closed form"
                 : "Im q = 0 at Re q = 0 for q = A38/psi_f at psi_f = 1e-6, Brent in both; G0^K(tau = 0) in closed form, G - G0 by the sinh-sinh rule, Sigma[G0] in closed form")),
             ("verified_by", .string("two node rules (step \(o.step) and \(o.step / 2), |t| <= 2.6) agree on \(t.digits) significant digits, and the finer rule run on to |t| <= \(FrequencyNodes.tailLimit) moves the threshold by \(String(format: "%.1e", t.tail)) relative")),
+        ] + certificateFields(o) + [
             ("notes", .array(o.notes.map { .string($0) })),
         ]).fieldPerLine
     }
@@ -59,6 +60,7 @@ public func render(_ o: CondensationOutcome, json: Bool) -> String {
                  "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
                  criterionLine(o),
                  "verified: \(t.nodes.coarse)- and \(t.nodes.fine)-node rules give \(String(format: "%.12g", t.coarseValue)) and \(String(format: "%.12g", t.value)); running on from |t| = 2.6 to \(FrequencyNodes.tailLimit) moves it by \(String(format: "%.0e", t.tail)) (the digits shown are those both leave)"]
+    lines += certificateLines(o)
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
 }
@@ -108,6 +110,7 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
             ("tail", .string(String(format: "%.1e", p.tail))),
             ("method", .string("the double-precision threshold (Brent, dogleg), then " + polish + "; Sigma[G0] in closed form (digamma at the poles), the frequency \(o.criterion == .b15 ? "integral" : "integral of G - G0 (G0's in closed form)") by the sinh-sinh rule, all in MPFR")),
             ("verified_by", .string("two rules, not certified: \(rules) agree on \(p.digits) significant digits (capped at \(o.requestedDigits + 5), the Newton tolerance)")),
+        ] + certificateFields(o) + [
             ("notes", .array(o.notes.map { .string($0) })),
         ]).fieldPerLine
     }
@@ -120,6 +123,7 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
                  "  \(p.coarseValue.toString(digits: o.requestedDigits + 5))",
                  "  \(p.value.toString(digits: o.requestedDigits + 5))",
                  "  (they share \(p.digits) digits; the truncated tail moves \(o.parameter)_c by \(String(format: "%.0e", p.tail)) relative)"]
+    lines += certificateLines(o)
     lines += o.notes.map { "note: " + $0 }
     return lines.joined(separator: "\n")
 }
@@ -130,4 +134,25 @@ private func criterionLine(_ o: CondensationOutcome) -> String {
     return o.criterion == .b15
         ? "where Im K1^R(0) = 0 with Re K1^R(0) = 0 (paper 000 B15, B17): min Im K1^R > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
         : "where A38/psi_f -> 0 as psi_f -> 0 (a condensate branch leaves psi_f = 0; --criterion a38): Im > 0 at \(o.parameter) = \(String(format: "%.6g", t.bracket.lowerBound)), <= 0 at \(String(format: "%.6g", t.bracket.upperBound))"
+}
+
+/// How the certificate was proven, for the printout and --json.
+private func certificateMethod(_ o: CondensationOutcome, _ c: CondensationCertificate) -> String {
+    "Poincare-Miranda on the box \(o.parameter) in [lower, upper] x omega in [-\(String(format: "%.1e", c.omegaHalfWidth.toDouble())), +\(String(format: "%.1e", c.omegaHalfWidth.toDouble()))] (K1^R's own frequency, in the frame \(o.frequencyName) = \(String(format: "%.12g", c.frame.toDouble()))), preconditioned by the Double Jacobian: \(c.enclosures) enclosures of K1^R (verified quadrature, proven tails), the omega faces with \(o.parameter) as a ball, the \(o.parameter) faces by a Taylor model in omega bounded by Cauchy on a disk of radius 0.01. Proven: K1^R(omega) = 0 at a real omega for some \(o.parameter) in the box. Not proven: that no smaller \(o.parameter) has one (the double-precision scan's)"
+}
+
+private func certificateLines(_ o: CondensationOutcome) -> [String] {
+    guard let c = o.certificate else { return [] }
+    let i = CertifiedInterval(center: (c.lower + c.upper) / 2, radius: (c.upper - c.lower) / 2, digits: 12)
+    return ["certified: K1^R(omega) of B15 vanishes at a real omega for some \(o.parameter) in [\(i.lower), \(i.upper)] (\(i.sharedDigits) digits shared)",
+            "  how: " + certificateMethod(o, c)]
+}
+
+private func certificateFields(_ o: CondensationOutcome) -> [(String, JSONValue)] {
+    guard let c = o.certificate else { return [] }
+    let i = CertifiedInterval(center: (c.lower + c.upper) / 2, radius: (c.upper - c.lower) / 2, digits: 12)
+    return [("certified", .object([("lower", .string(i.lower)), ("upper", .string(i.upper)), ("certified_digits", .int(i.sharedDigits)),
+                                   ("omega_half_width", .string(String(format: "%.3e", c.omegaHalfWidth.toDouble()))),
+                                   ("frame", .string(String(format: "%.17g", c.frame.toDouble()))), ("enclosures", .int(c.enclosures)),
+                                   ("method", .string(certificateMethod(o, c)))]))]
 }

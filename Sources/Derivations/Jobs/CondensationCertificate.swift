@@ -1,0 +1,73 @@
+import Analysis
+import ArbitraryPrecision
+import Foundation
+import KeldyshNumerics
+import OutputFormats
+import Symbolic
+
+/// `keldysh threshold … --certify` for a field-theory model: around the threshold the search
+/// found, a box in (ω, p) on which Poincaré–Miranda proves a zero of K₁^R(ω) of B15
+/// (`CertifiedZeroBox`, ten enclosures by `CertifiedRetardedKernel`), in the frame μ_S = the
+/// search's frequency. What it proves: for some p in [lo, hi] the photon's kernel vanishes at a
+/// real frequency — the onset of the instability. It does not prove that no smaller p in the
+/// interval has one (that "first" is the Double scan's).
+public struct CondensationCertificate: Sendable {
+    public let lower: BigRational, upper: BigRational
+    public let omegaHalfWidth: BigRational
+    public let frame: BigRational
+    public let enclosures: Int
+    public let margins: [Double]
+}
+
+/// The certificate for a threshold `value` at frequency `frequency` with `digits` digits.
+func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given: [Symbol: Expr], varied: Int, frequency: Int,
+                      value: Double, mu: Double, digits: Int, numerics: CondensationNumerics, values: [Double], step: Double,
+                      progress: Bool) throws -> CondensationCertificate {
+    guard reading != .selfConsistent else {
+        throw AnalysisError.badRange("--certify", reason: "the self-consistent G is known on quadrature nodes only: no closed form to enclose (g0, one-shot, first-order are certified)")
+    }
+    let names = problem.parameters
+    var balls: [RealBall] = []
+    let bits = 128
+    for (k, s) in names.enumerated() {
+        if k == varied { balls.append(RealBall(0, precision: bits)); continue }
+        if k == frequency {
+            balls.append(RealBall.enclosing(BigRational(exactly: mu), precision: bits + 64)!)
+            continue
+        }
+        guard let e = given[s], let q = e.numberValue, q.im.isZero, let b = RealBall.enclosing(q.re, precision: bits + 64) else {
+            throw AnalysisError.badAssignment("--set \(s.name)", reason: "--certify takes exact rational values (decimals or fractions), not \(given[s].map { "\($0)" } ?? "nothing")")
+        }
+        balls.append(b)
+    }
+    // J = ∂(Re K, Im K)/∂(ω, p) by central differences of the Double route (∂/∂ω = ∂/∂μ_S: the
+    // frame only shifts frequencies), for the preconditioner only.
+    let nodes = FrequencyNodes(step: step / 2, limit: FrequencyNodes.tailLimit)
+    func k(_ dMu: Double, _ dP: Double) throws -> (Double, Double) {
+        var v = values
+        v[frequency] = mu + dMu
+        v[varied] = value + dP
+        numerics.set(v)
+        let z = try numerics.retardedKernelAtZero(reading, nodes: nodes)
+        return (z.real, z.imaginary)
+    }
+    let hMu = 1e-6 * max(1, abs(mu)), hP = 1e-6 * max(1, abs(value))
+    let (a, b) = (try k(hMu, 0), try k(-hMu, 0)), (c, d) = (try k(0, hP), try k(0, -hP))
+    let j = [[(a.0 - b.0) / (2 * hMu), (c.0 - d.0) / (2 * hP)], [(a.1 - b.1) / (2 * hMu), (c.1 - d.1) / (2 * hP)]]
+    let det = j[0][0] * j[1][1] - j[0][1] * j[1][0]
+    // Half-widths: p to about `digits` digits; ω wide enough that the ω faces dominate the ball
+    // of p (a plain ball widens K ~10 times), inside a tenth of the Cauchy disk ρ = 1/100.
+    let dp = max(abs(value), 1e-300) * Foundation.pow(10, -Double(digits + 1))
+    let c1 = 2 * abs(j[0][1] * j[1][1]) / abs(det)
+    let dOmega = min(1e-3, max(1e-12, 100 * c1 * dp))
+    let kernel = try CertifiedRetardedKernel(problem, bits: bits, reading: reading)
+    let bar = progress ? ProgressBar(total: 10, label: "certificate") : nil
+    let request = CertifiedZeroBox.Request(parameters: balls, varied: varied, center: BigRational(exactly: value),
+                                           halfWidth: BigRational(exactly: dp), omegaHalfWidth: BigRational(exactly: dOmega),
+                                           disk: BigRational(1) / BigRational(100), jacobian: j,
+                                           tolerance: BigRational(exactly: min(1e-10, 1e-3 * dp)))
+    let r = try CertifiedZeroBox.certify(kernel, request) { bar?.update($0) }
+    if progress { writeStandardError("\n") }
+    return CondensationCertificate(lower: r.parameter.lowerBound, upper: r.parameter.upperBound, omegaHalfWidth: dOmega == 0 ? .zero : BigRational(exactly: dOmega),
+                                   frame: BigRational(exactly: mu), enclosures: r.enclosures, margins: r.margins)
+}
