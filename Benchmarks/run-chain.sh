@@ -19,6 +19,9 @@ REPS=${1:-20}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
+# The Benchmarks package sees KeldyshKit as a path dependency whose file list SwiftPM keeps until a
+# manifest changes: without this, files added under Sources/ are not compiled into it.
+touch "$ROOT/Benchmarks/Package.swift"
 (cd "$ROOT" && swift build -c release --package-path Benchmarks --product ChainBenchmark >/dev/null)
 taskset -c 0 /usr/bin/time -v "$ROOT/Benchmarks/.build/release/ChainBenchmark" \
     "$ROOT/derivations/000-open-tavis-cummings/model.kd" "$REPS" --export "$OUT" >"$OUT/stdout" 2>"$OUT/stderr"

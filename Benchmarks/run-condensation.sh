@@ -16,6 +16,9 @@ N=${2:-20}
 cd "$(dirname "$0")/.."
 swift build -c release --product keldysh >/dev/null
 BIN=$(swift build -c release --show-bin-path)/keldysh
+# The Benchmarks package sees KeldyshKit as a path dependency whose file list SwiftPM keeps until a
+# manifest changes: without this, files added under Sources/ are not compiled into it.
+touch Benchmarks/Package.swift
 swift build -c release --package-path Benchmarks --product CondensationBenchmark >/dev/null
 BENCH=$(swift build -c release --package-path Benchmarks --show-bin-path)/CondensationBenchmark
 MODEL=derivations/000-open-tavis-cummings/model.kd

@@ -53,6 +53,9 @@ PY
 }
 
 # KeldyshKit: one process, three workloads; it checks M·M⁻¹ = 1 itself (exit 1 otherwise).
+# The Benchmarks package sees KeldyshKit as a path dependency whose file list SwiftPM keeps until a
+# manifest changes: without this, files added under Sources/ are not compiled into it.
+touch "$ROOT/Benchmarks/Package.swift"
 (cd "$ROOT" && swift build -c release --package-path Benchmarks --product NambuKeldyshBenchmark >/dev/null)
 echo "| KeldyshKit workload | first call (s) | best of 20 (s) | median (s) | process max RSS (MB) | M·M⁻¹ = 1 |"
 echo "|---|---|---|---|---|---|"
