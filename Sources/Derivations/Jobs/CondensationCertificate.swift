@@ -12,6 +12,11 @@ import Symbolic
 /// real frequency — the onset of the instability. It does not prove that no smaller p in the
 /// interval has one (that "first" is the Double scan's).
 public struct CondensationCertificate: Sendable {
+    /// The box's half-width is 10^−(D+1) of p for D digits asked, at most this many: K's
+    /// enclosures have a floor (~10⁻¹² here: the loop's proven tail beyond R = 2^20 and the
+    /// disk bounds), measured at the g0 threshold in μ_B: a 10⁻¹⁰ box is certified (10 digits
+    /// shared), a 10⁻¹¹ box fails on a spread of 1.5·10⁻¹² against its 1.3·10⁻¹².
+    public static let maximumDigits = 9
     public let lower: BigRational, upper: BigRational
     public let omegaHalfWidth: BigRational
     public let frame: BigRational

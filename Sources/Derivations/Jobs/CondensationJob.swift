@@ -189,7 +189,7 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         base[frequency] = mu
         do {
             outcome.certificate = try certifyThreshold(problem: c.problem, reading: o.reading, given: given, varied: varied, frequency: frequency,
-                                                       value: value, mu: mu, digits: min(o.digits, CondensationOptions.doubleDigits),
+                                                       value: value, mu: mu, digits: min(o.digits, CondensationCertificate.maximumDigits),
                                                        numerics: numerics, values: base, step: step, progress: o.progress)
         } catch let e as CondensationError {
             throw AnalysisError.numerical("\(p.name)_c = \(short6(value)) was found, but its certificate failed: \(e.description)")
