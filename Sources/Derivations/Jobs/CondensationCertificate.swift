@@ -28,9 +28,7 @@ public struct CondensationCertificate: Sendable {
 func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given: [Symbol: Expr], varied: Int, frequency: Int,
                       value: Double, mu: Double, digits: Int, numerics: CondensationNumerics, values: [Double], step: Double,
                       progress: Bool) throws -> CondensationCertificate {
-    guard reading != .selfConsistent else {
-        throw AnalysisError.badRange("--certify", reason: "the self-consistent G is known on quadrature nodes only: no closed form to enclose (g0, one-shot, first-order are certified)")
-    }
+    try requireEnclosableReading(reading, option: "--certify")
     let names = problem.parameters
     var balls: [RealBall] = []
     let bits = 128
@@ -40,10 +38,7 @@ func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given
             balls.append(RealBall.enclosing(BigRational(exactly: mu), precision: bits + 64)!)
             continue
         }
-        guard let e = given[s], let q = e.numberValue, q.im.isZero, let b = RealBall.enclosing(q.re, precision: bits + 64) else {
-            throw AnalysisError.badAssignment("--set \(s.name)", reason: "--certify takes exact rational values (decimals or fractions), not \(given[s].map { "\($0)" } ?? "nothing")")
-        }
-        balls.append(b)
+        balls.append(try exactBall(s.name, given[s], bits: bits, what: "--certify"))
     }
     // J = ∂(Re K, Im K)/∂(ω, p) by central differences of the Double route (∂/∂ω = ∂/∂μ_S: the
     // frame only shifts frequencies), for the preconditioner only.
@@ -73,6 +68,6 @@ func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given
                                            tolerance: BigRational(exactly: min(1e-10, 1e-3 * dp)))
     let r = try CertifiedZeroBox.certify(kernel, request) { bar?.update($0) }
     if progress { writeStandardError("\n") }
-    return CondensationCertificate(lower: r.parameter.lowerBound, upper: r.parameter.upperBound, omegaHalfWidth: dOmega == 0 ? .zero : BigRational(exactly: dOmega),
+    return CondensationCertificate(lower: r.parameter.lowerBound, upper: r.parameter.upperBound, omegaHalfWidth: BigRational(exactly: dOmega),
                                    frame: BigRational(exactly: mu), enclosures: r.enclosures, margins: r.margins)
 }

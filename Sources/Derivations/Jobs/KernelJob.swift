@@ -40,20 +40,14 @@ public func certifyKernel(_ o: KernelOptions) throws -> KernelOutcome {
     guard o.tolerance >= Foundation.pow(2, -Double(o.bits - 16)) else {
         throw AnalysisError.badRange("--tolerance \(o.tolerance)", reason: "below what \(o.bits)-bit rules can prove (2^-\(o.bits - 16)); raise --bits")
     }
-    guard o.reading != .selfConsistent else {
-        throw AnalysisError.badRange("--reading self-consistent", reason: "the self-consistent G is known on quadrature nodes only: no closed form to enclose (g0, one-shot, first-order are certified)")
-    }
+    try requireEnclosableReading(o.reading, option: "--reading self-consistent")
     let c = try CondensationModel.load(path: o.model)
     let given = try resolveAssignments(try c.parameters.assignments(o.settings))
     let names = c.problem.parameters
     var balls: [RealBall] = [], shown: [(String, String)] = [], missing: [String] = []
     for s in names {
         guard let e = given[s] else { missing.append(s.name); continue }
-        // Exact rationals only: a ball must hold the value as given (T_F = 0.1 is 1/10).
-        guard let q = e.numberValue, q.im.isZero, let b = RealBall.enclosing(q.re, precision: o.bits + 64) else {
-            throw AnalysisError.badAssignment("--set \(s.name)", reason: "a certified kernel takes exact rational values (decimals or fractions), not \(e)")
-        }
-        balls.append(b)
+        balls.append(try exactBall(s.name, e, bits: o.bits, what: "a certified kernel"))
         shown.append((s.name, "\(e)"))
     }
     if !missing.isEmpty {
@@ -64,4 +58,20 @@ public func certifyKernel(_ o: KernelOptions) throws -> KernelOutcome {
     let e = try kernel.enclosure(parameters: balls, tolerance: BigRational(exactly: o.tolerance)) { done, _ in bar?.update(done) }
     if o.progress { writeStandardError("\n") }
     return KernelOutcome(reading: o.reading, parameters: shown, enclosure: e, bits: o.bits)
+}
+
+/// The ball of a setting exactly as given (T_F = 0.1 is 1/10, not the Double 0.1): rationals
+/// only, its centre at bits + 64 with the rounding in the radius. `what` names the command.
+func exactBall(_ name: String, _ e: Expr?, bits: Int, what: String) throws -> RealBall {
+    guard let e, let q = e.numberValue, q.im.isZero, let b = RealBall.enclosing(q.re, precision: bits + 64) else {
+        throw AnalysisError.badAssignment("--set \(name)", reason: "\(what) takes exact rational values (decimals or fractions), not \(e.map { "\($0)" } ?? "nothing")")
+    }
+    return b
+}
+
+/// The readings whose G has a closed form to enclose (g0, one-shot, first-order).
+func requireEnclosableReading(_ reading: DysonReading, option: String) throws {
+    guard reading != .selfConsistent else {
+        throw AnalysisError.badRange(option, reason: "the self-consistent G is known on quadrature nodes only: no closed form to enclose (g0, one-shot, first-order are certified)")
+    }
 }

@@ -8,7 +8,6 @@ import OutputFormats
 /// digits, and the leading digits both ends share (what is certified).
 struct CertifiedInterval {
     let lower: String, upper: String
-    let shared: String
     let sharedDigits: Int
 
     init(center: BigRational, radius: BigRational, digits: Int = 20) {
@@ -24,15 +23,11 @@ struct CertifiedInterval {
         }
         lower = decimal(center - radius, up: false)
         upper = decimal(center + radius, up: true)
-        var common = 0, significantSeen = 0, sharedText = ""
+        var significantSeen = 0
         for (a, b) in zip(lower, upper) {
             guard a == b else { break }
-            common += 1
-            sharedText.append(a)
             if a.isNumber && (a != "0" || significantSeen > 0) { significantSeen += 1 }
         }
-        _ = common
-        shared = sharedText
         sharedDigits = (lower.hasPrefix("-") == upper.hasPrefix("-")) ? significantSeen : 0
     }
 }
