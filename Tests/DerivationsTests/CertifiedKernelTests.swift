@@ -2,6 +2,7 @@ import ArbitraryPrecision
 import ComplexModule
 import Foundation
 import KeldyshNumerics
+import Symbolic
 import Testing
 @testable import Analysis
 @testable import Derivations
@@ -221,6 +222,46 @@ struct CertifiedKernelTests {
         #expect(render(outcome, json: false).contains("Not proven: that no smaller muB has one"))
         o.settings[o.settings.firstIndex(of: "TF=0.1")!] = "TF=sqrt(2)/10"
         #expect(throws: (any Error).self) { _ = try findCondensationThreshold(o) }
+    }
+
+    /// 13 digits (g0, μ_B): the box, 10⁻¹⁴ of μ_B, is centred on the MPFR polish and the loop's
+    /// cutoff is 2^28 (`shells(digits:)`). It must hold the polish's value (the two MPFR rules,
+    /// another route: node sums, no balls) and share 13 digits. With the 6-digit cutoff 2^20 the
+    /// same request fails: the proven tail beyond it (~1.5·10⁻¹²) is wider than the box's K.
+    @Test("threshold --certify --digits 13: a 1e-14 box around the MPFR polish, refused with the 2^20 cutoff")
+    func thirteenCertifiedDigits() throws {
+        var o = CondensationOptions(model: CondensationThresholdTests.model, vary: "muB", interval: "0:3")
+        o.settings = ["g=1", "eps0=0", "w0=0", "gamma=0.75", "kappa=0.25", "h=0.7", "TF=0.1", "xi=0", "Omega=2.5"]
+        o.reading = .g0
+        o.digits = 13
+        o.certify = true
+        let outcome = try findCondensationThreshold(o)
+        let c = try #require(outcome.certificate)
+        let polished = try #require(outcome.precise)
+        let mpfr = try #require(polished.value.toBigRational())
+        #expect(CondensationCertificate.shells(digits: 13) == 25)
+        #expect(c.lower < mpfr && mpfr < c.upper, "MPFR \(polished.value) outside [\(c.lower.toDouble()), \(c.upper.toDouble())]")
+        #expect((c.upper - c.lower).toDouble() <= 2.01e-14 * outcome.threshold.value)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(render(outcome, json: true).utf8)) as? [String: Any])
+        let certified = try #require(json["certified"] as? [String: Any])
+        #expect((certified["certified_digits"] as? Int ?? 0) >= 13)
+        // The same box with the cutoff of 6 digits.
+        let m = try CondensationModel.load(path: CondensationThresholdTests.model)
+        let names = m.problem.parameters.map(\.name)
+        let varied = names.firstIndex(of: "muB")!, frequency = names.firstIndex(of: "muS")!
+        var given: [Symbol: Expr] = [:], values = [Double](repeating: 0, count: names.count)
+        for s in o.settings {
+            let kv = s.split(separator: "=").map(String.init)
+            let k = names.firstIndex(of: kv[0])!
+            given[m.problem.parameters[k]] = .number(try #require(BigRational(kv[1])))
+            values[k] = Double(kv[1])!
+        }
+        let numerics = CondensationNumerics(m.problem)
+        #expect(throws: CondensationError.self) {
+            _ = try certifyThreshold(problem: m.problem, reading: .g0, given: given, varied: varied, frequency: frequency,
+                                     value: polished.value.toDouble(), mu: polished.frequency.toDouble(), exact: (mpfr, try #require(polished.frequency.toBigRational())),
+                                     digits: 13, numerics: numerics, values: values, step: outcome.step, progress: false, shells: 17)
+        }
     }
 
     @Test("a cutoff exponent off the multiples of 4, and the self-consistent reading, are refused")

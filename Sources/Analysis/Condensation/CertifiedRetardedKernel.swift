@@ -45,6 +45,8 @@ public final class CertifiedRetardedKernel {
     /// the cutoff R = A·2^shells.
     public let inner: BigRational
     public let shells: Int
+    /// log₂ R.
+    public let log2Cutoff: Int
 
     /// `inner` = 2^log2Inner; the cutoff R = 2^(log2Inner + shells) (a multiple of 4 in the
     /// exponent, as `TailBound` needs).
@@ -61,6 +63,7 @@ public final class CertifiedRetardedKernel {
         self.reading = reading
         self.inner = BigRational(inner)
         self.shells = shells
+        log2Cutoff = log2Inner + shells
         density = try BallLoopDensity(problem, bits: bits)
         tree = BallTapeEvaluator(problem.tree, precision: bits)
         tail = LoopTail(problem, sigma: density.sigma, reading: reading, log2R: log2Inner + shells)

@@ -12,11 +12,20 @@ import Symbolic
 /// real frequency — the onset of the instability. It does not prove that no smaller p in the
 /// interval has one (that "first" is the Double scan's).
 public struct CondensationCertificate: Sendable {
-    /// The box's half-width is 10^−(D+1) of p for D digits asked, at most this many: K's
-    /// enclosures have a floor (~10⁻¹² here: the loop's proven tail beyond R = 2^20 and the
-    /// disk bounds), measured at the g0 threshold in μ_B: a 10⁻¹⁰ box is certified (10 digits
-    /// shared), a 10⁻¹¹ box fails on a spread of 1.5·10⁻¹² against its 1.3·10⁻¹².
-    public static let maximumDigits = 9
+    /// The box's half-width is 10^−(D+1) of p for D digits asked, at most this many. K's
+    /// enclosures have a floor, the loop's proven tail beyond the cutoff R, ~1/R² (`shells`);
+    /// the box is centred on the MPFR polish's value (the Double search's below 13 digits), so
+    /// the 128-bit balls, not the centre, limit it. Measured at the g0 threshold in μ_B: with
+    /// R = 2^20 a 10⁻¹⁰ box is certified and a 10⁻¹¹ box fails on a spread of 1.5·10⁻¹² against
+    /// 1.3·10⁻¹²; R = 2^24 certifies 12 digits, 2^28 13, 2^32 15.
+    public static let maximumDigits = 15
+    /// The dyadic shells of the loop's verified quadrature beyond [−8, 8] for D digits: the
+    /// cutoff 2^(3 + shells) grows by 2^4 (the tail by 2^−8) for every two digits past 9.
+    public static func shells(digits: Int) -> Int { 17 + 4 * max(0, (digits - 8) / 2) }
+    /// The digits asked (the box's scale).
+    public let digits: Int
+    /// log₂ of the loop's cutoff R: verified quadrature over |ν| ≤ R, the proven tail beyond.
+    public let log2Cutoff: Int
     public let lower: BigRational, upper: BigRational
     public let omegaHalfWidth: BigRational
     public let frame: BigRational
@@ -25,17 +34,22 @@ public struct CondensationCertificate: Sendable {
 }
 
 /// The certificate for a threshold `value` at frequency `frequency` with `digits` digits.
+/// `exact`: the MPFR polish's threshold and frequency, the box's centre and frame where given
+/// (a Double centre is off by ~10⁻¹⁶, more than a 15-digit box allows); `shells`: the cutoff,
+/// `CondensationCertificate.shells(digits:)` unless given (tests: a shorter one must fail).
 func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given: [Symbol: Expr], varied: Int, frequency: Int,
-                      value: Double, mu: Double, digits: Int, numerics: CondensationNumerics, values: [Double], step: Double,
-                      progress: Bool) throws -> CondensationCertificate {
+                      value: Double, mu: Double, exact: (value: BigRational, mu: BigRational)?, digits: Int,
+                      numerics: CondensationNumerics, values: [Double], step: Double, progress: Bool,
+                      shells: Int? = nil) throws -> CondensationCertificate {
     try requireEnclosableReading(reading, option: "--certify")
     let names = problem.parameters
     var balls: [RealBall] = []
     let bits = 128
+    let center = exact?.value ?? BigRational(exactly: value), frame = exact?.mu ?? BigRational(exactly: mu)
     for (k, s) in names.enumerated() {
         if k == varied { balls.append(RealBall(0, precision: bits)); continue }
         if k == frequency {
-            balls.append(RealBall.enclosing(BigRational(exactly: mu), precision: bits + 64)!)
+            balls.append(RealBall.enclosing(frame, precision: bits + 64)!)
             continue
         }
         balls.append(try exactBall(s.name, given[s], bits: bits, what: "--certify"))
@@ -60,14 +74,15 @@ func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given
     let dp = max(abs(value), 1e-300) * Foundation.pow(10, -Double(digits + 1))
     let c1 = 2 * abs(j[0][1] * j[1][1]) / abs(det)
     let dOmega = min(1e-3, max(1e-12, 100 * c1 * dp))
-    let kernel = try CertifiedRetardedKernel(problem, bits: bits, reading: reading)
+    let shellCount = shells ?? CondensationCertificate.shells(digits: digits)
+    let kernel = try CertifiedRetardedKernel(problem, bits: bits, reading: reading, shells: shellCount)
     let bar = progress ? ProgressBar(total: 10, label: "certificate") : nil
-    let request = CertifiedZeroBox.Request(parameters: balls, varied: varied, center: BigRational(exactly: value),
+    let request = CertifiedZeroBox.Request(parameters: balls, varied: varied, center: center,
                                            halfWidth: BigRational(exactly: dp), omegaHalfWidth: BigRational(exactly: dOmega),
                                            disk: BigRational(1) / BigRational(100), jacobian: j,
                                            tolerance: BigRational(exactly: min(1e-10, 1e-3 * dp)))
     let r = try CertifiedZeroBox.certify(kernel, request) { bar?.update($0) }
     if progress { writeStandardError("\n") }
-    return CondensationCertificate(lower: r.parameter.lowerBound, upper: r.parameter.upperBound, omegaHalfWidth: BigRational(exactly: dOmega),
-                                   frame: BigRational(exactly: mu), enclosures: r.enclosures, margins: r.margins)
+    return CondensationCertificate(digits: digits, log2Cutoff: kernel.log2Cutoff, lower: r.parameter.lowerBound, upper: r.parameter.upperBound, omegaHalfWidth: BigRational(exactly: dOmega),
+                                   frame: frame, enclosures: r.enclosures, margins: r.margins)
 }

@@ -189,7 +189,8 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         base[frequency] = mu
         do {
             outcome.certificate = try certifyThreshold(problem: c.problem, reading: o.reading, given: given, varied: varied, frequency: frequency,
-                                                       value: value, mu: mu, digits: min(o.digits, CondensationCertificate.maximumDigits),
+                                                       value: value, mu: mu, exact: polished.flatMap { p in p.value.toBigRational().flatMap { v in p.frequency.toBigRational().map { (v, $0) } } },
+                                                       digits: min(o.digits, CondensationCertificate.maximumDigits),
                                                        numerics: numerics, values: base, step: step, progress: o.progress)
         } catch let e as CondensationError {
             throw AnalysisError.numerical("\(p.name)_c = \(short6(value)) was found, but its certificate failed: \(e.description)")
