@@ -14,7 +14,7 @@ import Symbolic
 public struct CondensationCertificate: Sendable {
     /// The box's half-width is 10^−(D+1) of p for D digits asked, at most this many. K's
     /// enclosures have a floor, the loop's proven tail beyond the cutoff R, ~1/R² (`shells`);
-    /// the box is centred on the MPFR polish's value (the Double search's below 13 digits), so
+    /// the box is centred on the MPFR polish's value (past 9 digits, where the polish runs), so
     /// the 128-bit balls, not the centre, limit it. Measured at the g0 threshold in μ_B: with
     /// R = 2^20 a 10⁻¹⁰ box is certified and a 10⁻¹¹ box fails on a spread of 1.5·10⁻¹² against
     /// 1.3·10⁻¹²; R = 2^24 certifies 12 digits, 2^28 13, 2^32 15.
