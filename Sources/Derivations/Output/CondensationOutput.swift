@@ -119,7 +119,8 @@ func render(_ o: CondensationOutcome, precise p: PreciseThreshold, json: Bool) -
                  "rho = \(String(format: "%.6f", o.rho)) at the threshold (density of spin excitations of the normal state, Sec. IV)",
                  criterionLine(o),
                  "polished: " + polish,
-                 "verified (two rules), not certified: \(rules) give",
+                 // With --certify the proof is the box below; the rules' digits stay an estimate.
+                 (o.certificate == nil ? "verified (two rules), not certified: " : "verified (two rules, an estimate; the proof is the certified box below): ") + "\(rules) give",
                  "  \(p.coarseValue.toString(digits: o.requestedDigits + 5))",
                  "  \(p.value.toString(digits: o.requestedDigits + 5))",
                  "  (they share \(p.digits) digits; the truncated tail moves \(o.parameter)_c by \(String(format: "%.0e", p.tail)) relative)"]
