@@ -66,7 +66,7 @@ public final class CertifiedRetardedKernel {
         log2Cutoff = log2Inner + shells
         density = try BallLoopDensity(problem, bits: bits)
         tree = BallTapeEvaluator(problem.tree, precision: bits)
-        tail = LoopTail(problem, sigma: density.sigma, reading: reading, log2R: log2Inner + shells)
+        tail = LoopTail(problem, sigma: density.sigma, reading: reading, log2R: log2Cutoff)
     }
 
     public var cutoff: BigRational { inner * BigRational(BigInt.one << shells) }

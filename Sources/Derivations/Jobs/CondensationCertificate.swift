@@ -33,19 +33,19 @@ public struct CondensationCertificate: Sendable {
     public let margins: [Double]
 }
 
-/// The certificate for a threshold `value` at frequency `frequency` with `digits` digits.
-/// `exact`: the MPFR polish's threshold and frequency, the box's centre and frame where given
-/// (a Double centre is off by ~10⁻¹⁶, more than a 15-digit box allows); `shells`: the cutoff,
+/// The certificate for a threshold `center` (the varied parameter) at frequency `frame` with
+/// `digits` digits: both exact, the MPFR polish's where it ran (a Double centre is off by
+/// ~10⁻¹⁶, more than a 15-digit box allows). `shells`: the cutoff,
 /// `CondensationCertificate.shells(digits:)` unless given (tests: a shorter one must fail).
 func certifyThreshold(problem: CondensationProblem, reading: DysonReading, given: [Symbol: Expr], varied: Int, frequency: Int,
-                      value: Double, mu: Double, exact: (value: BigRational, mu: BigRational)?, digits: Int,
+                      center: BigRational, frame: BigRational, digits: Int,
                       numerics: CondensationNumerics, values: [Double], step: Double, progress: Bool,
                       shells: Int? = nil) throws -> CondensationCertificate {
     try requireEnclosableReading(reading, option: "--certify")
     let names = problem.parameters
     var balls: [RealBall] = []
     let bits = 128
-    let center = exact?.value ?? BigRational(exactly: value), frame = exact?.mu ?? BigRational(exactly: mu)
+    let value = center.toDouble(), mu = frame.toDouble()
     for (k, s) in names.enumerated() {
         if k == varied { balls.append(RealBall(0, precision: bits)); continue }
         if k == frequency {

@@ -183,17 +183,15 @@ public func findCondensationThreshold(_ o: CondensationOptions) throws -> Conden
         guard o.criterion == .b15 else {
             throw AnalysisError.badRange("--certify", reason: "the certificate is of B15's K1^R (--criterion b15); A38 under first-order is another function")
         }
-        let value = polished.map { $0.value.toDouble() } ?? t.value, mu = polished.map { $0.frequency.toDouble() } ?? t.frequency
-        var base = values
-        base[varied] = value
-        base[frequency] = mu
+        // The box's centre and frame: the MPFR polish's, exactly, where it ran.
+        let center = polished?.value.toBigRational() ?? BigRational(exactly: t.value)
+        let frame = polished?.frequency.toBigRational() ?? BigRational(exactly: t.frequency)
         do {
             outcome.certificate = try certifyThreshold(problem: c.problem, reading: o.reading, given: given, varied: varied, frequency: frequency,
-                                                       value: value, mu: mu, exact: polished.flatMap { p in p.value.toBigRational().flatMap { v in p.frequency.toBigRational().map { (v, $0) } } },
-                                                       digits: min(o.digits, CondensationCertificate.maximumDigits),
-                                                       numerics: numerics, values: base, step: step, progress: o.progress)
+                                                       center: center, frame: frame, digits: min(o.digits, CondensationCertificate.maximumDigits),
+                                                       numerics: numerics, values: values, step: step, progress: o.progress)
         } catch let e as CondensationError {
-            throw AnalysisError.numerical("\(p.name)_c = \(short6(value)) was found, but its certificate failed: \(e.description)")
+            throw AnalysisError.numerical("\(p.name)_c = \(short6(center.toDouble())) was found, but its certificate failed: \(e.description)")
         }
     }
     return outcome

@@ -142,16 +142,21 @@ private func certificateMethod(_ o: CondensationOutcome, _ c: CondensationCertif
     "Poincare-Miranda on the box \(o.parameter) in [lower, upper] x omega in [-\(String(format: "%.1e", c.omegaHalfWidth.toDouble())), +\(String(format: "%.1e", c.omegaHalfWidth.toDouble()))] (K1^R's own frequency, in the frame \(o.frequencyName) = \(String(format: "%.12g", c.frame.toDouble()))), preconditioned by the Double Jacobian: \(c.enclosures) enclosures of K1^R (verified quadrature over |nu| <= 2^\(c.log2Cutoff), proven tails beyond), the omega faces with \(o.parameter) as a ball, the \(o.parameter) faces by a Taylor model in omega bounded by Cauchy on a disk of radius 0.01. Proven: K1^R(omega) = 0 at a real omega for some \(o.parameter) in the box. Not proven: that no smaller \(o.parameter) has one (the double-precision scan's)"
 }
 
+/// The certified box's bounds, rounded outward to three digits past those asked (12 at least).
+private func interval(_ c: CondensationCertificate) -> CertifiedInterval {
+    CertifiedInterval(center: (c.lower + c.upper) / 2, radius: (c.upper - c.lower) / 2, digits: max(12, c.digits + 3))
+}
+
 private func certificateLines(_ o: CondensationOutcome) -> [String] {
     guard let c = o.certificate else { return [] }
-    let i = CertifiedInterval(center: (c.lower + c.upper) / 2, radius: (c.upper - c.lower) / 2, digits: max(12, c.digits + 3))
+    let i = interval(c)
     return ["certified: K1^R(omega) of B15 vanishes at a real omega for some \(o.parameter) in [\(i.lower), \(i.upper)] (\(i.sharedDigits) digits shared)",
             "  how: " + certificateMethod(o, c)]
 }
 
 private func certificateFields(_ o: CondensationOutcome) -> [(String, JSONValue)] {
     guard let c = o.certificate else { return [] }
-    let i = CertifiedInterval(center: (c.lower + c.upper) / 2, radius: (c.upper - c.lower) / 2, digits: max(12, c.digits + 3))
+    let i = interval(c)
     return [("certified", .object([("lower", .string(i.lower)), ("upper", .string(i.upper)), ("certified_digits", .int(i.sharedDigits)),
                                    ("omega_half_width", .string(String(format: "%.3e", c.omegaHalfWidth.toDouble()))),
                                    ("frame", .string(String(format: "%.17g", c.frame.toDouble()))), ("enclosures", .int(c.enclosures)),
