@@ -17,10 +17,16 @@ solved by the same method, in numpy/scipy:
   [[R, K], [0, A]] per species;
 * K1^R(0) = ½(μ_S − ω0 + iκ) + i g²/4 ∫dν/2π [G^R_bb G^K_aa + G^K_bb G^A_aa](ν) (B15), the ν
   integral by the sinh–sinh rule x = sinh((π/2) sinh t), t = kδ, |t| ≤ 2.6;
-* threshold: h on a 12-step grid of the interval, at each h the roots μ_S of Re K1^R(0) on a
-  16-step grid of the window (brentq), the first sign change of min Im K1^R there, then
-  K1^R(0; μ_S, h) = 0 by scipy.optimize.root (hybr, Powell's dogleg); the whole search at δ,
-  the polish repeated at δ/2, δ = 1/4, 1/8, … halved until the two agree on the digits asked for.
+* threshold (KeldyshKit's `ThresholdSearch` and `condensationThreshold`, step by step): h on a
+  16-step grid of the interval, at each h the roots μ_S of Re K1^R(0) on a 16-step grid of the
+  window (brentq; the grid's values at a bracket's ends are reused, and Im K1^R is the one at
+  brentq's final point), the first sign change of min Im K1^R over h, brentq on it to 1e-4 (each
+  h's min Im computed once), then K1^R(0; μ_S, h) = 0 by scipy.optimize.root (hybr, Powell's
+  dogleg), kept if h stays within brentq's 1e-4 and μ_S near brentq's, else brentq on to 1e-13;
+  the rules δ and δ/2, the finer one polishing the coarser one's root, δ = 1/4, 1/8, … halved
+  until the two agree on the digits asked for, a later pair polishing the earlier pair's root;
+  once at the end the finer rule run on to |t| ≤ 2.75 and the root's shift J⁻¹ΔK (J from
+  hybr's final Jacobian) capping the digits.
 
 Vectorised with numpy over the frequency nodes (and over the μ_S grid of the scan).
 Nothing here is verified; it is a benchmark peer (its h_c is compared with KeldyshKit's).
@@ -36,7 +42,7 @@ from scipy.optimize import brentq, root
 PARAMS = dict(g=1.0, eps0=0.0, w0=0.0, gamma=0.75, kappa=0.25, muB=-0.5, TF=0.1, xi=0.0, Omega=2.5)
 INTERVAL = (0.0, 8.0)          # --in 0:8 for h
 WINDOW = (-5.0, 5.0)           # the μ_S window (KeldyshKit's default)
-SCAN_POINTS, FREQUENCY_POINTS = 12, 16
+SCAN_POINTS, FREQUENCY_POINTS = 16, 16
 
 
 def frequency_nodes(step, limit=2.6):
@@ -174,10 +180,15 @@ def kernel(mu, h, nodes, reading):
 
 
 class Search:
-    def __init__(self, step, reading):
-        self.nodes = frequency_nodes(step)
+    """One node rule's search: KeldyshKit's `ThresholdSearch` (Sources/Analysis/Condensation/
+    CondensationThreshold.swift) step by step."""
+
+    def __init__(self, step, reading, limit=2.6):
+        self.nodes = frequency_nodes(step, limit)
+        self.step = step
         self.reading = reading
         self.evaluations = 0
+        self.gains = {}
 
     def k(self, mu, h):
         self.evaluations += np.size(mu)
@@ -185,28 +196,52 @@ class Search:
 
     def frequency_roots(self, h):
         grid = np.linspace(WINDOW[0], WINDOW[1], FREQUENCY_POINTS + 1)
-        re = self.k(grid, np.full_like(grid, h)).real
+        kg = self.k(grid, np.full_like(grid, h))
         out = []
         for j in range(FREQUENCY_POINTS):
-            if (re[j] < 0) != (re[j + 1] < 0):
-                mu = brentq(lambda m: self.k(m, h)[0].real, grid[j], grid[j + 1], xtol=1e-13)
-                out.append((mu, self.k(mu, h)[0].imag))
+            if (kg[j].real < 0) != (kg[j + 1].real < 0):
+                # K1^R at every μ Brent evaluates (the grid's ends known): its root is one of them.
+                seen = {grid[j]: kg[j], grid[j + 1]: kg[j + 1]}
+
+                def re(m):
+                    if m not in seen:
+                        seen[m] = self.k(m, h)[0]
+                    return seen[m].real
+                mu = brentq(re, grid[j], grid[j + 1], xtol=1e-13)
+                out.append((mu, seen[mu].imag))
         return out
 
     def gain(self, h):
-        roots = self.frequency_roots(h)
-        if not roots:
-            return np.inf, None
-        return min((im, mu) for mu, im in roots)
+        """min Im K1^R over the frequency roots, by h (Brent on it meets the scan's points again)."""
+        if h not in self.gains:
+            roots = self.frequency_roots(h)
+            self.gains[h] = min((im, mu) for mu, im in roots) if roots else (np.inf, None)
+        return self.gains[h]
+
+    def refine(self, bracket, tol=1e-13):
+        """The threshold inside a bracket of the sign change of min Im K1^R, by Brent."""
+        lo, hi = bracket
+
+        def g(x):
+            v = self.gain(x)[0]
+            return v if np.isfinite(v) else sys.float_info.max
+        value = brentq(g, lo, hi, xtol=tol * max(1.0, abs(hi)))
+        mu = self.gain(value)[1]
+        if mu is None:
+            raise RuntimeError("the frequency root was lost at the threshold")
+        return value, mu, bracket
 
     def polish(self, mu, h):
+        """(μ_S, h) with K1^R(0) = 0 by Powell's dogleg, and the final Jacobian."""
         r = root(lambda v: [(k := self.k(v[0], v[1])[0]).real, k.imag], [mu, h], method="hybr",
                  options=dict(xtol=1e-13, maxfev=400))
         if not (r.success or np.linalg.norm(r.fun) < 1e-11):
             raise RuntimeError("K1^R(0) = 0 did not converge: " + r.message)
         if not INTERVAL[0] <= r.x[1] <= INTERVAL[1]:
             raise RuntimeError("the root left the interval")
-        return r.x[0], r.x[1]
+        R = np.zeros((2, 2))
+        R[np.triu_indices(2)] = r.r
+        return r.x[0], r.x[1], r.fun, r.fjac.T @ R
 
     def run(self):
         lo, hi = INTERVAL
@@ -217,27 +252,100 @@ class Search:
             h = lo + (hi - lo) * j / SCAN_POINTS
             gv = self.gain(h)[0]
             if np.isfinite(gv) and gv <= 0:
-                start = self.gain(prev_h)[1]
-                start = WINDOW[0] if start is None else start
-                mu, hc = self.polish(start, 0.5 * (prev_h + h))
-                return hc, mu
+                # Brent on min Im K1^R to 1e-4 finds the first branch's crossing; the dogleg
+                # then polishes (μ_S, h) on it, else Brent goes on to 1e-13.
+                bracket, tol = (prev_h, h), 1e-4
+                first_h, first_mu, _ = self.refine(bracket, tol)
+                try:
+                    mu, hc, _, _ = self.polish(first_mu, first_h)
+                    if (bracket[0] <= hc <= bracket[1] and abs(hc - first_h) <= tol * max(1.0, abs(h))
+                            and abs(mu - first_mu) < 0.1 * (1 + abs(first_mu))):
+                        return hc, mu, bracket
+                except RuntimeError:
+                    pass
+                return self.refine(bracket, 1e-13)
             prev_h, prev_g = h, gv
         raise RuntimeError("no threshold in the interval")
 
+    def tail(self, mu, h, fun, jac):
+        """The root's relative shift in h when the rule runs on to |t| ≤ 2.75."""
+        longer = Search(self.step, self.reading, limit=2.75)
+        kl = longer.k(mu, h)[0]
+        self.evaluations += longer.evaluations
+        dr, di = kl.real - fun[0], kl.imag - fun[1]
+        det = jac[0, 0] * jac[1, 1] - jac[0, 1] * jac[1, 0]
+        if det == 0 or not np.isfinite(det):
+            return np.inf
+        return abs((jac[1, 0] * dr - jac[0, 0] * di) / det) / abs(h)
+
+
+def shared_digits(value, error):
+    """KeldyshKit's Condensate.digits: the rules' difference, floored by rounding."""
+    e = max(error, 1e-10 * abs(value) + 1e-12)
+    return max(0, min(12, int(np.floor(-np.log10(e / abs(value))))))
+
+
+def tail_digits(tail):
+    return 0 if not np.isfinite(tail) else (12 if tail <= 0 else max(0, min(12, int(np.floor(-np.log10(tail))) - 1)))
+
+
+def pair(step, reading, start):
+    """One pair of rules (step, step/2): KeldyshKit's `condensationThreshold`. A later pair only
+    polishes the earlier pair's root (`start`)."""
+    coarse, fine = Search(step, reading), Search(step / 2, reading)
+    c = None
+    if start is not None:
+        s_mu, s_h, s_bracket = start
+        try:
+            mu, hc, _, _ = coarse.polish(s_mu, s_h)
+            if s_bracket[0] <= hc <= s_bracket[1] and abs(mu - s_mu) < 0.1 * (1 + abs(s_mu)):
+                c = (hc, mu, s_bracket)
+        except RuntimeError:
+            pass
+        if c is None:
+            try:
+                c = coarse.refine(s_bracket)
+            except (RuntimeError, ValueError):
+                c = None
+    if c is None:
+        c = coarse.run()
+    local = None
+    try:
+        mu, hc, fun, jac = fine.polish(c[1], c[0])
+        if not (c[2][0] <= hc <= c[2][1] and abs(mu - c[1]) < 0.1 * (1 + abs(c[1]))):
+            raise RuntimeError("left the bracket")
+        f = (hc, mu, c[2])
+        local = (fun, jac)
+    except RuntimeError:
+        f = fine.refine(c[2])
+    if local is None:
+        k = fine.k(f[1], f[0])[0]
+        e = np.sqrt(np.finfo(float).eps)
+        hm, hp = e * max(1, abs(f[1])), e * max(1, abs(f[0]))
+        km, kp = fine.k(f[1] + hm, f[0])[0], fine.k(f[1], f[0] + hp)[0]
+        local = ((k.real, k.imag), np.array([[(km.real - k.real) / hm, (kp.real - k.real) / hp],
+                                              [(km.imag - k.imag) / hm, (kp.imag - k.imag) / hp]]))
+    shared = shared_digits(f[0], abs(f[0] - c[0]))
+    tail = fine.tail(f[1], f[0], *local)
+    return dict(h=f[0], mu=f[1], coarse=c[0], bracket=f[2], digits=min(shared, tail_digits(tail)), shared=shared,
+                tail=tail, nodes=(len(coarse.nodes[0]), len(fine.nodes[0])),
+                evaluations=coarse.evaluations + fine.evaluations)
+
 
 def threshold(reading="first-order", digits=6):
-    step, evaluations = 0.25, 0
+    """Pairs of rules δ, δ/2 with δ = 1/4, 1/8, … until they agree on the digits asked for
+    (or the tail beyond the rules' limit is what limits): KeldyshKit's `findCondensationThreshold`."""
+    step, evaluations, start = 0.25, 0, None
     for _ in range(4):
-        coarse = Search(step, reading)
-        hc, mu = coarse.run()
-        fine = Search(step / 2, reading)
-        mu_f, hc_f = fine.polish(mu, hc)
-        evaluations += coarse.evaluations + fine.evaluations
-        diff = abs(hc_f - hc)
-        agreed = 12 if diff == 0 else max(0, min(12, int(np.floor(-np.log10(diff / abs(hc_f))))))
-        if agreed >= digits:
-            return dict(h=hc_f, mu=mu_f, coarse=hc, digits=agreed, step=step,
-                        nodes=(len(coarse.nodes[0]), len(fine.nodes[0])), evaluations=evaluations)
+        t = pair(step, reading, start)
+        evaluations += t["evaluations"]
+        start = (t["mu"], t["h"], t["bracket"])
+        td = tail_digits(t["tail"])
+        if t["digits"] >= digits or (np.isfinite(t["tail"]) and td < digits and t["shared"] >= td):
+            if t["digits"] < digits:
+                raise RuntimeError("the tail limits the digits")
+            t["evaluations"], t["step"] = evaluations, step
+            return t
         step /= 2
     raise RuntimeError("the node rules do not agree on %d digits" % digits)
 

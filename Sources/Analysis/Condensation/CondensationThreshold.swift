@@ -130,6 +130,13 @@ private struct ThresholdSearch {
     let request: CondensationThresholdRequest
     let nodes: FrequencyNodes
     var evaluations = 0
+    /// min Im K₁^R by p under these nodes: Brent on it meets the scan's points again (its bracket's
+    /// ends) and ends on a point it evaluated, whose μ the polish starts from.
+    let gains = GainMemo()
+
+    final class GainMemo {
+        var table: [Double: (value: Double, mu: Double?)] = [:]
+    }
 
     mutating func kernel(_ mu: Double, _ p: Double) throws -> Complex<Double> {
         values[request.frequency] = mu
@@ -142,27 +149,35 @@ private struct ThresholdSearch {
     /// The roots μ of Re K₁^R(0; μ, p) in the window, each with Im K₁^R there.
     mutating func frequencyRoots(_ p: Double) throws -> [(mu: Double, im: Double)] {
         let w = request.frequencyWindow, n = request.frequencyPoints
-        var grid: [(Double, Double)] = []
+        var grid: [(mu: Double, k: Complex<Double>)] = []
         for k in 0...n {
             let mu = w.lowerBound + (w.upperBound - w.lowerBound) * Double(k) / Double(n)
-            grid.append((mu, try kernel(mu, p).real))
+            grid.append((mu, try kernel(mu, p)))
         }
         var out: [(Double, Double)] = []
-        for k in 0..<n where (grid[k].1 < 0) != (grid[k + 1].1 < 0) {
+        for k in 0..<n where (grid[k].k.real < 0) != (grid[k + 1].k.real < 0) {
             var me = self
-            let r = try brentRoot(in: grid[k].0...grid[k + 1].0, absoluteTolerance: 1e-13) { try me.kernel($0, p).real }
+            // Im K₁^R at every μ Brent evaluates: its root is one of them.
+            var im = [grid[k].mu: grid[k].k.imaginary, grid[k + 1].mu: grid[k + 1].k.imaginary]
+            let r = try brentRoot(in: grid[k].mu...grid[k + 1].mu, values: (grid[k].k.real, grid[k + 1].k.real), absoluteTolerance: 1e-13) {
+                let v = try me.kernel($0, p)
+                im[$0] = v.imaginary
+                return v.real
+            }
             evaluations = me.evaluations
-            let mu = 0.5 * (r.lower + r.upper)
-            out.append((mu, try kernel(mu, p).imaginary))
+            out.append((r.root, im[r.root]!))
         }
         return out
     }
 
     /// min over the frequency roots of Im K₁^R (+∞ when Re K₁^R has no root in the window).
     mutating func gain(_ p: Double) throws -> (value: Double, mu: Double?) {
+        if let known = gains.table[p] { return known }
         let roots = try frequencyRoots(p)
-        guard let best = roots.min(by: { $0.im < $1.im }) else { return (.infinity, nil) }
-        return (best.im, best.mu)
+        let best = roots.min(by: { $0.im < $1.im })
+        let g = best.map { ($0.im, $0.mu) } ?? (Double.infinity, nil)
+        gains.table[p] = g
+        return g
     }
 
     mutating func run() throws -> (value: Double, mu: Double, bracket: ClosedRange<Double>) {
@@ -179,10 +194,12 @@ private struct ThresholdSearch {
                 // as the root of (Re, Im) K₁^R(0) by the dogleg from the bracket's better end.
                 // Brent on min Im K₁^R finds where the first branch of μ turns unstable (the
                 // dogleg alone may land on another branch's root in the same bracket); the
-                // dogleg then polishes (μ, p) on that branch.
-                let bracket = previous.p...p
-                let first = try refine(bracket, tolerance: 1e-4)
-                if let x = try? polish(mu: first.mu, p: first.value), bracket.contains(x.p), abs(x.p - first.value) < 1e-5 * max(1, abs(x.p)) {
+                // dogleg then polishes (μ, p) on that branch, which it must not leave: its p
+                // within Brent's tolerance of Brent's, its μ near Brent's.
+                let bracket = previous.p...p, tolerance = 1e-4
+                let first = try refine(bracket, tolerance: tolerance)
+                if let x = try? polish(mu: first.mu, p: first.value), bracket.contains(x.p),
+                   abs(x.p - first.value) <= tolerance * max(1, abs(bracket.upperBound)), abs(x.mu - first.mu) < 0.1 * (1 + abs(first.mu)) {
                     return (x.p, x.mu, bracket)
                 }
                 return try refine(bracket, tolerance: 1e-13)
@@ -194,7 +211,8 @@ private struct ThresholdSearch {
 }
 
 extension ThresholdSearch {
-    /// The threshold inside a bracket of the sign change of min Im K₁^R, by Brent.
+    /// The threshold inside a bracket of the sign change of min Im K₁^R, by Brent: its final end
+    /// with the smaller |min Im K₁^R|, and the μ there.
     mutating func refine(_ bracket: ClosedRange<Double>, tolerance: Double = 1e-13) throws -> (value: Double, mu: Double, bracket: ClosedRange<Double>) {
         var me = self
         let r = try brentRoot(in: bracket, absoluteTolerance: tolerance * max(1, abs(bracket.upperBound))) { x in
@@ -202,7 +220,7 @@ extension ThresholdSearch {
             return v.isFinite ? v : Double.greatestFiniteMagnitude
         }
         evaluations = me.evaluations
-        let value = 0.5 * (r.lower + r.upper)
+        let value = r.root
         guard let mu = try gain(value).mu else { throw CondensationError.noThreshold("the frequency root was lost at the threshold") }
         return (value, mu, bracket)
     }

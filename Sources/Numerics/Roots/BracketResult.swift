@@ -1,5 +1,5 @@
 /// Outcome of a bracketing root search: an interval that provably contains a
-/// sign change of f, with f re-evaluated at both ends after the search.
+/// sign change of f: the values of f at both ends.
 public struct BracketResult<Scalar: Sendable>: Sendable {
     public enum Stop: Sendable, Equatable {
         /// The bracket is narrower than the requested tolerance.
@@ -13,12 +13,13 @@ public struct BracketResult<Scalar: Sendable>: Sendable {
     /// lower ≤ upper; fLower·fUpper < 0 unless `stop == .exactZero`.
     public var lower: Scalar
     public var upper: Scalar
-    /// Values from the final evaluation of f at the two ends.
+    /// f at the two ends (for Brent, the search's own evaluations there; the MPFR
+    /// bracketings evaluate both ends again at the end).
     public var fLower: Scalar
     public var fUpper: Scalar
     public var stop: Stop
     public var iterations: Int
-    /// Calls of f, including the two verifying evaluations.
+    /// Calls of f.
     public var evaluations: Int
 }
 

@@ -3,7 +3,11 @@
 /// ch. 4) on [a, b]. Stops when the bracket is below
 /// `absoluteTolerance + 4ε|x|`. Throws `noSignChange` if f(a) and f(b) do
 /// not have opposite signs, `nonFiniteValue` if f returns NaN or ±∞.
-public func brentRoot(in interval: ClosedRange<Double>, absoluteTolerance: Double = 0,
+/// `values`: f(a) and f(b) when the caller has them already (a grid's scan),
+/// so that f runs only at new points. f must be a function (the same x, the
+/// same value): the final bracket's ends are points the search evaluated, and
+/// their values are those evaluations.
+public func brentRoot(in interval: ClosedRange<Double>, values: (lower: Double, upper: Double)? = nil, absoluteTolerance: Double = 0,
                       maxIterations: Int = 200, _ f: (Double) throws -> Double) throws -> BracketResult<Double> {
     var evaluations = 0
     func eval(_ x: Double) throws -> Double {
@@ -13,7 +17,15 @@ public func brentRoot(in interval: ClosedRange<Double>, absoluteTolerance: Doubl
         return y
     }
     var a = interval.lowerBound, b = interval.upperBound
-    var fa = try eval(a), fb = try eval(b)
+    var fa: Double, fb: Double
+    if let values {
+        guard values.lower.isFinite else { throw NumericsError.nonFiniteValue(at: a) }
+        guard values.upper.isFinite else { throw NumericsError.nonFiniteValue(at: b) }
+        (fa, fb) = values
+    } else {
+        fa = try eval(a)
+        fb = try eval(b)
+    }
     if fa == 0 { return BracketResult(lower: a, upper: a, fLower: 0, fUpper: 0, stop: .exactZero, iterations: 0, evaluations: evaluations) }
     if fb == 0 { return BracketResult(lower: b, upper: b, fLower: 0, fUpper: 0, stop: .exactZero, iterations: 0, evaluations: evaluations) }
     guard (fa < 0) != (fb < 0) else { throw NumericsError.noSignChange(a: a, fa: fa, b: b, fb: fb) }
@@ -54,14 +66,8 @@ public func brentRoot(in interval: ClosedRange<Double>, absoluteTolerance: Doubl
     if stop == .exactZero {
         return BracketResult(lower: b, upper: b, fLower: 0, fUpper: 0, stop: .exactZero, iterations: iterations, evaluations: evaluations)
     }
-    let lower = min(b, c), upper = max(b, c)
-    let fl = try eval(lower), fu = try eval(upper)
-    guard (fl < 0) != (fu < 0), fl != 0, fu != 0 else {
-        if fl == 0 || fu == 0 {
-            let x = fl == 0 ? lower : upper
-            return BracketResult(lower: x, upper: x, fLower: 0, fUpper: 0, stop: .exactZero, iterations: iterations, evaluations: evaluations)
-        }
-        throw NumericsError.noSignChange(a: lower, fa: fl, b: upper, fb: fu)
-    }
+    // The loop keeps f(b), f(c) of opposite signs (a zero stops it), so the bracket is proven
+    // by the values already computed.
+    let (lower, upper, fl, fu) = b < c ? (b, c, fb, fc) : (c, b, fc, fb)
     return BracketResult(lower: lower, upper: upper, fLower: fl, fUpper: fu, stop: stop, iterations: iterations, evaluations: evaluations)
 }
