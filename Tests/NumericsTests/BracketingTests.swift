@@ -31,6 +31,24 @@ struct BracketingTests {
         #expect(r.lower <= 2.0945514815423265 + 1e-15 && 2.0945514815423265 - 1e-15 <= r.upper)
     }
 
+    @Test func brentEvaluatesOnlyNewPoints() throws {
+        // The same cubic with its end values given (a grid's scan has them): f runs once per
+        // iteration and never at a point already known, and the bracket's values are f's there.
+        let cubic = { (x: Double) in x * x * x - 2 * x - 5 }
+        var calls: [Double: Double] = [:]
+        var repeated = 0
+        let r = try brentRoot(in: 2...3, values: (cubic(2), cubic(3)), absoluteTolerance: 1e-14) { x in
+            if calls[x] != nil || x == 2 || x == 3 { repeated += 1 }
+            calls[x] = cubic(x)
+            return cubic(x)
+        }
+        #expect(repeated == 0 && r.evaluations == calls.count && r.evaluations == r.iterations)
+        #expect(r.fLower == cubic(r.lower) && r.fUpper == cubic(r.upper) && r.fLower < 0 && r.fUpper > 0)
+        #expect(r.lower <= 2.0945514815423265 + 1e-15 && 2.0945514815423265 - 1e-15 <= r.upper)
+        // Given values that do not bracket are refused like computed ones.
+        #expect(throws: NumericsError.self) { try brentRoot(in: 2...3, values: (1, 2)) { cubic($0) } }
+    }
+
     @Test func brentReportsNoSignChange() {
         // x² + 1 > 0 everywhere.
         #expect(throws: NumericsError.self) { try brentRoot(in: -1...2) { $0 * $0 + 1 } }
