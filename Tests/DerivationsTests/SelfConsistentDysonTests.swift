@@ -39,6 +39,48 @@ struct SelfConsistentDysonTests {
         }
     }
 
+    /// The densities are linear in G's entries (A52), which the layer proves on the written
+    /// expressions (degree ≤ 1 in the slots, nothing without them); their coefficients then come
+    /// as one compiled function, and a sweep is a product with their table. The coefficients are
+    /// A53's photon functions typed by hand, and the table's G is the per-pair densities' G.
+    @Test("the node sum by the table of the densities' coefficients: A53 by hand, and the per-pair densities' G")
+    func coefficientTable() throws {
+        var p = CondensationThresholdTests.point
+        p["h"] = 1.5
+        let (c, table) = try CondensationThresholdTests.numerics(p)
+        let coefficients = try #require(c.problem.densityCoefficients, "the densities were not proven linear")
+        #expect(coefficients.outputCount == 36)
+        let tape = TapeEvaluator(coefficients), hd = Hand(p: p)
+        let c4 = Complex(0, 1 / (4 * Double.pi))
+        for (nu, w) in [(0.3, -0.7), (-1.2, 0.4)] {
+            let input = [nu, w] + c.problem.parameters.map { p[$0.name]! }
+            var output = [Double](repeating: 0, count: 72)
+            input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in tape.evaluate(inputs: i.baseAddress!, into: o.baseAddress!) } }
+            func coefficient(_ e: Int, _ k: Int) -> Complex<Double> { Complex(output[12 * e + 2 * k], output[12 * e + 2 * k + 1]) }
+            // Σ^R_bb = −(i/4π)(G^R_aa G^K_ψ + G^K_aa G^R_ψ) (the model's sign, test above): slots 3 and 4.
+            #expect((coefficient(0, 3) + c4 * hd.kpsi(w - nu)).length < 1e-13)
+            #expect((coefficient(0, 4) + c4 * hd.rpsi(w - nu)).length < 1e-13)
+            for k in [0, 1, 2, 5] { #expect(coefficient(0, k) == .zero, "Σ^R_bb's coefficient of slot \(k)") }
+        }
+        let (_, pairs) = try CondensationThresholdTests.numerics(p)
+        pairs.densityTable = false
+        let nodes = FrequencyNodes(step: 1.0 / 16)
+        let a = try table.greensTable(.selfConsistent, nodes: nodes), sweeps = table.lastIterations
+        let b = try pairs.greensTable(.selfConsistent, nodes: nodes)
+        #expect(sweeps == pairs.lastIterations && sweeps > 5)
+        var gap = 0.0, size = 0.0
+        for (x, y) in zip(a, b) {
+            for (u, v) in [(x.b.r, y.b.r), (x.b.k, y.b.k), (x.b.a, y.b.a), (x.a.r, y.a.r), (x.a.k, y.a.k), (x.a.a, y.a.a)] {
+                gap = max(gap, (u - v).length)
+                size = max(size, v.length)
+            }
+        }
+        // Both converge to 1e-11 of G0's largest entry; they differ by rounding only.
+        #expect(gap < 1e-12 * size, "table against per-pair densities: \(gap) of \(size)")
+        // The condensed state's densities (G's Nambu-diagonal entries) are proven linear too.
+        #expect(try CondensateModel.load(path: CondensationThresholdTests.model).problem.densityCoefficients?.outputCount == 36)
+    }
+
     /// Causality of Σ^R keeps each species' spectral weight normalised: ∫dω/2π i(G^R − G^A) = 1.
     /// The node sum of G₀ (the same truncation at |ω| ≈ 1.6·10⁴) is the reference, so the tails
     /// cancel; what is left is the node rule's error on Σ[G − G₀], which must shrink with the step

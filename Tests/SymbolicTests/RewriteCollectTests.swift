@@ -20,6 +20,23 @@ import Testing
         #expect(e.collect(xs).substitute([xs: 2]) == 4 * a + 4 * c + 2 * b + 2 * y + d)
     }
 
+    @Test func polynomialDegreeInSomeSymbols() {
+        let ys = Symbol("y")
+        // By hand: a x² y + b x + c has degree 3 in {x, y}, 2 in {x}; (a + x)(b + y) degree 2.
+        #expect((a * Expr.pow(x, 2) * y + b * x + c).polynomialDegree(in: [xs, ys]) == 3)
+        #expect((a * Expr.pow(x, 2) * y + b * x + c).polynomialDegree(in: [xs]) == 2)
+        #expect(Expr.mul(a + x, b + y).polynomialDegree(in: [xs, ys]) == 2)
+        // The other symbols, and functions and powers of them, are coefficients: degree 0 or 1.
+        #expect((Expr.pow(a, -1) * x + Expr.pow(b, Expr.symbol("n"))).polynomialDegree(in: [xs]) == 1)
+        // x in a denominator, an exponent or a non-integer power: not a polynomial in x.
+        #expect((a / x).polynomialDegree(in: [xs]) == nil)
+        #expect(Expr.pow(a, x).polynomialDegree(in: [xs]) == nil)
+        #expect(Expr.pow(x, Expr.one / 2).polynomialDegree(in: [xs]) == nil)
+        #expect(Expr.pow(x + a, -2).polynomialDegree(in: [xs]) == nil)
+        #expect(Expr.sin(x).polynomialDegree(in: [xs]) == nil)
+        #expect((Expr.sin(a) * x).polynomialDegree(in: [xs]) == 1)
+    }
+
     @Test func collectInSeveralSymbols() {
         let ys = Symbol("y")
         // x y + 2 x y a + x + x b = x y (1 + 2a) + x (1 + b).

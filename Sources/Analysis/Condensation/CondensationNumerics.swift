@@ -9,6 +9,10 @@ import RealModule
 public final class CondensationNumerics {
     public let problem: CondensationProblem
     private let kernel: TapeEvaluator, loop: TapeEvaluator, tree: TapeEvaluator, density: TapeEvaluator
+    private let densityCoefficients: TapeEvaluator?
+    /// The self-consistent node sum through the table of the densities' coefficients when the
+    /// problem has them (false: the densities at every pair and sweep, the table's check).
+    public var densityTable = true
     private let sigma: FrequencySlicedTape
     private var values: [Double]
     /// Raw buffers (made once): arrays in a class would pay an exclusivity check per access,
@@ -27,6 +31,7 @@ public final class CondensationNumerics {
         loop = TapeEvaluator(problem.loop)
         tree = TapeEvaluator(problem.tree)
         density = TapeEvaluator(problem.density)
+        densityCoefficients = problem.densityCoefficients.map(TapeEvaluator.init)
         integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma, conjugates: problem.conjugateEntries)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
@@ -152,7 +157,9 @@ public final class CondensationNumerics {
             let sg = SpeciesBlocks(b: sigma0[i].b + KeldyshBlock(r: e[0], k: e[1], a: e[2]), a: sigma0[i].a + KeldyshBlock(r: e[3], k: e[4], a: e[5]))
             return SpeciesBlocks(b: (k0[i].b + sg.b.scaled(s)).inverse, a: (k0[i].a + sg.a.scaled(s)).inverse)
         }
-        let r = try SelfConsistentDyson(nodes: nodes, free: free, compiled: problem.density, density: density, parameters: values).solve { dressed($0, $1).entries }
+        var dyson = SelfConsistentDyson(nodes: nodes, free: free, compiled: problem.density, density: density, parameters: values)
+        if densityTable { dyson.coefficients = densityCoefficients }
+        let r = try dyson.solve { dressed($0, $1).entries }
         lastIterations = r.sweeps
         return r.extra.enumerated().map { dressed($0.offset, $0.element) }
     }

@@ -12,7 +12,9 @@ import Symbolic
 ///   entries of G (R_bb, K_bb, A_bb, R_aa, K_aa, A_aa) at ν, then at ν − ω;
 /// - `tree`: K₁^R's tree part in ω;
 /// - `density`: the six Σ densities (Σ(ω) = ∫dν density) in (ν, ω), the parameters, then six
-///   complex slots: G's entries at ν (the self-consistent reading's quadrature).
+///   complex slots: G's entries at ν (the self-consistent reading's quadrature);
+/// - `densityCoefficients`: when the densities are proven linear in the slots, their 36
+///   coefficients (entry-major) in (ν, ω) and the parameters.
 public struct CondensationProblem: Sendable {
     /// One fraction of one entry of Σ: output ranges of its numerator and denominator
     /// coefficients (lowest degree first) in `sigma`, and of tanh's slope and offset.
@@ -37,6 +39,7 @@ public struct CondensationProblem: Sendable {
     public let loop: CompiledFunction
     public let tree: CompiledFunction
     public let density: CompiledFunction
+    public let densityCoefficients: CompiledFunction?
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
     /// Entries of Σ that are, on the real axis, the conjugates of others (`entry` = `of`‾:
@@ -46,8 +49,9 @@ public struct CondensationProblem: Sendable {
 
     public init(parameters: [Symbol], kernel: CompiledFunction, sigma: CompiledFunction, pieces: [Piece],
                 loop: CompiledFunction, tree: CompiledFunction, density: CompiledFunction, selfEnergySign: Int,
-                conjugateEntries: [(entry: Int, of: Int)] = []) {
+                conjugateEntries: [(entry: Int, of: Int)] = [], densityCoefficients: CompiledFunction? = nil) {
         self.conjugateEntries = conjugateEntries
+        self.densityCoefficients = densityCoefficients
         self.parameters = parameters
         self.kernel = kernel
         self.sigma = sigma

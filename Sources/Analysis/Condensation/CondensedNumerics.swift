@@ -10,6 +10,10 @@ import RealModule
 public final class CondensedNumerics {
     public let problem: CondensedProblem
     private let kernel: TapeEvaluator, equalTime: TapeEvaluator, saddle: TapeEvaluator, density: TapeEvaluator
+    private let densityCoefficients: TapeEvaluator?
+    /// The self-consistent node sum through the table of the densities' coefficients when the
+    /// problem has them (false: the densities at every pair and sweep, the table's check).
+    public var densityTable = true
     private let sigma: FrequencySlicedTape
     private var values: [Double]
     private var input: [Double], output: [Double]
@@ -23,6 +27,7 @@ public final class CondensedNumerics {
         equalTime = TapeEvaluator(problem.equalTime)
         saddle = TapeEvaluator(problem.saddle)
         density = TapeEvaluator(problem.density)
+        densityCoefficients = problem.densityCoefficients.map(TapeEvaluator.init)
         sigmaIntegrals = ClosedFormConvolution(pieces: problem.sigmaPieces, coefficients: problem.sigma,
                                                conjugates: problem.conjugateEntries)
         equalTimeIntegrals = ClosedFormConvolution(pieces: problem.equalTimePieces, coefficients: problem.equalTime)
@@ -164,8 +169,9 @@ public final class CondensedNumerics {
             let extra = NambuKeldysh(r: .diagonal(e[0], e[3]), k: .diagonal(e[1], e[4]), a: .diagonal(e[2], e[5]))
             return (k0[i] + (sigma0[i] + extra).scaled(s)).inverse
         }
-        let r = try SelfConsistentDyson(nodes: nodes, free: g0.map(diagonal), compiled: problem.density, density: density, parameters: values)
-            .solve { diagonal(dressed($0, $1)) }
+        var dyson = SelfConsistentDyson(nodes: nodes, free: g0.map(diagonal), compiled: problem.density, density: density, parameters: values)
+        if densityTable { dyson.coefficients = densityCoefficients }
+        let r = try dyson.solve { diagonal(dressed($0, $1)) }
         lastIterations = r.sweeps
         return r.extra.enumerated().map { (dressed($0.offset, $0.element), g0[$0.offset]) }
     }

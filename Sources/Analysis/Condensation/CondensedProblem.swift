@@ -13,7 +13,8 @@ import Symbolic
 ///   1, 2), whose ∫dω/2π is G₀^K(τ = 0) in closed form;
 /// - `saddle`: A38's left side in `parameters` then G^K_ba(τ = 0) (one complex input);
 /// - `density`: the six Σ densities in (ν, ω), the parameters, then G's Nambu-diagonal entries
-///   at ν as six complex slots (the self-consistent reading's node sum).
+///   at ν as six complex slots (the self-consistent reading's node sum);
+/// - `densityCoefficients`: as `CondensationProblem.densityCoefficients`.
 public struct CondensedProblem: Sendable {
     public let parameters: [Symbol]
     public let amplitude: Int
@@ -25,6 +26,7 @@ public struct CondensedProblem: Sendable {
     public let equalTimePieces: [CondensationProblem.Piece]
     public let saddle: CompiledFunction
     public let density: CompiledFunction
+    public let densityCoefficients: CompiledFunction?
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
     /// Σ entries that are, on the real axis, another's conjugate (as
@@ -35,8 +37,9 @@ public struct CondensedProblem: Sendable {
                 sigma: CompiledFunction, sigmaPieces: [CondensationProblem.Piece],
                 equalTime: CompiledFunction, equalTimePieces: [CondensationProblem.Piece],
                 saddle: CompiledFunction, density: CompiledFunction, selfEnergySign: Int,
-                conjugateEntries: [(entry: Int, of: Int)] = []) {
+                conjugateEntries: [(entry: Int, of: Int)] = [], densityCoefficients: CompiledFunction? = nil) {
         self.conjugateEntries = conjugateEntries
+        self.densityCoefficients = densityCoefficients
         self.parameters = parameters
         self.amplitude = amplitude
         self.frequency = frequency

@@ -23,6 +23,40 @@ struct SelfConsistentDyson {
     let compiled: CompiledFunction
     let density: TapeEvaluator
     let parameters: [Double]
+    /// The densities' coefficients c_ek(ν, ω) of the slots (density_e = Σ_k c_ek slot_k, 36
+    /// complex outputs entry-major), when the layer above proved the densities linear in them:
+    /// evaluated once per (ω_i, ν_j) and solve, a sweep is then a product with that table
+    /// instead of a density evaluation per pair. nil: the densities run every sweep.
+    var coefficients: TapeEvaluator? = nil
+
+    /// The table's largest size (doubles, 64 MB): 341 nodes. Finer rules evaluate the densities
+    /// every sweep instead.
+    static let tableLimit = 1 << 23
+
+    /// w_j c_ek(ν_j, ω_i) for every (i, j), 72 doubles a pair, or nil (no coefficients, or over
+    /// `tableLimit`).
+    func coefficientTable() -> [Double]? {
+        let n = nodes.count
+        guard let coefficients, n * n * 72 <= Self.tableLimit else { return nil }
+        var input = [Double](repeating: 0, count: 2 + parameters.count)
+        for (k, v) in parameters.enumerated() { input[2 + k] = v }
+        var table = [Double](repeating: 0, count: n * n * 72)
+        table.withUnsafeMutableBufferPointer { t in
+            input.withUnsafeMutableBufferPointer { inp in
+                for i in 0..<n {
+                    inp[1] = nodes.x[i]
+                    for j in 0..<n {
+                        inp[0] = nodes.x[j]
+                        let row = t.baseAddress! + (i * n + j) * 72
+                        coefficients.evaluate(inputs: UnsafePointer(inp.baseAddress!), into: row)
+                        let w = nodes.w[j]
+                        for m in 0..<72 { row[m] *= w }
+                    }
+                }
+            }
+        }
+        return table
+    }
 
     /// The extra self-energy Σ[G − G₀] per node at convergence, and the number of sweeps.
     func solve(_ dress: (Int, [Complex<Double>]) -> [Complex<Double>]) throws -> (extra: [[Complex<Double>]], sweeps: Int) {
@@ -34,6 +68,7 @@ struct SelfConsistentDyson {
         var output = [Double](repeating: 0, count: 2 * compiled.outputCount)
         var delta = [Double](repeating: 0, count: 12 * n)
         var mixer = AndersonMixer()
+        let table = coefficientTable()
         var best = (change: Double.infinity, g: g, at: 0)
         var lastChange = Double.infinity
         let scale = free.reduce(0.0) { m, e in e.reduce(m) { max($0, $1.length) } }
@@ -49,6 +84,29 @@ struct SelfConsistentDyson {
             }
             var extra: [[Complex<Double>]] = []
             extra.reserveCapacity(n)
+            if let table {
+                table.withUnsafeBufferPointer { t in
+                    delta.withUnsafeBufferPointer { d in
+                        for i in 0..<n {
+                            var acc = zero
+                            for j in 0..<n {
+                                let row = t.baseAddress! + (i * n + j) * 72, dj = d.baseAddress! + 12 * j
+                                for e in 0..<6 {
+                                    var re = 0.0, im = 0.0
+                                    for k in 0..<6 {
+                                        let cr = row[12 * e + 2 * k], ci = row[12 * e + 2 * k + 1]
+                                        let dr = dj[2 * k], di = dj[2 * k + 1]
+                                        re += cr * dr - ci * di
+                                        im += cr * di + ci * dr
+                                    }
+                                    acc[e] += Complex(re, im)
+                                }
+                            }
+                            extra.append(acc)
+                        }
+                    }
+                }
+            } else {
             for i in 0..<n {
                 var acc = zero
                 input[1] = nodes.x[i]
@@ -60,6 +118,7 @@ struct SelfConsistentDyson {
                     for e in 0..<6 { acc[e] += Complex(w * output[2 * e], w * output[2 * e + 1]) }
                 }
                 extra.append(acc)
+            }
             }
             let next = (0..<n).map { dress($0, extra[$0]) }
             var change = 0.0

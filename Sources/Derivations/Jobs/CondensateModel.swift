@@ -60,6 +60,8 @@ public struct CondensateModel: Sendable {
                                 saddle: try CompiledFunction([eqs.saddlePoint], parameters: parameters + [eqs.equalTime]),
                                 density: try CompiledFunction(densities.expressions, parameters: [normal.nu, omega] + parameters + densities.slots),
                                 selfEnergySign: normal.selfEnergySign,
-                                conjugateEntries: CondensationModel.entryPairs(fractions.conjugates))
+                                conjugateEntries: CondensationModel.entryPairs(fractions.conjugates),
+                                densityCoefficients: try CondensationModel.linearCoefficients(densities)
+                                    .map { try CompiledFunction($0, parameters: [normal.nu, omega] + parameters) })
     }
 }

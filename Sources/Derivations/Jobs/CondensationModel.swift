@@ -136,6 +136,26 @@ public struct CondensationModel: Sendable {
         return (out, slots)
     }
 
+    /// The densities' coefficients of their slots, entry-major (six densities × six slots), when
+    /// every density is proven linear in the slots: a polynomial of degree ≤ 1 in them
+    /// (`Expr.polynomialDegree`) that vanishes with them. Then density_e = Σ_k c_ek slot_k, c_ek
+    /// being the density at slot_k = 1 and the other slots 0. nil otherwise: the numerics then
+    /// evaluate the densities at every pair of nodes and sweep.
+    static func linearCoefficients(_ densities: (expressions: [Expr], slots: [Symbol])) -> [Expr]? {
+        let variables = Set(densities.slots)
+        let zero = Dictionary(uniqueKeysWithValues: densities.slots.map { ($0, Expr.zero) })
+        var out: [Expr] = []
+        for d in densities.expressions {
+            guard let degree = d.polynomialDegree(in: variables), degree <= 1, d.substitute(zero).isZero else { return nil }
+            for s in densities.slots {
+                var unit = zero
+                unit[s] = .one
+                out.append(d.substitute(unit))
+            }
+        }
+        return out
+    }
+
     static func compile(_ eqs: NormalStateEquations, _ fr: SelfEnergyFractions) throws -> CondensationProblem {
         let omega = eqs.omega, nu = eqs.nu
         var slots: [Expr: Expr] = [:], slotSymbols: [Symbol] = []
@@ -171,7 +191,8 @@ public struct CondensationModel: Sendable {
                                    tree: try CompiledFunction(eqs.tree, parameters: [omega] + parameters),
                                    density: try CompiledFunction(densities.expressions, parameters: [nu, omega] + parameters + densities.slots),
                                    selfEnergySign: eqs.selfEnergySign,
-                                   conjugateEntries: entryPairs(fr.conjugates))
+                                   conjugateEntries: entryPairs(fr.conjugates),
+                                   densityCoefficients: try linearCoefficients(densities).map { try CompiledFunction($0, parameters: [nu, omega] + parameters) })
     }
 
     /// `SelfEnergyFractions.conjugates` by entry index (`NormalStateEquations.entries` order).

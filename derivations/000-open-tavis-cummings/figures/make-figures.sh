@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Paper 000, Figs. 2-4: the condensation threshold h_c under each reading of A51, the condensate
-# (keldysh solve) against h and the (xi, h), (Omega, h) diagrams (issue 13). About 12 min in release on two shared cores (33 MB).
+# (keldysh solve) against h and the (xi, h), (Omega, h) diagrams (issue 13). About 4.5 min in release on two shared cores (33 MB).
 # Run from the repository root: derivations/000-open-tavis-cummings/figures/make-figures.sh [KELDYSH]
 # Each folder gets threshold.csv (parameter, reading, h_c, digits, muS, rho at h_c, status) and
 # threshold.svg. The reading g0 (G = G0) is refused by the tool: the drive cannot enter
