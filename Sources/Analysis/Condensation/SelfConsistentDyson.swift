@@ -29,6 +29,55 @@ struct SelfConsistentDyson {
     /// instead of a density evaluation per pair. nil: the densities run every sweep.
     var coefficients: TapeEvaluator? = nil
 
+    /// Σ[G − G₀] at every node from the coefficient table: Σ_j Σ_k (w_j c_ek)(ν_j, ω_i) δ_jk.
+    private func tabulatedSum(_ table: [Double], _ delta: [Double]) -> [[Complex<Double>]] {
+        let n = nodes.count
+        var extra: [[Complex<Double>]] = []
+        extra.reserveCapacity(n)
+        table.withUnsafeBufferPointer { t in
+            delta.withUnsafeBufferPointer { d in
+                for i in 0..<n {
+                    var acc = [Complex<Double>](repeating: .zero, count: 6)
+                    for j in 0..<n {
+                        let row = t.baseAddress! + (i * n + j) * 72, dj = d.baseAddress! + 12 * j
+                        for e in 0..<6 {
+                            var re = 0.0, im = 0.0
+                            for k in 0..<6 {
+                                let cr = row[12 * e + 2 * k], ci = row[12 * e + 2 * k + 1]
+                                let dr = dj[2 * k], di = dj[2 * k + 1]
+                                re += cr * dr - ci * di
+                                im += cr * di + ci * dr
+                            }
+                            acc[e] += Complex(re, im)
+                        }
+                    }
+                    extra.append(acc)
+                }
+            }
+        }
+        return extra
+    }
+
+    /// Σ[G − G₀] at every node from the densities at every pair (ν_j, ω_i).
+    private func densitySum(_ delta: [Double], input: inout [Double], output: inout [Double]) -> [[Complex<Double>]] {
+        let n = nodes.count, p = parameters.count
+        var extra: [[Complex<Double>]] = []
+        extra.reserveCapacity(n)
+        for i in 0..<n {
+            var acc = [Complex<Double>](repeating: .zero, count: 6)
+            input[1] = nodes.x[i]
+            for j in 0..<n {
+                input[0] = nodes.x[j]
+                for k in 0..<12 { input[2 + p + k] = delta[12 * j + k] }
+                input.withUnsafeBufferPointer { inp in output.withUnsafeMutableBufferPointer { o in density.evaluate(inputs: inp.baseAddress!, into: o.baseAddress!) } }
+                let w = nodes.w[j]
+                for e in 0..<6 { acc[e] += Complex(w * output[2 * e], w * output[2 * e + 1]) }
+            }
+            extra.append(acc)
+        }
+        return extra
+    }
+
     /// The table's largest size (doubles, 64 MB): 341 nodes. Finer rules evaluate the densities
     /// every sweep instead.
     static let tableLimit = 1 << 23
@@ -60,7 +109,7 @@ struct SelfConsistentDyson {
 
     /// The extra self-energy Σ[G − G₀] per node at convergence, and the number of sweeps.
     func solve(_ dress: (Int, [Complex<Double>]) -> [Complex<Double>]) throws -> (extra: [[Complex<Double>]], sweeps: Int) {
-        let n = nodes.count, p = parameters.count
+        let n = nodes.count
         let zero = [Complex<Double>](repeating: .zero, count: 6)
         var g = (0..<n).map { dress($0, zero) }
         var input = [Double](repeating: 0, count: compiled.inputCount)
@@ -82,44 +131,7 @@ struct SelfConsistentDyson {
                     delta[12 * j + 2 * e + 1] = d.imaginary
                 }
             }
-            var extra: [[Complex<Double>]] = []
-            extra.reserveCapacity(n)
-            if let table {
-                table.withUnsafeBufferPointer { t in
-                    delta.withUnsafeBufferPointer { d in
-                        for i in 0..<n {
-                            var acc = zero
-                            for j in 0..<n {
-                                let row = t.baseAddress! + (i * n + j) * 72, dj = d.baseAddress! + 12 * j
-                                for e in 0..<6 {
-                                    var re = 0.0, im = 0.0
-                                    for k in 0..<6 {
-                                        let cr = row[12 * e + 2 * k], ci = row[12 * e + 2 * k + 1]
-                                        let dr = dj[2 * k], di = dj[2 * k + 1]
-                                        re += cr * dr - ci * di
-                                        im += cr * di + ci * dr
-                                    }
-                                    acc[e] += Complex(re, im)
-                                }
-                            }
-                            extra.append(acc)
-                        }
-                    }
-                }
-            } else {
-            for i in 0..<n {
-                var acc = zero
-                input[1] = nodes.x[i]
-                for j in 0..<n {
-                    input[0] = nodes.x[j]
-                    for k in 0..<12 { input[2 + p + k] = delta[12 * j + k] }
-                    input.withUnsafeBufferPointer { inp in output.withUnsafeMutableBufferPointer { o in density.evaluate(inputs: inp.baseAddress!, into: o.baseAddress!) } }
-                    let w = nodes.w[j]
-                    for e in 0..<6 { acc[e] += Complex(w * output[2 * e], w * output[2 * e + 1]) }
-                }
-                extra.append(acc)
-            }
-            }
+            let extra = table.map { tabulatedSum($0, delta) } ?? densitySum(delta, input: &input, output: &output)
             let next = (0..<n).map { dress($0, extra[$0]) }
             var change = 0.0
             for i in 0..<n { for e in 0..<6 { change = max(change, (next[i][e] - g[i][e]).length) } }
