@@ -9,7 +9,7 @@ import RealModule
 public final class CondensationNumerics {
     public let problem: CondensationProblem
     private let kernel: TapeEvaluator, loop: TapeEvaluator, tree: TapeEvaluator, density: TapeEvaluator
-    private let densityCoefficients: TapeEvaluator?
+    private let linear: (tape: TapeEvaluator, terms: [(entry: Int, slot: Int)])?
     /// The self-consistent node sum through the table of the densities' coefficients when the
     /// problem has them (false: the densities at every pair and sweep, the table's check).
     public var densityTable = true
@@ -31,7 +31,7 @@ public final class CondensationNumerics {
         loop = TapeEvaluator(problem.loop)
         tree = TapeEvaluator(problem.tree)
         density = TapeEvaluator(problem.density)
-        densityCoefficients = problem.densityCoefficients.map(TapeEvaluator.init)
+        linear = problem.linearDensities.map { (TapeEvaluator($0.coefficients), $0.terms) }
         integrals = ClosedFormConvolution(pieces: problem.pieces, coefficients: problem.sigma, conjugates: problem.conjugateEntries)
         values = Array(repeating: 0, count: problem.parameters.count)
         let widest = max(problem.kernel.inputCount, problem.sigma.inputCount, problem.tree.inputCount)
@@ -158,7 +158,7 @@ public final class CondensationNumerics {
             return SpeciesBlocks(b: (k0[i].b + sg.b.scaled(s)).inverse, a: (k0[i].a + sg.a.scaled(s)).inverse)
         }
         var dyson = SelfConsistentDyson(nodes: nodes, free: free, compiled: problem.density, density: density, parameters: values)
-        if densityTable { dyson.coefficients = densityCoefficients }
+        if densityTable { dyson.linear = linear }
         let r = try dyson.solve { dressed($0, $1).entries }
         lastIterations = r.sweeps
         return r.extra.enumerated().map { dressed($0.offset, $0.element) }

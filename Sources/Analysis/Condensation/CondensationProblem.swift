@@ -13,8 +13,8 @@ import Symbolic
 /// - `tree`: K₁^R's tree part in ω;
 /// - `density`: the six Σ densities (Σ(ω) = ∫dν density) in (ν, ω), the parameters, then six
 ///   complex slots: G's entries at ν (the self-consistent reading's quadrature);
-/// - `densityCoefficients`: when the densities are proven linear in the slots, their 36
-///   coefficients (entry-major) in (ν, ω) and the parameters.
+/// - `linearDensities`: when the densities are proven linear in the slots, their nonzero
+///   coefficients in (ν, ω) and the parameters.
 public struct CondensationProblem: Sendable {
     /// One fraction of one entry of Σ: output ranges of its numerator and denominator
     /// coefficients (lowest degree first) in `sigma`, and of tanh's slope and offset.
@@ -39,7 +39,7 @@ public struct CondensationProblem: Sendable {
     public let loop: CompiledFunction
     public let tree: CompiledFunction
     public let density: CompiledFunction
-    public let densityCoefficients: CompiledFunction?
+    public let linearDensities: LinearDensities?
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
     /// Entries of Σ that are, on the real axis, the conjugates of others (`entry` = `of`‾:
@@ -49,9 +49,9 @@ public struct CondensationProblem: Sendable {
 
     public init(parameters: [Symbol], kernel: CompiledFunction, sigma: CompiledFunction, pieces: [Piece],
                 loop: CompiledFunction, tree: CompiledFunction, density: CompiledFunction, selfEnergySign: Int,
-                conjugateEntries: [(entry: Int, of: Int)] = [], densityCoefficients: CompiledFunction? = nil) {
+                conjugateEntries: [(entry: Int, of: Int)] = [], linearDensities: LinearDensities? = nil) {
         self.conjugateEntries = conjugateEntries
-        self.densityCoefficients = densityCoefficients
+        self.linearDensities = linearDensities
         self.parameters = parameters
         self.kernel = kernel
         self.sigma = sigma
@@ -60,6 +60,20 @@ public struct CondensationProblem: Sendable {
         self.tree = tree
         self.density = density
         self.selfEnergySign = Double(selfEnergySign)
+    }
+}
+
+/// Σ's six densities written as density_e = Σ_t c_t(ν, ω) slot_{k_t} over the terms t with
+/// e_t = e: the nonzero coefficients of densities proven linear in their slots (G's entries),
+/// compiled as one function of (ν, ω) and the parameters.
+public struct LinearDensities: Sendable {
+    public let coefficients: CompiledFunction
+    /// Output t of `coefficients` multiplies slot `terms[t].slot` in density `terms[t].entry`.
+    public let terms: [(entry: Int, slot: Int)]
+    public init(coefficients: CompiledFunction, terms: [(entry: Int, slot: Int)]) {
+        precondition(coefficients.outputCount == terms.count)
+        self.coefficients = coefficients
+        self.terms = terms
     }
 }
 

@@ -10,7 +10,7 @@ import RealModule
 public final class CondensedNumerics {
     public let problem: CondensedProblem
     private let kernel: TapeEvaluator, equalTime: TapeEvaluator, saddle: TapeEvaluator, density: TapeEvaluator
-    private let densityCoefficients: TapeEvaluator?
+    private let linear: (tape: TapeEvaluator, terms: [(entry: Int, slot: Int)])?
     /// The self-consistent node sum through the table of the densities' coefficients when the
     /// problem has them (false: the densities at every pair and sweep, the table's check).
     public var densityTable = true
@@ -27,7 +27,7 @@ public final class CondensedNumerics {
         equalTime = TapeEvaluator(problem.equalTime)
         saddle = TapeEvaluator(problem.saddle)
         density = TapeEvaluator(problem.density)
-        densityCoefficients = problem.densityCoefficients.map(TapeEvaluator.init)
+        linear = problem.linearDensities.map { (TapeEvaluator($0.coefficients), $0.terms) }
         sigmaIntegrals = ClosedFormConvolution(pieces: problem.sigmaPieces, coefficients: problem.sigma,
                                                conjugates: problem.conjugateEntries)
         equalTimeIntegrals = ClosedFormConvolution(pieces: problem.equalTimePieces, coefficients: problem.equalTime)
@@ -170,7 +170,7 @@ public final class CondensedNumerics {
             return (k0[i] + (sigma0[i] + extra).scaled(s)).inverse
         }
         var dyson = SelfConsistentDyson(nodes: nodes, free: g0.map(diagonal), compiled: problem.density, density: density, parameters: values)
-        if densityTable { dyson.coefficients = densityCoefficients }
+        if densityTable { dyson.linear = linear }
         let r = try dyson.solve { diagonal(dressed($0, $1)) }
         lastIterations = r.sweeps
         return r.extra.enumerated().map { (dressed($0.offset, $0.element), g0[$0.offset]) }

@@ -14,7 +14,7 @@ import Symbolic
 /// - `saddle`: A38's left side in `parameters` then G^K_ba(τ = 0) (one complex input);
 /// - `density`: the six Σ densities in (ν, ω), the parameters, then G's Nambu-diagonal entries
 ///   at ν as six complex slots (the self-consistent reading's node sum);
-/// - `densityCoefficients`: as `CondensationProblem.densityCoefficients`.
+/// - `linearDensities`: as `CondensationProblem.linearDensities`.
 public struct CondensedProblem: Sendable {
     public let parameters: [Symbol]
     public let amplitude: Int
@@ -26,7 +26,7 @@ public struct CondensedProblem: Sendable {
     public let equalTimePieces: [CondensationProblem.Piece]
     public let saddle: CompiledFunction
     public let density: CompiledFunction
-    public let densityCoefficients: CompiledFunction?
+    public let linearDensities: LinearDensities?
     /// The full kernel is G₀⁻¹ + selfEnergySign·Σ.
     public let selfEnergySign: Double
     /// Σ entries that are, on the real axis, another's conjugate (as
@@ -37,9 +37,9 @@ public struct CondensedProblem: Sendable {
                 sigma: CompiledFunction, sigmaPieces: [CondensationProblem.Piece],
                 equalTime: CompiledFunction, equalTimePieces: [CondensationProblem.Piece],
                 saddle: CompiledFunction, density: CompiledFunction, selfEnergySign: Int,
-                conjugateEntries: [(entry: Int, of: Int)] = [], densityCoefficients: CompiledFunction? = nil) {
+                conjugateEntries: [(entry: Int, of: Int)] = [], linearDensities: LinearDensities? = nil) {
         self.conjugateEntries = conjugateEntries
-        self.densityCoefficients = densityCoefficients
+        self.linearDensities = linearDensities
         self.parameters = parameters
         self.amplitude = amplitude
         self.frequency = frequency

@@ -23,35 +23,34 @@ struct SelfConsistentDyson {
     let compiled: CompiledFunction
     let density: TapeEvaluator
     let parameters: [Double]
-    /// The densities' coefficients c_ek(ν, ω) of the slots (density_e = Σ_k c_ek slot_k, 36
-    /// complex outputs entry-major), when the layer above proved the densities linear in them:
-    /// evaluated once per (ω_i, ν_j) and solve, a sweep is then a product with that table
-    /// instead of a density evaluation per pair. nil: the densities run every sweep.
-    var coefficients: TapeEvaluator? = nil
+    /// The densities' nonzero coefficients c_t(ν, ω) (density `terms[t].entry` gets c_t times
+    /// slot `terms[t].slot`), when the layer above proved the densities linear in the slots:
+    /// evaluated once per (ω_i, ν_j) and solve, a sweep is then a product with that table instead
+    /// of a density evaluation per pair. nil: the densities run every sweep.
+    var linear: (tape: TapeEvaluator, terms: [(entry: Int, slot: Int)])? = nil
 
-    /// Σ[G − G₀] at every node from the coefficient table: Σ_j Σ_k (w_j c_ek)(ν_j, ω_i) δ_jk.
-    private func tabulatedSum(_ table: [Double], _ delta: [Double]) -> [[Complex<Double>]] {
-        let n = nodes.count
+    /// Σ[G − G₀] at every node from the coefficient table: Σ_j Σ_t (w_j c_t)(ν_j, ω_i) δ_j,slot(t).
+    private func tabulatedSum(_ table: [Double], _ delta: [Double], _ terms: [(entry: Int, slot: Int)]) -> [[Complex<Double>]] {
+        let n = nodes.count, m = terms.count
         var extra: [[Complex<Double>]] = []
         extra.reserveCapacity(n)
+        var acc = [Double](repeating: 0, count: 12)
         table.withUnsafeBufferPointer { t in
             delta.withUnsafeBufferPointer { d in
-                for i in 0..<n {
-                    var acc = [Complex<Double>](repeating: .zero, count: 6)
-                    for j in 0..<n {
-                        let row = t.baseAddress! + (i * n + j) * 72, dj = d.baseAddress! + 12 * j
-                        for e in 0..<6 {
-                            var re = 0.0, im = 0.0
-                            for k in 0..<6 {
-                                let cr = row[12 * e + 2 * k], ci = row[12 * e + 2 * k + 1]
-                                let dr = dj[2 * k], di = dj[2 * k + 1]
-                                re += cr * dr - ci * di
-                                im += cr * di + ci * dr
+                acc.withUnsafeMutableBufferPointer { a in
+                    for i in 0..<n {
+                        for q in 0..<12 { a[q] = 0 }
+                        for j in 0..<n {
+                            let row = t.baseAddress! + (i * n + j) * 2 * m, dj = d.baseAddress! + 12 * j
+                            for (q, term) in terms.enumerated() {
+                                let cr = row[2 * q], ci = row[2 * q + 1]
+                                let dr = dj[2 * term.slot], di = dj[2 * term.slot + 1]
+                                a[2 * term.entry] += cr * dr - ci * di
+                                a[2 * term.entry + 1] += cr * di + ci * dr
                             }
-                            acc[e] += Complex(re, im)
                         }
+                        extra.append((0..<6).map { Complex(a[2 * $0], a[2 * $0 + 1]) })
                     }
-                    extra.append(acc)
                 }
             }
         }
@@ -78,28 +77,29 @@ struct SelfConsistentDyson {
         return extra
     }
 
-    /// The table's largest size (doubles, 64 MB): 341 nodes. Finer rules evaluate the densities
-    /// every sweep instead.
+    /// The table's largest size (doubles, 64 MB): 547 nodes at the 14 terms of paper 000's
+    /// densities. Finer rules evaluate the densities every sweep instead.
     static let tableLimit = 1 << 23
 
-    /// w_j c_ek(ν_j, ω_i) for every (i, j), 72 doubles a pair, or nil (no coefficients, or over
-    /// `tableLimit`).
+    /// w_j c_t(ν_j, ω_i) for every (i, j), 2 doubles a term and pair, or nil (no coefficients, or
+    /// over `tableLimit`).
     func coefficientTable() -> [Double]? {
         let n = nodes.count
-        guard let coefficients, n * n * 72 <= Self.tableLimit else { return nil }
+        guard let linear, n * n * 2 * linear.terms.count <= Self.tableLimit else { return nil }
+        let width = 2 * linear.terms.count
         var input = [Double](repeating: 0, count: 2 + parameters.count)
         for (k, v) in parameters.enumerated() { input[2 + k] = v }
-        var table = [Double](repeating: 0, count: n * n * 72)
+        var table = [Double](repeating: 0, count: n * n * width)
         table.withUnsafeMutableBufferPointer { t in
             input.withUnsafeMutableBufferPointer { inp in
                 for i in 0..<n {
                     inp[1] = nodes.x[i]
                     for j in 0..<n {
                         inp[0] = nodes.x[j]
-                        let row = t.baseAddress! + (i * n + j) * 72
-                        coefficients.evaluate(inputs: UnsafePointer(inp.baseAddress!), into: row)
+                        let row = t.baseAddress! + (i * n + j) * width
+                        linear.tape.evaluate(inputs: UnsafePointer(inp.baseAddress!), into: row)
                         let w = nodes.w[j]
-                        for m in 0..<72 { row[m] *= w }
+                        for q in 0..<width { row[q] *= w }
                     }
                 }
             }
@@ -117,7 +117,7 @@ struct SelfConsistentDyson {
         var output = [Double](repeating: 0, count: 2 * compiled.outputCount)
         var delta = [Double](repeating: 0, count: 12 * n)
         var mixer = AndersonMixer()
-        let table = coefficientTable()
+        let table = coefficientTable(), terms = linear?.terms ?? []
         var best = (change: Double.infinity, g: g, at: 0)
         var lastChange = Double.infinity
         let scale = free.reduce(0.0) { m, e in e.reduce(m) { max($0, $1.length) } }
@@ -131,7 +131,7 @@ struct SelfConsistentDyson {
                     delta[12 * j + 2 * e + 1] = d.imaginary
                 }
             }
-            let extra = table.map { tabulatedSum($0, delta) } ?? densitySum(delta, input: &input, output: &output)
+            let extra = table.map { tabulatedSum($0, delta, terms) } ?? densitySum(delta, input: &input, output: &output)
             let next = (0..<n).map { dress($0, extra[$0]) }
             var change = 0.0
             for i in 0..<n { for e in 0..<6 { change = max(change, (next[i][e] - g[i][e]).length) } }

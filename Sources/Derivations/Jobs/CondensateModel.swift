@@ -61,7 +61,6 @@ public struct CondensateModel: Sendable {
                                 density: try CompiledFunction(densities.expressions, parameters: [normal.nu, omega] + parameters + densities.slots),
                                 selfEnergySign: normal.selfEnergySign,
                                 conjugateEntries: CondensationModel.entryPairs(fractions.conjugates),
-                                densityCoefficients: try CondensationModel.linearCoefficients(densities)
-                                    .map { try CompiledFunction($0, parameters: [normal.nu, omega] + parameters) })
+                                linearDensities: try CondensationModel.linearDensities(densities, inputs: [normal.nu, omega] + parameters))
     }
 }

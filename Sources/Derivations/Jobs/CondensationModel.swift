@@ -136,24 +136,28 @@ public struct CondensationModel: Sendable {
         return (out, slots)
     }
 
-    /// The densities' coefficients of their slots, entry-major (six densities × six slots), when
-    /// every density is proven linear in the slots: a polynomial of degree ≤ 1 in them
-    /// (`Expr.polynomialDegree`) that vanishes with them. Then density_e = Σ_k c_ek slot_k, c_ek
-    /// being the density at slot_k = 1 and the other slots 0. nil otherwise: the numerics then
-    /// evaluate the densities at every pair of nodes and sweep.
-    static func linearCoefficients(_ densities: (expressions: [Expr], slots: [Symbol])) -> [Expr]? {
+    /// The densities' nonzero coefficients of their slots, when every density is proven linear in
+    /// the slots: a polynomial of degree ≤ 1 in them (`Expr.polynomialDegree`) that vanishes with
+    /// them. Then density_e = Σ_k c_ek slot_k, c_ek being the density at slot_k = 1 and the other
+    /// slots 0. nil otherwise: the numerics then evaluate the densities at every pair of nodes and
+    /// sweep. `inputs`: the compiled function's, (ν, ω) and the parameters.
+    static func linearDensities(_ densities: (expressions: [Expr], slots: [Symbol]), inputs: [Symbol]) throws -> LinearDensities? {
         let variables = Set(densities.slots)
         let zero = Dictionary(uniqueKeysWithValues: densities.slots.map { ($0, Expr.zero) })
-        var out: [Expr] = []
-        for d in densities.expressions {
+        var coefficients: [Expr] = [], terms: [(entry: Int, slot: Int)] = []
+        for (e, d) in densities.expressions.enumerated() {
             guard let degree = d.polynomialDegree(in: variables), degree <= 1, d.substitute(zero).isZero else { return nil }
-            for s in densities.slots {
+            for (k, s) in densities.slots.enumerated() {
                 var unit = zero
                 unit[s] = .one
-                out.append(d.substitute(unit))
+                let c = d.substitute(unit)
+                if !c.isZero {
+                    coefficients.append(c)
+                    terms.append((e, k))
+                }
             }
         }
-        return out
+        return LinearDensities(coefficients: try CompiledFunction(coefficients, parameters: inputs), terms: terms)
     }
 
     static func compile(_ eqs: NormalStateEquations, _ fr: SelfEnergyFractions) throws -> CondensationProblem {
@@ -192,7 +196,7 @@ public struct CondensationModel: Sendable {
                                    density: try CompiledFunction(densities.expressions, parameters: [nu, omega] + parameters + densities.slots),
                                    selfEnergySign: eqs.selfEnergySign,
                                    conjugateEntries: entryPairs(fr.conjugates),
-                                   densityCoefficients: try linearCoefficients(densities).map { try CompiledFunction($0, parameters: [nu, omega] + parameters) })
+                                   linearDensities: try linearDensities(densities, inputs: [nu, omega] + parameters))
     }
 
     /// `SelfEnergyFractions.conjugates` by entry index (`NormalStateEquations.entries` order).
